@@ -1,0 +1,16 @@
+package dev.ecoscan.bootstrap;
+
+import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/** What a command may use of the outside world; tests pass their own. */
+record CommandContext(Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
+
+    /** Reads the settings and wires the engine; settings and data errors surface here, at start-up. */
+    EcoScanComponent engine() {
+        return EcoScanComponent.create(Settings.from(environment), clock, err);
+    }
+}

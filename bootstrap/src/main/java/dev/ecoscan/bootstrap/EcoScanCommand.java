@@ -1,0 +1,56 @@
+package dev.ecoscan.bootstrap;
+
+import dev.ecoscan.bootstrap.config.SettingsException;
+import dev.ecoscan.data.DataFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: only subcommands do anything. */
+@Command(name = "eco-scan", mixinStandardHelpOptions = true, version = "eco-scan 0.1.0",
+        description = "Tells you how to throw an item away, from a photo of it.",
+        subcommands = {ScanCommand.class, TaxonomyCommand.class, CommandLine.HelpCommand.class})
+final class EcoScanCommand implements Runnable {
+
+    private final CommandContext context;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    EcoScanCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: scan or taxonomy");
+    }
+
+    static CommandLine commandLine(CommandContext context) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == ScanCommand.class) {
+                    return type.cast(new ScanCommand(context));
+                }
+                if (type == TaxonomyCommand.class) {
+                    return type.cast(new TaxonomyCommand(context));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine line = new CommandLine(new EcoScanCommand(context), factory);
+        line.setOut(new java.io.PrintWriter(context.out(), true));
+        line.setErr(new java.io.PrintWriter(context.err(), true));
+        line.setExecutionExceptionHandler((error, command, parsed) -> {
+            if (error instanceof SettingsException || error instanceof DataFileException
+                    || error instanceof IllegalArgumentException) {
+                context.err().println("eco-scan: " + error.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            context.err().println("eco-scan: unexpected error: " + error);
+            error.printStackTrace(context.err());
+            return ExitCodes.UNEXPECTED;
+        });
+        return line;
+    }
+}

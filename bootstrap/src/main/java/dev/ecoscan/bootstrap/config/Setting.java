@@ -1,0 +1,159 @@
+package dev.ecoscan.bootstrap.config;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting eco-scan reads, by the names users and scripts rely on. Each is read from the
+ * environment, then from the YAML file {@code ECO_SCAN_CONFIG} names (key: the lower-case name
+ * without the {@code ECO_SCAN_} prefix), then its default.
+ */
+public enum Setting {
+    OPENAI_API_KEY("key for the OpenAI-compatible provider", "none", "any text", Setting::anything, false),
+    OPENAI_BASE_URL("provider base URL, ending in /v1", "OpenAI's own when a key is set", "an http(s) URL",
+            Setting::httpUrl, false),
+    ECO_SCAN_CONFIG("YAML file with settings", "./eco-scan.yaml (optional)", "a file path", Setting::anything, true),
+    ECO_SCAN_VISION_MODEL("model of the vision step", "a current small vision-capable model", "a model name",
+            Setting::anything, false),
+    ECO_SCAN_ANSWER_MODEL("model of the answer step", "a current small model", "a model name", Setting::anything, false),
+    ECO_SCAN_ANSWER_STRATEGY("how answers are written", "llm", "llm, template or hybrid",
+            oneOf("llm", "template", "hybrid"), false),
+    ECO_SCAN_CACHE("cache of LLM results", "on", "on or off", oneOf("on", "off"), false),
+    ECO_SCAN_MODE("dev or prod behaviour of the service", "dev without a provider, else prod", "dev or prod",
+            oneOf("dev", "prod"), false),
+    ECO_SCAN_PORT("HTTP port", "8080", "a port number 1-65535", Setting::port, false),
+    ECO_SCAN_AUTH("how users are authenticated", "jwt", "jwt or gateway", oneOf("jwt", "gateway"), false),
+    ECO_SCAN_JWT_SECRET("HS256 secret", "dev: random per process; prod: required", "any text", Setting::anything, false),
+    ECO_SCAN_JWT_ISSUER("expected JWT iss", "dev: eco-scan-dev; prod: required", "any text", Setting::anything, false),
+    ECO_SCAN_JWT_AUDIENCE("expected JWT aud", "dev: eco-scan; prod: required", "any text", Setting::anything, false),
+    ECO_SCAN_IMAGE_HOSTS("host allow-list for image_url", "empty (dev: loopback only)",
+            "comma-separated host names", Setting::hostList, false),
+    ECO_SCAN_RATE_LIMIT("per-user scans", "60/min in prod, off in dev", "N/s, N/min, N/h or off",
+            Setting::rateLimit, false),
+    ECO_SCAN_MAX_IN_FLIGHT("bound on scans in flight", "sized from the open-file limit", "a positive whole number",
+            Setting::positiveInt, false),
+    ECO_SCAN_DEADLINE("per-scan deadline", "55s", "a duration such as 55s, 2m or 1500ms", Setting::duration, true),
+    ECO_SCAN_DATA_DIR("folder of the embedded database", "./data", "a folder path", Setting::anything, false),
+    ECO_SCAN_DB_URL("JDBC URL of a PostgreSQL database", "embedded H2", "a jdbc: URL", Setting::jdbcUrl, false),
+    ECO_SCAN_DB_USER("database user", "none", "any text", Setting::anything, false),
+    ECO_SCAN_DB_PASSWORD("database password", "none", "any text", Setting::anything, false),
+    ECO_SCAN_REWARDS("where rewards are kept", "db", "db or remote", oneOf("db", "remote"), false),
+    ECO_SCAN_CHARACTER_URL("remote character service", "none", "an http(s) URL", Setting::httpUrl, false),
+    ECO_SCAN_SERVICE_TOKEN("bearer token of the character service", "none", "any text", Setting::anything, false),
+    ECO_SCAN_QUEUE("job queue of asynchronous scans", "memory", "memory or redis", oneOf("memory", "redis"), false),
+    ECO_SCAN_REDIS_URL("Redis for the job queue", "none", "a redis:// URL", Setting::redisUrl, false);
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private final String meaning;
+    private final String defaultText;
+    private final String accepts;
+    private final Predicate<String> valid;
+    private final boolean inEffect;
+
+    Setting(String meaning, String defaultText, String accepts, Predicate<String> valid, boolean inEffect) {
+        this.meaning = meaning;
+        this.defaultText = defaultText;
+        this.accepts = accepts;
+        this.valid = valid;
+        this.inEffect = inEffect;
+    }
+
+    /** The environment variable name. */
+    public String env() {
+        return name();
+    }
+
+    /** The key in the YAML file: lower case, without the {@code ECO_SCAN_} prefix. */
+    public String yamlKey() {
+        String lower = name().toLowerCase(Locale.ROOT);
+        return lower.startsWith("eco_scan_") ? lower.substring("eco_scan_".length()) : lower;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String accepts() {
+        return accepts;
+    }
+
+    /** False for settings whose feature has not been built yet: they are validated but change nothing. */
+    public boolean inEffect() {
+        return inEffect;
+    }
+
+    boolean accepts(String value) {
+        return valid.test(value);
+    }
+
+    public static Optional<Setting> byYamlKey(String key) {
+        for (Setting setting : values()) {
+            if (setting.yamlKey().equals(key)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static java.time.Duration parseDuration(String text) {
+        var matcher = DURATION.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a duration: " + text);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(amount);
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            default -> java.time.Duration.ofHours(amount);
+        };
+    }
+
+    private static Predicate<String> oneOf(String... choices) {
+        return value -> java.util.List.of(choices).contains(value);
+    }
+
+    private static boolean anything(String value) {
+        return !value.isBlank();
+    }
+
+    private static boolean duration(String value) {
+        return DURATION.matcher(value.strip()).matches() && !parseDuration(value).isZero();
+    }
+
+    private static boolean port(String value) {
+        return value.matches("\\d{1,5}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535;
+    }
+
+    private static boolean positiveInt(String value) {
+        return value.matches("\\d{1,9}") && Integer.parseInt(value) > 0;
+    }
+
+    private static boolean rateLimit(String value) {
+        return value.equals("off") || value.matches("[1-9]\\d{0,8}/(s|min|h)");
+    }
+
+    private static boolean hostList(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::strip)
+                .allMatch(host -> host.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?"));
+    }
+
+    private static boolean httpUrl(String value) {
+        return value.matches("https?://[^\\s/]+(/\\S*)?");
+    }
+
+    private static boolean jdbcUrl(String value) {
+        return value.startsWith("jdbc:") && value.length() > 5;
+    }
+
+    private static boolean redisUrl(String value) {
+        return value.matches("rediss?://\\S+");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ecoscan.bootstrap.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The resolved settings: environment first, then the YAML file, then defaults. Every value is
+ * checked at start-up, and so is every name, so a typo stops eco-scan instead of being ignored.
+ */
+public final class Settings {
+
+    private static final String ENV_PREFIX = "ECO_SCAN_";
+    private static final Path DEFAULT_FILE = Path.of("eco-scan.yaml");
+
+    private final Map<Setting, String> values;
+    private final Map<Setting, String> sources;
+
+    private Settings(Map<Setting, String> values, Map<Setting, String> sources) {
+        this.values = values;
+        this.sources = sources;
+    }
+
+    /** Resolves settings from an environment (usually {@code System.getenv()}) and the file it names. */
+    public static Settings from(Map<String, String> environment) {
+        for (String name : environment.keySet()) {
+            if (name.startsWith(ENV_PREFIX) && Arrays.stream(Setting.values()).noneMatch(s -> s.env().equals(name))) {
+                throw new SettingsException(name + " is not a setting eco-scan knows; known settings: "
+                        + knownNames());
+            }
+        }
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> sources = new EnumMap<>(Setting.class);
+        String explicitFile = blankToNull(environment.get(Setting.ECO_SCAN_CONFIG.env()));
+        Path file = explicitFile != null ? Path.of(explicitFile) : DEFAULT_FILE;
+        if (explicitFile != null || Files.exists(file)) {
+            readFile(file).forEach((setting, value) -> {
+                values.put(setting, value);
+                sources.put(setting, file.toString());
+            });
+        }
+        for (Setting setting : Setting.values()) {
+            String value = blankToNull(environment.get(setting.env()));
+            if (value != null) {
+                values.put(setting, value.strip());
+                sources.put(setting, "the environment");
+            }
+        }
+        values.forEach((setting, value) -> {
+            if (!setting.accepts(value)) {
+                throw new SettingsException(setting.env() + " (from " + sources.get(setting) + ") is '"
+                        + (setting.name().contains("SECRET") || setting.name().contains("PASSWORD")
+                        || setting.name().contains("KEY") || setting.name().contains("TOKEN") ? "…" : value)
+                        + "', but it accepts " + setting.accepts());
+            }
+        });
+        return new Settings(values, sources);
+    }
+
+    /** Settings with nothing set: every default. */
+    public static Settings defaults() {
+        return new Settings(new EnumMap<>(Setting.class), new EnumMap<>(Setting.class));
+    }
+
+    public Optional<String> value(Setting setting) {
+        return Optional.ofNullable(values.get(setting));
+    }
+
+    /** How long one scan may take before it ends as failed with a deadline error. */
+    public Duration deadline() {
+        return value(Setting.ECO_SCAN_DEADLINE).map(Setting::parseDuration).orElse(Duration.ofSeconds(55));
+    }
+
+    /** Settings that were given but whose feature is not built yet, to warn about. */
+    public java.util.List<Setting> givenButNotInEffect() {
+        return values.keySet().stream().filter(s -> !s.inEffect()).toList();
+    }
+
+    private static Map<Setting, String> readFile(Path file) {
+        Object document;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            document = new Yaml(new SafeConstructor(options)).load(reader);
+        } catch (IOException e) {
+            throw new SettingsException("ECO_SCAN_CONFIG names " + file + ", which cannot be read: " + e.getMessage(), e);
+        } catch (YAMLException e) {
+            throw new SettingsException(file + " is not valid YAML: " + e.getMessage(), e);
+        }
+        if (document == null) {
+            return Map.of();
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new SettingsException(file + " must be a mapping of setting keys to values");
+        }
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        map.forEach((key, value) -> {
+            Setting setting = Setting.byYamlKey(String.valueOf(key)).orElseThrow(() -> new SettingsException(
+                    file + ": '" + key + "' is not a setting eco-scan knows; known keys: "
+                            + Arrays.stream(Setting.values()).map(Setting::yamlKey).collect(Collectors.joining(", "))));
+            if (setting == Setting.ECO_SCAN_CONFIG) {
+                throw new SettingsException(file + ": 'config' can only be set in the environment");
+            }
+            if (value == null || value instanceof Map || value instanceof java.util.List) {
+                throw new SettingsException(file + ": '" + key + "' needs a single value; it accepts " + setting.accepts());
+            }
+            values.put(setting, String.valueOf(value).strip());
+        });
+        return values;
+    }
+
+    private static String knownNames() {
+        return Arrays.stream(Setting.values()).map(Setting::env).collect(Collectors.joining(", "));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** How the command line shows outcomes: readable text, or JSON in the reference API's shape. */
+package dev.ecoscan.bootstrap.render;

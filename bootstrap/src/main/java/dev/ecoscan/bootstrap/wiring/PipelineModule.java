@@ -1,0 +1,35 @@
+package dev.ecoscan.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.ecoscan.application.PipelinePorts;
+import dev.ecoscan.application.ScanPipeline;
+import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.domain.port.AnswerGenerator;
+import dev.ecoscan.domain.port.Classifier;
+import dev.ecoscan.domain.port.RewardMatcher;
+import dev.ecoscan.domain.port.RuleRepository;
+import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.taxonomy.Taxonomy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Assembles the use case: every port wrapped in its timing decorator, step events to the listeners. */
+@Module
+interface PipelineModule {
+
+    /** Nobody listens to step events yet; metrics will. Each outcome still carries its own timings. */
+    @Provides
+    @Singleton
+    static StepRecorder stepListeners() {
+        return StepRecorder.none();
+    }
+
+    /** Takes {@link Wiring} so that its warnings are printed before the first scan can run. */
+    @Provides
+    @Singleton
+    static ScanWaste scanWaste(Taxonomy taxonomy, Classifier classifier, RuleRepository rules, AnswerGenerator answers,
+                               RewardMatcher rewards, StepRecorder listeners, Clock clock, Wiring wiring) {
+        return ScanPipeline.assemble(taxonomy, new PipelinePorts(classifier, rules, answers, rewards), listeners, clock);
+    }
+}

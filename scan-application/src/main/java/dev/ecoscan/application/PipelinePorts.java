@@ -1,0 +1,32 @@
+package dev.ecoscan.application;
+
+import dev.ecoscan.application.timing.StepTimer;
+import dev.ecoscan.application.timing.TimedAnswerGenerator;
+import dev.ecoscan.application.timing.TimedClassifier;
+import dev.ecoscan.application.timing.TimedRewardMatcher;
+import dev.ecoscan.application.timing.TimedRuleRepository;
+import dev.ecoscan.domain.port.AnswerGenerator;
+import dev.ecoscan.domain.port.Classifier;
+import dev.ecoscan.domain.port.RewardMatcher;
+import dev.ecoscan.domain.port.RuleRepository;
+import java.util.Objects;
+
+/** The four driven ports of the pipeline, as one value so they are assembled (and timed) together. */
+public record PipelinePorts(Classifier classifier, RuleRepository rules, AnswerGenerator answers, RewardMatcher rewards) {
+
+    public PipelinePorts {
+        Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(rewards, "rewards");
+    }
+
+    /** The same ports, each wrapped in its timing decorator. */
+    public PipelinePorts timedBy(StepTimer timer) {
+        return new PipelinePorts(
+                new TimedClassifier(classifier, timer),
+                new TimedRuleRepository(rules, timer),
+                new TimedAnswerGenerator(answers, timer),
+                new TimedRewardMatcher(rewards, timer));
+    }
+}

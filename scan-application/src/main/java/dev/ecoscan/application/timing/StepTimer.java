@@ -1,0 +1,69 @@
+package dev.ecoscan.application.timing;
+
+import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.Step;
+import dev.ecoscan.domain.scan.StepEvent;
+import dev.ecoscan.domain.scan.StepStatus;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/** Times one port call and records its {@link StepEvent}, whatever way the call ends. */
+public final class StepTimer {
+
+    private static final System.Logger LOG = System.getLogger(StepTimer.class.getName());
+
+    private final StepRecorder recorder;
+    private final LongSupplier nanoTicker;
+
+    /**
+     * @param nanoTicker a monotonic nanosecond source; {@code System::nanoTime} outside tests
+     */
+    public StepTimer(StepRecorder recorder, LongSupplier nanoTicker) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+    }
+
+    public static StepTimer systemTimer(StepRecorder recorder) {
+        return new StepTimer(recorder, System::nanoTime);
+    }
+
+    /**
+     * Runs {@code call} and records how long it took with the status {@code statusOf} gives its
+     * result. A throwing call is recorded as {@link StepStatus#ERROR}, or {@link StepStatus#TIMEOUT}
+     * when the pipeline interrupted it at the deadline, and the throwable propagates unchanged.
+     */
+    public <T> T time(ScanId scanId, Step step, Supplier<T> call, Function<? super T, StepStatus> statusOf) {
+        long start = nanoTicker.getAsLong();
+        StepStatus status = StepStatus.ERROR;
+        try {
+            T result = call.get();
+            status = statusOf.apply(result);
+            return result;
+        } finally {
+            if (status != StepStatus.SUCCESS && Thread.currentThread().isInterrupted()) {
+                // Only the deadline guard interrupts a step's thread.
+                status = StepStatus.TIMEOUT;
+            }
+            record(new StepEvent(scanId, step, Duration.ofNanos(Math.max(0, nanoTicker.getAsLong() - start)), status));
+        }
+    }
+
+    /** The status of a port's typed failure. */
+    public static StepStatus statusOf(FailureKind kind) {
+        return kind == FailureKind.DEADLINE_EXCEEDED ? StepStatus.TIMEOUT : StepStatus.FAILED;
+    }
+
+    private void record(StepEvent event) {
+        try {
+            recorder.record(event);
+        } catch (RuntimeException e) {
+            // A broken listener (metrics, logs) must not turn a good scan into a failed one.
+            LOG.log(System.Logger.Level.WARNING, "step recorder failed for " + event, e);
+        }
+    }
+}

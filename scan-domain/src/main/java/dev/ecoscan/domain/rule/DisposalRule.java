@@ -1,0 +1,60 @@
+package dev.ecoscan.domain.rule;
+
+import dev.ecoscan.domain.taxonomy.Item;
+import dev.ecoscan.domain.taxonomy.NodeId;
+import dev.ecoscan.domain.taxonomy.Texts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the items of one rule node (a recyclable middle, or a major without middles) are put out.
+ *
+ * @param key         the reference API's key ({@code 재활용폐기물_종이팩})
+ * @param node        the taxonomy node the rule belongs to
+ * @param summary     one sentence on what goes where
+ * @param targets     what the rule covers, in short phrases
+ * @param commonSteps ordered steps for every item of the node
+ * @param itemSteps   extra ordered steps for items handled differently
+ * @param notAccepted what must not go with these items, and where it goes instead
+ * @param source      the public guidance the facts come from
+ */
+public record DisposalRule(RuleKey key, NodeId node, String summary, List<String> targets, List<String> commonSteps,
+                           Map<NodeId, List<String>> itemSteps, List<String> notAccepted, String source) {
+
+    public DisposalRule {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(node, "node");
+        summary = Texts.requireText(summary, "summary");
+        targets = Texts.requireTexts(targets, "target");
+        commonSteps = Texts.requireTexts(commonSteps, "common step");
+        if (commonSteps.isEmpty()) {
+            throw new IllegalArgumentException("rule '" + node + "' has no common steps");
+        }
+        Map<NodeId, List<String>> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(itemSteps, "itemSteps").forEach((item, steps) -> {
+            List<String> checked = Texts.requireTexts(steps, "item step of '" + item + "'");
+            if (checked.isEmpty()) {
+                throw new IllegalArgumentException("rule '" + node + "' lists no steps for item '" + item + "'");
+            }
+            copy.put(Objects.requireNonNull(item, "item id"), checked);
+        });
+        itemSteps = Map.copyOf(copy);
+        notAccepted = Texts.requireTexts(notAccepted, "not-accepted entry");
+        source = Texts.requireText(source, "source");
+    }
+
+    /** The steps for one item: the common ones, then the item's own. */
+    public List<String> stepsFor(Item item) {
+        List<String> steps = new ArrayList<>(commonSteps);
+        steps.addAll(itemSteps.getOrDefault(item.id(), List.of()));
+        return List.copyOf(steps);
+    }
+
+    /** The item's own steps, empty when the common steps say it all. */
+    public List<String> itemStepsFor(Item item) {
+        return itemSteps.getOrDefault(item.id(), List.of());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ecoscan.domain.scan;
+
+import dev.ecoscan.domain.answer.Answer;
+import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.taxonomy.Classification;
+import dev.ecoscan.domain.taxonomy.Texts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** How a scan ended. Every variant carries the timing of each step that ran. */
+public sealed interface ScanOutcome {
+
+    ScanId scanId();
+
+    /** One event per executed step, in the order they finished. */
+    List<StepEvent> timings();
+
+    /** The same outcome with the step timings filled in. */
+    ScanOutcome withTimings(List<StepEvent> timings);
+
+    default Optional<Duration> timeOf(Step step) {
+        return timings().stream().filter(e -> e.step() == step).map(StepEvent::duration).findFirst();
+    }
+
+    /** All steps ran; the reward may still be unavailable or not earned. */
+    record Completed(ScanId scanId, Classification classification, DisposalRule rule, Answer answer,
+                     RewardOutcome reward, List<StepEvent> timings) implements ScanOutcome {
+        public Completed {
+            Objects.requireNonNull(scanId, "scanId");
+            Objects.requireNonNull(classification, "classification");
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(answer, "answer");
+            Objects.requireNonNull(reward, "reward");
+            timings = List.copyOf(timings);
+        }
+
+        @Override
+        public Completed withTimings(List<StepEvent> timings) {
+            return new Completed(scanId, classification, rule, answer, reward, timings);
+        }
+    }
+
+    /**
+     * The scan stopped early for a reason that is not a fault: the image, the item or the knowledge
+     * base did not allow an answer. No answer and no reward were attempted.
+     *
+     * @param classification the checked classification, when the scan got that far
+     */
+    record Rejected(ScanId scanId, Rejection reason, String detail, Optional<Classification> classification,
+                    List<StepEvent> timings) implements ScanOutcome {
+        public Rejected {
+            Objects.requireNonNull(scanId, "scanId");
+            Objects.requireNonNull(reason, "reason");
+            detail = Texts.requireText(detail, "detail");
+            Objects.requireNonNull(classification, "classification");
+            timings = List.copyOf(timings);
+        }
+
+        @Override
+        public Rejected withTimings(List<StepEvent> timings) {
+            return new Rejected(scanId, reason, detail, classification, timings);
+        }
+    }
+
+    /** A step failed; the scan has no answer. */
+    record Failed(ScanId scanId, Step step, FailureKind kind, String detail, List<StepEvent> timings)
+            implements ScanOutcome {
+        public Failed {
+            Objects.requireNonNull(scanId, "scanId");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(kind, "kind");
+            detail = Texts.requireText(detail, "detail");
+            timings = List.copyOf(timings);
+        }
+
+        @Override
+        public Failed withTimings(List<StepEvent> timings) {
+            return new Failed(scanId, step, kind, detail, timings);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ecoscan.domain.scan;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One scan to run.
+ *
+ * @param id       the scan's id, chosen by the caller so it can be logged before the scan starts
+ * @param image    the photo of the item
+ * @param question what the person asked, if anything (trimmed; blank means none)
+ * @param user     who is scanning, for rewards
+ * @param deadline when the scan must be finished; every step is bounded by it
+ */
+public record ScanRequest(ScanId id, ImageReference image, Optional<String> question, UserId user, Instant deadline) {
+
+    /** Long enough for a real question, short enough to keep prompts (and their cost) bounded. */
+    public static final int MAX_QUESTION_LENGTH = 500;
+
+    public ScanRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(image, "image");
+        question = Objects.requireNonNull(question, "question").map(String::strip).filter(q -> !q.isEmpty());
+        question.ifPresent(q -> {
+            if (q.codePointCount(0, q.length()) > MAX_QUESTION_LENGTH) {
+                throw new IllegalArgumentException("question is longer than " + MAX_QUESTION_LENGTH + " characters");
+            }
+        });
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(deadline, "deadline");
+    }
+}

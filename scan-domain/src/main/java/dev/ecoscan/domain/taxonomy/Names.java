@@ -1,0 +1,38 @@
+package dev.ecoscan.domain.taxonomy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** How people call a node: its Korean name, an optional English name and everyday aliases. */
+public record Names(String korean, Optional<String> english, List<String> aliases) {
+
+    public Names {
+        korean = Texts.requireText(korean, "Korean name");
+        english = Objects.requireNonNull(english, "english").map(e -> Texts.requireText(e, "English name"));
+        aliases = Texts.requireTexts(aliases, "alias");
+    }
+
+    public static Names korean(String korean, String... aliases) {
+        return new Names(korean, Optional.empty(), List.of(aliases));
+    }
+
+    /** Every spelling of this node: Korean name, English name and aliases. */
+    public List<String> spellings() {
+        List<String> all = new ArrayList<>(aliases.size() + 2);
+        all.add(korean);
+        english.ifPresent(all::add);
+        all.addAll(aliases);
+        return all;
+    }
+
+    /** True when the text (compared without case or spaces) occurs in any spelling. */
+    public boolean mention(String text) {
+        String needle = Texts.comparable(text);
+        if (needle.isEmpty()) {
+            return false;
+        }
+        return spellings().stream().map(Texts::comparable).anyMatch(s -> s.contains(needle));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ecoscan.domain.taxonomy;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Small checks and normalisation for human-readable text in the model. */
+public final class Texts {
+
+    private Texts() {
+    }
+
+    /** Returns the trimmed text, or throws when it is null or blank. */
+    public static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value.strip();
+    }
+
+    /** Returns an immutable copy of a list of non-blank, trimmed texts. */
+    public static List<String> requireTexts(List<String> values, String what) {
+        Objects.requireNonNull(values, what);
+        return values.stream().map(v -> requireText(v, what + " entry")).toList();
+    }
+
+    /**
+     * The form used to compare names and aliases: NFC, lower case, without spaces or the middle dots
+     * Korean guides use interchangeably ("PET 병", "PET병" and "pet병" are one name).
+     */
+    public static String comparable(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(nfc.length());
+        nfc.codePoints()
+                .filter(cp -> !Character.isWhitespace(cp) && cp != '·' && cp != '・')
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+}

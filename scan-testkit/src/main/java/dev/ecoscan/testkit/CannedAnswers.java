@@ -1,0 +1,72 @@
+package dev.ecoscan.testkit;
+
+import dev.ecoscan.domain.answer.Answer;
+import dev.ecoscan.domain.port.AnswerGenerator;
+import dev.ecoscan.domain.port.AnswerRequest;
+import dev.ecoscan.domain.port.AnswerResult;
+import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.taxonomy.SituationTag;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** Answers without a model: a fixed answer, one read off the rule, or a failure. Remembers requests. */
+public final class CannedAnswers implements AnswerGenerator {
+
+    private final Function<AnswerRequest, AnswerResult> script;
+    private final List<AnswerRequest> requests = new CopyOnWriteArrayList<>();
+
+    public CannedAnswers(Function<AnswerRequest, AnswerResult> script) {
+        this.script = Objects.requireNonNull(script, "script");
+    }
+
+    public static CannedAnswers of(Answer answer) {
+        Objects.requireNonNull(answer, "answer");
+        return new CannedAnswers(request -> new AnswerResult.Answered(answer));
+    }
+
+    /** An answer with no insufficiencies, so the reward gate stays open. */
+    public static CannedAnswers clean() {
+        return of(new Answer("깨끗하게 잘 준비됐어요.", List.of("규칙대로 배출하세요."), List.of()));
+    }
+
+    /** An answer listing something still to fix, which closes the reward gate. */
+    public static CannedAnswers withInsufficiency(String insufficiency) {
+        return of(new Answer("한 가지만 더 챙겨 주세요.", List.of("규칙대로 배출하세요."), List.of(insufficiency)));
+    }
+
+    /**
+     * The answer written from the matched rule: its steps for the item, and the advice of every
+     * situation tag that needs action as insufficiencies.
+     */
+    public static CannedAnswers fromRule() {
+        return new CannedAnswers(request -> {
+            List<String> todo = request.classification().situation().stream()
+                    .filter(SituationTag::needsAction)
+                    .map(tag -> tag.advice().orElseThrow())
+                    .toList();
+            String reply = request.classification().item().name() + ": " + request.rule().summary();
+            return new AnswerResult.Answered(new Answer(reply, request.rule().stepsFor(request.classification().item()),
+                    todo));
+        });
+    }
+
+    public static CannedAnswers failing(FailureKind kind) {
+        return new CannedAnswers(request -> new AnswerResult.Failure(kind, "scripted " + kind + " failure"));
+    }
+
+    @Override
+    public AnswerResult answer(AnswerRequest request) {
+        requests.add(request);
+        return script.apply(request);
+    }
+
+    public List<AnswerRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public int calls() {
+        return requests.size();
+    }
+}

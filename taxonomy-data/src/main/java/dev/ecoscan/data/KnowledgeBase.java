@@ -1,0 +1,24 @@
+package dev.ecoscan.data;
+
+import dev.ecoscan.domain.reward.CharacterCatalogue;
+import dev.ecoscan.domain.taxonomy.Taxonomy;
+import java.util.Objects;
+
+/** Everything the scan knows: the taxonomy with its tags, the disposal rules and the characters. */
+public record KnowledgeBase(Taxonomy taxonomy, RuleBook rules, CharacterCatalogue characters) {
+
+    public KnowledgeBase {
+        Objects.requireNonNull(taxonomy, "taxonomy");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(characters, "characters");
+    }
+
+    /** The knowledge base shipped in this module, validated; cached since it never changes. */
+    public static KnowledgeBase embedded() {
+        return Embedded.INSTANCE;
+    }
+
+    private static final class Embedded {
+        static final KnowledgeBase INSTANCE = KnowledgeBaseLoader.fromClasspath().load();
+    }
+}
