@@ -1,0 +1,96 @@
+package dev.ecoscan.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/** Each architecture rule, pointed at deliberately broken fixtures, reports exactly what breaks it. */
+class ArchitectureRulesBiteTest {
+
+    private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages("fixtures.ecoscan");
+    private static final ArchitectureRules RULES = new ArchitectureRules("fixtures.ecoscan");
+
+    @Test
+    void a_domain_class_using_a_jackson_annotation_is_reported() {
+        assertReports(RULES.domain_depends_only_on_the_jdk(), "DomainUsingJackson", "com.fasterxml.jackson");
+    }
+
+    @Test
+    void a_domain_class_using_a_jakarta_inject_annotation_is_reported() {
+        assertReports(RULES.domain_depends_only_on_the_jdk(), "DomainUsingInject", "jakarta.inject.Inject");
+    }
+
+    @Test
+    void a_well_behaved_domain_class_is_not_reported() {
+        EvaluationResult result = RULES.domain_depends_only_on_the_jdk().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails()).noneMatch(line -> line.contains("domain.Item "));
+    }
+
+    @Test
+    void the_application_using_data_is_reported() {
+        assertReports(RULES.application_depends_only_on_the_domain(), "ApplicationUsingData", "data.Catalogue");
+    }
+
+    @Test
+    void taxonomy_data_using_jackson_is_reported() {
+        assertReports(RULES.taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser(), "DataUsingJackson",
+                "ObjectMapper");
+    }
+
+    @Test
+    void the_testkit_using_an_adapter_is_reported() {
+        assertReports(RULES.testkit_depends_only_on_the_core(), "TestkitUsingAdapter", "BetaAdapter");
+    }
+
+    @Test
+    void an_adapter_using_another_adapter_is_reported() {
+        assertReports(RULES.adapters_do_not_depend_on_each_other(), "AlphaUsingBeta", "BetaAdapter");
+    }
+
+    @Test
+    void code_outside_bootstrap_using_an_adapter_is_reported() {
+        assertReports(RULES.only_bootstrap_depends_on_adapters(), "TestkitUsingAdapter", "BetaAdapter");
+    }
+
+    @Test
+    void bootstrap_using_an_adapter_is_allowed() {
+        EvaluationResult result = RULES.only_bootstrap_depends_on_adapters().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails()).noneMatch(line -> line.contains("bootstrap.Wiring"));
+    }
+
+    @Test
+    void an_adapter_using_bootstrap_is_reported() {
+        assertReports(RULES.nothing_depends_on_bootstrap(), "BetaUsingBootstrap", "bootstrap.Wiring");
+    }
+
+    @Test
+    void production_code_using_the_testkit_is_reported() {
+        assertReports(RULES.only_bootstrap_uses_the_testkit_in_production(), "ApplicationUsingTestkit", "FakeThing");
+    }
+
+    @Test
+    void a_package_cycle_is_reported() {
+        assertReports(RULES.packages_are_free_of_cycles(), "cycle.left", "cycle.right");
+    }
+
+    @Test
+    void a_broken_rule_fails_with_archunits_architecture_violation_message() {
+        assertThatThrownBy(() -> RULES.domain_depends_only_on_the_jdk().check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Architecture Violation")
+                .hasMessageContaining("the domain depends on the JDK only");
+    }
+
+    private static void assertReports(ArchRule rule, String... fragments) {
+        EvaluationResult result = rule.evaluate(FIXTURES);
+        assertThat(result.hasViolation()).as("'%s' reports a violation", rule.getDescription()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .as("'%s' names the offending classes", rule.getDescription())
+                .anySatisfy(line -> assertThat(line).contains(fragments));
+    }
+}

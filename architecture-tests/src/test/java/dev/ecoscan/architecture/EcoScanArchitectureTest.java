@@ -1,0 +1,46 @@
+package dev.ecoscan.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The architecture rules over all of eco-scan's production code. This module depends on bootstrap,
+ * so every module's classes are on the classpath here; each new module joins by being a dependency
+ * of bootstrap.
+ */
+@AnalyzeClasses(packages = "dev.ecoscan", importOptions = ImportOption.DoNotIncludeTests.class)
+class EcoScanArchitectureTest {
+
+    private static final ArchitectureRules RULES = new ArchitectureRules("dev.ecoscan");
+
+    @ArchTest
+    static final ArchRule domain_depends_only_on_the_jdk = RULES.domain_depends_only_on_the_jdk();
+
+    @ArchTest
+    static final ArchRule application_depends_only_on_the_domain = RULES.application_depends_only_on_the_domain();
+
+    @ArchTest
+    static final ArchRule taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser =
+            RULES.taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser();
+
+    @ArchTest
+    static final ArchRule testkit_depends_only_on_the_core = RULES.testkit_depends_only_on_the_core();
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_each_other = RULES.adapters_do_not_depend_on_each_other();
+
+    @ArchTest
+    static final ArchRule only_bootstrap_depends_on_adapters = RULES.only_bootstrap_depends_on_adapters();
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_bootstrap = RULES.nothing_depends_on_bootstrap();
+
+    @ArchTest
+    static final ArchRule only_bootstrap_uses_the_testkit_in_production =
+            RULES.only_bootstrap_uses_the_testkit_in_production();
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = RULES.packages_are_free_of_cycles();
+}

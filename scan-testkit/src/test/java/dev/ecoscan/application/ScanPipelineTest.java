@@ -1,0 +1,325 @@
+package dev.ecoscan.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.Rejection;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.domain.scan.Step;
+import dev.ecoscan.domain.scan.StepEvent;
+import dev.ecoscan.domain.scan.StepStatus;
+import dev.ecoscan.domain.port.ClassifierVerdict;
+import dev.ecoscan.testkit.CannedAnswers;
+import dev.ecoscan.testkit.InMemoryRewards;
+import dev.ecoscan.testkit.InMemoryRules;
+import dev.ecoscan.testkit.ManualClock;
+import dev.ecoscan.testkit.ScanTestKit;
+import dev.ecoscan.testkit.ScriptedClassifier;
+import dev.ecoscan.testkit.TestPipeline;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's rules, run on the testkit's fakes. */
+class ScanPipelineTest {
+
+    private static final List<Step> ALL_STEPS = List.of(Step.VISION, Step.RAG, Step.ANSWER, Step.REWARD_MATCH);
+
+    private final ScriptedClassifier milkCarton = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+    private final CannedAnswers cleanAnswers = CannedAnswers.clean();
+
+    @Test
+    void a_clean_recyclable_runs_all_four_steps_and_earns_its_middles_character() {
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
+            assertThat(done.classification().path().display()).isEqualTo("재활용폐기물 > 종이팩 > 우유팩");
+            assertThat(done.rule().key().value()).isEqualTo("재활용폐기물_종이팩");
+            assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.Granted.class, granted -> {
+                assertThat(granted.character().type()).isEqualTo("종이팩");
+                assertThat(granted.matchReason()).isEqualTo("종이팩");
+            });
+        });
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactlyElementsOf(ALL_STEPS);
+        assertThat(outcome.timings()).extracting(StepEvent::status).containsOnly(StepStatus.SUCCESS);
+        assertThat(pipeline.recorder().eventsOf(outcome.scanId())).containsExactlyElementsOf(outcome.timings());
+    }
+
+    @Test
+    void the_same_user_scanning_again_already_owns_the_character() {
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+
+        pipeline.scan("milk.png");
+        ScanOutcome second = pipeline.scan("milk.png");
+
+        assertThat(((ScanOutcome.Completed) second).reward()).isInstanceOf(RewardOutcome.AlreadyOwned.class);
+    }
+
+    @Test
+    void a_classification_outside_the_taxonomy_stops_after_vision() {
+        InMemoryRules rules = new InMemoryRules(dev.ecoscan.data.KnowledgeBase.embedded().rules());
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("미분류", null, "외계 물체"))
+                .rules(rules).answers(cleanAnswers).rewards(rewards).build();
+
+        ScanOutcome outcome = pipeline.scan("ufo.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(Rejection.OUT_OF_TAXONOMY);
+            assertThat(rejected.detail()).contains("미분류");
+        });
+        assertThat(rules.calls()).isZero();
+        assertThat(cleanAnswers.calls()).isZero();
+        assertThat(rewards.calls()).isZero();
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION);
+    }
+
+    @Test
+    void no_matching_rule_stops_before_the_answer_and_the_reward() {
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).rules(InMemoryRules.empty())
+                .answers(cleanAnswers).rewards(rewards).build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(Rejection.NO_MATCHING_RULE);
+            assertThat(rejected.classification()).isPresent();
+        });
+        assertThat(cleanAnswers.calls()).isZero();
+        assertThat(rewards.calls()).isZero();
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION, Step.RAG);
+        assertThat(outcome.timings()).extracting(StepEvent::status)
+                .containsExactly(StepStatus.SUCCESS, StepStatus.REJECTED);
+    }
+
+    @Test
+    void an_unreadable_image_and_an_unclassifiable_item_are_rejected_with_their_reasons() {
+        ScanOutcome unreadable = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.returning(new ClassifierVerdict.UnreadableImage("404 from host")))
+                .build().scan("gone.png");
+        ScanOutcome unclassifiable = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.unclassifiable("several objects")).build().scan("pile.png");
+
+        assertThat(unreadable).isInstanceOfSatisfying(ScanOutcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(Rejection.UNREADABLE_IMAGE));
+        assertThat(unclassifiable).isInstanceOfSatisfying(ScanOutcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(Rejection.UNCLASSIFIABLE));
+        assertThat(unreadable.timings()).extracting(StepEvent::status).containsExactly(StepStatus.REJECTED);
+    }
+
+    @Test
+    void a_non_recyclable_item_completes_without_calling_the_reward_port() {
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("음식물류폐기물", null, "과일 껍질"))
+                .answers(cleanAnswers).rewards(rewards).build();
+
+        ScanOutcome outcome = pipeline.scan("peel.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
+                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
+                        n -> assertThat(n.reason()).contains("not a recyclable")));
+        assertThat(rewards.calls()).isZero();
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION, Step.RAG, Step.ANSWER);
+    }
+
+    @Test
+    void an_answer_with_insufficiencies_closes_the_reward_gate() {
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton)
+                .answers(CannedAnswers.withInsufficiency("빨대를 빼 주세요.")).rewards(rewards).build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(((ScanOutcome.Completed) outcome).reward()).isInstanceOf(RewardOutcome.NotEligible.class);
+        assertThat(rewards.calls()).isZero();
+    }
+
+    @Test
+    void situation_tags_needing_action_become_insufficiencies_in_rule_answers() {
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
+                .build();
+
+        ScanOutcome outcome = pipeline.scan("bottle.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
+            assertThat(done.answer().insufficiencies()).isNotEmpty();
+            assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class);
+        });
+    }
+
+    @Test
+    void an_unavailable_reward_port_still_gives_a_completed_scan() {
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers)
+                .rewards(InMemoryRewards.unavailable(dev.ecoscan.data.KnowledgeBase.embedded().characters(), "db down"))
+                .build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
+                assertThat(done.reward()).isEqualTo(new RewardOutcome.Unavailable("db down")));
+        assertThat(outcome.timings()).last().satisfies(e -> {
+            assertThat(e.step()).isEqualTo(Step.REWARD_MATCH);
+            assertThat(e.status()).isEqualTo(StepStatus.FAILED);
+        });
+    }
+
+    @Test
+    void a_throwing_reward_port_still_gives_a_completed_scan_and_its_error_is_timed() {
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers)
+                .rewards(InMemoryRewards.throwing(dev.ecoscan.data.KnowledgeBase.embedded().characters(),
+                        new IllegalStateException("connection reset")))
+                .build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
+                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("connection reset")));
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactlyElementsOf(ALL_STEPS);
+        assertThat(outcome.timings().getLast().status()).isEqualTo(StepStatus.ERROR);
+    }
+
+    @Test
+    void a_failing_answer_fails_the_scan_in_the_answer_step_without_a_reward() {
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton)
+                .answers(CannedAnswers.failing(FailureKind.UPSTREAM_UNAVAILABLE)).rewards(rewards).build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
+            assertThat(failed.step()).isEqualTo(Step.ANSWER);
+            assertThat(failed.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE);
+        });
+        assertThat(rewards.calls()).isZero();
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION, Step.RAG, Step.ANSWER);
+    }
+
+    @Test
+    void a_throwing_classifier_fails_the_scan_as_an_internal_error_and_is_timed() {
+        ScanOutcome outcome = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.throwing(new IllegalStateException("bug"))).build().scan("x.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
+            assertThat(failed.step()).isEqualTo(Step.VISION);
+            assertThat(failed.kind()).isEqualTo(FailureKind.INTERNAL_ERROR);
+            assertThat(failed.detail()).contains("bug");
+        });
+        assertThat(outcome.timings()).extracting(StepEvent::status).containsExactly(StepStatus.ERROR);
+    }
+
+    @Test
+    void a_deadline_passed_during_vision_stops_the_scan_before_the_next_step() {
+        ManualClock clock = ManualClock.startingNow();
+        ScriptedClassifier slow = new ScriptedClassifier(request -> {
+            clock.advance(Duration.ofSeconds(56));
+            return milkCarton.classify(request);
+        });
+        TestPipeline pipeline = ScanTestKit.pipeline().clock(clock).deadline(Duration.ofSeconds(55))
+                .classifier(slow).answers(cleanAnswers).build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
+            assertThat(failed.step()).isEqualTo(Step.RAG);
+            assertThat(failed.kind()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
+        });
+        assertThat(cleanAnswers.calls()).isZero();
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION);
+    }
+
+    @Test
+    void a_port_that_ignores_the_deadline_is_abandoned_at_it() {
+        TestPipeline pipeline = ScanTestKit.pipeline().deadline(Duration.ofMillis(200))
+                .classifier(ScriptedClassifier.hangingUntilInterrupted()).answers(cleanAnswers).build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
+            assertThat(failed.step()).isEqualTo(Step.VISION);
+            assertThat(failed.kind()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
+        });
+        assertThat(cleanAnswers.calls()).isZero();
+    }
+
+    @Test
+    void a_deadline_reached_before_the_reward_leaves_the_reward_unavailable() {
+        ManualClock clock = ManualClock.startingNow();
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        CannedAnswers slowAnswers = new CannedAnswers(request -> {
+            clock.advance(Duration.ofMinutes(1));
+            return cleanAnswers.answer(request);
+        });
+        TestPipeline pipeline = ScanTestKit.pipeline().clock(clock).classifier(milkCarton).answers(slowAnswers)
+                .rewards(rewards).build();
+
+        ScanOutcome outcome = pipeline.scan("milk.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
+                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("deadline")));
+        assertThat(rewards.calls()).isZero();
+    }
+
+    @Test
+    void the_question_and_the_deadline_reach_the_ports() {
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+        ScanRequest request = pipeline.request("milk.png", "빨대는 어떻게 하나요?");
+
+        pipeline.scan(request);
+
+        assertThat(milkCarton.requests()).singleElement().satisfies(r -> {
+            assertThat(r.question()).contains("빨대는 어떻게 하나요?");
+            assertThat(r.deadline()).isEqualTo(request.deadline());
+        });
+        assertThat(cleanAnswers.requests()).singleElement().satisfies(r -> {
+            assertThat(r.question()).contains("빨대는 어떻게 하나요?");
+            assertThat(r.rule().key().value()).isEqualTo("재활용폐기물_종이팩");
+        });
+    }
+
+    @Test
+    void concurrent_scans_each_get_only_their_own_timings() throws Exception {
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+        List<ScanOutcome> outcomes;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ScanOutcome>> futures = IntStream.range(0, 500)
+                    .mapToObj(i -> threads.submit(() -> pipeline.scan("milk.png"))).toList();
+            outcomes = futures.stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).toList();
+        }
+
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(outcome.timings()).extracting(StepEvent::step).containsExactlyElementsOf(ALL_STEPS);
+            assertThat(outcome.timings()).extracting(StepEvent::scanId).containsOnly(outcome.scanId());
+        });
+        assertThat(outcomes).extracting(ScanOutcome::scanId).doesNotHaveDuplicates();
+        assertThat(pipeline.recorder().events()).hasSize(500 * ALL_STEPS.size());
+    }
+
+    @Test
+    void scan_ids_are_the_callers() {
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).build();
+        ScanRequest request = pipeline.request("milk.png", null);
+
+        assertThat(pipeline.scan(request).scanId()).isEqualTo(request.id()).isNotEqualTo(ScanId.random());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ecoscan.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecoscan.domain.reward.Character;
+import dev.ecoscan.domain.taxonomy.CategoryPath;
+import dev.ecoscan.domain.taxonomy.MajorCategory;
+import dev.ecoscan.domain.taxonomy.MiddleCategory;
+import dev.ecoscan.domain.taxonomy.SituationTag;
+import dev.ecoscan.domain.taxonomy.Taxonomy;
+import dev.ecoscan.domain.taxonomy.TaxonomyNode;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The shipped data covers at least what the reference system had, without its defects. */
+class EmbeddedKnowledgeBaseTest {
+
+    private final KnowledgeBase knowledge = KnowledgeBase.embedded();
+    private final Taxonomy taxonomy = knowledge.taxonomy();
+
+    @Test
+    void the_seven_majors_include_hazardous_household_waste() {
+        assertThat(taxonomy.majors()).extracting(MajorCategory::name).containsExactlyInAnyOrder(
+                "재활용폐기물", "일반종량제폐기물", "불연성종량제폐기물", "음식물류폐기물", "공사장생활폐기물", "대형폐기물",
+                "생활계유해폐기물");
+    }
+
+    @Test
+    void recyclables_have_the_twelve_reference_middles() {
+        assertThat(taxonomy.recyclableMiddles().map(MiddleCategory::name)).containsExactlyInAnyOrder(
+                "종이", "종이팩", "무색페트병", "플라스틱류", "비닐류", "발포합성수지", "유리병", "금속류", "의류및원단", "전지",
+                "조명제품", "전기전자제품");
+    }
+
+    @Test
+    void there_are_at_least_180_items_and_80_situation_tags_in_11_groups() {
+        assertThat(taxonomy.itemCount()).isGreaterThanOrEqualTo(180);
+        assertThat(taxonomy.situationTags()).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(taxonomy.situationTags().stream().map(SituationTag::group).distinct()).hasSize(11);
+    }
+
+    @Test
+    void every_item_has_aliases_including_an_english_one() {
+        assertThat(taxonomy.itemPaths().map(CategoryPath::item)).allSatisfy(item -> {
+            assertThat(item.names().aliases()).as(item.id().value()).isNotEmpty();
+            assertThat(item.names().spellings()).as(item.id().value())
+                    .anyMatch(spelling -> spelling.chars().allMatch(c -> c < 128));
+        });
+    }
+
+    @Test
+    void every_rule_node_has_a_rule_and_every_rule_has_steps() {
+        assertThat(taxonomy.ruleNodes().map(TaxonomyNode::id))
+                .allSatisfy(node -> assertThat(knowledge.rules().forNode(node)).as(node.value()).isPresent());
+        assertThat(knowledge.rules().size()).isEqualTo(18);
+    }
+
+    @Test
+    void thirteen_characters_one_default_and_one_per_recyclable_middle() {
+        assertThat(knowledge.characters().all()).hasSize(13);
+        assertThat(knowledge.characters().all().stream().filter(Character::isDefault)).hasSize(1);
+        assertThat(taxonomy.recyclableMiddles().map(m -> knowledge.characters().ownedBy(m.id())))
+                .allSatisfy(character -> assertThat(character).isPresent());
+    }
+
+    @Test
+    void a_search_for_milk_finds_the_milk_carton() {
+        assertThat(taxonomy.search("우유").stream().map(CategoryPath::display).collect(Collectors.toList()))
+                .contains("재활용폐기물 > 종이팩 > 우유팩");
+    }
+
+    @Test
+    void rule_keys_follow_the_reference_format() {
+        CategoryPath pet = taxonomy.itemPaths().filter(p -> p.middle().map(MiddleCategory::name)
+                .filter("무색페트병"::equals).isPresent()).findFirst().orElseThrow();
+        assertThat(knowledge.rules().forNode(pet.ruleNode().id()).orElseThrow().key().value())
+                .isEqualTo("재활용폐기물_무색페트병");
+        MajorCategory food = taxonomy.majors().stream().filter(m -> m.name().equals("음식물류폐기물")).findFirst()
+                .orElseThrow();
+        assertThat(knowledge.rules().forNode(food.id()).orElseThrow().key().value()).isEqualTo("음식물류폐기물");
+    }
+}

@@ -1,0 +1,186 @@
+package dev.ecoscan.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** Each kind of broken data file stops loading with a message naming the file and the entry. */
+class KnowledgeBaseLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void an_unchanged_copy_of_the_embedded_files_loads() throws IOException {
+        KnowledgeBaseLoader.exportEmbedded(dir);
+
+        KnowledgeBase copy = KnowledgeBaseLoader.fromDirectory(dir).load();
+
+        assertThat(copy.taxonomy().itemCount()).isEqualTo(KnowledgeBase.embedded().taxonomy().itemCount());
+    }
+
+    @Test
+    void a_duplicated_id_is_rejected_naming_the_file_and_the_entry() throws IOException {
+        edit(KnowledgeBaseLoader.TAXONOMY, doc -> {
+            List<Map<String, Object>> items = items(middle(doc, "recyclable.paper-pack"));
+            items.get(1).put("id", items.get(0).get("id"));
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("taxonomy.yaml");
+            assertThat(e.entry()).contains("items[1]").contains("recyclable.paper-pack.");
+            assertThat(e.getMessage()).startsWith("taxonomy.yaml: ").contains("duplicate id");
+        });
+    }
+
+    @Test
+    void a_rule_for_a_node_that_does_not_exist_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> rules(doc).get(2).put("node", "recyclable.moon-rock"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("disposal-rules.yaml");
+            assertThat(e.entry()).contains("rules[2]").contains("recyclable.moon-rock");
+            assertThat(e.getMessage()).contains("not in taxonomy.yaml");
+        });
+    }
+
+    @Test
+    void item_steps_naming_an_item_outside_the_rule_are_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> steps = (Map<String, Object>) rules(doc).get(0).get("item_steps");
+            steps.put("food.fruit-peel", List.of("껍질을 모아요."));
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("disposal-rules.yaml");
+            assertThat(e.entry()).contains("rules[0]");
+            assertThat(e.getMessage()).contains("food.fruit-peel").contains("not an item of");
+        });
+    }
+
+    @Test
+    void a_node_without_a_rule_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> rules(doc).removeIf(rule -> rule.get("node").equals("food")));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("disposal-rules.yaml");
+            assertThat(e.getMessage()).contains("'food'").contains("has no rule");
+        });
+    }
+
+    @Test
+    void a_recyclable_middle_without_a_character_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.CHARACTERS, doc -> characters(doc)
+                .removeIf(c -> "recyclable.battery".equals(c.get("middle"))));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("characters.yaml");
+            assertThat(e.getMessage()).contains("recyclable.battery").contains("has no character");
+        });
+    }
+
+    @Test
+    void a_character_for_a_middle_that_is_not_recyclable_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.CHARACTERS, doc -> characters(doc).get(1).put("middle", "food"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("characters.yaml");
+            assertThat(e.entry()).contains("characters[1]");
+            assertThat(e.getMessage()).contains("'food' is not a recyclable middle category");
+        });
+    }
+
+    @Test
+    void a_misspelt_key_is_rejected_instead_of_being_ignored() throws IOException {
+        edit(KnowledgeBaseLoader.TAXONOMY, doc -> {
+            Map<String, Object> item = items(middle(doc, "recyclable.paper")).get(0);
+            item.put("alias", item.remove("aliases"));
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("majors[0].middles[0].items[0]");
+            assertThat(e.getMessage()).contains("unknown key 'alias'");
+        });
+    }
+
+    @Test
+    void a_domain_rule_broken_in_the_data_names_the_entry_too() throws IOException {
+        edit(KnowledgeBaseLoader.TAGS, doc -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> groups = (List<Map<String, Object>>) doc.get("groups");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> tags = (List<Map<String, Object>>) groups.get(0).get("tags");
+            tags.get(0).put("id", "Not A Slug");
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("situation-tags.yaml");
+            assertThat(e.entry()).contains("groups[0].tags[0]");
+            assertThat(e.getMessage()).contains("Not A Slug");
+        });
+    }
+
+    @Test
+    void invalid_yaml_is_reported_with_its_file() throws IOException {
+        KnowledgeBaseLoader.exportEmbedded(dir);
+        Files.writeString(dir.resolve(KnowledgeBaseLoader.CHARACTERS), "characters: [unclosed", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
+                e -> assertThat(e.getMessage()).startsWith("characters.yaml: ").contains("not valid YAML"));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private KnowledgeBase load() {
+        return KnowledgeBaseLoader.fromDirectory(dir).load();
+    }
+
+    /** Exports the embedded files and rewrites one of them after an edit of its parsed form. */
+    private void edit(String file, Consumer<Map<String, Object>> change) throws IOException {
+        KnowledgeBaseLoader.exportEmbedded(dir);
+        Path path = dir.resolve(file);
+        Map<String, Object> document;
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            document = new Yaml().load(reader);
+        }
+        change.accept(document);
+        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            new Yaml().dump(document, writer);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> middle(Map<String, Object> doc, String id) {
+        List<Map<String, Object>> majors = (List<Map<String, Object>>) doc.get("majors");
+        return majors.stream().flatMap(m -> ((List<Map<String, Object>>) m.getOrDefault("middles", List.of())).stream())
+                .filter(m -> m.get("id").equals(id)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> parent) {
+        return (List<Map<String, Object>>) parent.get("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rules(Map<String, Object> doc) {
+        return (List<Map<String, Object>>) doc.get("rules");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> characters(Map<String, Object> doc) {
+        return (List<Map<String, Object>>) doc.get("characters");
+    }
+}
