@@ -93,6 +93,12 @@ public enum Setting {
         return valid.test(value);
     }
 
+    /** Secrets are never echoed back in error messages or logs. */
+    public boolean isSecret() {
+        return this == OPENAI_API_KEY || this == ECO_SCAN_JWT_SECRET || this == ECO_SCAN_DB_PASSWORD
+                || this == ECO_SCAN_SERVICE_TOKEN;
+    }
+
     public static Optional<Setting> byYamlKey(String key) {
         for (Setting setting : values()) {
             if (setting.yamlKey().equals(key)) {

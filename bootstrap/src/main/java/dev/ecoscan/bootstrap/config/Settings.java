@@ -61,8 +61,7 @@ public final class Settings {
         values.forEach((setting, value) -> {
             if (!setting.accepts(value)) {
                 throw new SettingsException(setting.env() + " (from " + sources.get(setting) + ") is '"
-                        + (setting.name().contains("SECRET") || setting.name().contains("PASSWORD")
-                        || setting.name().contains("KEY") || setting.name().contains("TOKEN") ? "…" : value)
+                        + (setting.isSecret() ? "…" : value)
                         + "', but it accepts " + setting.accepts());
             }
         });

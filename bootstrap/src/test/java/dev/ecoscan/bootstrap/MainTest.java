@@ -1,0 +1,129 @@
+package dev.ecoscan.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command line end to end: real wiring, real data, the sample images. */
+class MainTest {
+
+    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+    private static final Map<String, String> NO_SETTINGS = Map.of("ECO_SCAN_CONFIG", "/dev/null");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void scan_json_prints_a_completed_outcome_in_the_reference_shape() throws Exception {
+        int code = run(NO_SETTINGS, "scan", "--image", sample("milk-carton.png"), "--json");
+
+        assertThat(code).isZero();
+        JsonNode body = new ObjectMapper().readTree(stdout());
+        assertThat(body.path("status").asText()).isEqualTo("completed");
+        JsonNode names = body.at("/pipeline_result/classification_result/classification");
+        assertThat(names.path("major_category").asText()).isEqualTo("재활용폐기물");
+        assertThat(names.path("middle_category").asText()).isEqualTo("종이팩");
+        assertThat(names.path("minor_category").asText()).isEqualTo("우유팩");
+        assertThat(body.at("/pipeline_result/disposal_rules/key").asText()).isEqualTo("재활용폐기물_종이팩");
+        assertThat(body.at("/pipeline_result/final_answer/disposal_steps/단계1").asText()).isNotBlank();
+        assertThat(body.at("/pipeline_result/final_answer/user_answer").asText()).isNotBlank();
+        assertThat(body.at("/reward/received").asBoolean()).isTrue();
+        assertThat(body.at("/reward_status/status").asText()).isEqualTo("granted");
+        assertThat(body.path("timings")).extracting(t -> t.path("step").asText())
+                .containsExactly("vision", "rag", "answer", "reward_match");
+        assertThat(stderr()).contains("TEST FAKES");
+    }
+
+    @Test
+    void a_sample_with_something_to_fix_completes_without_a_reward() throws Exception {
+        int code = run(NO_SETTINGS, "scan", "--image", sample("water-bottle.png"), "--json");
+
+        assertThat(code).isZero();
+        JsonNode body = new ObjectMapper().readTree(stdout());
+        assertThat(body.at("/pipeline_result/final_answer/insufficiencies")).isNotEmpty();
+        assertThat(body.path("reward").isNull()).isTrue();
+        assertThat(body.at("/reward_status/status").asText()).isEqualTo("not_eligible");
+    }
+
+    @Test
+    void readable_output_shows_the_path_the_rule_the_answer_the_reward_and_timings() {
+        int code = run(NO_SETTINGS, "scan", "--image", sample("soju-bottle.png"), "--question", "뚜껑은요?");
+
+        assertThat(code).isZero();
+        assertThat(stdout()).contains("재활용폐기물 > 유리병 > 소주병").contains("재활용폐기물_유리병")
+                .contains("answer").contains("received").contains("vision").contains("reward_match");
+    }
+
+    @Test
+    void an_item_outside_the_taxonomy_is_rejected_with_exit_code_3() throws Exception {
+        int code = run(NO_SETTINGS, "scan", "--image", sample("unknown-gadget.png"), "--json");
+
+        assertThat(code).isEqualTo(ExitCodes.REJECTED);
+        JsonNode body = new ObjectMapper().readTree(stdout());
+        assertThat(body.path("status").asText()).isEqualTo("failed");
+        assertThat(body.at("/error/code").asText()).isEqualTo("OUT_OF_TAXONOMY");
+        assertThat(body.path("timings")).hasSize(1);
+    }
+
+    @Test
+    void a_missing_image_is_rejected_as_unreadable() {
+        int code = run(NO_SETTINGS, "scan", "--image", "no/such/photo.png");
+
+        assertThat(code).isEqualTo(ExitCodes.REJECTED);
+        assertThat(stdout()).contains("unreadable_image").contains("no such file");
+    }
+
+    @Test
+    void a_bad_setting_stops_with_exit_code_2_and_names_it() {
+        int code = run(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_DEADLINE", "forever"),
+                "scan", "--image", sample("milk-carton.png"));
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stderr()).contains("ECO_SCAN_DEADLINE").contains("55s");
+    }
+
+    @Test
+    void a_missing_image_option_is_a_usage_error() {
+        assertThat(run(NO_SETTINGS, "scan")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stderr()).contains("--image");
+    }
+
+    @Test
+    void taxonomy_find_shows_the_path_of_matching_items() {
+        int code = run(NO_SETTINGS, "taxonomy", "--find", "우유");
+
+        assertThat(code).isZero();
+        assertThat(stdout()).contains("재활용폐기물 > 종이팩 > 우유팩");
+    }
+
+    @Test
+    void taxonomy_without_a_search_lists_the_whole_tree() {
+        assertThat(run(NO_SETTINGS, "taxonomy")).isZero();
+        assertThat(stdout()).contains("생활계유해폐기물").contains("7 majors");
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    }
+
+    private static String sample(String name) {
+        return SAMPLES.resolve(name).toString();
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
