@@ -97,6 +97,22 @@ class MainTest {
     }
 
     @Test
+    void the_default_llm_strategy_falls_back_to_the_template_and_says_so() {
+        assertThat(run(NO_SETTINGS, "scan", "--image", sample("milk-carton.png"))).isZero();
+        assertThat(stderr()).contains("ECO_SCAN_ANSWER_STRATEGY=llm").contains("template strategy");
+    }
+
+    @Test
+    void asking_for_the_template_strategy_gives_no_strategy_warning() {
+        int code = run(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_ANSWER_STRATEGY", "template"),
+                "scan", "--image", sample("milk-carton.png"));
+
+        assertThat(code).isZero();
+        assertThat(stderr()).contains("TEST FAKES").doesNotContain("ECO_SCAN_ANSWER_STRATEGY");
+        assertThat(stdout()).contains("우유팩은 재활용폐기물 중 종이팩으로 배출해요.");
+    }
+
+    @Test
     void taxonomy_find_shows_the_path_of_matching_items() {
         int code = run(NO_SETTINGS, "taxonomy", "--find", "우유");
 

@@ -1,17 +1,17 @@
 package dev.ecoscan.testkit;
 
+import dev.ecoscan.application.answer.TemplateAnswerGenerator;
 import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.scan.FailureKind;
-import dev.ecoscan.domain.taxonomy.SituationTag;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** Answers without a model: a fixed answer, one read off the rule, or a failure. Remembers requests. */
+/** Answers without a model: a fixed answer, the template answer from the rule, or a failure. Remembers requests. */
 public final class CannedAnswers implements AnswerGenerator {
 
     private final Function<AnswerRequest, AnswerResult> script;
@@ -36,20 +36,9 @@ public final class CannedAnswers implements AnswerGenerator {
         return of(new Answer("한 가지만 더 챙겨 주세요.", List.of("규칙대로 배출하세요."), List.of(insufficiency)));
     }
 
-    /**
-     * The answer written from the matched rule: its steps for the item, and the advice of every
-     * situation tag that needs action as insufficiencies.
-     */
+    /** Answers from the matched rule and the situation tags: the real {@code template} strategy. */
     public static CannedAnswers fromRule() {
-        return new CannedAnswers(request -> {
-            List<String> todo = request.classification().situation().stream()
-                    .filter(SituationTag::needsAction)
-                    .map(tag -> tag.advice().orElseThrow())
-                    .toList();
-            String reply = request.classification().item().name() + ": " + request.rule().summary();
-            return new AnswerResult.Answered(new Answer(reply, request.rule().stepsFor(request.classification().item()),
-                    todo));
-        });
+        return new CannedAnswers(new TemplateAnswerGenerator()::answer);
     }
 
     public static CannedAnswers failing(FailureKind kind) {

@@ -19,7 +19,7 @@ public enum Setting {
             Setting::anything, false),
     ECO_SCAN_ANSWER_MODEL("model of the answer step", "a current small model", "a model name", Setting::anything, false),
     ECO_SCAN_ANSWER_STRATEGY("how answers are written", "llm", "llm, template or hybrid",
-            oneOf("llm", "template", "hybrid"), false),
+            oneOf("llm", "template", "hybrid"), true),
     ECO_SCAN_CACHE("cache of LLM results", "on", "on or off", oneOf("on", "off"), false),
     ECO_SCAN_MODE("dev or prod behaviour of the service", "dev without a provider, else prod", "dev or prod",
             oneOf("dev", "prod"), false),

@@ -82,6 +82,11 @@ public final class Settings {
         return value(Setting.ECO_SCAN_DEADLINE).map(Setting::parseDuration).orElse(Duration.ofSeconds(55));
     }
 
+    /** {@code llm}, {@code template} or {@code hybrid}. */
+    public String answerStrategy() {
+        return value(Setting.ECO_SCAN_ANSWER_STRATEGY).orElse("llm");
+    }
+
     /** Settings that were given but whose feature is not built yet, to warn about. */
     public java.util.List<Setting> givenButNotInEffect() {
         return values.keySet().stream().filter(s -> !s.inEffect()).toList();
