@@ -34,8 +34,9 @@ final class DeadlineGuard {
         }
         FutureTask<T> task = new FutureTask<>(portCall::get);
         Thread.ofVirtual().name("scan-" + scanId + "-" + step.label()).start(task);
+        T result;
         try {
-            return task.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
+            result = task.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
             throw new StepInterrupted(step, FailureKind.DEADLINE_EXCEEDED,
@@ -50,5 +51,10 @@ final class DeadlineGuard {
             throw new StepInterrupted(step, FailureKind.INTERNAL_ERROR,
                     "the scan was interrupted during the " + step.label() + " step", e);
         }
+        if (result == null) {
+            throw new StepInterrupted(step, FailureKind.INTERNAL_ERROR,
+                    "the " + step.label() + " step's port returned nothing", null);
+        }
+        return result;
     }
 }

@@ -222,6 +222,17 @@ class ScanPipelineTest {
     }
 
     @Test
+    void a_port_returning_nothing_fails_the_scan_instead_of_throwing() {
+        ScanOutcome outcome = ScanTestKit.pipeline().classifier(new ScriptedClassifier(request -> null)).build()
+                .scan("x.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
+            assertThat(failed.step()).isEqualTo(Step.VISION);
+            assertThat(failed.kind()).isEqualTo(FailureKind.INTERNAL_ERROR);
+        });
+    }
+
+    @Test
     void a_deadline_passed_during_vision_stops_the_scan_before_the_next_step() {
         ManualClock clock = ManualClock.startingNow();
         ScriptedClassifier slow = new ScriptedClassifier(request -> {

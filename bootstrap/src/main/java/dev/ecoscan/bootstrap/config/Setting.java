@@ -1,5 +1,8 @@
 package dev.ecoscan.bootstrap.config;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -108,22 +111,22 @@ public enum Setting {
         return Optional.empty();
     }
 
-    static java.time.Duration parseDuration(String text) {
+    static Duration parseDuration(String text) {
         var matcher = DURATION.matcher(text.strip());
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a duration: " + text);
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {
-            case "ms" -> java.time.Duration.ofMillis(amount);
-            case "s" -> java.time.Duration.ofSeconds(amount);
-            case "m" -> java.time.Duration.ofMinutes(amount);
-            default -> java.time.Duration.ofHours(amount);
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
         };
     }
 
     private static Predicate<String> oneOf(String... choices) {
-        return value -> java.util.List.of(choices).contains(value);
+        return value -> List.of(choices).contains(value);
     }
 
     private static boolean anything(String value) {
@@ -147,7 +150,7 @@ public enum Setting {
     }
 
     private static boolean hostList(String value) {
-        return java.util.Arrays.stream(value.split(",")).map(String::strip)
+        return Arrays.stream(value.split(",")).map(String::strip)
                 .allMatch(host -> host.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?"));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -88,7 +89,7 @@ public final class Settings {
     }
 
     /** Settings that were given but whose feature is not built yet, to warn about. */
-    public java.util.List<Setting> givenButNotInEffect() {
+    public List<Setting> givenButNotInEffect() {
         return values.keySet().stream().filter(s -> !s.inEffect()).toList();
     }
 
@@ -117,7 +118,7 @@ public final class Settings {
             if (setting == Setting.ECO_SCAN_CONFIG) {
                 throw new SettingsException(file + ": 'config' can only be set in the environment");
             }
-            if (value == null || value instanceof Map || value instanceof java.util.List) {
+            if (value == null || value instanceof Map || value instanceof List) {
                 throw new SettingsException(file + ": '" + key + "' needs a single value; it accepts " + setting.accepts());
             }
             values.put(setting, String.valueOf(value).strip());
