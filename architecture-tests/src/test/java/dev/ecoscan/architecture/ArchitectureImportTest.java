@@ -22,7 +22,7 @@ class ArchitectureImportTest {
         assertThat(packages).contains(
                 "dev.ecoscan.domain.taxonomy", "dev.ecoscan.domain.port", "dev.ecoscan.domain.scan",
                 "dev.ecoscan.application", "dev.ecoscan.application.timing",
-                "dev.ecoscan.data", "dev.ecoscan.testkit",
+                "dev.ecoscan.data", "dev.ecoscan.testkit", "dev.ecoscan.simulator", "dev.ecoscan.adapter.openai",
                 "dev.ecoscan.bootstrap", "dev.ecoscan.bootstrap.wiring");
     }
 }

@@ -74,10 +74,18 @@ final class ArchitectureRules {
                 .as("nothing depends on bootstrap");
     }
 
-    ArchRule only_bootstrap_uses_the_testkit_in_production() {
-        return noClasses().that().resideOutsideOfPackages(root + ".testkit..", root + ".bootstrap..")
+    /** The LLM simulator is a test double of a provider, so it may use the testkit's sample-image helpers. */
+    ArchRule only_bootstrap_and_the_simulator_use_the_testkit_in_production() {
+        return noClasses().that()
+                .resideOutsideOfPackages(root + ".testkit..", root + ".bootstrap..", root + ".simulator..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".testkit..")
-                .as("only bootstrap uses the testkit in production code");
+                .as("only bootstrap and the simulator use the testkit in production code");
+    }
+
+    ArchRule only_bootstrap_starts_the_simulator() {
+        return noClasses().that().resideOutsideOfPackages(root + ".simulator..", root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".simulator..")
+                .as("only bootstrap starts the simulator");
     }
 
     ArchRule packages_are_free_of_cycles() {
@@ -90,7 +98,7 @@ final class ArchitectureRules {
         return List.of(domain_depends_only_on_the_jdk(), application_depends_only_on_the_domain(),
                 taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser(), testkit_depends_only_on_the_core(),
                 adapters_do_not_depend_on_each_other(), only_bootstrap_depends_on_adapters(),
-                nothing_depends_on_bootstrap(), only_bootstrap_uses_the_testkit_in_production(),
-                packages_are_free_of_cycles());
+                nothing_depends_on_bootstrap(), only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
+                only_bootstrap_starts_the_simulator(), packages_are_free_of_cycles());
     }
 }

@@ -70,7 +70,20 @@ class ArchitectureRulesBiteTest {
 
     @Test
     void production_code_using_the_testkit_is_reported() {
-        assertReports(RULES.only_bootstrap_uses_the_testkit_in_production(), "ApplicationUsingTestkit", "FakeThing");
+        assertReports(RULES.only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
+                "ApplicationUsingTestkit", "FakeThing");
+    }
+
+    @Test
+    void the_simulator_using_the_testkit_is_allowed() {
+        EvaluationResult result = RULES.only_bootstrap_and_the_simulator_use_the_testkit_in_production()
+                .evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails()).noneMatch(line -> line.contains("simulator.Simulator"));
+    }
+
+    @Test
+    void an_adapter_starting_the_simulator_is_reported() {
+        assertReports(RULES.only_bootstrap_starts_the_simulator(), "AlphaUsingSimulator", "simulator.Simulator");
     }
 
     @Test

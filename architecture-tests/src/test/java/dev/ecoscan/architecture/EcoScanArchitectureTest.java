@@ -38,8 +38,11 @@ class EcoScanArchitectureTest {
     static final ArchRule nothing_depends_on_bootstrap = RULES.nothing_depends_on_bootstrap();
 
     @ArchTest
-    static final ArchRule only_bootstrap_uses_the_testkit_in_production =
-            RULES.only_bootstrap_uses_the_testkit_in_production();
+    static final ArchRule only_bootstrap_and_the_simulator_use_the_testkit_in_production =
+            RULES.only_bootstrap_and_the_simulator_use_the_testkit_in_production();
+
+    @ArchTest
+    static final ArchRule only_bootstrap_starts_the_simulator = RULES.only_bootstrap_starts_the_simulator();
 
     @ArchTest
     static final ArchRule packages_are_free_of_cycles = RULES.packages_are_free_of_cycles();

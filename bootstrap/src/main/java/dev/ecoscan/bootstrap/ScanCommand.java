@@ -3,11 +3,13 @@ package dev.ecoscan.bootstrap;
 import dev.ecoscan.bootstrap.render.OutcomeJson;
 import dev.ecoscan.bootstrap.render.OutcomeText;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,11 +45,20 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EcoScanComponent engine = context.engine();
+        try {
+            return scan(engine);
+        } finally {
+            engine.resources().close();
+        }
+    }
+
+    private int scan(EcoScanComponent engine) {
         ScanRequest request = new ScanRequest(ScanId.random(), ImageReference.parse(image), Optional.ofNullable(question),
                 new UserId(user), context.clock().instant().plus(engine.settings().deadline()));
         ScanOutcome outcome = engine.scanWaste().scan(request);
-        context.out().print(json ? OutcomeJson.render(outcome, request.question()) + System.lineSeparator()
-                : OutcomeText.render(outcome));
+        List<ModelCall> calls = engine.modelCalls().take(request.id());
+        context.out().print(json ? OutcomeJson.render(outcome, request.question(), calls) + System.lineSeparator()
+                : OutcomeText.render(outcome, calls));
         context.out().flush();
         return switch (outcome) {
             case ScanOutcome.Completed completed -> ExitCodes.COMPLETED;

@@ -28,7 +28,7 @@ final class TaxonomyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Taxonomy taxonomy = context.engine().knowledge().taxonomy();
+        Taxonomy taxonomy = context.knowledge().taxonomy();
         PrintStream out = context.out();
         if (find != null) {
             List<CategoryPath> found = taxonomy.search(find);

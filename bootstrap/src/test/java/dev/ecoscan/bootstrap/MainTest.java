@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
-    private static final Map<String, String> NO_SETTINGS = Map.of("ECO_SCAN_CONFIG", "/dev/null");
+    /** Embedded defaults, but the built-in simulator answers at once instead of with realistic latency. */
+    private static final Map<String, String> NO_SETTINGS = Map.of("ECO_SCAN_CONFIG", "/dev/null",
+            "ECO_SCAN_SIMULATOR_SPEED", "0");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -39,7 +41,9 @@ class MainTest {
         assertThat(body.at("/reward_status/status").asText()).isEqualTo("granted");
         assertThat(body.path("timings")).extracting(t -> t.path("step").asText())
                 .containsExactly("vision", "rag", "answer", "reward_match");
-        assertThat(stderr()).contains("TEST FAKES");
+        assertThat(body.path("llm_usage")).extracting(t -> t.path("step").asText()).containsExactly("vision", "answer");
+        assertThat(body.at("/llm_usage/0/input_tokens").asInt()).isPositive();
+        assertThat(stderr()).contains("LLM: SIMULATED").contains("OPENAI_API_KEY");
     }
 
     @Test
@@ -63,13 +67,13 @@ class MainTest {
     }
 
     @Test
-    void an_item_outside_the_taxonomy_is_rejected_with_exit_code_3() throws Exception {
+    void an_item_the_model_cannot_place_is_rejected_with_exit_code_3() throws Exception {
         int code = run(NO_SETTINGS, "scan", "--image", sample("unknown-gadget.png"), "--json");
 
         assertThat(code).isEqualTo(ExitCodes.REJECTED);
         JsonNode body = new ObjectMapper().readTree(stdout());
         assertThat(body.path("status").asText()).isEqualTo("failed");
-        assertThat(body.at("/error/code").asText()).isEqualTo("OUT_OF_TAXONOMY");
+        assertThat(body.at("/error/code").asText()).isEqualTo("UNCLASSIFIABLE");
         assertThat(body.path("timings")).hasSize(1);
     }
 
@@ -97,18 +101,12 @@ class MainTest {
     }
 
     @Test
-    void the_default_llm_strategy_falls_back_to_the_template_and_says_so() {
-        assertThat(run(NO_SETTINGS, "scan", "--image", sample("milk-carton.png"))).isZero();
-        assertThat(stderr()).contains("ECO_SCAN_ANSWER_STRATEGY=llm").contains("template strategy");
-    }
-
-    @Test
-    void asking_for_the_template_strategy_gives_no_strategy_warning() {
-        int code = run(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_ANSWER_STRATEGY", "template"),
-                "scan", "--image", sample("milk-carton.png"));
+    void the_template_strategy_answers_from_the_rule() {
+        int code = run(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
+                "ECO_SCAN_ANSWER_STRATEGY", "template"), "scan", "--image", sample("milk-carton.png"));
 
         assertThat(code).isZero();
-        assertThat(stderr()).contains("TEST FAKES").doesNotContain("ECO_SCAN_ANSWER_STRATEGY");
+        assertThat(stderr()).contains("Answers: template strategy");
         assertThat(stdout()).contains("우유팩은 재활용폐기물 중 종이팩으로 배출해요.");
     }
 

@@ -14,16 +14,38 @@ import java.util.regex.Pattern;
  * without the {@code ECO_SCAN_} prefix), then its default.
  */
 public enum Setting {
-    OPENAI_API_KEY("key for the OpenAI-compatible provider", "none", "any text", Setting::anything, false),
+    OPENAI_API_KEY("key for the OpenAI-compatible provider", "none", "any text", Setting::anything, true),
     OPENAI_BASE_URL("provider base URL, ending in /v1", "OpenAI's own when a key is set", "an http(s) URL",
-            Setting::httpUrl, false),
+            Setting::httpUrl, true),
     ECO_SCAN_CONFIG("YAML file with settings", "./eco-scan.yaml (optional)", "a file path", Setting::anything, true),
-    ECO_SCAN_VISION_MODEL("model of the vision step", "a current small vision-capable model", "a model name",
-            Setting::anything, false),
-    ECO_SCAN_ANSWER_MODEL("model of the answer step", "a current small model", "a model name", Setting::anything, false),
+    ECO_SCAN_VISION_MODEL("model of the vision step", "gpt-4.1-mini", "a model name", Setting::anything, true),
+    ECO_SCAN_ANSWER_MODEL("model of the answer step", "gpt-4.1-mini", "a model name", Setting::anything, true),
     ECO_SCAN_ANSWER_STRATEGY("how answers are written", "llm", "llm, template or hybrid",
             oneOf("llm", "template", "hybrid"), true),
-    ECO_SCAN_CACHE("cache of LLM results", "on", "on or off", oneOf("on", "off"), false),
+    ECO_SCAN_VISION_CONNECT_TIMEOUT("connect timeout of vision calls", "5s", "a duration such as 5s",
+            Setting::duration, true),
+    ECO_SCAN_VISION_READ_TIMEOUT("read timeout of one vision call", "20s", "a duration such as 20s",
+            Setting::duration, true),
+    ECO_SCAN_ANSWER_CONNECT_TIMEOUT("connect timeout of answer calls", "5s", "a duration such as 5s",
+            Setting::duration, true),
+    ECO_SCAN_ANSWER_READ_TIMEOUT("read timeout of one answer call", "30s", "a duration such as 30s",
+            Setting::duration, true),
+    ECO_SCAN_LLM_RETRIES("retries of a call answered 429 or 5xx", "2", "a whole number 0-10",
+            value -> value.matches("\\d{1,2}") && Integer.parseInt(value) <= 10, true),
+    ECO_SCAN_TEMPERATURE("sampling temperature of both steps", "the provider's default", "a number 0-2",
+            Setting::temperature, true),
+    ECO_SCAN_VISION_MAX_TOKENS("cap on a vision reply's tokens", "300", "a whole number 16-100000",
+            Setting::tokenCap, true),
+    ECO_SCAN_ANSWER_MAX_TOKENS("cap on an answer reply's tokens", "500", "a whole number 16-100000",
+            Setting::tokenCap, true),
+    ECO_SCAN_CACHE("cache of LLM results", "on", "on or off", oneOf("on", "off"), true),
+    ECO_SCAN_CACHE_SIZE("results kept per LLM step's cache", "10000", "a positive whole number",
+            Setting::positiveInt, true),
+    ECO_SCAN_SIMULATOR_SPEED("latency factor of the built-in simulator (0 = instant)", "1",
+            "a number 0-100", Setting::speed, true),
+    ECO_SCAN_SIMULATOR_FAULTS("faults the built-in simulator injects", "none",
+            "none, or shares like 429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05",
+            Setting::faults, true),
     ECO_SCAN_MODE("dev or prod behaviour of the service", "dev without a provider, else prod", "dev or prod",
             oneOf("dev", "prod"), false),
     ECO_SCAN_PORT("HTTP port", "8080", "a port number 1-65535", Setting::port, false),
@@ -135,6 +157,23 @@ public enum Setting {
 
     private static boolean duration(String value) {
         return DURATION.matcher(value.strip()).matches() && !parseDuration(value).isZero();
+    }
+
+    private static boolean temperature(String value) {
+        return value.matches("\\d(\\.\\d+)?") && Double.parseDouble(value) <= 2;
+    }
+
+    private static boolean tokenCap(String value) {
+        return value.matches("\\d{2,6}") && Integer.parseInt(value) >= 16 && Integer.parseInt(value) <= 100_000;
+    }
+
+    private static boolean speed(String value) {
+        return value.matches("\\d{1,3}(\\.\\d+)?") && Double.parseDouble(value) <= 100;
+    }
+
+    private static boolean faults(String value) {
+        return value.equals("none") || Arrays.stream(value.split(",")).map(String::strip).allMatch(part ->
+                part.matches("(429|500|hang|malformed|out_of_taxonomy)=(0(\\.\\d+)?|1(\\.0+)?)"));
     }
 
     private static boolean port(String value) {

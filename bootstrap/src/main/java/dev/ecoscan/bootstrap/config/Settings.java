@@ -80,7 +80,31 @@ public final class Settings {
 
     /** How long one scan may take before it ends as failed with a deadline error. */
     public Duration deadline() {
-        return value(Setting.ECO_SCAN_DEADLINE).map(Setting::parseDuration).orElse(Duration.ofSeconds(55));
+        return duration(Setting.ECO_SCAN_DEADLINE, Duration.ofSeconds(55));
+    }
+
+    /** A duration setting (validated at start-up), or its default. */
+    public Duration duration(Setting setting, Duration otherwise) {
+        return value(setting).map(Setting::parseDuration).orElse(otherwise);
+    }
+
+    /** A whole-number setting (validated at start-up), or its default. */
+    public int integer(Setting setting, int otherwise) {
+        return value(setting).map(Integer::parseInt).orElse(otherwise);
+    }
+
+    /** A decimal setting (validated at start-up), if given. */
+    public Optional<Double> decimal(Setting setting) {
+        return value(setting).map(Double::parseDouble);
+    }
+
+    public String text(Setting setting, String otherwise) {
+        return value(setting).orElse(otherwise);
+    }
+
+    /** True when a real provider is configured; otherwise the built-in simulator stands in. */
+    public boolean providerConfigured() {
+        return value(Setting.OPENAI_API_KEY).isPresent() || value(Setting.OPENAI_BASE_URL).isPresent();
     }
 
     /** {@code llm}, {@code template} or {@code hybrid}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.domain.answer.Answer;
+import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.rule.DisposalRule;
@@ -12,12 +13,13 @@ import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
 import dev.ecoscan.domain.taxonomy.Classification;
 import dev.ecoscan.domain.taxonomy.SituationTag;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * An outcome as JSON in the reference API's body shape ({@code task_id}, {@code status},
- * {@code pipeline_result}, {@code reward}, {@code error}), plus eco-scan's {@code reward_status}
- * and per-step {@code timings}.
+ * {@code pipeline_result}, {@code reward}, {@code error}), plus eco-scan's {@code reward_status},
+ * per-step {@code timings} and the tokens of each LLM step ({@code llm_usage}).
  */
 public final class OutcomeJson {
 
@@ -26,7 +28,7 @@ public final class OutcomeJson {
     private OutcomeJson() {
     }
 
-    public static String render(ScanOutcome outcome, Optional<String> question) {
+    public static String render(ScanOutcome outcome, Optional<String> question, List<ModelCall> calls) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("task_id", outcome.scanId().toString());
         switch (outcome) {
@@ -69,6 +71,16 @@ public final class OutcomeJson {
             timing.put("step", event.step().label());
             timing.put("seconds", event.duration().toNanos() / 1e9);
             timing.put("status", event.status().label());
+        }
+        ArrayNode usage = body.putArray("llm_usage");
+        for (ModelUsage step : ModelUsage.of(calls)) {
+            ObjectNode node = usage.addObject();
+            node.put("step", step.step().label());
+            node.put("model", step.model());
+            node.put("calls", step.calls());
+            node.put("input_tokens", step.inputTokens());
+            node.put("cached_input_tokens", step.cachedInputTokens());
+            node.put("output_tokens", step.outputTokens());
         }
         try {
             return MAPPER.writeValueAsString(body);

@@ -1,5 +1,6 @@
 package dev.ecoscan.bootstrap.render;
 
+import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
@@ -14,7 +15,7 @@ public final class OutcomeText {
     private OutcomeText() {
     }
 
-    public static String render(ScanOutcome outcome) {
+    public static String render(ScanOutcome outcome, List<ModelCall> calls) {
         StringBuilder out = new StringBuilder();
         line(out, "scan", outcome.scanId().toString());
         switch (outcome) {
@@ -44,6 +45,10 @@ public final class OutcomeText {
         }
         line(out, "timings", outcome.timings().isEmpty() ? "(no step ran)" : outcome.timings().stream()
                 .map(OutcomeText::timing).collect(Collectors.joining(" · ")));
+        if (!calls.isEmpty()) {
+            line(out, "tokens", ModelUsage.of(calls).stream().map(ModelUsage::describe)
+                    .collect(Collectors.joining(" · ")));
+        }
         return out.toString();
     }
 

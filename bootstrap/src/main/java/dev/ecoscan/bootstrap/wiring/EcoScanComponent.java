@@ -23,6 +23,15 @@ public interface EcoScanComponent {
     /** What the wiring chose, for the start-up banner. */
     Wiring wiring();
 
+    /** Where the LLM adapters send their calls (the built-in simulator by default). */
+    LlmEndpoint llmEndpoint();
+
+    /** The model calls of recent scans, for the command line's token report. */
+    ModelCallLog modelCalls();
+
+    /** What the wiring started; close it when done. */
+    Resources resources();
+
     @Component.Builder
     interface Builder {
         @BindsInstance

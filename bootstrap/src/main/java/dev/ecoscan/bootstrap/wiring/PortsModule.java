@@ -1,7 +1,11 @@
 package dev.ecoscan.bootstrap.wiring;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dev.ecoscan.adapter.openai.OpenAiAdapters;
+import dev.ecoscan.adapter.openai.OpenAiSettings;
+import dev.ecoscan.application.answer.HybridAnswerGenerator;
 import dev.ecoscan.application.answer.TemplateAnswerGenerator;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
@@ -9,11 +13,11 @@ import dev.ecoscan.bootstrap.image.LocalImageSource;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ImageSource;
+import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
-import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.ecoscan.testkit.InMemoryRewards;
-import dev.ecoscan.testkit.SampleLabelClassifier;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,12 +25,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place where settings pick the implementation of each driven port. No LLM, database or
- * remote adapter exists yet: the classifier and the rewards are testkit fakes, answers come from the
- * template strategy whatever strategy is asked for, and {@link #wiring} says so loudly.
+ * The one place where settings pick the implementation of each driven port: the LLM adapters for
+ * vision and answers ({@code ECO_SCAN_ANSWER_STRATEGY} picks llm, template or hybrid), and, until
+ * the rewards adapter exists, the testkit's in-memory rewards, which {@link #wiring} announces.
  */
-@Module
+@Module(includes = OpenAiModule.class)
 interface PortsModule {
+
+    @Binds
+    ModelCallRecorder modelCalls(ModelCallLog log);
+
+    @Provides
+    @Singleton
+    static ModelCallLog modelCallLog() {
+        return new ModelCallLog();
+    }
+
+    @Provides
+    @Singleton
+    static Resources resources() {
+        return new Resources();
+    }
 
     @Provides
     @Singleton
@@ -36,16 +55,19 @@ interface PortsModule {
     }
 
     @Provides
-    @Singleton
-    static Classifier classifier(ImageSource images, Taxonomy taxonomy) {
-        return new SampleLabelClassifier(images, taxonomy);
+    static Classifier classifier(OpenAiAdapters llm) {
+        return llm.classifier();
     }
 
-    /** Every strategy answers from the template until the LLM adapter exists; {@link #wiring} warns. */
+    /** The template needs no model; the LLM adapter is only built when a strategy uses it. */
     @Provides
     @Singleton
-    static AnswerGenerator answers() {
-        return new TemplateAnswerGenerator();
+    static AnswerGenerator answers(Settings settings, Provider<OpenAiAdapters> llm) {
+        return switch (settings.answerStrategy()) {
+            case "template" -> new TemplateAnswerGenerator();
+            case "hybrid" -> new HybridAnswerGenerator(new TemplateAnswerGenerator(), llm.get().answers());
+            default -> llm.get().answers();
+        };
     }
 
     @Provides
@@ -56,20 +78,28 @@ interface PortsModule {
 
     @Provides
     @Singleton
-    static Wiring wiring(Settings settings, PrintStream notices) {
-        List<String> warnings = new ArrayList<>();
-        warnings.add("eco-scan is running on TEST FAKES: there is no LLM adapter yet. The classifier reads the item id"
-                + " from a sample PNG's text chunk (see samples/), and rewards live in memory for this process only.");
-        String strategy = settings.answerStrategy();
-        if (!strategy.equals("template")) {
-            warnings.add("ECO_SCAN_ANSWER_STRATEGY=" + strategy + " needs the LLM adapter, which is not built yet:"
-                    + " answers use the template strategy (composed from the disposal rule, no model call).");
+    static Wiring wiring(Settings settings, LlmEndpoint endpoint, OpenAiSettings llm, PrintStream notices) {
+        List<String> notes = new ArrayList<>();
+        if (endpoint.simulated()) {
+            notes.add("LLM: SIMULATED. No OPENAI_API_KEY or OPENAI_BASE_URL is set, so eco-scan started its built-in"
+                    + " OpenAI-compatible simulator at " + endpoint.baseUrl() + " (latency x"
+                    + settings.text(Setting.ECO_SCAN_SIMULATOR_SPEED, "1") + ", ECO_SCAN_SIMULATOR_SPEED=0 makes it"
+                    + " instant). For a real model set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL (and a key if it"
+                    + " needs one) for any OpenAI-compatible server.");
+        } else {
+            notes.add("LLM: " + endpoint.baseUrl() + ", vision model " + llm.vision().model() + ", answer model "
+                    + llm.answer().model() + ".");
         }
+        notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache " + (llm.cacheEnabled() ? "on" : "off")
+                + ".");
+        notes.add("WARNING: rewards are TEST FAKES (testkit InMemoryRewards): granted characters live in memory for"
+                + " this process only, until the rewards adapter exists.");
         for (Setting ignored : settings.givenButNotInEffect()) {
-            warnings.add(ignored.env() + " is set but has no effect yet: its feature is not built.");
+            notes.add("WARNING: " + ignored.env() + " is set but has no effect yet: its feature is not built.");
         }
-        warnings.forEach(w -> notices.println("WARNING: " + w));
-        return new Wiring("testkit SampleLabelClassifier (PNG text chunk)", "embedded knowledge base",
-                "template strategy", "testkit InMemoryRewards", warnings);
+        notes.forEach(notices::println);
+        return new Wiring(endpoint.simulated() ? "OpenAI-compatible adapter → built-in simulator"
+                : "OpenAI-compatible adapter → " + endpoint.baseUrl(), "embedded knowledge base",
+                settings.answerStrategy() + " strategy", "testkit InMemoryRewards", notes);
     }
 }

@@ -6,6 +6,8 @@ public enum FailureKind {
     DEADLINE_EXCEEDED,
     /** The provider behind a port was unreachable, overloaded or answered with an error. */
     UPSTREAM_UNAVAILABLE,
+    /** The provider did not answer within the step's own timeout (it hung or was too slow). */
+    UPSTREAM_TIMEOUT,
     /** The provider answered, but not with anything usable, even after a repair attempt. */
     INVALID_OUTPUT,
     /** A port threw: a bug. */

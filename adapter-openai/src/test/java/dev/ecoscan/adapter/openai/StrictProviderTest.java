@@ -1,0 +1,158 @@
+package dev.ecoscan.adapter.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.port.ClassificationRequest;
+import dev.ecoscan.domain.port.ClassifierVerdict;
+import dev.ecoscan.domain.port.Image;
+import dev.ecoscan.domain.port.ImageLoad;
+import dev.ecoscan.domain.scan.ImageReference;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.testkit.RecordingModelCalls;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A provider that is not the simulator: it refuses any request without a strict json_schema
+ * response format, answers a fixed reply and reports usage. It shows what goes over the wire and
+ * that nothing depends on the simulator's own behaviour.
+ */
+class StrictProviderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final RecordingModelCalls calls = new RecordingModelCalls();
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", this::complete);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void the_vision_request_carries_a_strict_schema_with_taxonomy_enums_and_an_inline_image() {
+        ClassifierVerdict verdict = classifier().classify(new ClassificationRequest(ScanId.random(),
+                new ImageReference.File(SAMPLES.resolve("milk-carton.png")), Optional.empty(),
+                Instant.now().plusSeconds(30)));
+
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        JsonNode request = requests.getFirst();
+        assertThat(request.path("model").asText()).isEqualTo("strict-model");
+        assertThat(request.path("max_tokens").asInt()).isEqualTo(300);
+        JsonNode format = request.path("response_format");
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
+        JsonNode schema = format.at("/json_schema/schema");
+        assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schema.at("/properties/minor_category/enum")).hasSize(KnowledgeBase.embedded().taxonomy().itemCount());
+        assertThat(schema.at("/properties/minor_category/enum").toString()).contains("\"우유팩\"");
+        assertThat(schema.at("/properties/major_category/enum").toString()).contains("생활계유해폐기물");
+        assertThat(schema.at("/properties/situation_tags/items/enum"))
+                .hasSize(KnowledgeBase.embedded().taxonomy().situationTags().size());
+
+        JsonNode system = request.at("/messages/0");
+        assertThat(system.path("role").asText()).isEqualTo("system");
+        assertThat(system.path("content").asText()).contains("재활용폐기물 > 종이팩: ").contains("우유팩");
+        JsonNode image = request.at("/messages/1/content/1/image_url");
+        assertThat(image.path("url").asText()).startsWith("data:image/png;base64,");
+        assertThat(image.path("detail").asText()).isEqualTo("low");
+        assertThat(authorizations).containsOnly("Bearer strict-key");
+        assertThat(calls.calls()).singleElement().satisfies(call -> {
+            assertThat(call.inputTokens()).isEqualTo(1234);
+            assertThat(call.outputTokens()).isEqualTo(42);
+            assertThat(call.cachedInputTokens()).contains(1024);
+        });
+    }
+
+    @Test
+    void the_system_prompt_is_identical_for_every_image_so_a_prompt_cache_can_hit() {
+        OpenAiClassifier classifier = classifier();
+        for (String sample : List.of("milk-carton.png", "soju-bottle.png")) {
+            classifier.classify(new ClassificationRequest(ScanId.random(), new ImageReference.File(SAMPLES.resolve(sample)),
+                    Optional.empty(), Instant.now().plusSeconds(30)));
+        }
+
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).at("/messages/0/content")).isEqualTo(requests.get(1).at("/messages/0/content"));
+        assertThat(requests.get(0).at("/messages/1/content/1/image_url/url"))
+                .isNotEqualTo(requests.get(1).at("/messages/1/content/1/image_url/url"));
+    }
+
+    private OpenAiClassifier classifier() {
+        StepModel step = new StepModel("strict-model", Duration.ofSeconds(2), Duration.ofSeconds(5), 300,
+                Optional.empty());
+        OpenAiSettings settings = new OpenAiSettings(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                + "/v1"), "strict-key", step, step, RetryPolicy.standard(), false, 10);
+        return (OpenAiClassifier) OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), reference -> {
+            try {
+                return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
+                        "image/png"));
+            } catch (IOException e) {
+                return new ImageLoad.Unreadable(e.getMessage());
+            }
+        }, calls, Clock.systemUTC()).classifier();
+    }
+
+    private void complete(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        requests.add(request);
+        authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+        JsonNode format = request.path("response_format");
+        if (!format.path("type").asText().equals("json_schema") || !format.at("/json_schema/strict").asBoolean()) {
+            send(exchange, 400, "{\"error\":{\"message\":\"this provider only honours strict json_schema\"}}");
+            return;
+        }
+        String content = "{\"status\":\"classified\",\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\","
+                + "\"minor_category\":\"우유팩\",\"situation_tags\":[]}";
+        ObjectNode reply = JSON.createObjectNode();
+        reply.put("id", "chatcmpl-strict").put("object", "chat.completion").put("created", 0)
+                .put("model", request.path("model").asText());
+        ObjectNode choice = reply.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        ObjectNode usage = reply.putObject("usage");
+        usage.put("prompt_tokens", 1234).put("completion_tokens", 42).put("total_tokens", 1276);
+        usage.putObject("prompt_tokens_details").put("cached_tokens", 1024);
+        send(exchange, 200, JSON.writeValueAsString(reply));
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.ecoscan.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code POST /v1/chat/completions}: parses the request, decides its fault, makes the content, waits
+ * as long as a provider would, and answers whole or as server-sent events. Each request runs on its
+ * own virtual thread, so waiting costs no platform thread.
+ */
+final class ChatCompletions {
+
+    /** Larger than any image eco-scan sends; a bigger body is refused rather than buffered. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String FINGERPRINT = "fp_ecoscan_sim";
+    /** About how many characters a streamed delta carries; real providers send a token or two. */
+    private static final int DELTA_CHARS = 12;
+    private static final int MAX_DELTAS = 48;
+
+    private final SimulatorConfig config;
+    private final FaultPlan plan;
+    private final StatsCounters stats;
+    private final CountDownLatch closing;
+    private final ObjectMapper json;
+    private final HttpReplies replies;
+    private final Replies contents;
+    private final LatencyModel latencies;
+    private final PromptCache promptCache = new PromptCache();
+    private final RequestRandoms randoms;
+
+    ChatCompletions(SimulatorConfig config, FaultPlan plan, StatsCounters stats, CountDownLatch closing,
+                    ObjectMapper json) {
+        this.config = config;
+        this.plan = plan;
+        this.stats = stats;
+        this.closing = closing;
+        this.json = json;
+        this.replies = new HttpReplies(json);
+        this.contents = new Replies(config.knowledgeBase().taxonomy());
+        this.latencies = new LatencyModel(config.speed());
+        this.randoms = new RequestRandoms(config.seed());
+    }
+
+    /** Answers the exchange; returns without a response (the caller drops the connection) when closing. */
+    void handle(HttpExchange exchange) throws IOException {
+        stats.started();
+        try {
+            ChatRequest request = parse(exchange);
+            if (request == null) {
+                stats.otherRequest();
+                return;
+            }
+            RequestKind kind = request.kind();
+            stats.request(kind);
+            RandomGenerator random = randoms.next();
+            Fault fault = plan.take(kind).orElseGet(() -> config.faultRates().draw(random.nextDouble()));
+            if (fault == Fault.OUT_OF_TAXONOMY && kind != RequestKind.VISION) {
+                fault = Fault.NONE;
+            }
+            stats.outcome(fault);
+            switch (fault) {
+                case RATE_LIMIT -> rateLimited(exchange);
+                case SERVER_ERROR -> replies.error(exchange, 500,
+                        "The server had an error while processing your request. Sorry about that!",
+                        "server_error", null, null);
+                case HANG -> pause(config.hangDuration());
+                case NONE, MALFORMED_JSON, OUT_OF_TAXONOMY -> complete(exchange, request, fault, random);
+            }
+        } catch (InterruptedException e) {
+            // The simulator is shutting down: leave without an answer.
+            Thread.currentThread().interrupt();
+        } finally {
+            stats.finished();
+        }
+    }
+
+    /** The request, or null after answering 400 or 413. */
+    private ChatRequest parse(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            replies.invalidRequest(exchange, 413, "The request body is larger than " + MAX_BODY_BYTES + " bytes.", null);
+            return null;
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            replies.invalidRequest(exchange, 400, "We could not parse the JSON body of your request. "
+                    + "(HINT: This likely means you aren't using your HTTP library correctly.)", null);
+            return null;
+        }
+        try {
+            return ChatRequest.parse(tree);
+        } catch (InvalidRequestException e) {
+            replies.invalidRequest(exchange, 400, e.getMessage(), e.param().orElse(null));
+            return null;
+        }
+    }
+
+    private void rateLimited(HttpExchange exchange) throws IOException {
+        long seconds = (config.retryAfter().toMillis() + 999) / 1000;
+        exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+        exchange.getResponseHeaders().set("retry-after-ms", Long.toString(config.retryAfter().toMillis()));
+        exchange.getResponseHeaders().set("x-ratelimit-remaining-requests", "0");
+        exchange.getResponseHeaders().set("x-ratelimit-reset-requests", seconds + "s");
+        replies.error(exchange, 429, "Rate limit reached for requests. Please try again in " + seconds + "s.",
+                "requests", null, "rate_limit_exceeded");
+    }
+
+    private void complete(HttpExchange exchange, ChatRequest request, Fault fault, RandomGenerator random)
+            throws IOException, InterruptedException {
+        String content = contents.content(request, fault, random);
+        String finishReason = "stop";
+        int completionTokens = Tokens.of(content);
+        if (request.maxTokens().isPresent() && completionTokens > request.maxTokens().getAsInt()) {
+            // Like a real provider: the output stops mid-way, and cut JSON is not JSON.
+            completionTokens = request.maxTokens().getAsInt();
+            content = Tokens.cut(content, completionTokens);
+            finishReason = "length";
+        }
+        int promptTokens = Tokens.prompt(request);
+        Usage usage = new Usage(promptTokens, completionTokens, promptCache.cachedTokens(request.systemText()));
+        stats.tokens(usage);
+        LatencyModel.Latency latency = latencies.of(request.kind(), completionTokens, random);
+        Completion completion = new Completion(id(random), Instant.now().getEpochSecond(), request.model(), content,
+                finishReason, usage);
+        exchange.getResponseHeaders().set("x-request-id", "req_" + HexFormat.of().formatHex(randomBytes(random)));
+        exchange.getResponseHeaders().set("openai-processing-ms", Long.toString(latency.total().toMillis()));
+        if (request.stream()) {
+            stream(exchange, completion, latency, request.includeUsage());
+        } else if (pause(latency.total())) {
+            replies.send(exchange, 200, completion.toJson(replies.object()));
+        }
+    }
+
+    /** One chat.completion, whole or in chunks. */
+    private record Completion(String id, long created, String model, String content, String finishReason,
+                              Usage usage) {
+
+        ObjectNode toJson(ObjectNode body) {
+            body.put("id", id).put("object", "chat.completion").put("created", created).put("model", model);
+            ObjectNode choice = body.putArray("choices").addObject();
+            choice.put("index", 0);
+            choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
+            choice.putNull("logprobs");
+            choice.put("finish_reason", finishReason);
+            usage(body.putObject("usage"));
+            body.put("system_fingerprint", FINGERPRINT);
+            return body;
+        }
+
+        ObjectNode chunk(ObjectNode body, ObjectNode delta, String finishReason, boolean withUsage) {
+            body.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model)
+                    .put("system_fingerprint", FINGERPRINT);
+            ObjectNode choice = body.putArray("choices").addObject();
+            choice.put("index", 0);
+            choice.set("delta", delta);
+            choice.putNull("logprobs");
+            choice.put("finish_reason", finishReason);
+            if (withUsage) {
+                body.putNull("usage");
+            }
+            return body;
+        }
+
+        ObjectNode usageChunk(ObjectNode body) {
+            body.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model)
+                    .put("system_fingerprint", FINGERPRINT);
+            body.putArray("choices");
+            usage(body.putObject("usage"));
+            return body;
+        }
+
+        private void usage(ObjectNode node) {
+            node.put("prompt_tokens", usage.promptTokens()).put("completion_tokens", usage.completionTokens())
+                    .put("total_tokens", usage.totalTokens());
+            node.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedTokens());
+            node.putObject("completion_tokens_details").put("reasoning_tokens", 0);
+        }
+    }
+
+    /**
+     * Server-sent events as OpenAI sends them: a role chunk after the time to first token, content
+     * deltas spread over the generation time, a finishing chunk, the usage chunk when asked, [DONE].
+     */
+    private void stream(HttpExchange exchange, Completion completion, LatencyModel.Latency latency,
+                        boolean includeUsage) throws IOException, InterruptedException {
+        if (!pause(latency.firstToken())) {
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            ObjectNode first = replies.object().put("role", "assistant").put("content", "");
+            event(out, completion.chunk(replies.object(), first, null, includeUsage).toString());
+            List<String> deltas = deltas(completion.content());
+            Duration gap = latency.generation().dividedBy(Math.max(1, deltas.size()));
+            for (String delta : deltas) {
+                if (!pause(gap)) {
+                    return;
+                }
+                ObjectNode node = replies.object().put("content", delta);
+                event(out, completion.chunk(replies.object(), node, null, includeUsage).toString());
+            }
+            event(out, completion.chunk(replies.object(), replies.object(), completion.finishReason(), includeUsage)
+                    .toString());
+            if (includeUsage) {
+                event(out, completion.usageChunk(replies.object()).toString());
+            }
+            event(out, "[DONE]");
+        }
+    }
+
+    private static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The content in pieces of about {@value #DELTA_CHARS} characters, never splitting a character. */
+    static List<String> deltas(String content) {
+        int codePoints = content.codePointCount(0, content.length());
+        int size = Math.max(DELTA_CHARS, (codePoints + MAX_DELTAS - 1) / MAX_DELTAS);
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        while (start < content.length()) {
+            int end = content.offsetByCodePoints(start, Math.min(size, content.codePointCount(start, content.length())));
+            pieces.add(content.substring(start, end));
+            start = end;
+        }
+        return pieces;
+    }
+
+    /**
+     * Waits like a provider. Returns false, at once, when the simulator is closing, so a sleeping or
+     * hanging request ends with the server instead of keeping it up.
+     */
+    private boolean pause(Duration duration) throws InterruptedException {
+        if (duration.isZero() || duration.isNegative()) {
+            return closing.getCount() > 0;
+        }
+        return !closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static String id(RandomGenerator random) {
+        StringBuilder id = new StringBuilder("chatcmpl-");
+        for (int i = 0; i < 29; i++) {
+            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    private static byte[] randomBytes(RandomGenerator random) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ecoscan.simulator;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The share of requests that get each fault when no scripted fault is pending. Each share is in
+ * [0, 1] and they add up to at most 1; the rest is answered normally.
+ */
+public record FaultRates(double rateLimit, double serverError, double hang, double malformedJson, double outOfTaxonomy) {
+
+    /** Spellings accepted by {@link #parse}, as the command line takes them. */
+    private static final Map<String, Fault> NAMES = Map.of(
+            "429", Fault.RATE_LIMIT, "rate_limit", Fault.RATE_LIMIT,
+            "500", Fault.SERVER_ERROR, "server_error", Fault.SERVER_ERROR,
+            "hang", Fault.HANG,
+            "malformed", Fault.MALFORMED_JSON, "malformed_json", Fault.MALFORMED_JSON,
+            "out_of_taxonomy", Fault.OUT_OF_TAXONOMY);
+
+    /** Tolerates the rounding of shares written in decimal, e.g. 0.1 + 0.2 + 0.7. */
+    private static final double SUM_TOLERANCE = 1e-9;
+
+    public FaultRates {
+        requireShare(rateLimit, Fault.RATE_LIMIT);
+        requireShare(serverError, Fault.SERVER_ERROR);
+        requireShare(hang, Fault.HANG);
+        requireShare(malformedJson, Fault.MALFORMED_JSON);
+        requireShare(outOfTaxonomy, Fault.OUT_OF_TAXONOMY);
+        double sum = rateLimit + serverError + hang + malformedJson + outOfTaxonomy;
+        if (sum > 1 + SUM_TOLERANCE) {
+            throw new IllegalArgumentException("fault rates add up to " + sum + ", more than 1");
+        }
+    }
+
+    private static void requireShare(double share, Fault fault) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("the rate of " + fault + " must be in [0, 1], got " + share);
+        }
+    }
+
+    /** No random faults: every request is answered, unless a test scripts a fault. */
+    public static FaultRates none() {
+        return new FaultRates(0, 0, 0, 0, 0);
+    }
+
+    /**
+     * Parses {@code 429=0.1,500=0.02,hang=0.01,malformed=0.05,out_of_taxonomy=0.05}. Faults left out
+     * get 0; {@code none} or an empty text means no faults.
+     */
+    public static FaultRates parse(String spec) {
+        FaultRates rates = none();
+        if (spec.isBlank() || spec.strip().equalsIgnoreCase("none")) {
+            return rates;
+        }
+        for (String entry : spec.split(",")) {
+            String[] pair = entry.split("=", 2);
+            String name = pair[0].strip().toLowerCase(Locale.ROOT);
+            Fault fault = NAMES.get(name);
+            if (fault == null) {
+                throw new IllegalArgumentException("unknown fault '" + pair[0].strip()
+                        + "'; use 429, 500, hang, malformed or out_of_taxonomy");
+            }
+            if (pair.length < 2) {
+                throw new IllegalArgumentException("fault '" + name + "' needs a rate, e.g. " + name + "=0.05");
+            }
+            double share;
+            try {
+                share = Double.parseDouble(pair[1].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the rate of '" + name + "' must be a number in [0, 1], got '"
+                        + pair[1].strip() + "'");
+            }
+            rates = rates.with(fault, share);
+        }
+        return rates;
+    }
+
+    public double of(Fault fault) {
+        return switch (fault) {
+            case NONE -> 1 - (rateLimit + serverError + hang + malformedJson + outOfTaxonomy);
+            case RATE_LIMIT -> rateLimit;
+            case SERVER_ERROR -> serverError;
+            case HANG -> hang;
+            case MALFORMED_JSON -> malformedJson;
+            case OUT_OF_TAXONOMY -> outOfTaxonomy;
+        };
+    }
+
+    /** A copy with one fault's share replaced. */
+    public FaultRates with(Fault fault, double share) {
+        return switch (fault) {
+            case NONE -> throw new IllegalArgumentException("the share of NONE is what the faults leave over");
+            case RATE_LIMIT -> new FaultRates(share, serverError, hang, malformedJson, outOfTaxonomy);
+            case SERVER_ERROR -> new FaultRates(rateLimit, share, hang, malformedJson, outOfTaxonomy);
+            case HANG -> new FaultRates(rateLimit, serverError, share, malformedJson, outOfTaxonomy);
+            case MALFORMED_JSON -> new FaultRates(rateLimit, serverError, hang, share, outOfTaxonomy);
+            case OUT_OF_TAXONOMY -> new FaultRates(rateLimit, serverError, hang, malformedJson, share);
+        };
+    }
+
+    /** The fault for a uniform draw in [0, 1): the shares laid end to end, NONE after them. */
+    public Fault draw(double uniform) {
+        double edge = 0;
+        for (Fault fault : Fault.values()) {
+            if (fault == Fault.NONE) {
+                continue;
+            }
+            edge += of(fault);
+            if (uniform < edge) {
+                return fault;
+            }
+        }
+        return Fault.NONE;
+    }
+
+    /** True when no fault is ever drawn. */
+    public boolean isNone() {
+        return rateLimit + serverError + hang + malformedJson + outOfTaxonomy == 0;
+    }
+}

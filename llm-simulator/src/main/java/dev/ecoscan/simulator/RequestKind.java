@@ -1,0 +1,14 @@
+package dev.ecoscan.simulator;
+
+/** What a chat completion request asks for: classifying an image, or writing an answer. */
+public enum RequestKind {
+    /** Any message carries an {@code image_url} part. */
+    VISION,
+    /** Text only. */
+    ANSWER;
+
+    /** The key in {@code /stats}. */
+    public String statsName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

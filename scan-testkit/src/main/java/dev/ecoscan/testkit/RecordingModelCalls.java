@@ -1,0 +1,26 @@
+package dev.ecoscan.testkit;
+
+import dev.ecoscan.domain.port.ModelCall;
+import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.scan.Step;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every model call an adapter reports, in order. */
+public final class RecordingModelCalls implements ModelCallRecorder {
+
+    private final List<ModelCall> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void record(ModelCall call) {
+        calls.add(call);
+    }
+
+    public List<ModelCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<ModelCall> callsOf(Step step) {
+        return calls.stream().filter(c -> c.step() == step).toList();
+    }
+}
