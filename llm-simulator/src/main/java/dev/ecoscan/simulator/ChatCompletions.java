@@ -56,7 +56,7 @@ final class ChatCompletions {
         this.randoms = new RequestRandoms(config.seed());
     }
 
-    /** Answers the exchange; returns without a response (the caller drops the connection) when closing. */
+    /** Answers the exchange; returns without an answer (the caller drops the connection) when closing. */
     void handle(HttpExchange exchange) throws IOException {
         stats.started();
         try {
@@ -78,7 +78,7 @@ final class ChatCompletions {
                 case SERVER_ERROR -> replies.error(exchange, 500,
                         "The server had an error while processing your request. Sorry about that!",
                         "server_error", null, null);
-                case HANG -> pause(config.hangDuration());
+                case HANG -> hang(exchange);
                 case NONE, MALFORMED_JSON, OUT_OF_TAXONOMY -> complete(exchange, request, fault, random);
             }
         } catch (InterruptedException e) {
@@ -120,6 +120,17 @@ final class ChatCompletions {
         exchange.getResponseHeaders().set("x-ratelimit-reset-requests", seconds + "s");
         replies.error(exchange, 429, "Rate limit reached for requests. Please try again in " + seconds + "s.",
                 "requests", null, "rate_limit_exceeded");
+    }
+
+    /**
+     * Holds the request without a byte of answer, so the client's read timeout must fire. A client
+     * that waits longer gets the 504 a provider's gateway would send in the end.
+     */
+    private void hang(HttpExchange exchange) throws IOException, InterruptedException {
+        if (pause(config.hangDuration())) {
+            replies.error(exchange, 504, "The model did not answer within " + config.hangDuration().toSeconds()
+                    + " s.", "server_error", null, "timeout");
+        }
     }
 
     private void complete(HttpExchange exchange, ChatRequest request, Fault fault, RandomGenerator random)

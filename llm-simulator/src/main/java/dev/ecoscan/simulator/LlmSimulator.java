@@ -30,7 +30,7 @@ public final class LlmSimulator implements AutoCloseable {
 
     /** Connections waiting to be accepted; load tests open thousands at once. The kernel may cap it lower. */
     static final int BACKLOG = 16_384;
-    /** How long close() lets requests that were woken up finish writing. */
+    /** How long close() waits for the threads of requests it woke up. */
     private static final int STOP_GRACE_SECONDS = 2;
 
     private final SimulatorConfig config;
@@ -111,8 +111,11 @@ public final class LlmSimulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Wake every sleeping and hanging request first: each then ends without an answer.
         closing.countDown();
-        server.stop(STOP_GRACE_SECONDS);
+        // No grace period: the JDK server counts an exchange ended without a response as still open,
+        // so any grace period would always run out. The requests were woken above and drop anyway.
+        server.stop(0);
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {

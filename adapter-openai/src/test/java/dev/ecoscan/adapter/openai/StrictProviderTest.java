@@ -12,9 +12,13 @@ import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
+import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.RecordingModelCalls;
+import dev.ecoscan.testkit.ScanTestKit;
+import dev.ecoscan.testkit.TestPipeline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -109,19 +113,39 @@ class StrictProviderTest {
                 .isNotEqualTo(requests.get(1).at("/messages/1/content/1/image_url/url"));
     }
 
+    @Test
+    void a_whole_scan_completes_on_a_provider_that_is_not_the_simulator() {
+        OpenAiAdapters adapters = adapters();
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(adapters.classifier()).answers(adapters.answers())
+                .build();
+
+        ScanOutcome outcome = pipeline.scan(SAMPLES.resolve("milk-carton.png").toString());
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
+            assertThat(done.answer().steps()).containsExactly("헹궈요.", "말려요.");
+            assertThat(done.reward()).isInstanceOf(RewardOutcome.Granted.class);
+        });
+        assertThat(requests).extracting(r -> r.at("/response_format/json_schema/name").asText())
+                .containsExactly("waste_classification", "disposal_answer");
+    }
+
     private OpenAiClassifier classifier() {
+        return (OpenAiClassifier) adapters().classifier();
+    }
+
+    private OpenAiAdapters adapters() {
         StepModel step = new StepModel("strict-model", Duration.ofSeconds(2), Duration.ofSeconds(5), 300,
                 Optional.empty());
         OpenAiSettings settings = new OpenAiSettings(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
                 + "/v1"), "strict-key", step, step, RetryPolicy.standard(), false, 10);
-        return (OpenAiClassifier) OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), reference -> {
+        return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), reference -> {
             try {
                 return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
                         "image/png"));
             } catch (IOException e) {
                 return new ImageLoad.Unreadable(e.getMessage());
             }
-        }, calls, Clock.systemUTC()).classifier();
+        }, calls, Clock.systemUTC());
     }
 
     private void complete(HttpExchange exchange) throws IOException {
@@ -133,8 +157,11 @@ class StrictProviderTest {
             send(exchange, 400, "{\"error\":{\"message\":\"this provider only honours strict json_schema\"}}");
             return;
         }
-        String content = "{\"status\":\"classified\",\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\","
-                + "\"minor_category\":\"우유팩\",\"situation_tags\":[]}";
+        String content = format.at("/json_schema/name").asText().equals("disposal_answer")
+                ? "{\"user_answer\":\"헹궈서 말린 뒤 종이팩 수거함에 넣어요.\",\"disposal_steps\":[\"헹궈요.\",\"말려요.\"],"
+                        + "\"insufficiencies\":[]}"
+                : "{\"status\":\"classified\",\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\","
+                        + "\"minor_category\":\"우유팩\",\"situation_tags\":[]}";
         ObjectNode reply = JSON.createObjectNode();
         reply.put("id", "chatcmpl-strict").put("object", "chat.completion").put("created", 0)
                 .put("model", request.path("model").asText());
