@@ -1,5 +1,7 @@
 package dev.ecoscan.simulator;
 
+import java.util.Locale;
+
 /** What a chat completion request asks for: classifying an image, or writing an answer. */
 public enum RequestKind {
     /** Any message carries an {@code image_url} part. */
@@ -9,6 +11,6 @@ public enum RequestKind {
 
     /** The key in {@code /stats}. */
     public String statsName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -85,8 +85,11 @@ final class SimulatorHandler implements HttpHandler {
 
     private ObjectNode statsJson(SimulatorStats snapshot) {
         ObjectNode body = replies.object();
-        body.putObject("requests").put("vision", snapshot.requests().vision())
-                .put("answer", snapshot.requests().answer()).put("other", snapshot.requests().other());
+        ObjectNode requests = body.putObject("requests");
+        for (RequestKind kind : RequestKind.values()) {
+            requests.put(kind.statsName(), snapshot.requests().of(kind));
+        }
+        requests.put("other", snapshot.requests().other());
         ObjectNode outcomes = body.putObject("outcomes");
         for (Fault fault : Fault.values()) {
             outcomes.put(fault.outcomeName(), snapshot.outcomes().of(fault));

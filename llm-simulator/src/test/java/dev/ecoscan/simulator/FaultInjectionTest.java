@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,8 +98,18 @@ class FaultInjectionTest {
 
         JsonNode during = client.stats();
         assertThat(during.at("/outcomes/hang").asLong()).isEqualTo(1);
-        assertThat(eventually(() -> client.stats().path("in_flight").asLong() == 0)).isTrue();
+        assertThat(Eventually.holds(() -> client.stats().path("in_flight").asLong() == 0)).isTrue();
         assertThat(client.chat(Requests.answer("- 하나")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_client_that_outwaits_the_hang_gets_a_gateway_timeout() throws Exception {
+        simulator.faults().next(Fault.HANG);
+
+        HttpResponse<String> response = client.chat(Requests.answer("- 하나"), Duration.ofSeconds(10));
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(SimulatorClient.json(response).at("/error/code").asText()).isEqualTo("timeout");
     }
 
     @Test
@@ -157,17 +164,5 @@ class FaultInjectionTest {
         Set<String> values = new HashSet<>();
         Requests.visionSchema().at("/properties/" + property + "/enum").forEach(value -> values.add(value.asText()));
         return values;
-    }
-
-    /** Polls until the condition holds or 5 s have passed; no fixed sleep decides the outcome. */
-    private static boolean eventually(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        return condition.getAsBoolean();
     }
 }

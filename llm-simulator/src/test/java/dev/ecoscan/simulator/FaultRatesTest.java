@@ -1,6 +1,7 @@
 package dev.ecoscan.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class FaultRatesTest {
         FaultRates rates = FaultRates.parse("429=0.1,500=0.02,hang=0.01,malformed=0.05,out_of_taxonomy=0.05");
 
         assertThat(rates).isEqualTo(new FaultRates(0.1, 0.02, 0.01, 0.05, 0.05));
-        assertThat(rates.of(Fault.NONE)).isCloseTo(0.77, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(rates.of(Fault.NONE)).isCloseTo(0.77, offset(1e-9));
     }
 
     @Test

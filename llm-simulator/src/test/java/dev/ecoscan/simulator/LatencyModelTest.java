@@ -1,6 +1,7 @@
 package dev.ecoscan.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -42,7 +43,7 @@ class LatencyModelTest {
         Duration tenth = new LatencyModel(0.1).of(RequestKind.VISION, 0, new SplittableRandom(4)).total();
 
         assertThat(new LatencyModel(0).of(RequestKind.VISION, 0, new SplittableRandom(4)).total()).isZero();
-        assertThat(tenth.toMillis()).isCloseTo(full.toMillis() / 10, org.assertj.core.data.Offset.offset(1L));
+        assertThat(tenth.toMillis()).isCloseTo(full.toMillis() / 10, within(1L));
     }
 
     @Test
