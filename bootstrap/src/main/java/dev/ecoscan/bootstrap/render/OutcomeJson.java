@@ -13,6 +13,8 @@ import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
 import dev.ecoscan.domain.taxonomy.Classification;
 import dev.ecoscan.domain.taxonomy.SituationTag;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,7 +71,7 @@ public final class OutcomeJson {
         for (StepEvent event : outcome.timings()) {
             ObjectNode timing = timings.addObject();
             timing.put("step", event.step().label());
-            timing.put("seconds", event.duration().toNanos() / 1e9);
+            timing.put("seconds", BigDecimal.valueOf(event.duration().toNanos(), 9).setScale(6, RoundingMode.HALF_UP));
             timing.put("status", event.status().label());
         }
         ArrayNode usage = body.putArray("llm_usage");
