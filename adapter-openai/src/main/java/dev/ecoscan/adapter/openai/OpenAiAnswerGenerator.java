@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.openai;
 
+import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
@@ -7,11 +8,8 @@ import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.taxonomy.Classification;
 import dev.ecoscan.domain.taxonomy.SituationTag;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +22,16 @@ import java.util.stream.Collectors;
  */
 public final class OpenAiAnswerGenerator implements AnswerGenerator {
 
-    private final ProviderCaller caller;
-    private final StepModel step;
-    private final AnswerReplyReader reader = new AnswerReplyReader();
+    private final String model;
+    private final RepairingCall<Answer> call;
     private final String systemPrompt;
     private final PromptTemplate userTemplate;
     private final String promptVersion;
     private final ResultCache<AnswerKey, AnswerResult> cache;
 
     OpenAiAnswerGenerator(ProviderCaller caller, StepModel step, ResultCache<AnswerKey, AnswerResult> cache) {
-        this.caller = caller;
-        this.step = step;
+        this.model = caller.modelName();
+        this.call = new RepairingCall<>(caller, step, AnswerSchema.FORMAT, new AnswerReplyReader());
         this.systemPrompt = PromptTemplate.load("answer-system.txt").render(Map.of());
         this.userTemplate = PromptTemplate.load("answer-user.txt");
         this.promptVersion = Hashes.sha256(systemPrompt + "\u0000" + userTemplate.render(placeholders())
@@ -52,35 +49,17 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
         Classification c = request.classification();
         AnswerKey key = new AnswerKey(request.rule().key().value(), c.item().id().value(),
                 c.situation().stream().map(SituationTag::id).sorted().toList(), request.question().orElse(""),
-                caller.modelName(), promptVersion);
+                model, promptVersion);
         return cache.get(key, () -> generate(request), result -> result instanceof AnswerResult.Answered)
                 .orElseGet(() -> new AnswerResult.Failure(FailureKind.DEADLINE_EXCEEDED,
                         "the scan's deadline passed while an identical answer was being written"));
     }
 
     private AnswerResult generate(AnswerRequest request) {
-        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(systemPrompt),
-                UserMessage.from(userPrompt(request))));
-        ProviderReply reply = caller.call(request.scanId(), chat(messages), request.deadline());
-        if (reply instanceof ProviderReply.Failure failure) {
-            return new AnswerResult.Failure(failure.kind(), failure.detail());
-        }
-        ProviderReply.Text text = (ProviderReply.Text) reply;
-        AnswerReplyReader.Reading reading = reader.read(text.content(), text.truncated());
-        if (reading instanceof AnswerReplyReader.Reading.Invalid invalid) {
-            messages.add(AiMessage.from(text.content().isBlank() ? "(빈 응답)" : text.content()));
-            messages.add(UserMessage.from(invalid.problem() + " 스키마에 맞는 JSON 하나로 다시 답하라."));
-            ProviderReply repaired = caller.call(request.scanId(), chat(messages), request.deadline());
-            if (repaired instanceof ProviderReply.Failure failure) {
-                return new AnswerResult.Failure(failure.kind(), failure.detail());
-            }
-            ProviderReply.Text second = (ProviderReply.Text) repaired;
-            reading = reader.read(second.content(), second.truncated());
-        }
-        return switch (reading) {
-            case AnswerReplyReader.Reading.Valid valid -> new AnswerResult.Answered(valid.answer());
-            case AnswerReplyReader.Reading.Invalid stillInvalid -> new AnswerResult.Failure(FailureKind.INVALID_OUTPUT,
-                    "the answer model's reply was unusable after one repair: " + stillInvalid.problem());
+        return switch (call.run(request.scanId(), List.of(SystemMessage.from(systemPrompt),
+                UserMessage.from(userPrompt(request))), request.deadline())) {
+            case RepairingCall.Result.Value<Answer> value -> new AnswerResult.Answered(value.value());
+            case RepairingCall.Result.Failure<Answer> failure -> new AnswerResult.Failure(failure.kind(), failure.detail());
         };
     }
 
@@ -104,15 +83,7 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
                 "question", request.question().orElse("(없음)")));
     }
 
-    private ChatRequest chat(List<ChatMessage> messages) {
-        ChatRequest.Builder builder = ChatRequest.builder()
-                .messages(List.copyOf(messages))
-                .responseFormat(AnswerSchema.FORMAT)
-                .maxOutputTokens(step.maxOutputTokens());
-        step.temperature().ifPresent(builder::temperature);
-        return builder.build();
-    }
-
+    /** The template with every placeholder empty: its fixed text, for the prompt version. */
     private static Map<String, String> placeholders() {
         return Map.of("item", "", "path", "", "situation", "", "actions", "", "rule_key", "", "summary", "",
                 "steps", "", "not_accepted", "", "question", "");

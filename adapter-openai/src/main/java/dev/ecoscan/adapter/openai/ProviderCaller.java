@@ -49,6 +49,10 @@ final class ProviderCaller {
         return modelName;
     }
 
+    Step step() {
+        return step;
+    }
+
     ProviderReply call(ScanId scanId, ChatRequest request, Instant deadline) {
         for (int attempt = 0; ; attempt++) {
             if (!clock.instant().isBefore(deadline)) {

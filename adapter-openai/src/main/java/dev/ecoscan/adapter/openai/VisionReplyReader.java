@@ -1,8 +1,7 @@
 package dev.ecoscan.adapter.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.Resolution;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
@@ -10,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a vision reply as untrusted input: valid JSON, known status, labels inside the taxonomy. */
-final class VisionReplyReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+/**
+ * Reads a vision reply as untrusted input: valid JSON, a known status, labels inside the taxonomy.
+ * A usable reply is a {@link ClassifierVerdict.Labelled} or {@link ClassifierVerdict.Unclassifiable}.
+ */
+final class VisionReplyReader implements ReplyReading.Reader<ClassifierVerdict> {
 
     private final Taxonomy taxonomy;
 
@@ -21,53 +21,38 @@ final class VisionReplyReader {
         this.taxonomy = taxonomy;
     }
 
-    /** What a reply says, or what is wrong with it (which goes back to the model in a repair). */
-    sealed interface Reading {
-        record Classified(CategoryLabels labels) implements Reading {
-        }
-
-        record Unclassifiable(String reason) implements Reading {
-        }
-
-        record Invalid(String problem) implements Reading {
-        }
+    @Override
+    public ReplyReading<ClassifierVerdict> read(String content, boolean truncated) {
+        return switch (ReplyReading.JsonObjects.read(content, truncated)) {
+            case ReplyReading.Unusable<JsonNode> unusable -> new ReplyReading.Unusable<>(unusable.problem());
+            case ReplyReading.Usable<JsonNode> usable -> read(usable.value());
+        };
     }
 
-    Reading read(String content, boolean truncated) {
-        if (truncated) {
-            return new Reading.Invalid("응답이 출력 토큰 한도에서 잘렸다. 더 짧게, JSON 하나만 답하라.");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(content);
-        } catch (JsonProcessingException e) {
-            return new Reading.Invalid("응답이 올바른 JSON이 아니다: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            return new Reading.Invalid("응답이 JSON 객체가 아니다.");
-        }
+    private ReplyReading<ClassifierVerdict> read(JsonNode root) {
         String status = root.path(VisionSchema.STATUS).asText("");
         List<String> tags = new ArrayList<>();
         root.path(VisionSchema.TAGS).forEach(tag -> tags.add(tag.asText("")));
         tags.removeIf(String::isBlank);
         if (status.equals(VisionSchema.UNCLASSIFIABLE)) {
-            return new Reading.Unclassifiable(tags.isEmpty()
+            return new ReplyReading.Usable<>(new ClassifierVerdict.Unclassifiable(tags.isEmpty()
                     ? "the model could not tell what the item is"
-                    : "the model could not tell what the item is: " + String.join(", ", tags));
+                    : "the model could not tell what the item is: " + String.join(", ", tags)));
         }
         if (!status.equals(VisionSchema.CLASSIFIED)) {
-            return new Reading.Invalid("status는 \"classified\" 또는 \"unclassifiable\"이어야 하는데 \"" + status + "\"였다.");
+            return new ReplyReading.Unusable<>("status는 \"classified\" 또는 \"unclassifiable\"이어야 하는데 \""
+                    + status + "\"였다.");
         }
         String major = root.path(VisionSchema.MAJOR).asText("");
         String middle = root.path(VisionSchema.MIDDLE).asText("");
         String minor = root.path(VisionSchema.MINOR).asText("");
         if (major.isBlank() || minor.isBlank()) {
-            return new Reading.Invalid(VisionSchema.MAJOR + "와 " + VisionSchema.MINOR + "가 비어 있다.");
+            return new ReplyReading.Unusable<>(VisionSchema.MAJOR + "와 " + VisionSchema.MINOR + "가 비어 있다.");
         }
         CategoryLabels labels = new CategoryLabels(major, Optional.of(middle), minor, tags);
         if (taxonomy.resolve(labels) instanceof Resolution.OutOfTaxonomy out) {
-            return new Reading.Invalid("분류 체계에 없는 답이다 (" + out.reason() + "). 목록의 이름만 그대로 써라.");
+            return new ReplyReading.Unusable<>("분류 체계에 없는 답이다 (" + out.reason() + "). 목록의 이름만 그대로 써라.");
         }
-        return new Reading.Classified(labels);
+        return new ReplyReading.Usable<>(new ClassifierVerdict.Labelled(labels));
     }
 }

@@ -3,6 +3,8 @@ package dev.ecoscan.adapter.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.answer.Answer;
+import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import java.util.List;
 import java.util.Optional;
@@ -16,21 +18,21 @@ class ReplyReadersTest {
 
     @Test
     void a_consistent_vision_reply_is_read_as_labels() {
-        VisionReplyReader.Reading reading = vision.read("""
+        ReplyReading<ClassifierVerdict> reading = vision.read("""
                 {"status":"classified","major_category":"재활용폐기물","middle_category":"종이팩",
                  "minor_category":"우유팩","situation_tags":["내용물_없음"]}""", false);
 
-        assertThat(reading).isEqualTo(new VisionReplyReader.Reading.Classified(
-                new CategoryLabels("재활용폐기물", Optional.of("종이팩"), "우유팩", List.of("내용물_없음"))));
+        assertThat(reading).isEqualTo(new ReplyReading.Usable<>(new ClassifierVerdict.Labelled(
+                new CategoryLabels("재활용폐기물", Optional.of("종이팩"), "우유팩", List.of("내용물_없음")))));
     }
 
     @Test
     void labels_outside_the_taxonomy_are_invalid_with_the_reason() {
-        VisionReplyReader.Reading reading = vision.read("""
+        ReplyReading<ClassifierVerdict> reading = vision.read("""
                 {"status":"classified","major_category":"우주폐기물","middle_category":"",
                  "minor_category":"외계 물체","situation_tags":[]}""", false);
 
-        assertThat(reading).isInstanceOfSatisfying(VisionReplyReader.Reading.Invalid.class,
+        assertThat(reading).isInstanceOfSatisfying(ReplyReading.Unusable.class,
                 invalid -> assertThat(invalid.problem()).contains("우주폐기물"));
     }
 
@@ -39,15 +41,15 @@ class ReplyReadersTest {
         assertThat(vision.read("""
                 {"status":"classified","major_category":"재활용폐기물","middle_category":"유리병",
                  "minor_category":"우유팩","situation_tags":[]}""", false))
-                .isInstanceOf(VisionReplyReader.Reading.Invalid.class);
+                .isInstanceOf(ReplyReading.Unusable.class);
     }
 
     @Test
     void broken_json_and_a_truncated_reply_are_invalid() {
         assertThat(vision.read("{\"status\": \"classi", false)).isInstanceOfSatisfying(
-                VisionReplyReader.Reading.Invalid.class, i -> assertThat(i.problem()).contains("JSON"));
+                ReplyReading.Unusable.class, i -> assertThat(i.problem()).contains("JSON"));
         assertThat(vision.read("{}", true)).isInstanceOfSatisfying(
-                VisionReplyReader.Reading.Invalid.class, i -> assertThat(i.problem()).contains("잘렸다"));
+                ReplyReading.Unusable.class, i -> assertThat(i.problem()).contains("잘렸다"));
     }
 
     @Test
@@ -55,26 +57,27 @@ class ReplyReadersTest {
         assertThat(vision.read("""
                 {"status":"unclassifiable","major_category":"일반종량제폐기물","middle_category":"",
                  "minor_category":"사용한 휴지","situation_tags":["이미지_흐림"]}""", false))
-                .isInstanceOfSatisfying(VisionReplyReader.Reading.Unclassifiable.class,
-                        u -> assertThat(u.reason()).contains("이미지_흐림"));
+                .isInstanceOfSatisfying(ReplyReading.Usable.class, usable ->
+                        assertThat(usable.value()).isInstanceOfSatisfying(ClassifierVerdict.Unclassifiable.class,
+                                u -> assertThat(u.reason()).contains("이미지_흐림")));
     }
 
     @Test
     void an_answer_reply_loses_step_numbers_and_keeps_order() {
-        AnswerReplyReader.Reading reading = answers.read("""
+        ReplyReading<Answer> reading = answers.read("""
                 {"user_answer":"헹궈서 종이팩으로 내놓아요.","disposal_steps":["1. 헹궈요.","2) 말려요.","- 묶어요."],
                  "insufficiencies":[]}""", false);
 
-        assertThat(reading).isInstanceOfSatisfying(AnswerReplyReader.Reading.Valid.class, valid ->
-                assertThat(valid.answer().steps()).containsExactly("헹궈요.", "말려요.", "묶어요."));
+        assertThat(reading).isEqualTo(new ReplyReading.Usable<>(new Answer("헹궈서 종이팩으로 내놓아요.",
+                List.of("헹궈요.", "말려요.", "묶어요."), List.of())));
     }
 
     @Test
     void an_answer_without_steps_or_reply_is_invalid() {
         assertThat(answers.read("{\"user_answer\":\"\",\"disposal_steps\":[\"a\"],\"insufficiencies\":[]}", false))
-                .isInstanceOf(AnswerReplyReader.Reading.Invalid.class);
+                .isInstanceOf(ReplyReading.Unusable.class);
         assertThat(answers.read("{\"user_answer\":\"네\",\"disposal_steps\":[],\"insufficiencies\":[]}", false))
-                .isInstanceOf(AnswerReplyReader.Reading.Invalid.class);
-        assertThat(answers.read("[1,2]", false)).isInstanceOf(AnswerReplyReader.Reading.Invalid.class);
+                .isInstanceOf(ReplyReading.Unusable.class);
+        assertThat(answers.read("[1,2]", false)).isInstanceOf(ReplyReading.Unusable.class);
     }
 }
