@@ -23,6 +23,7 @@ class ArchitectureImportTest {
                 "dev.ecoscan.domain.taxonomy", "dev.ecoscan.domain.port", "dev.ecoscan.domain.scan",
                 "dev.ecoscan.application", "dev.ecoscan.application.timing",
                 "dev.ecoscan.data", "dev.ecoscan.testkit", "dev.ecoscan.simulator", "dev.ecoscan.adapter.openai",
+                "dev.ecoscan.adapter.http", "dev.ecoscan.adapter.metrics", "dev.ecoscan.adapter.images",
                 "dev.ecoscan.bootstrap", "dev.ecoscan.bootstrap.wiring");
     }
 }

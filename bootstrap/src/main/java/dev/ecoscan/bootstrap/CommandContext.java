@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.data.KnowledgeBase;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -12,7 +13,11 @@ record CommandContext(Map<String, String> environment, PrintStream out, PrintStr
 
     /** Reads the settings and wires the engine; settings and data errors surface here, at start-up. */
     EcoScanComponent engine() {
-        return EcoScanComponent.create(Settings.from(environment), clock, err);
+        return engine(Purpose.COMMAND_LINE);
+    }
+
+    EcoScanComponent engine(Purpose purpose) {
+        return EcoScanComponent.create(Settings.from(environment), clock, err, purpose);
     }
 
     /** The validated knowledge base, after checking the settings as every command does. */

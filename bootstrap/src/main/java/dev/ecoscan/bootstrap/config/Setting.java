@@ -47,18 +47,21 @@ public enum Setting {
             "none, or shares like 429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05",
             Setting::faults, true),
     ECO_SCAN_MODE("dev or prod behaviour of the service", "dev without a provider, else prod", "dev or prod",
-            oneOf("dev", "prod"), false),
-    ECO_SCAN_PORT("HTTP port", "8080", "a port number 1-65535", Setting::port, false),
-    ECO_SCAN_AUTH("how users are authenticated", "jwt", "jwt or gateway", oneOf("jwt", "gateway"), false),
-    ECO_SCAN_JWT_SECRET("HS256 secret", "dev: random per process; prod: required", "any text", Setting::anything, false),
-    ECO_SCAN_JWT_ISSUER("expected JWT iss", "dev: eco-scan-dev; prod: required", "any text", Setting::anything, false),
-    ECO_SCAN_JWT_AUDIENCE("expected JWT aud", "dev: eco-scan; prod: required", "any text", Setting::anything, false),
+            oneOf("dev", "prod"), true),
+    ECO_SCAN_HOST("address the HTTP service listens on", "dev: 127.0.0.1; prod: 0.0.0.0", "an IP address or host name",
+            Setting::hostList, true),
+    ECO_SCAN_PORT("HTTP port", "8080", "a port number 0-65535 (0: any free port)", Setting::port, true),
+    ECO_SCAN_AUTH("how users are authenticated", "jwt", "jwt or gateway", oneOf("jwt", "gateway"), true),
+    ECO_SCAN_JWT_SECRET("HS256 secret, at least 32 bytes", "dev: random per process; prod: required", "any text",
+            Setting::anything, true),
+    ECO_SCAN_JWT_ISSUER("expected JWT iss", "dev: eco-scan-dev; prod: required", "any text", Setting::anything, true),
+    ECO_SCAN_JWT_AUDIENCE("expected JWT aud", "dev: eco-scan; prod: required", "any text", Setting::anything, true),
     ECO_SCAN_IMAGE_HOSTS("host allow-list for image_url", "empty (dev: loopback only)",
-            "comma-separated host names", Setting::hostList, false),
+            "comma-separated host names", Setting::hostList, true),
     ECO_SCAN_RATE_LIMIT("per-user scans", "60/min in prod, off in dev", "N/s, N/min, N/h or off",
             Setting::rateLimit, false),
     ECO_SCAN_MAX_IN_FLIGHT("bound on scans in flight", "sized from the open-file limit", "a positive whole number",
-            Setting::positiveInt, false),
+            Setting::positiveInt, true),
     ECO_SCAN_DEADLINE("per-scan deadline", "55s", "a duration such as 55s, 2m or 1500ms", Setting::duration, true),
     ECO_SCAN_DATA_DIR("folder of the embedded database", "./data", "a folder path", Setting::anything, false),
     ECO_SCAN_DB_URL("JDBC URL of a PostgreSQL database", "embedded H2", "a jdbc: URL", Setting::jdbcUrl, false),
@@ -177,7 +180,7 @@ public enum Setting {
     }
 
     private static boolean port(String value) {
-        return value.matches("\\d{1,5}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535;
+        return value.matches("\\d{1,5}") && Integer.parseInt(value) <= 65535;
     }
 
     private static boolean positiveInt(String value) {

@@ -102,6 +102,11 @@ public final class Settings {
         return value(setting).orElse(otherwise);
     }
 
+    /** {@code dev} or {@code prod}: dev by default when no provider is configured. */
+    public boolean devMode() {
+        return value(Setting.ECO_SCAN_MODE).map("dev"::equals).orElse(!providerConfigured());
+    }
+
     /** True when a real provider is configured; otherwise the built-in simulator stands in. */
     public boolean providerConfigured() {
         return value(Setting.OPENAI_API_KEY).isPresent() || value(Setting.OPENAI_BASE_URL).isPresent();

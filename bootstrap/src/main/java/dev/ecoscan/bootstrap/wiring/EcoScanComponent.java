@@ -2,6 +2,9 @@ package dev.ecoscan.bootstrap.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ecoscan.adapter.http.HttpSettings;
+import dev.ecoscan.adapter.images.ImageFetchPolicy;
+import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.data.KnowledgeBase;
@@ -32,6 +35,13 @@ public interface EcoScanComponent {
     /** What the wiring started; close it when done. */
     Resources resources();
 
+    /** Metrics (built on first use: the command line never asks). */
+    EcoScanMetrics metrics();
+
+    HttpSettings httpSettings();
+
+    ImageFetchPolicy imagePolicy();
+
     @Component.Builder
     interface Builder {
         @BindsInstance
@@ -44,10 +54,19 @@ public interface EcoScanComponent {
         @BindsInstance
         Builder notices(PrintStream notices);
 
+        @BindsInstance
+        Builder purpose(Purpose purpose);
+
         EcoScanComponent build();
     }
 
+    /** The engine for the command line. */
     static EcoScanComponent create(Settings settings, Clock clock, PrintStream notices) {
-        return DaggerEcoScanComponent.builder().settings(settings).clock(clock).notices(notices).build();
+        return create(settings, clock, notices, Purpose.COMMAND_LINE);
+    }
+
+    static EcoScanComponent create(Settings settings, Clock clock, PrintStream notices, Purpose purpose) {
+        return DaggerEcoScanComponent.builder().settings(settings).clock(clock).notices(notices).purpose(purpose)
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.PipelinePorts;
 import dev.ecoscan.application.ScanPipeline;
 import dev.ecoscan.application.ScanWaste;
@@ -11,6 +12,7 @@ import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RuleRepository;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -18,11 +20,11 @@ import java.time.Clock;
 @Module
 interface PipelineModule {
 
-    /** Nobody listens to step events yet; metrics will. Each outcome still carries its own timings. */
+    /** The service sends every step event to metrics; each outcome carries its own timings either way. */
     @Provides
     @Singleton
-    static StepRecorder stepListeners() {
-        return StepRecorder.none();
+    static StepRecorder stepListeners(Purpose purpose, Provider<EcoScanMetrics> metrics) {
+        return purpose == Purpose.SERVICE ? metrics.get() : StepRecorder.none();
     }
 
     /** Takes {@link Wiring} so that its warnings are printed before the first scan can run. */

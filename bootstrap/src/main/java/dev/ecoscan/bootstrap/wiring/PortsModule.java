@@ -1,8 +1,10 @@
 package dev.ecoscan.bootstrap.wiring;
 
-import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dev.ecoscan.adapter.images.ImageFetchPolicy;
+import dev.ecoscan.adapter.images.SafeUrlImageSource;
+import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.openai.OpenAiAdapters;
 import dev.ecoscan.adapter.openai.OpenAiSettings;
 import dev.ecoscan.application.answer.HybridAnswerGenerator;
@@ -29,11 +31,15 @@ import java.util.List;
  * vision and answers ({@code ECO_SCAN_ANSWER_STRATEGY} picks llm, template or hybrid), and, until
  * the rewards adapter exists, the testkit's in-memory rewards, which {@link #wiring} announces.
  */
-@Module(includes = OpenAiModule.class)
+@Module(includes = {OpenAiModule.class, MetricsModule.class, HttpModule.class})
 interface PortsModule {
 
-    @Binds
-    ModelCallRecorder modelCalls(ModelCallLog log);
+    /** The command line keeps each scan's calls to print them; the service only counts them. */
+    @Provides
+    @Singleton
+    static ModelCallRecorder modelCalls(Purpose purpose, Provider<ModelCallLog> log, Provider<EcoScanMetrics> metrics) {
+        return purpose == Purpose.SERVICE ? metrics.get() : log.get();
+    }
 
     @Provides
     @Singleton
@@ -47,9 +53,14 @@ interface PortsModule {
         return new Resources();
     }
 
+    /** The service fetches only URLs its policy allows; the command line also reads local files. */
     @Provides
     @Singleton
-    static ImageSource imageSource(Settings settings) {
+    static ImageSource imageSource(Settings settings, Purpose purpose, Provider<ImageFetchPolicy> policy,
+                                   Resources resources) {
+        if (purpose == Purpose.SERVICE) {
+            return resources.register(new SafeUrlImageSource(policy.get()));
+        }
         Duration fetchTimeout = Duration.ofSeconds(10);
         return new LocalImageSource(settings.deadline().compareTo(fetchTimeout) < 0 ? settings.deadline() : fetchTimeout);
     }

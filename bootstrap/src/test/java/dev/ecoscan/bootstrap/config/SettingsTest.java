@@ -55,7 +55,7 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_DEADLINE", "soon")))
                 .hasMessageContaining("ECO_SCAN_DEADLINE").hasMessageContaining("55s");
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_PORT", "70000")))
-                .hasMessageContaining("1-65535");
+                .hasMessageContaining("0-65535");
     }
 
     @Test

@@ -1,0 +1,306 @@
+package dev.ecoscan.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.domain.scan.ImageReference;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.domain.taxonomy.Taxonomy;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.Objects;
+
+/**
+ * The scan API: the reference system's routes and body, problem+json errors with stable codes,
+ * authentication, a bound on scans in flight, and per-scan deadlines. Each request runs on its own
+ * virtual thread, so a scan waiting on its LLM calls holds no platform thread.
+ */
+public final class ScanApiServer implements AutoCloseable {
+
+    public static final String CLASSIFY = "/api/v1/scan/classify";
+    public static final String CATEGORIES = "/api/v1/scan/categories";
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+    public static final String METRICS = "/metrics";
+    public static final String OPENAPI = "/openapi.yaml";
+    public static final String SAMPLES = "/samples/{file}";
+
+    /** Every route and its methods, as the OpenAPI document must list them. */
+    public static final List<String> ROUTES = List.of(
+            "POST " + CLASSIFY, "GET " + CATEGORIES, "GET " + LIVE, "GET " + READY, "GET " + METRICS,
+            "GET " + OPENAPI);
+
+    private final WebServer server;
+    private final InFlightLimit inFlight;
+    private final AtomicBoolean draining;
+
+    private ScanApiServer(WebServer server, InFlightLimit inFlight, AtomicBoolean draining) {
+        this.server = server;
+        this.inFlight = inFlight;
+        this.draining = draining;
+    }
+
+    /** Starts listening; the port is bound when this returns. */
+    public static ScanApiServer start(HttpSettings settings, ScanWaste scans, Taxonomy taxonomy, ImageUrlCheck urls,
+                                      MetricsScrape metrics, HttpObserver observer, Clock clock) {
+        InFlightLimit inFlight = new InFlightLimit(settings.maxInFlight());
+        AtomicBoolean draining = new AtomicBoolean();
+        Routes routes = new Routes(settings, scans, taxonomy, urls, metrics, observer, clock, inFlight, draining);
+        WebServer server = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                // Our own limit answers with problem+json; Helidon's is a backstop far above it.
+                .maxPayloadSize(Math.max(1024L * 1024, settings.maxBodyBytes() * 4L))
+                .backlog(8192)
+                .shutdownHook(false)
+                .routing(routes::register)
+                .build()
+                .start();
+        return new ScanApiServer(server, inFlight, draining);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Scans running now. */
+    public int scansInFlight() {
+        return inFlight.inFlight();
+    }
+
+    /**
+     * Stops taking scans (new ones get 503 {@code shutting_down}, readiness turns 503), lets the scans
+     * in flight finish for up to {@code grace}, then stops the server. For SIGTERM.
+     *
+     * @return the scans still in flight when the grace ran out (0 when all finished)
+     */
+    public int drain(Duration grace) {
+        draining.set(true);
+        long until = System.nanoTime() + grace.toNanos();
+        while (inFlight.inFlight() > 0 && System.nanoTime() < until) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        int left = inFlight.inFlight();
+        server.stop();
+        return left;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** The handlers, each wrapped so its request is observed under its route template. */
+    private static final class Routes {
+
+        private final HttpSettings settings;
+        private final ScanWaste scans;
+        private final ImageUrlCheck urls;
+        private final MetricsScrape metrics;
+        private final HttpObserver observer;
+        private final Clock clock;
+        private final InFlightLimit inFlight;
+        private final AtomicBoolean draining;
+        private final Authenticator authenticator;
+        private final byte[] categories;
+        private final byte[] openApi;
+
+        Routes(HttpSettings settings, ScanWaste scans, Taxonomy taxonomy, ImageUrlCheck urls, MetricsScrape metrics,
+               HttpObserver observer, Clock clock, InFlightLimit inFlight, AtomicBoolean draining) {
+            this.settings = settings;
+            this.scans = Objects.requireNonNull(scans, "scans");
+            this.urls = Objects.requireNonNull(urls, "urls");
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            this.observer = Objects.requireNonNull(observer, "observer");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            this.inFlight = inFlight;
+            this.draining = draining;
+            this.authenticator = new Authenticator(settings.auth(), clock);
+            this.categories = CategoriesBody.of(taxonomy);
+            this.openApi = resource("openapi.yaml");
+        }
+
+        void register(HttpRouting.Builder routing) {
+            routing.post(CLASSIFY, observed(CLASSIFY, this::classify))
+                    .get(CATEGORIES, observed(CATEGORIES, (req, res) -> {
+                        res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
+                        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+                        res.send(categories);
+                    }))
+                    .get(LIVE, observed(LIVE, (req, res) -> Responses.text(res, 200, Responses.JSON_TYPE,
+                            "{\"status\":\"UP\"}")))
+                    .get(READY, observed(READY, this::ready))
+                    .get(METRICS, (req, res) -> {
+                        MetricsScrape.Scrape scrape = metrics.scrape(req.headers()
+                                .first(HeaderNames.ACCEPT).orElse("text/plain"));
+                        Responses.text(res, 200, scrape.contentType(), scrape.body());
+                    })
+                    .get(OPENAPI, observed(OPENAPI, (req, res) -> {
+                        res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
+                        res.send(openApi);
+                    }));
+            settings.samples().ifPresent(folder -> routing.get(SAMPLES, observed(SAMPLES,
+                    (req, res) -> sample(folder, req, res))));
+            for (String route : ROUTES) {
+                String path = route.substring(route.indexOf(' ') + 1);
+                routing.any(path, observed(path, (req, res) -> {
+                    throw new ProblemException(ProblemCode.METHOD_NOT_ALLOWED,
+                            req.prologue().method().text() + " is not allowed on " + path);
+                }));
+            }
+            routing.any(observed("other", (req, res) -> {
+                throw new ProblemException(ProblemCode.NOT_FOUND, "there is nothing at " + req.path().path());
+            }));
+            routing.error(ProblemException.class, (req, res, e) -> Responses.problem(res, e.problem()));
+            routing.error(Throwable.class, (req, res, e) -> Responses.problem(res,
+                    Problem.of(ProblemCode.INTERNAL_ERROR, "an unexpected error; it has been logged")));
+        }
+
+        /** Times the handler and reports it under its template, however it ends. */
+        private Handler observed(String template, Handler handler) {
+            return (req, res) -> {
+                long start = System.nanoTime();
+                try {
+                    handler.handle(req, res);
+                } catch (ProblemException e) {
+                    Responses.problem(res, e.problem());
+                } finally {
+                    observer.request(req.prologue().method().text(), template, res.status().code(),
+                            Duration.ofNanos(System.nanoTime() - start));
+                }
+            };
+        }
+
+        private void classify(ServerRequest req, ServerResponse res) {
+            UserId user = authenticator.authenticate(req);
+            requireJson(req);
+            ClassifyRequest body = ClassifyRequest.parse(readBody(req), settings.maxUserInput());
+            urls.refusal(body.imageUrl()).ifPresent(reason -> {
+                throw new ProblemException(ProblemCode.IMAGE_URL_NOT_ALLOWED, reason);
+            });
+            ImageReference image;
+            try {
+                image = ImageReference.parse(body.imageUrl());
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemCode.IMAGE_URL_NOT_ALLOWED, e.getMessage());
+            }
+            if (!(image instanceof ImageReference.Url)) {
+                throw new ProblemException(ProblemCode.IMAGE_URL_NOT_ALLOWED, "image_url must be an http(s) URL");
+            }
+            if (draining.get()) {
+                throw new ProblemException(Problem.of(ProblemCode.SHUTTING_DOWN, "this instance is shutting down")
+                        .retryAfter(1));
+            }
+            if (!inFlight.tryEnter()) {
+                throw new ProblemException(Problem.of(ProblemCode.OVERLOADED, "eco-scan is at its bound of "
+                        + inFlight.limit() + " scans in flight").retryAfter(1));
+            }
+            ScanOutcome outcome;
+            try {
+                ScanRequest request = new ScanRequest(ScanId.random(), image, body.userInput(), user,
+                        clock.instant().plus(settings.deadline()));
+                outcome = scans.scan(request);
+            } finally {
+                inFlight.leave();
+            }
+            observer.scan(outcome);
+            switch (outcome) {
+                case ScanOutcome.Completed done -> {
+                    ObjectNode json = ScanBodies.completed(done, body.userInput());
+                    Responses.json(res, 200, json);
+                }
+                case ScanOutcome.Rejected rejected -> Responses.problem(res, OutcomeProblems.of(rejected));
+                case ScanOutcome.Failed failed -> Responses.problem(res, OutcomeProblems.of(failed));
+            }
+        }
+
+        private void ready(ServerRequest req, ServerResponse res) {
+            boolean full = draining.get() || inFlight.inFlight() >= inFlight.limit();
+            Responses.text(res, full ? 503 : 200, Responses.JSON_TYPE, "{\"status\":\"" + (full ? "DOWN" : "UP")
+                    + "\",\"scans_in_flight\":" + inFlight.inFlight() + ",\"max_in_flight\":" + inFlight.limit() + "}");
+        }
+
+        private void requireJson(ServerRequest req) {
+            String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
+            if (!type.equals("application/json") && !type.startsWith("application/json;")) {
+                throw new ProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                        "send the body as application/json, not '" + type + "'");
+            }
+        }
+
+        /** Reads at most the limit, so a huge body costs us nothing beyond it. */
+        private byte[] readBody(ServerRequest req) {
+            long declared = req.headers().contentLength().orElse(-1L);
+            if (declared > settings.maxBodyBytes()) {
+                throw new ProblemException(ProblemCode.BODY_TOO_LARGE,
+                        "the body may have at most " + settings.maxBodyBytes() + " bytes");
+            }
+            try (InputStream in = req.content().inputStream()) {
+                byte[] bytes = in.readNBytes(settings.maxBodyBytes() + 1);
+                if (bytes.length > settings.maxBodyBytes()) {
+                    throw new ProblemException(ProblemCode.BODY_TOO_LARGE,
+                            "the body may have at most " + settings.maxBodyBytes() + " bytes");
+                }
+                return bytes;
+            } catch (IOException | UncheckedIOException e) {
+                throw new ProblemException(ProblemCode.INVALID_REQUEST, "the body could not be read");
+            }
+        }
+
+        /** Dev mode's sample images, for loopback clients only and only plain file names. */
+        private void sample(Path folder, ServerRequest req, ServerResponse res) {
+            if (!isLoopback(req.remotePeer().address())) {
+                throw new ProblemException(ProblemCode.NOT_FOUND, "samples are served to this machine only");
+            }
+            String name = req.path().pathParameters().get("file");
+            if (!name.matches("[a-z0-9-]+\\.png")) {
+                throw new ProblemException(ProblemCode.NOT_FOUND, "no such sample");
+            }
+            Path file = folder.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new ProblemException(ProblemCode.NOT_FOUND, "no such sample: " + name);
+            }
+            try {
+                res.header(HeaderNames.CONTENT_TYPE, "image/png");
+                res.send(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new ProblemException(ProblemCode.NOT_FOUND, "the sample cannot be read");
+            }
+        }
+
+        private static boolean isLoopback(SocketAddress address) {
+            return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                    && inet.getAddress().isLoopbackAddress();
+        }
+
+        private static byte[] resource(String name) {
+            try (InputStream in = ScanApiServer.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException(name + " is missing from the classpath");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

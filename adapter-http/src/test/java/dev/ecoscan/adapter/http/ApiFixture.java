@@ -1,0 +1,92 @@
+package dev.ecoscan.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.testkit.TestPipeline;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A running API on a test pipeline, and a client that speaks to it over real HTTP. */
+final class ApiFixture implements AutoCloseable {
+
+    static final String SECRET = "test-secret-test-secret-test-secret!";
+    static final AuthSettings AUTH = new AuthSettings(AuthSettings.Mode.JWT, SECRET, "test-issuer", "test-audience");
+    static final UUID USER = UUID.fromString("6f1c6a3e-8a5f-4b8e-9a3c-2b1d0e9f7a61");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final ScanApiServer server;
+    final List<String> observed = new CopyOnWriteArrayList<>();
+    final List<ScanOutcome> scans = new CopyOnWriteArrayList<>();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    ApiFixture(TestPipeline pipeline, int maxInFlight) {
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, AUTH, Optional.empty(), maxInFlight,
+                Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500);
+        ImageUrlCheck onlyExampleHost = url -> url.startsWith("https://img.example/") ? Optional.empty()
+                : Optional.of("only https://img.example/ may be fetched in this test");
+        HttpObserver observer = new HttpObserver() {
+            @Override
+            public void request(String method, String pathTemplate, int status, Duration took) {
+                observed.add(method + " " + pathTemplate + " " + status);
+            }
+
+            @Override
+            public void scan(ScanOutcome outcome) {
+                scans.add(outcome);
+            }
+        };
+        this.server = ScanApiServer.start(settings, pipeline, KnowledgeBase.embedded().taxonomy(), onlyExampleHost,
+                accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"),
+                observer, Clock.systemUTC());
+    }
+
+    static String token() {
+        return DevTokens.mint(AUTH, USER, Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpResponse<String> classify(String body) {
+        return send(HttpRequest.newBuilder(uri(ScanApiServer.CLASSIFY))
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + token())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

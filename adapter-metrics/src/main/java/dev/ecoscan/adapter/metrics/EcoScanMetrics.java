@@ -1,0 +1,178 @@
+package dev.ecoscan.adapter.metrics;
+
+import dev.ecoscan.domain.port.ModelCall;
+import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.StepEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+
+/**
+ * eco-scan's metrics on a Prometheus registry: steps, model calls, HTTP requests and scans under the
+ * reference system's names, plus JVM and process metrics.
+ *
+ * <p>Every recording method is thread-safe, looks its meter up once per tag combination, and never
+ * throws: metrics must not fail or slow a scan. The registration methods ({@link #gauge},
+ * {@link #gaugeScansInFlight}) run once at wiring time and reject only {@code null} arguments.
+ */
+public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, AutoCloseable {
+
+    /** Route templates are few; more distinct paths means raw paths are being recorded. */
+    static final int MAX_PATHS = 100;
+    /** A deployment uses a handful of models; more means model names are being made up per call. */
+    static final int MAX_MODELS = 50;
+
+    private final PrometheusMeterRegistry registry;
+    private final JvmGcMetrics gcMetrics;
+    private final StepMeters steps;
+    private final ModelCallMeters modelCalls;
+    private final HttpMeters http;
+    private final ScanMeters scans;
+    private final SuppliedGauges gauges;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EcoScanMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {
+        this.registry = registry;
+        this.gcMetrics = gcMetrics;
+        this.steps = new StepMeters(registry);
+        this.modelCalls = new ModelCallMeters(registry);
+        this.http = new HttpMeters(registry);
+        this.scans = new ScanMeters(registry);
+        this.gauges = new SuppliedGauges(registry);
+    }
+
+    /** A new registry with JVM memory, GC, thread, class loading, CPU, uptime and file descriptor metrics bound. */
+    public static EcoScanMetrics create() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Filters first: they apply only to meters registered after them. A capped tag's new values
+        // are dropped rather than recorded, so a caller's bug cannot explode the series count.
+        registry.config()
+                .meterFilter(MeterFilter.maximumAllowableTags("http.request", "path", MAX_PATHS, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("gen_ai.client", ModelCallMeters.MODEL, MAX_MODELS,
+                        MeterFilter.deny()));
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        return new EcoScanMetrics(registry, gcMetrics);
+    }
+
+    /** {@code scan_pipeline_step_duration_seconds{step}} and {@code scan_pipeline_steps_total{step,status}}. */
+    @Override
+    public void record(StepEvent event) {
+        try {
+            steps.record(event);
+        } catch (RuntimeException ignored) {
+            // A registry error (or a null event) must not fail the scan that reported the step.
+        }
+    }
+
+    /** {@code gen_ai_client_token_usage}, {@code gen_ai_client_operation_duration_seconds} and cached input tokens. */
+    @Override
+    public void record(ModelCall call) {
+        try {
+            modelCalls.record(call);
+        } catch (RuntimeException ignored) {
+            // Same as for steps: accounting must never break the model call it accounts for.
+        }
+    }
+
+    /**
+     * {@code http_request_duration_seconds{service,method,path}} and
+     * {@code http_requests_total{service,method,path,status_code}}.
+     *
+     * @param pathTemplate the route template ({@code /api/v1/scan/classify}), never the raw path: each
+     *                     distinct value is a new series, and past {@value #MAX_PATHS} they are dropped
+     */
+    public void recordHttp(String method, String pathTemplate, int status, Duration duration) {
+        try {
+            http.record(method, pathTemplate, status, duration);
+        } catch (RuntimeException ignored) {
+            // A request must be answered even when its metrics cannot be recorded.
+        }
+    }
+
+    /** {@code scans_total{outcome,reason}}, and {@code scan_rewards_total{reward}} for completed scans. */
+    public void recordScan(ScanOutcome outcome) {
+        try {
+            scans.record(outcome);
+        } catch (RuntimeException ignored) {
+            // The scan is over and its answer is due: counting it must not get in the way.
+        }
+    }
+
+    /**
+     * Publishes {@code scans_in_flight} from the supplier. Calling it again replaces the supplier; the
+     * series stays the same.
+     */
+    public void gaugeScansInFlight(IntSupplier inFlight) {
+        Objects.requireNonNull(inFlight, "inFlight");
+        gauge("scans.in.flight", "Scans started and not yet finished", inFlight::getAsInt);
+    }
+
+    /**
+     * Publishes a gauge read from the supplier at every scrape, for other adapters (queue depth...).
+     * Dots in the name become underscores in Prometheus. Calling it again with the same name replaces
+     * the supplier and keeps the first description. A supplier that throws scrapes as NaN.
+     */
+    public void gauge(String name, String description, DoubleSupplier value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(value, "value");
+        try {
+            gauges.register(name, description, value);
+        } catch (RuntimeException ignored) {
+            // The registry refused the name (it clashes with another meter's): the service runs on
+            // without that gauge rather than failing at start-up over a metric.
+        }
+    }
+
+    /**
+     * The meters in the format the Accept header asks for: OpenMetrics when it names
+     * {@code application/openmetrics-text}, else Prometheus text 0.0.4. Never throws: a failed scrape
+     * is an empty text body, so the scraper sees the target up but the series missing.
+     */
+    public Scrape scrape(String acceptHeader) {
+        ExpositionFormat format = ExpositionFormat.forAccept(acceptHeader);
+        try {
+            // The canonical content type, not the raw header, picks the writer: a header that also
+            // accepts protobuf would otherwise get bytes this String cannot carry.
+            return new Scrape(format.contentType(), registry.scrape(format.contentType()));
+        } catch (RuntimeException e) {
+            return new Scrape(ExpositionFormat.PROMETHEUS_TEXT.contentType(), "");
+        }
+    }
+
+    /** The registry, for other adapters' own meters. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Stops the GC listener and closes the registry. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            gcMetrics.close();
+            registry.close();
+        }
+    }
+}

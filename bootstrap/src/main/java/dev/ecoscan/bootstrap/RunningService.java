@@ -1,0 +1,70 @@
+package dev.ecoscan.bootstrap;
+
+import dev.ecoscan.adapter.http.AuthSettings;
+import dev.ecoscan.adapter.http.DevTokens;
+import dev.ecoscan.adapter.http.HttpObserver;
+import dev.ecoscan.adapter.http.HttpSettings;
+import dev.ecoscan.adapter.http.MetricsScrape;
+import dev.ecoscan.adapter.http.ScanApiServer;
+import dev.ecoscan.adapter.metrics.EcoScanMetrics;
+import dev.ecoscan.adapter.metrics.Scrape;
+import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The HTTP service started on an engine: the server, its metrics bridge, and the banner a person
+ * needs to try it (in dev mode, a short-lived token and a working curl).
+ */
+record RunningService(ScanApiServer server, String baseUrl, Optional<String> devToken, List<String> banner) {
+
+    static RunningService start(EcoScanComponent engine, Clock clock) {
+        EcoScanMetrics metrics = engine.metrics();
+        HttpSettings http = engine.httpSettings();
+        ScanApiServer server = ScanApiServer.start(http, engine.scanWaste(), engine.knowledge().taxonomy(),
+                engine.imagePolicy()::refusal, accept -> {
+                    Scrape scrape = metrics.scrape(accept);
+                    return new MetricsScrape.Scrape(scrape.contentType(), scrape.body());
+                }, observer(metrics), clock);
+        metrics.gaugeScansInFlight(server::scansInFlight);
+
+        boolean dev = engine.settings().devMode();
+        String host = http.host().equals("0.0.0.0") ? "127.0.0.1" : http.host();
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+        List<String> banner = new ArrayList<>();
+        banner.add("eco-scan serving on " + base + " (" + (dev ? "dev" : "prod") + " mode, at most "
+                + http.maxInFlight() + " scans in flight, deadline " + http.deadline().toSeconds() + " s)");
+        banner.add("  POST " + base + ScanApiServer.CLASSIFY + "   GET " + base + ScanApiServer.CATEGORIES);
+        banner.add("  GET  " + base + ScanApiServer.METRICS + "   " + base + ScanApiServer.OPENAPI + "   "
+                + base + ScanApiServer.LIVE + "   " + base + ScanApiServer.READY);
+        Optional<String> token = Optional.empty();
+        if (dev && http.auth().mode() == AuthSettings.Mode.JWT) {
+            token = Optional.of(DevTokens.mint(http.auth(), UUID.randomUUID(), Duration.ofHours(1), clock));
+            String image = http.samples().isPresent() ? base + "/samples/milk-carton.png"
+                    : "https://example.com/photo.png";
+            banner.add("Dev token (valid 1 hour, this process only). Try:");
+            banner.add("  curl -s " + base + ScanApiServer.CLASSIFY + " -H 'Content-Type: application/json' -b 's_access="
+                    + token.get() + "' -d '{\"image_url\":\"" + image + "\",\"user_input\":\"\"}'");
+        }
+        return new RunningService(server, base, token, List.copyOf(banner));
+    }
+
+    private static HttpObserver observer(EcoScanMetrics metrics) {
+        return new HttpObserver() {
+            @Override
+            public void request(String method, String pathTemplate, int status, Duration took) {
+                metrics.recordHttp(method, pathTemplate, status, took);
+            }
+
+            @Override
+            public void scan(ScanOutcome outcome) {
+                metrics.recordScan(outcome);
+            }
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ecoscan.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import dev.ecoscan.bootstrap.wiring.Purpose;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The service as {@code ./eco-scan serve} starts it in dev mode: the banner's curl works, metrics fill. */
+class ServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private EcoScanComponent engine;
+    private RunningService service;
+
+    @BeforeEach
+    void start() {
+        Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
+                "ECO_SCAN_PORT", "0"));
+        engine = EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+        // The dev server serves ../samples when run from the repository root; tests run in bootstrap/.
+        service = RunningService.start(engine, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        service.server().close();
+        engine.resources().close();
+    }
+
+    @Test
+    void the_banner_offers_a_working_request_with_a_dev_token() throws Exception {
+        assertThat(service.banner()).anyMatch(line -> line.contains("curl -s " + service.baseUrl()));
+        assertThat(service.devToken()).isPresent();
+
+        HttpResponse<String> categories = get("/api/v1/scan/categories");
+        assertThat(categories.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_scan_over_http_fills_the_reference_metrics() throws Exception {
+        HttpResponse<String> refused = classify("{\"image_url\":\"http://10.0.0.1/a.png\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("code").asText()).isEqualTo("image_url_not_allowed");
+
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains(
+                "http_requests_total{method=\"POST\",path=\"/api/v1/scan/classify\",service=\"scan-api\",status_code=\"400\"}",
+                "http_request_duration_seconds_bucket{method=\"POST\",path=\"/api/v1/scan/classify\",service=\"scan-api\"",
+                "scans_in_flight", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void hostile_image_urls_never_get_a_server_error() throws Exception {
+        for (String url : List.of("file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
+                "https://10.0.0.1/a.png", "http://[::ffff:10.0.0.1]/a.png", "gopher://x/", "https://example.com/a.png",
+                "http://localhost.:1/a.png", "http://127.0.0.1:1/nothing-listens.png")) {
+            HttpResponse<String> response = classify("{\"image_url\":" + JSON.valueToTree(url) + "}");
+            assertThat(response.statusCode()).as(url).isBetween(400, 499);
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.path("code").asText()).as(url).isIn("image_url_not_allowed", "unreadable_image");
+        }
+    }
+
+    private HttpResponse<String> classify(String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
