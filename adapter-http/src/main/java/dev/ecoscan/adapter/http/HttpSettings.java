@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param deadline      how long one scan may take (under the 60 s of the reference system's gateway)
  * @param maxBodyBytes  the largest request body read
  * @param maxUserInput  the longest question, in characters
+ * @param rateLimit     scans per user and period; empty means no limit (dev mode)
  */
 public record HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
-                           Duration deadline, int maxBodyBytes, int maxUserInput) {
+                           Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -35,6 +36,7 @@ public record HttpSettings(String host, int port, AuthSettings auth, Optional<Pa
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("the deadline must be positive");
         }
+        Objects.requireNonNull(rateLimit, "rateLimit");
         if (maxBodyBytes < 256 || maxUserInput < 1) {
             throw new IllegalArgumentException("body and question limits must be positive");
         }

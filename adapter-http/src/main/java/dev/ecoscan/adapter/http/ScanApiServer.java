@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The scan API: the reference system's routes and body, problem+json errors with stable codes,
@@ -121,6 +122,7 @@ public final class ScanApiServer implements AutoCloseable {
         private final InFlightLimit inFlight;
         private final AtomicBoolean draining;
         private final Authenticator authenticator;
+        private final Optional<UserRateLimiter> rateLimiter;
         private final byte[] categories;
         private final byte[] openApi;
 
@@ -135,6 +137,7 @@ public final class ScanApiServer implements AutoCloseable {
             this.inFlight = inFlight;
             this.draining = draining;
             this.authenticator = new Authenticator(settings.auth(), clock);
+            this.rateLimiter = settings.rateLimit().map(UserRateLimiter::new);
             this.categories = CategoriesBody.of(taxonomy);
             this.openApi = resource("openapi.yaml");
         }
@@ -191,7 +194,14 @@ public final class ScanApiServer implements AutoCloseable {
         }
 
         private void classify(ServerRequest req, ServerResponse res) {
+            long start = System.nanoTime();
             UserId user = authenticator.authenticate(req);
+            rateLimiter.flatMap(limiter -> limiter.refusal(user)).ifPresent(wait -> {
+                throw new ProblemException(Problem.of(ProblemCode.RATE_LIMITED, "at most "
+                        + settings.rateLimit().orElseThrow().permits() + " scans per "
+                        + settings.rateLimit().orElseThrow().period().toSeconds() + " s per user")
+                        .retryAfter((int) Math.max(1, (wait.toMillis() + 999) / 1000)));
+            });
             requireJson(req);
             ClassifyRequest body = ClassifyRequest.parse(readBody(req), settings.maxUserInput());
             urls.refusal(body.imageUrl()).ifPresent(reason -> {
@@ -231,6 +241,7 @@ public final class ScanApiServer implements AutoCloseable {
                 case ScanOutcome.Rejected rejected -> Responses.problem(res, OutcomeProblems.of(rejected));
                 case ScanOutcome.Failed failed -> Responses.problem(res, OutcomeProblems.of(failed));
             }
+            ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start));
         }
 
         private void ready(ServerRequest req, ServerResponse res) {

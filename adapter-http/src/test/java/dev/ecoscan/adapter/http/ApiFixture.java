@@ -31,8 +31,12 @@ final class ApiFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ApiFixture(TestPipeline pipeline, int maxInFlight) {
+        this(pipeline, maxInFlight, Optional.empty());
+    }
+
+    ApiFixture(TestPipeline pipeline, int maxInFlight, Optional<RateLimit> rateLimit) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, AUTH, Optional.empty(), maxInFlight,
-                Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500);
+                Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, rateLimit);
         ImageUrlCheck onlyExampleHost = url -> url.startsWith("https://img.example/") ? Optional.empty()
                 : Optional.of("only https://img.example/ may be fetched in this test");
         HttpObserver observer = new HttpObserver() {

@@ -114,4 +114,21 @@ class ClassifyRouteTest {
             assertThat(api.server.scansInFlight()).isZero();
         }
     }
+
+    @Test
+    void a_user_past_the_rate_limit_gets_429_with_retry_after() {
+        try (ApiFixture api = new ApiFixture(ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩")).build(), 10,
+                java.util.Optional.of(RateLimit.parse("2/min")))) {
+
+            assertThat(api.classify(MILK).statusCode()).isEqualTo(200);
+            assertThat(api.classify(MILK).statusCode()).isEqualTo(200);
+            HttpResponse<String> third = api.classify(MILK);
+
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(ApiFixture.json(third).path("code").asText()).isEqualTo("rate_limited");
+            assertThat(third.headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
+                    seconds -> assertThat(seconds).isBetween(1, 30));
+        }
+    }
 }

@@ -59,7 +59,7 @@ public enum Setting {
     ECO_SCAN_IMAGE_HOSTS("host allow-list for image_url", "empty (dev: loopback only)",
             "comma-separated host names", Setting::hostList, true),
     ECO_SCAN_RATE_LIMIT("per-user scans", "60/min in prod, off in dev", "N/s, N/min, N/h or off",
-            Setting::rateLimit, false),
+            Setting::rateLimit, true),
     ECO_SCAN_MAX_IN_FLIGHT("bound on scans in flight", "sized from the open-file limit", "a positive whole number",
             Setting::positiveInt, true),
     ECO_SCAN_DEADLINE("per-scan deadline", "55s", "a duration such as 55s, 2m or 1500ms", Setting::duration, true),

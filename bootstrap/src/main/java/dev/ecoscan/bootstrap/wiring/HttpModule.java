@@ -6,6 +6,7 @@ import dagger.Provides;
 import dev.ecoscan.adapter.http.AuthSettings;
 import dev.ecoscan.adapter.http.DevTokens;
 import dev.ecoscan.adapter.http.HttpSettings;
+import dev.ecoscan.adapter.http.RateLimit;
 import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
@@ -61,7 +62,8 @@ interface HttpModule {
                         llm.simulated())),
                 settings.deadline(),
                 HttpSettings.DEFAULT_MAX_BODY_BYTES,
-                500);
+                500,
+                rateLimit(settings, dev));
     }
 
     @Provides
@@ -76,6 +78,12 @@ interface HttpModule {
                 ? new ImageFetchPolicy(hosts, true, production.maxBytes(), production.connectTimeout(),
                         production.totalTimeout(), production.maxRedirects())
                 : production;
+    }
+
+    /** {@code 60/min} in prod and {@code off} in dev unless set. */
+    private static Optional<RateLimit> rateLimit(Settings settings, boolean dev) {
+        String text = settings.text(Setting.ECO_SCAN_RATE_LIMIT, dev ? "off" : "60/min");
+        return text.equals("off") ? Optional.empty() : Optional.of(RateLimit.parse(text));
     }
 
     private static String required(Settings settings, Setting setting, boolean dev, String devDefault) {

@@ -1,0 +1,55 @@
+package dev.ecoscan.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.StepEvent;
+import java.time.Duration;
+
+/**
+ * One structured log line per scan, keyed by {@code task_id}, with its outcome and step timings:
+ * enough to follow one slow scan without metrics. The user is not logged.
+ */
+final class ScanLog {
+
+    private static final System.Logger LOG = System.getLogger("eco-scan.scan");
+
+    private ScanLog() {
+    }
+
+    static void log(ScanOutcome outcome, int httpStatus, Duration took) {
+        if (!LOG.isLoggable(System.Logger.Level.INFO)) {
+            return;
+        }
+        ObjectNode line = ScanBodies.JSON.createObjectNode();
+        line.put("event", "scan");
+        line.put("task_id", outcome.scanId().toString());
+        line.put("http_status", httpStatus);
+        switch (outcome) {
+            case ScanOutcome.Completed done -> {
+                line.put("outcome", "completed");
+                line.put("item", done.classification().item().id().value());
+                line.put("reward", done.reward().getClass().getSimpleName());
+            }
+            case ScanOutcome.Rejected rejected -> {
+                line.put("outcome", "rejected");
+                line.put("reason", rejected.reason().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            case ScanOutcome.Failed failed -> {
+                line.put("outcome", "failed");
+                line.put("step", failed.step().label());
+                line.put("reason", failed.kind().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        line.put("seconds", took.toNanos() / 1e9);
+        ObjectNode steps = line.putObject("steps");
+        for (StepEvent event : outcome.timings()) {
+            steps.put(event.step().label(), event.duration().toNanos() / 1e9);
+        }
+        try {
+            LOG.log(System.Logger.Level.INFO, ScanBodies.JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            LOG.log(System.Logger.Level.WARNING, "scan " + outcome.scanId() + " could not be logged", e);
+        }
+    }
+}
