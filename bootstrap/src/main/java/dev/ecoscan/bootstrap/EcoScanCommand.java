@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: only subcommands do anything. */
 @Command(name = "eco-scan", mixinStandardHelpOptions = true, version = "eco-scan 0.1.0",
         description = "Tells you how to throw an item away, from a photo of it.",
-        subcommands = {ServeCommand.class, ScanCommand.class, TaxonomyCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ScanCommand.class, BenchCommand.class, TaxonomyCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
 final class EcoScanCommand implements Runnable {
 
     private final CommandContext context;
@@ -34,6 +34,9 @@ final class EcoScanCommand implements Runnable {
                 }
                 if (type == TaxonomyCommand.class) {
                     return type.cast(new TaxonomyCommand(context));
+                }
+                if (type == BenchCommand.class) {
+                    return type.cast(new BenchCommand(context));
                 }
                 if (type == ServeCommand.class) {
                     return type.cast(new ServeCommand(context));

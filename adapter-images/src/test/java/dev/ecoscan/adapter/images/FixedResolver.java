@@ -3,6 +3,7 @@ package dev.ecoscan.adapter.images;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class FixedResolver implements HostResolver {
     }
 
     FixedResolver with(String host, String... addresses) {
-        table.put(host, java.util.Arrays.stream(addresses).map(a -> address(host, a)).toList());
+        table.put(host, Arrays.stream(addresses).map(a -> address(host, a)).toList());
         return this;
     }
 

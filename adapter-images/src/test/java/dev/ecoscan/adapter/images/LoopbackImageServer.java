@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A JDK HTTP server on 127.0.0.1 and an ephemeral port, serving what each test routes to it. */
 final class LoopbackImageServer implements AutoCloseable {
@@ -123,7 +124,7 @@ final class LoopbackImageServer implements AutoCloseable {
 
         private final long total;
         private final boolean declaresLength;
-        private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong written = new AtomicLong();
         private final CountDownLatch finished = new CountDownLatch(1);
 
         Flood(long total, boolean declaresLength) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.scan.ImageReference;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,7 +174,7 @@ class SafeUrlImageSourceTest {
     @Test
     void a_closed_loopback_port_is_unreadable() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
 
@@ -181,12 +184,12 @@ class SafeUrlImageSourceTest {
 
     @Test
     void https_to_a_loopback_port_that_does_not_speak_tls_is_unreadable() throws Exception {
-        try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
-                try (var socket = plain.accept()) {
+                try (Socket socket = plain.accept()) {
                     socket.getInputStream().read(new byte[512]);
                     socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes());
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the test only needs one plain-text answer
                 }
             });

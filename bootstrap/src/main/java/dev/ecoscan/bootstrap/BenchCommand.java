@@ -1,0 +1,65 @@
+package dev.ecoscan.bootstrap;
+
+import dev.ecoscan.bootstrap.bench.ClosedLoopLoad;
+import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import dev.ecoscan.bootstrap.wiring.Purpose;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eco-scan bench}: closed-loop users against the real HTTP service on the built-in simulator,
+ * in this process. The LLM cache is off, or every scan after the first would be served from it.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load benchmark: closed-loop users against the HTTP service on the LLM simulator.")
+final class BenchCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @Option(names = "--users", defaultValue = "100", description = "closed-loop users (default ${DEFAULT-VALUE})")
+    private int users;
+
+    @Option(names = "--duration", defaultValue = "90", description = "seconds to run (default ${DEFAULT-VALUE})")
+    private int seconds;
+
+    @Option(names = "--ramp-up", defaultValue = "15",
+            description = "seconds over which users start, left out of the report (default ${DEFAULT-VALUE})")
+    private int rampUp;
+
+    BenchCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (users < 1 || seconds <= rampUp) {
+            throw new IllegalArgumentException("--users must be positive and --duration longer than --ramp-up");
+        }
+        Map<String, String> environment = new HashMap<>(context.environment());
+        environment.put("ECO_SCAN_CACHE", "off");
+        environment.put("ECO_SCAN_MODE", "dev");
+        environment.putIfAbsent("ECO_SCAN_PORT", "0");
+        environment.putIfAbsent("ECO_SCAN_RATE_LIMIT", "off");
+        EcoScanComponent engine = EcoScanComponent.create(Settings.from(environment), context.clock(), context.err(),
+                Purpose.SERVICE);
+        try {
+            RunningService service = RunningService.start(engine, context.clock());
+            context.out().println("bench: " + users + " users for " + seconds + " s (ramp-up " + rampUp + " s) against "
+                    + service.baseUrl() + ", heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+            String report = new ClosedLoopLoad(URI.create(service.baseUrl() + "/api/v1/scan/classify"),
+                    service.devToken().orElseThrow(), service.baseUrl() + "/samples/milk-carton.png")
+                    .run(users, Duration.ofSeconds(seconds), Duration.ofSeconds(rampUp), service.server()::scansInFlight);
+            context.out().println(report);
+            service.server().close();
+        } finally {
+            engine.resources().close();
+        }
+        return ExitCodes.COMPLETED;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ecoscan.bootstrap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+
+/**
+ * Closed-loop users, as the reference system's Locust test ran them: each user sends a scan, waits
+ * for its answer, thinks 0.1-0.5 s, and goes again, until the run ends.
+ */
+public final class ClosedLoopLoad {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double THINK_MIN = 0.1;
+    private static final double THINK_MAX = 0.5;
+
+    private final URI classify;
+    private final String cookie;
+    private final String body;
+
+    public ClosedLoopLoad(URI classify, String token, String imageUrl) {
+        this.classify = classify;
+        this.cookie = "s_access=" + token;
+        this.body = "{\"image_url\":\"" + imageUrl + "\",\"user_input\":\"\"}";
+    }
+
+    /** Runs {@code users} for {@code duration}; the first {@code rampUp} is left out of the report. */
+    public String run(int users, Duration duration, Duration rampUp, IntSupplier inFlight) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        AtomicLong maxHeap = new AtomicLong();
+        AtomicLong maxInFlight = new AtomicLong();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (System.nanoTime() < end) {
+                maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                maxInFlight.accumulateAndGet(inFlight.getAsInt(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < users; i++) {
+                long offset = rampUp.toNanos() * i / Math.max(1, users);
+                people.submit(() -> user(client, start + offset, end, samples));
+            }
+        }
+        sampler.interrupt();
+        sampler.join();
+        return LoadReport.of(users, List.copyOf(samples), start + rampUp.toNanos(), end, (THINK_MIN + THINK_MAX) / 2,
+                maxHeap.get(), (int) maxInFlight.get()).describe();
+    }
+
+    private Void user(HttpClient client, long startAt, long end, ConcurrentLinkedQueue<Sample> samples)
+            throws InterruptedException {
+        sleepUntil(startAt);
+        while (System.nanoTime() < end) {
+            long sent = System.nanoTime();
+            int status = 0;
+            double llm = 0;
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(classify)
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/json").header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                if (status == 200) {
+                    llm = llmSeconds(JSON.readTree(response.body()));
+                }
+            } catch (IOException e) {
+                status = 0;
+            }
+            samples.add(new Sample(sent, System.nanoTime() - sent, status, llm));
+            double think = ThreadLocalRandom.current().nextDouble(THINK_MIN, THINK_MAX);
+            Thread.sleep(Duration.ofNanos((long) (think * 1e9)));
+        }
+        return null;
+    }
+
+    private static double llmSeconds(JsonNode body) {
+        double seconds = 0;
+        for (JsonNode timing : body.path("timings")) {
+            String step = timing.path("step").asText();
+            if (step.equals("vision") || step.equals("answer")) {
+                seconds += timing.path("seconds").asDouble();
+            }
+        }
+        return seconds;
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(Duration.ofNanos(wait));
+        }
+    }
+}
