@@ -12,6 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One line per log record (JUL's default takes two), for Helidon's logs and the per-scan line.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, System.getenv(), out, err, Clock.systemUTC()));
