@@ -62,7 +62,6 @@ final class ChatCompletions {
         try {
             ChatRequest request = parse(exchange);
             if (request == null) {
-                stats.otherRequest();
                 return;
             }
             RequestKind kind = request.kind();
@@ -92,7 +91,9 @@ final class ChatCompletions {
     /** The request, or null after answering 400 or 413. */
     private ChatRequest parse(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        // Counted before the reply goes out, so a client that reads /stats next sees it.
         if (body.length > MAX_BODY_BYTES) {
+            stats.otherRequest();
             replies.invalidRequest(exchange, 413, "The request body is larger than " + MAX_BODY_BYTES + " bytes.", null);
             return null;
         }
@@ -100,6 +101,7 @@ final class ChatCompletions {
         try {
             tree = json.readTree(body);
         } catch (JsonProcessingException e) {
+            stats.otherRequest();
             replies.invalidRequest(exchange, 400, "We could not parse the JSON body of your request. "
                     + "(HINT: This likely means you aren't using your HTTP library correctly.)", null);
             return null;
@@ -107,6 +109,7 @@ final class ChatCompletions {
         try {
             return ChatRequest.parse(tree);
         } catch (InvalidRequestException e) {
+            stats.otherRequest();
             replies.invalidRequest(exchange, 400, e.getMessage(), e.param().orElse(null));
             return null;
         }
