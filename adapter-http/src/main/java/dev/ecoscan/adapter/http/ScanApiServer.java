@@ -9,6 +9,7 @@ import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -142,25 +145,39 @@ public final class ScanApiServer implements AutoCloseable {
             this.openApi = resource("openapi.yaml");
         }
 
+        /** The public routes, "METHOD path" to handler; {@link #ROUTES} and the OpenAPI document list the same. */
+        Map<String, Handler> table() {
+            Map<String, Handler> table = new LinkedHashMap<>();
+            table.put("POST " + CLASSIFY, this::classify);
+            table.put("GET " + CATEGORIES, (req, res) -> {
+                res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
+                res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+                res.send(categories);
+            });
+            table.put("GET " + LIVE, (req, res) -> Responses.text(res, 200, Responses.JSON_TYPE, "{\"status\":\"UP\"}"));
+            table.put("GET " + READY, this::ready);
+            table.put("GET " + METRICS, (req, res) -> {
+                MetricsScrape.Scrape scrape = metrics.scrape(req.headers().first(HeaderNames.ACCEPT).orElse("text/plain"));
+                Responses.text(res, 200, scrape.contentType(), scrape.body());
+            });
+            table.put("GET " + OPENAPI, (req, res) -> {
+                res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
+                res.send(openApi);
+            });
+            return table;
+        }
+
         void register(HttpRouting.Builder routing) {
-            routing.post(CLASSIFY, observed(CLASSIFY, this::classify))
-                    .get(CATEGORIES, observed(CATEGORIES, (req, res) -> {
-                        res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
-                        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
-                        res.send(categories);
-                    }))
-                    .get(LIVE, observed(LIVE, (req, res) -> Responses.text(res, 200, Responses.JSON_TYPE,
-                            "{\"status\":\"UP\"}")))
-                    .get(READY, observed(READY, this::ready))
-                    .get(METRICS, (req, res) -> {
-                        MetricsScrape.Scrape scrape = metrics.scrape(req.headers()
-                                .first(HeaderNames.ACCEPT).orElse("text/plain"));
-                        Responses.text(res, 200, scrape.contentType(), scrape.body());
-                    })
-                    .get(OPENAPI, observed(OPENAPI, (req, res) -> {
-                        res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
-                        res.send(openApi);
-                    }));
+            Map<String, Handler> table = table();
+            if (!List.copyOf(table.keySet()).equals(ROUTES)) {
+                throw new IllegalStateException("ROUTES must list the routes the server registers: " + table.keySet());
+            }
+            table.forEach((route, handler) -> {
+                Method method = Method.create(route.substring(0, route.indexOf(' ')));
+                String path = route.substring(route.indexOf(' ') + 1);
+                // Scrapes are not requests of the API; counting them would drown the route's own series.
+                routing.route(method, path, path.equals(METRICS) ? handler : observed(path, handler));
+            });
             settings.samples().ifPresent(folder -> routing.get(SAMPLES, observed(SAMPLES,
                     (req, res) -> sample(folder, req, res))));
             for (String route : ROUTES) {
