@@ -1,5 +1,6 @@
 package dev.ecoscan.bootstrap;
 
+import dev.ecoscan.adapter.http.ApiPorts;
 import dev.ecoscan.adapter.http.AuthSettings;
 import dev.ecoscan.adapter.http.DevTokens;
 import dev.ecoscan.adapter.http.HttpObserver;
@@ -26,11 +27,13 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
     static RunningService start(EcoScanComponent engine, Clock clock) {
         EcoScanMetrics metrics = engine.metrics();
         HttpSettings http = engine.httpSettings();
-        ScanApiServer server = ScanApiServer.start(http, engine.scanWaste(), engine.knowledge().taxonomy(),
+        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.knowledge().taxonomy(),
+                new CharacterServiceBridge(engine.rewards(), engine.knowledge().taxonomy(), clock),
                 engine.imagePolicy()::refusal, accept -> {
                     Scrape scrape = metrics.scrape(accept);
                     return new MetricsScrape.Scrape(scrape.contentType(), scrape.body());
-                }, observer(metrics), clock);
+                }, observer(metrics));
+        ScanApiServer server = ScanApiServer.start(http, ports, clock);
         metrics.gaugeScansInFlight(server::scansInFlight);
 
         boolean dev = engine.settings().devMode();

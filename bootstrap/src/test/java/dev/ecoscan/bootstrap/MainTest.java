@@ -11,21 +11,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end: real wiring, real data, the sample images. */
 class MainTest {
 
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
-    /** Embedded defaults, but the built-in simulator answers at once instead of with realistic latency. */
-    private static final Map<String, String> NO_SETTINGS = Map.of("ECO_SCAN_CONFIG", "/dev/null",
-            "ECO_SCAN_SIMULATOR_SPEED", "0");
+    @TempDir
+    Path dataDir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
     void scan_json_prints_a_completed_outcome_in_the_reference_shape() throws Exception {
-        int code = run(NO_SETTINGS, "scan", "--image", sample("milk-carton.png"), "--json");
+        int code = run(settings(), "scan", "--image", sample("milk-carton.png"), "--json");
 
         assertThat(code).isZero();
         JsonNode body = new ObjectMapper().readTree(stdout());
@@ -48,7 +48,7 @@ class MainTest {
 
     @Test
     void a_sample_with_something_to_fix_completes_without_a_reward() throws Exception {
-        int code = run(NO_SETTINGS, "scan", "--image", sample("water-bottle.png"), "--json");
+        int code = run(settings(), "scan", "--image", sample("water-bottle.png"), "--json");
 
         assertThat(code).isZero();
         JsonNode body = new ObjectMapper().readTree(stdout());
@@ -59,7 +59,7 @@ class MainTest {
 
     @Test
     void readable_output_shows_the_path_the_rule_the_answer_the_reward_and_timings() {
-        int code = run(NO_SETTINGS, "scan", "--image", sample("soju-bottle.png"), "--question", "뚜껑은요?");
+        int code = run(settings(), "scan", "--image", sample("soju-bottle.png"), "--question", "뚜껑은요?");
 
         assertThat(code).isZero();
         assertThat(stdout()).contains("재활용폐기물 > 유리병 > 소주병").contains("재활용폐기물_유리병")
@@ -68,7 +68,7 @@ class MainTest {
 
     @Test
     void an_item_the_model_cannot_place_is_rejected_with_exit_code_3() throws Exception {
-        int code = run(NO_SETTINGS, "scan", "--image", sample("unknown-gadget.png"), "--json");
+        int code = run(settings(), "scan", "--image", sample("unknown-gadget.png"), "--json");
 
         assertThat(code).isEqualTo(ExitCodes.REJECTED);
         JsonNode body = new ObjectMapper().readTree(stdout());
@@ -79,7 +79,7 @@ class MainTest {
 
     @Test
     void a_missing_image_is_rejected_as_unreadable() {
-        int code = run(NO_SETTINGS, "scan", "--image", "no/such/photo.png");
+        int code = run(settings(), "scan", "--image", "no/such/photo.png");
 
         assertThat(code).isEqualTo(ExitCodes.REJECTED);
         assertThat(stdout()).contains("unreadable_image").contains("no such file");
@@ -87,7 +87,7 @@ class MainTest {
 
     @Test
     void a_bad_setting_stops_with_exit_code_2_and_names_it() {
-        int code = run(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_DEADLINE", "forever"),
+        int code = run(settings("ECO_SCAN_DEADLINE", "forever"),
                 "scan", "--image", sample("milk-carton.png"));
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
@@ -96,14 +96,13 @@ class MainTest {
 
     @Test
     void a_missing_image_option_is_a_usage_error() {
-        assertThat(run(NO_SETTINGS, "scan")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run(settings(), "scan")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(stderr()).contains("--image");
     }
 
     @Test
     void the_template_strategy_answers_from_the_rule() {
-        int code = run(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
-                "ECO_SCAN_ANSWER_STRATEGY", "template"), "scan", "--image", sample("milk-carton.png"));
+        int code = run(settings("ECO_SCAN_ANSWER_STRATEGY", "template"), "scan", "--image", sample("milk-carton.png"));
 
         assertThat(code).isZero();
         assertThat(stderr()).contains("Answers: template strategy");
@@ -112,7 +111,7 @@ class MainTest {
 
     @Test
     void taxonomy_find_shows_the_path_of_matching_items() {
-        int code = run(NO_SETTINGS, "taxonomy", "--find", "우유");
+        int code = run(settings(), "taxonomy", "--find", "우유");
 
         assertThat(code).isZero();
         assertThat(stdout()).contains("재활용폐기물 > 종이팩 > 우유팩");
@@ -120,8 +119,18 @@ class MainTest {
 
     @Test
     void taxonomy_without_a_search_lists_the_whole_tree() {
-        assertThat(run(NO_SETTINGS, "taxonomy")).isZero();
+        assertThat(run(settings(), "taxonomy")).isZero();
         assertThat(stdout()).contains("생활계유해폐기물").contains("7 majors");
+    }
+
+    /** Embedded defaults in a fresh data folder, with the simulator answering at once. */
+    private Map<String, String> settings(String... extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null",
+                "ECO_SCAN_SIMULATOR_SPEED", "0", "ECO_SCAN_DATA_DIR", dataDir.toString()));
+        for (int i = 0; i < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
     }
 
     private int run(Map<String, String> env, String... args) {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +21,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The service as {@code ./eco-scan serve} starts it in dev mode: the banner's curl works, metrics fill. */
 class ServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "bootstrap-service-token";
+
+    @TempDir
+    Path dataDir;
     private final HttpClient client = HttpClient.newHttpClient();
     private EcoScanComponent engine;
     private RunningService service;
@@ -32,7 +38,7 @@ class ServiceTest {
     @BeforeEach
     void start() {
         Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
-                "ECO_SCAN_PORT", "0"));
+                "ECO_SCAN_PORT", "0", "ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_SERVICE_TOKEN", TOKEN));
         engine = EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
         // The dev server serves ../samples when run from the repository root; tests run in bootstrap/.
@@ -90,5 +96,45 @@ class ServiceTest {
     private HttpResponse<String> get(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void one_eco_scan_grants_and_lists_characters_for_another_over_its_internal_routes() throws Exception {
+        String user = java.util.UUID.randomUUID().toString();
+        String request = "{\"user_id\":\"" + user + "\",\"classification\":{\"major_category\":\"재활용폐기물\","
+                + "\"middle_category\":\"종이팩\",\"minor_category\":\"우유팩\"},\"disposal_rules_present\":true,"
+                + "\"insufficiencies_present\":false}";
+
+        HttpResponse<String> first = internal("/api/v1/internal/characters/rewards", request);
+        HttpResponse<String> second = internal("/api/v1/internal/characters/rewards", request);
+        HttpResponse<String> owned = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                        + "/api/v1/internal/characters/users/" + user)).header("Authorization", "Bearer " + TOKEN)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).path("received").asBoolean()).isTrue();
+        assertThat(JSON.readTree(second.body()).path("already_owned").asBoolean()).isTrue();
+        assertThat(JSON.readTree(owned.body())).hasSize(1);
+        assertThat(JSON.readTree(owned.body()).get(0).path("character_type").asText()).isEqualTo("종이팩");
+    }
+
+    @Test
+    void a_new_user_owns_no_characters_yet() throws Exception {
+        HttpResponse<String> before = get("/api/v1/users/me/characters", true);
+        assertThat(JSON.readTree(before.body())).isEmpty();
+    }
+
+    private HttpResponse<String> internal(String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, boolean asUser) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET();
+        if (asUser) {
+            request.header("Cookie", "s_access=" + service.devToken().orElseThrow());
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

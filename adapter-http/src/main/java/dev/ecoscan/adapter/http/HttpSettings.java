@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param maxBodyBytes  the largest request body read
  * @param maxUserInput  the longest question, in characters
  * @param rateLimit     scans per user and period; empty means no limit (dev mode)
+ * @param serviceToken  the bearer token of the internal character routes; empty disables them
  */
 public record HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
-                           Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit) {
+                           Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit,
+                           Optional<String> serviceToken) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -37,6 +39,7 @@ public record HttpSettings(String host, int port, AuthSettings auth, Optional<Pa
             throw new IllegalArgumentException("the deadline must be positive");
         }
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(serviceToken, "serviceToken");
         if (maxBodyBytes < 256 || maxUserInput < 1) {
             throw new IllegalArgumentException("body and question limits must be positive");
         }

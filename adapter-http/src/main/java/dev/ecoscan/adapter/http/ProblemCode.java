@@ -27,6 +27,7 @@ public enum ProblemCode {
     OVERLOADED(503, "Too many scans in flight; try again shortly"),
     MODEL_UNAVAILABLE(503, "The model provider is unavailable; try again shortly"),
     SHUTTING_DOWN(503, "This instance is shutting down; retry on another"),
+    REWARDS_UNAVAILABLE(503, "Characters cannot be read right now; try again shortly"),
     DEADLINE_EXCEEDED(504, "The scan did not finish in time");
 
     private final int status;

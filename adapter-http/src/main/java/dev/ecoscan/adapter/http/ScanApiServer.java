@@ -2,12 +2,12 @@ package dev.ecoscan.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.domain.port.CharacterCollection;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
-import dev.ecoscan.domain.taxonomy.Taxonomy;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
@@ -21,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -47,11 +49,14 @@ public final class ScanApiServer implements AutoCloseable {
     public static final String METRICS = "/metrics";
     public static final String OPENAPI = "/openapi.yaml";
     public static final String SAMPLES = "/samples/{file}";
+    public static final String MY_CHARACTERS = "/api/v1/users/me/characters";
+    public static final String INTERNAL_REWARDS = "/api/v1/internal/characters/rewards";
+    public static final String INTERNAL_OWNED = "/api/v1/internal/characters/users/{user_id}";
 
     /** Every route and its methods, as the OpenAPI document must list them. */
     public static final List<String> ROUTES = List.of(
-            "POST " + CLASSIFY, "GET " + CATEGORIES, "GET " + LIVE, "GET " + READY, "GET " + METRICS,
-            "GET " + OPENAPI);
+            "POST " + CLASSIFY, "GET " + CATEGORIES, "GET " + MY_CHARACTERS, "POST " + INTERNAL_REWARDS,
+            "GET " + INTERNAL_OWNED, "GET " + LIVE, "GET " + READY, "GET " + METRICS, "GET " + OPENAPI);
 
     private final WebServer server;
     private final InFlightLimit inFlight;
@@ -64,11 +69,10 @@ public final class ScanApiServer implements AutoCloseable {
     }
 
     /** Starts listening; the port is bound when this returns. */
-    public static ScanApiServer start(HttpSettings settings, ScanWaste scans, Taxonomy taxonomy, ImageUrlCheck urls,
-                                      MetricsScrape metrics, HttpObserver observer, Clock clock) {
+    public static ScanApiServer start(HttpSettings settings, ApiPorts ports, Clock clock) {
         InFlightLimit inFlight = new InFlightLimit(settings.maxInFlight());
         AtomicBoolean draining = new AtomicBoolean();
-        Routes routes = new Routes(settings, scans, taxonomy, urls, metrics, observer, clock, inFlight, draining);
+        Routes routes = new Routes(settings, ports, clock, inFlight, draining);
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -118,6 +122,7 @@ public final class ScanApiServer implements AutoCloseable {
 
         private final HttpSettings settings;
         private final ScanWaste scans;
+        private final CharacterService characters;
         private final ImageUrlCheck urls;
         private final MetricsScrape metrics;
         private final HttpObserver observer;
@@ -129,19 +134,19 @@ public final class ScanApiServer implements AutoCloseable {
         private final byte[] categories;
         private final byte[] openApi;
 
-        Routes(HttpSettings settings, ScanWaste scans, Taxonomy taxonomy, ImageUrlCheck urls, MetricsScrape metrics,
-               HttpObserver observer, Clock clock, InFlightLimit inFlight, AtomicBoolean draining) {
+        Routes(HttpSettings settings, ApiPorts ports, Clock clock, InFlightLimit inFlight, AtomicBoolean draining) {
             this.settings = settings;
-            this.scans = Objects.requireNonNull(scans, "scans");
-            this.urls = Objects.requireNonNull(urls, "urls");
-            this.metrics = Objects.requireNonNull(metrics, "metrics");
-            this.observer = Objects.requireNonNull(observer, "observer");
+            this.scans = ports.scans();
+            this.characters = ports.characters();
+            this.urls = ports.urls();
+            this.metrics = ports.metrics();
+            this.observer = ports.observer();
             this.clock = Objects.requireNonNull(clock, "clock");
             this.inFlight = inFlight;
             this.draining = draining;
             this.authenticator = new Authenticator(settings.auth(), clock);
             this.rateLimiter = settings.rateLimit().map(UserRateLimiter::new);
-            this.categories = CategoriesBody.of(taxonomy);
+            this.categories = CategoriesBody.of(ports.taxonomy());
             this.openApi = resource("openapi.yaml");
         }
 
@@ -153,6 +158,30 @@ public final class ScanApiServer implements AutoCloseable {
                 res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
                 res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
                 res.send(categories);
+            });
+            table.put("GET " + MY_CHARACTERS, (req, res) -> owned(res, authenticator.authenticate(req)));
+            table.put("POST " + INTERNAL_REWARDS, (req, res) -> {
+                requireServiceToken(req);
+                requireJson(req);
+                byte[] answer;
+                try {
+                    answer = characters.reward(readBody(req));
+                } catch (IllegalArgumentException e) {
+                    throw new ProblemException(ProblemCode.INVALID_REQUEST, e.getMessage());
+                } catch (CharacterCollection.CollectionUnavailableException e) {
+                    throw new ProblemException(Problem.of(ProblemCode.REWARDS_UNAVAILABLE, e.getMessage()).retryAfter(5));
+                }
+                res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
+                res.send(answer);
+            });
+            table.put("GET " + INTERNAL_OWNED, (req, res) -> {
+                requireServiceToken(req);
+                String user = req.path().pathParameters().get("user_id");
+                try {
+                    owned(res, new UserId(java.util.UUID.fromString(user).toString()));
+                } catch (IllegalArgumentException e) {
+                    throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_id must be a UUID");
+                }
             });
             table.put("GET " + LIVE, (req, res) -> Responses.text(res, 200, Responses.JSON_TYPE, "{\"status\":\"UP\"}"));
             table.put("GET " + READY, this::ready);
@@ -259,6 +288,35 @@ public final class ScanApiServer implements AutoCloseable {
                 case ScanOutcome.Failed failed -> Responses.problem(res, OutcomeProblems.of(failed));
             }
             ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private void owned(ServerResponse res, UserId user) {
+            byte[] list;
+            try {
+                list = characters.owned(user);
+            } catch (CharacterCollection.CollectionUnavailableException e) {
+                throw new ProblemException(Problem.of(ProblemCode.REWARDS_UNAVAILABLE, e.getMessage()).retryAfter(5));
+            }
+            res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            res.send(list);
+        }
+
+        /**
+         * The internal routes answer only callers with the service token; without one configured
+         * they do not exist. The comparison takes the same time whatever the token, so it leaks nothing.
+         */
+        private void requireServiceToken(ServerRequest req) {
+            if (settings.serviceToken().isEmpty()) {
+                throw new ProblemException(ProblemCode.NOT_FOUND, "the internal character routes are not enabled");
+            }
+            String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+            byte[] given = header.startsWith("Bearer ") ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
+            byte[] expected = settings.serviceToken().get().getBytes(StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(given, expected)) {
+                throw new ProblemException(ProblemCode.UNAUTHENTICATED, "a valid service bearer token is required");
+            }
         }
 
         private void ready(ServerRequest req, ServerResponse res) {

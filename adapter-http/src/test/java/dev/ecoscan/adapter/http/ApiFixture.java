@@ -24,6 +24,27 @@ final class ApiFixture implements AutoCloseable {
     static final AuthSettings AUTH = new AuthSettings(AuthSettings.Mode.JWT, SECRET, "test-issuer", "test-audience");
     static final UUID USER = UUID.fromString("6f1c6a3e-8a5f-4b8e-9a3c-2b1d0e9f7a61");
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String SERVICE_TOKEN = "service-token-for-tests";
+
+    /** Echoes what it was asked, so tests see what reached the character routes. */
+    final List<String> characterCalls = new CopyOnWriteArrayList<>();
+    private final CharacterService characters = new CharacterService() {
+        @Override
+        public byte[] reward(byte[] requestBody) {
+            String body = new String(requestBody, java.nio.charset.StandardCharsets.UTF_8);
+            if (!body.contains("user_id")) {
+                throw new IllegalArgumentException("user_id is missing");
+            }
+            characterCalls.add("reward " + body);
+            return "{\"received\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] owned(dev.ecoscan.domain.scan.UserId user) {
+            characterCalls.add("owned " + user);
+            return "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    };
 
     final ScanApiServer server;
     final List<String> observed = new CopyOnWriteArrayList<>();
@@ -36,7 +57,8 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(TestPipeline pipeline, int maxInFlight, Optional<RateLimit> rateLimit) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, AUTH, Optional.empty(), maxInFlight,
-                Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, rateLimit);
+                Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, rateLimit,
+                Optional.of(SERVICE_TOKEN));
         ImageUrlCheck onlyExampleHost = url -> url.startsWith("https://img.example/") ? Optional.empty()
                 : Optional.of("only https://img.example/ may be fetched in this test");
         HttpObserver observer = new HttpObserver() {
@@ -50,9 +72,10 @@ final class ApiFixture implements AutoCloseable {
                 scans.add(outcome);
             }
         };
-        this.server = ScanApiServer.start(settings, pipeline, KnowledgeBase.embedded().taxonomy(), onlyExampleHost,
-                accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"),
-                observer, Clock.systemUTC());
+        this.server = ScanApiServer.start(settings, new ApiPorts(pipeline, KnowledgeBase.embedded().taxonomy(),
+                characters, onlyExampleHost,
+                accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"), observer),
+                Clock.systemUTC());
     }
 
     static String token() {

@@ -40,6 +40,8 @@ public interface EcoScanComponent {
 
     HttpSettings httpSettings();
 
+    Rewards rewards();
+
     ImageFetchPolicy imagePolicy();
 
     @Component.Builder

@@ -63,7 +63,10 @@ interface HttpModule {
                 settings.deadline(),
                 HttpSettings.DEFAULT_MAX_BODY_BYTES,
                 500,
-                rateLimit(settings, dev));
+                rateLimit(settings, dev),
+                // The internal character routes serve this instance's own store, so only in db mode.
+                settings.text(Setting.ECO_SCAN_REWARDS, "db").equals("db")
+                        ? settings.value(Setting.ECO_SCAN_SERVICE_TOKEN) : Optional.empty());
     }
 
     @Provides

@@ -16,9 +16,6 @@ import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCallRecorder;
-import dev.ecoscan.domain.port.RewardMatcher;
-import dev.ecoscan.domain.reward.CharacterCatalogue;
-import dev.ecoscan.testkit.InMemoryRewards;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
@@ -28,10 +25,10 @@ import java.util.List;
 
 /**
  * The one place where settings pick the implementation of each driven port: the LLM adapters for
- * vision and answers ({@code ECO_SCAN_ANSWER_STRATEGY} picks llm, template or hybrid), and, until
- * the rewards adapter exists, the testkit's in-memory rewards, which {@link #wiring} announces.
+ * vision and answers ({@code ECO_SCAN_ANSWER_STRATEGY} picks llm, template or hybrid), the image
+ * source, and through {@link RewardsModule} the rewards store; {@link #wiring} announces the choices.
  */
-@Module(includes = {OpenAiModule.class, MetricsModule.class, HttpModule.class})
+@Module(includes = {OpenAiModule.class, MetricsModule.class, HttpModule.class, RewardsModule.class})
 interface PortsModule {
 
     /** The command line keeps each scan's calls to print them; the service only counts them. */
@@ -81,15 +78,11 @@ interface PortsModule {
         };
     }
 
-    @Provides
-    @Singleton
-    static RewardMatcher rewards(CharacterCatalogue characters) {
-        return new InMemoryRewards(characters);
-    }
 
     @Provides
     @Singleton
-    static Wiring wiring(Settings settings, LlmEndpoint endpoint, OpenAiSettings llm, PrintStream notices) {
+    static Wiring wiring(Settings settings, LlmEndpoint endpoint, OpenAiSettings llm, Rewards rewards,
+                         PrintStream notices) {
         List<String> notes = new ArrayList<>();
         if (endpoint.simulated()) {
             notes.add("LLM: SIMULATED. No OPENAI_API_KEY or OPENAI_BASE_URL is set, so eco-scan started its built-in"
@@ -103,14 +96,13 @@ interface PortsModule {
         }
         notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache " + (llm.cacheEnabled() ? "on" : "off")
                 + ".");
-        notes.add("WARNING: rewards are TEST FAKES (testkit InMemoryRewards): granted characters live in memory for"
-                + " this process only, until the rewards adapter exists.");
+        notes.add("Rewards: " + rewards.description() + ".");
         for (Setting ignored : settings.givenButNotInEffect()) {
             notes.add("WARNING: " + ignored.env() + " is set but has no effect yet: its feature is not built.");
         }
         notes.forEach(notices::println);
         return new Wiring(endpoint.simulated() ? "OpenAI-compatible adapter → built-in simulator"
                 : "OpenAI-compatible adapter → " + endpoint.baseUrl(), "embedded knowledge base",
-                settings.answerStrategy() + " strategy", "testkit InMemoryRewards", notes);
+                settings.answerStrategy() + " strategy", rewards.description(), notes);
     }
 }

@@ -23,9 +23,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The answer strategy decides whether the answer step calls the model; the simulator's /stats counts the calls. */
 class AnswerStrategyWiringTest {
+
+    @TempDir
+    Path dataDir;
+    private int engines;
 
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
 
@@ -73,9 +78,9 @@ class AnswerStrategyWiringTest {
         }
     }
 
-    private static EcoScanComponent component(Map<String, String> extra) {
+    private EcoScanComponent component(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
-                "ECO_SCAN_CACHE", "off"));
+                "ECO_SCAN_CACHE", "off", "ECO_SCAN_DATA_DIR", dataDir.resolve("engine-" + engines++).toString()));
         env.putAll(extra);
         return EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream()));

@@ -1,0 +1,214 @@
+package dev.ecoscan.adapter.character;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+
+/**
+ * Where owned characters are kept: a HikariCP pool on embedded H2 or on PostgreSQL, migrated by
+ * Flyway every time it is opened (an up-to-date database is left as it is).
+ */
+public final class CharacterDatabase implements AutoCloseable {
+
+    /**
+     * The longest a grant waits for a pooled connection. The JDBC pool cannot take a per-call wait,
+     * so this is kept short; the statement itself is then bounded by the request's deadline.
+     */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    static final String MIGRATIONS = "classpath:db/character";
+    /** Its own history table, so other modules' migrations on the same database never mix with these. */
+    static final String HISTORY_TABLE = "character_schema_history";
+    private static final String H2_FILE_NAME = "characters";
+    private static final int POOL_SIZE = 10;
+
+    private final HikariDataSource pool;
+    private final String description;
+    private final int migrationsApplied;
+    private final boolean embedded;
+
+    private CharacterDatabase(HikariDataSource pool, String description, int migrationsApplied, boolean embedded) {
+        this.pool = pool;
+        this.description = description;
+        this.migrationsApplied = migrationsApplied;
+        this.embedded = embedded;
+    }
+
+    /**
+     * H2 in file mode under {@code dataDir} (created when missing), for one process at a time. A
+     * second process gets a {@link CharacterDatabaseException} that says so.
+     */
+    public static CharacterDatabase embedded(Path dataDir) {
+        Path directory = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        if (directory.toString().contains(";")) {
+            // H2 reads ';' as the start of its settings, so such a path would name another file.
+            throw new IllegalArgumentException("the data directory must not contain ';': " + directory);
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new CharacterDatabaseException("cannot create the data directory " + directory + ": " + e, e);
+        }
+        HikariConfig config = poolConfig(h2Url(directory), "sa", "");
+        // A lock held by another process does not go away by trying again: fail on the first attempt.
+        config.setInitializationFailTimeout(1);
+        String description = "embedded H2 in " + directory;
+        HikariDataSource pool = start(config, description, failure -> isH2FileLocked(failure)
+                ? Optional.of("the data directory " + directory + " is in use by another eco-scan process. "
+                        + "The embedded database serves one process at a time: stop the other process, give "
+                        + "this one another data directory (ECO_SCAN_DATA_DIR), or use PostgreSQL "
+                        + "(ECO_SCAN_DB_URL) to run several processes")
+                : Optional.empty());
+        return migrated(pool, description, true);
+    }
+
+    /** A database server, PostgreSQL in production, reached through its JDBC URL. */
+    public static CharacterDatabase external(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("a JDBC URL starts with 'jdbc:', e.g. "
+                    + "jdbc:postgresql://127.0.0.1:5432/ecoscan; got " + redacted(jdbcUrl));
+        }
+        HikariConfig config = poolConfig(jdbcUrl, user, password);
+        // A server that is still starting gets as long as one connection would.
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+        String description = redacted(jdbcUrl) + " as " + user;
+        return migrated(start(config, description, failure -> Optional.empty()), description, false);
+    }
+
+    /** What this database is, for banners and errors: the H2 directory or the URL, never a password. */
+    public String description() {
+        return description;
+    }
+
+    /** How many migrations this opening applied; 0 when the database was already up to date. */
+    int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    /** A pooled connection; waits at most {@link #CONNECTION_TIMEOUT}. */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /**
+     * Returns once every commit this connection can see is on disk. An answer read from another
+     * session's row ("already owned") must not outlive a crash that takes the row back. H2 shows a
+     * commit to other sessions a moment before the committing session has written it, so there a
+     * {@code CHECKPOINT} writes (or waits for) what is pending; the SIGKILL test loses such rows
+     * without it. PostgreSQL shows a commit only after its WAL is flushed: nothing to do.
+     */
+    void awaitVisibleCommitsDurable(Connection connection) throws SQLException {
+        if (embedded) {
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+        }
+    }
+
+    /** Closes the pool; with H2 this also closes the database and releases the data directory. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /**
+     * The embedded URL. {@code WRITE_DELAY=0}: H2 otherwise writes committed changes up to 500 ms
+     * later from a background thread, so a grant already acknowledged could vanish with a killed
+     * process; at 0 every commit writes its MVStore chunk before it returns. {@code FILE_LOCK=FS}: an
+     * OS lock on the file, which the kernel releases when the process dies (even by SIGKILL), so a
+     * crash never leaves a stale lock. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would
+     * close the database while scans still drain after SIGTERM; {@link #close()} decides instead.
+     */
+    static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve(H2_FILE_NAME)
+                + ";MODE=PostgreSQL;WRITE_DELAY=0;FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static HikariConfig poolConfig(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("eco-scan-characters");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+        return config;
+    }
+
+    private static HikariDataSource start(HikariConfig config, String description, Explanation explanation) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // Hikari wraps the driver's SQLException; its message is the useful part.
+            Throwable cause = firstSqlException(e).map(Throwable.class::cast).orElse(e);
+            String message = explanation.of(cause)
+                    .orElse("cannot open the character database (" + description + "): " + cause.getMessage());
+            throw new CharacterDatabaseException(message, e);
+        }
+    }
+
+    private static CharacterDatabase migrated(HikariDataSource pool, String description, boolean embedded) {
+        try {
+            int applied = Flyway.configure(CharacterDatabase.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .table(HISTORY_TABLE)
+                    .failOnMissingLocations(true)
+                    .validateMigrationNaming(true)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+            return new CharacterDatabase(pool, description, applied, embedded);
+        } catch (RuntimeException e) {
+            // Whatever failed (Flyway wraps SQL errors in FlywayException, but not everything), the pool,
+            // and with H2 the lock on the data directory, must not outlive the failed start.
+            pool.close();
+            throw new CharacterDatabaseException("migrating the character database (" + description + ") failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isH2FileLocked(Throwable failure) {
+        return failure instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1;
+    }
+
+    private static Optional<SQLException> firstSqlException(Throwable failure) {
+        SQLException found = null;
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+                break;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The URL with any {@code password=...} parameter masked: URLs end up in logs and error messages. */
+    static String redacted(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** Turns a start-up failure into a message of its own, when it is one we can explain better. */
+    @FunctionalInterface
+    private interface Explanation {
+        Optional<String> of(Throwable failure);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ecoscan.adapter.character;
+
+import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.port.RewardMatcher;
+import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.reward.Character;
+import dev.ecoscan.domain.reward.CharacterCatalogue;
+import dev.ecoscan.domain.reward.OwnedCharacter;
+import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.reward.RewardPolicy;
+import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.domain.taxonomy.MiddleCategory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Rewards on a {@link CharacterDatabase}: the character of the item's middle category, granted at
+ * most once per user by one insert-if-absent statement, and each user's collection, oldest first.
+ */
+public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollection {
+
+    /**
+     * The grant. One statement, so there is no window between a check and an insert: the primary key
+     * decides, and the update count says who won (1: received, 0: already owned). PostgreSQL's MERGE
+     * can still fail with a unique violation under concurrent inserts; ON CONFLICT DO NOTHING cannot,
+     * and H2 accepts it in MODE=PostgreSQL.
+     */
+    static final String GRANT = """
+            INSERT INTO owned_characters (user_id, character_id, match_reason, scan_id, received_at)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    static final String OWNED_BY = """
+            SELECT character_id, received_at FROM owned_characters
+            WHERE user_id = ?
+            ORDER BY received_at, character_id""";
+    /** Reading a collection has no scan deadline; this bounds it instead. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    static final String DEADLINE_PASSED = "the scan's deadline passed before the reward could be granted";
+    private static final int MAX_REASON_LENGTH = 300;
+
+    private final CharacterDatabase database;
+    private final CharacterCatalogue catalogue;
+    private final Clock clock;
+
+    public JdbcRewardMatcher(CharacterDatabase database, CharacterCatalogue catalogue, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public RewardOutcome match(RewardRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            Optional<String> notEligible = RewardPolicy.whyNotEligible(request.classification(),
+                    request.rulesPresent(), request.insufficienciesPresent());
+            if (notEligible.isPresent()) {
+                return new RewardOutcome.NotEligible(notEligible.get());
+            }
+            MiddleCategory middle = request.classification().path().middle().orElseThrow();
+            Character character = catalogue.forMiddle(middle.id());
+            String reason = middle.name();
+            return switch (grant(request, character, reason)) {
+                case INSERTED -> new RewardOutcome.Granted(character, reason);
+                case ALREADY_THERE -> new RewardOutcome.AlreadyOwned(character, reason);
+                case OUT_OF_TIME -> new RewardOutcome.Unavailable(DEADLINE_PASSED);
+            };
+        } catch (SQLException e) {
+            return new RewardOutcome.Unavailable(unavailable("the character database failed", e));
+        } catch (RuntimeException e) {
+            // A reward never fails a scan: even a bug here (bad data, a driver surprise) is only "unavailable".
+            return new RewardOutcome.Unavailable(unavailable("rewards failed unexpectedly", e));
+        }
+    }
+
+    @Override
+    public List<OwnedCharacter> ownedBy(UserId user) {
+        Objects.requireNonNull(user, "user");
+        try (Connection connection = database.connection();
+             PreparedStatement select = connection.prepareStatement(OWNED_BY)) {
+            select.setQueryTimeout((int) READ_TIMEOUT.toSeconds());
+            select.setString(1, user.value());
+            List<OwnedCharacter> owned = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Instant receivedAt = rows.getObject(2, OffsetDateTime.class).toInstant();
+                    // A character retired from the catalogue stays in the table but is no longer shown.
+                    catalogue.byId(rows.getString(1))
+                            .ifPresent(character -> owned.add(new OwnedCharacter(character, receivedAt)));
+                }
+            }
+            return List.copyOf(owned);
+        } catch (SQLException e) {
+            throw new CollectionUnavailableException(unavailable("the character database failed", e), e);
+        }
+    }
+
+    private Insert grant(RewardRequest request, Character character, String reason) throws SQLException {
+        if (secondsLeft(request.deadline()).isEmpty()) {
+            return Insert.OUT_OF_TIME;
+        }
+        try (Connection connection = database.connection();
+             PreparedStatement insert = connection.prepareStatement(GRANT)) {
+            // Waiting for the connection may have used up the time that was left.
+            Optional<Integer> timeout = secondsLeft(request.deadline());
+            if (timeout.isEmpty()) {
+                return Insert.OUT_OF_TIME;
+            }
+            insert.setQueryTimeout(timeout.get());
+            insert.setString(1, request.user().value());
+            insert.setString(2, character.id());
+            insert.setString(3, reason);
+            insert.setString(4, request.scanId().toString());
+            // Microseconds: what both databases store, so a grant reads back exactly as written.
+            insert.setObject(5, OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    ZoneOffset.UTC));
+            if (insert.executeUpdate() == 1) {
+                return Insert.INSERTED;
+            }
+            // The row that is "already there" may be another grant's commit not yet on disk.
+            database.awaitVisibleCommitsDurable(connection);
+            return Insert.ALREADY_THERE;
+        }
+    }
+
+    /** The time left before the deadline in JDBC's unit, whole seconds rounded up; empty when none is left. */
+    private Optional<Integer> secondsLeft(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return Optional.empty();
+        }
+        long seconds = left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
+        return Optional.of((int) Math.min(Integer.MAX_VALUE, seconds));
+    }
+
+    private static String unavailable(String what, Exception e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String reason = what + ": " + detail;
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "…";
+    }
+
+    /** What the one insert did. */
+    private enum Insert { INSERTED, ALREADY_THERE, OUT_OF_TIME }
+}

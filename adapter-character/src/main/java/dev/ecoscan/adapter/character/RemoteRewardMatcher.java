@@ -1,0 +1,118 @@
+package dev.ecoscan.adapter.character;
+
+import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.port.RewardMatcher;
+import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.reward.CharacterCatalogue;
+import dev.ecoscan.domain.reward.OwnedCharacter;
+import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.reward.RewardPolicy;
+import dev.ecoscan.domain.scan.UserId;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Rewards from a remote character service over HTTP, with eco-scan's wire format
+ * ({@link CharacterServiceJson}, {@link CharacterServiceRoutes}).
+ *
+ * <p>A scan never fails because of rewards: {@link #match} checks {@link RewardPolicy} locally first
+ * (no call for a scan that cannot earn anything), retries connect errors, timeouts and 5xx with
+ * backoff, never past the request's deadline, stops calling a failing service for a while (a circuit
+ * breaker), and turns every problem into {@link RewardOutcome.Unavailable}; it never throws.
+ * {@link #ownedBy} calls the same way and throws {@link CollectionUnavailableException} instead.
+ * The service token goes into the {@code Authorization} header and nowhere else.
+ */
+public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollection, AutoCloseable {
+
+    private static final String BREAKER_NAME = "character-service";
+    /** ownedBy has no deadline of its own: its attempts and backoffs are bounded by the settings. */
+    private static final Instant NO_DEADLINE = Instant.MAX;
+
+    private final RemoteCharacterService service;
+    private final CharacterCatalogue catalogue;
+    private final HttpClient client;
+    private final RemoteCalls calls;
+    private final String authorization;
+
+    /** A matcher with the {@link RemoteCircuitBreakerSettings#standard() standard} circuit breaker. */
+    public RemoteRewardMatcher(RemoteCharacterService service, CharacterCatalogue catalogue) {
+        this(service, catalogue, RemoteCircuitBreakerSettings.standard());
+    }
+
+    public RemoteRewardMatcher(RemoteCharacterService service, CharacterCatalogue catalogue,
+                               RemoteCircuitBreakerSettings breaker) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(breaker, "breaker");
+        // One client for every call: it is thread-safe and pools connections to the service.
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(service.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // An internal JSON call gains nothing from HTTP/2, and plain-http upgrade attempts only add a round.
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.calls = new RemoteCalls(client, service, breaker.breaker(BREAKER_NAME), Clock.systemUTC());
+        this.authorization = "Bearer " + service.serviceToken();
+    }
+
+    @Override
+    public RewardOutcome match(RewardRequest request) {
+        try {
+            Optional<String> notEligible = RewardPolicy.whyNotEligible(request.classification(), request.rulesPresent(),
+                    request.insufficienciesPresent());
+            if (notEligible.isPresent()) {
+                return new RewardOutcome.NotEligible(notEligible.get());
+            }
+            String body = CharacterServiceJson.writeRewardRequest(CharacterServiceRequest.of(request));
+            HttpRequest post = call(service.resolve(CharacterServiceRoutes.REWARDS))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            return calls.exchange(post, request.deadline(), reply -> CharacterServiceJson.readReward(reply, catalogue));
+        } catch (RemoteCallFailed e) {
+            return new RewardOutcome.Unavailable(e.reason());
+        } catch (RuntimeException e) {
+            // Whatever else went wrong, the scan keeps its answer and only the reward is missing.
+            return new RewardOutcome.Unavailable("the character service call failed unexpectedly ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The user's characters, oldest first. */
+    @Override
+    public List<OwnedCharacter> ownedBy(UserId user) {
+        Objects.requireNonNull(user, "user");
+        try {
+            HttpRequest get = call(service.resolve(CharacterServiceRoutes.collectionOf(user))).GET().build();
+            List<OwnedCharacter> owned = calls.exchange(get, NO_DEADLINE,
+                    reply -> CharacterServiceJson.readOwned(reply, catalogue));
+            // The contract says oldest first; a stable sort keeps that true even if the service forgets.
+            return owned.stream().sorted(Comparator.comparing(OwnedCharacter::receivedAt)).toList();
+        } catch (RemoteCallFailed e) {
+            throw new CollectionUnavailableException(e.reason(), e);
+        } catch (RuntimeException e) {
+            throw new CollectionUnavailableException("the character service call failed unexpectedly ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** Stops the HTTP client at once; calls in flight end as unavailable. */
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+
+    private HttpRequest.Builder call(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ecoscan.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecoscan.testkit.ScanTestKit;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The character routes: the user's own list, and the internal routes behind the service token. */
+class CharacterRoutesTest {
+
+    private ApiFixture api;
+
+    @BeforeEach
+    void start() {
+        api = new ApiFixture(ScanTestKit.pipeline().build(), 10);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void a_user_lists_their_own_characters() {
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.MY_CHARACTERS))
+                .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[]");
+        assertThat(api.characterCalls).containsExactly("owned " + ApiFixture.USER);
+    }
+
+    @Test
+    void the_internal_reward_route_needs_the_service_token() {
+        String body = "{\"user_id\":\"" + ApiFixture.USER + "\"}";
+        HttpResponse<String> without = api.send(internal(body, null));
+        HttpResponse<String> wrong = api.send(internal(body, "Bearer not-the-token"));
+        HttpResponse<String> userCookie = api.send(internal(body, null).header("Cookie", "s_access=" + ApiFixture.token()));
+        HttpResponse<String> right = api.send(internal(body, "Bearer " + ApiFixture.SERVICE_TOKEN));
+
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(userCookie.statusCode()).isEqualTo(401);
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(right.body()).contains("\"received\":true");
+        assertThat(api.characterCalls).containsExactly("reward " + body);
+    }
+
+    @Test
+    void a_bad_internal_request_is_400() {
+        HttpResponse<String> response = api.send(internal("{}", "Bearer " + ApiFixture.SERVICE_TOKEN));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(ApiFixture.json(response).path("code").asText()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void the_internal_list_takes_a_uuid() {
+        HttpResponse<String> bad = api.send(HttpRequest.newBuilder(api.uri("/api/v1/internal/characters/users/bob"))
+                .header("Authorization", "Bearer " + ApiFixture.SERVICE_TOKEN).GET());
+        HttpResponse<String> good = api.send(HttpRequest.newBuilder(
+                        api.uri("/api/v1/internal/characters/users/" + ApiFixture.USER))
+                .header("Authorization", "Bearer " + ApiFixture.SERVICE_TOKEN).GET());
+
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(good.statusCode()).isEqualTo(200);
+    }
+
+    private HttpRequest.Builder internal(String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(ScanApiServer.INTERNAL_REWARDS))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+}

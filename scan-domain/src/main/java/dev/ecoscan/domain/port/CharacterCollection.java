@@ -1,0 +1,21 @@
+package dev.ecoscan.domain.port;
+
+import dev.ecoscan.domain.reward.OwnedCharacter;
+import dev.ecoscan.domain.scan.UserId;
+import java.util.List;
+
+/** The characters a user owns, oldest first. Where rewards are kept, this is read from the same place. */
+public interface CharacterCollection {
+
+    /**
+     * @throws CollectionUnavailableException when the store cannot be read (database or service down)
+     */
+    List<OwnedCharacter> ownedBy(UserId user);
+
+    /** The store of characters cannot be read right now. */
+    final class CollectionUnavailableException extends RuntimeException {
+        public CollectionUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

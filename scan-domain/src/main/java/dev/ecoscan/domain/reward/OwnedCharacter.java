@@ -1,0 +1,13 @@
+package dev.ecoscan.domain.reward;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A character a user owns, and when it was granted. */
+public record OwnedCharacter(Character character, Instant receivedAt) {
+
+    public OwnedCharacter {
+        Objects.requireNonNull(character, "character");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+}
