@@ -137,4 +137,19 @@ class ServiceTest {
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void reward_matching_shows_in_the_metrics_as_its_own_step() throws Exception {
+        byte[] milk = java.nio.file.Files.readAllBytes(Path.of(System.getProperty("eco-scan.samples", "../samples"))
+                .resolve("milk-carton.png"));
+        dev.ecoscan.domain.scan.ScanOutcome outcome = engine.scanWaste().scan(new dev.ecoscan.domain.scan.ScanRequest(
+                dev.ecoscan.domain.scan.ScanId.random(), new dev.ecoscan.domain.scan.ImageReference.Inline(milk, "image/png"),
+                java.util.Optional.empty(), new dev.ecoscan.domain.scan.UserId(java.util.UUID.randomUUID().toString()),
+                java.time.Instant.now().plusSeconds(30)));
+
+        assertThat(outcome).isInstanceOf(dev.ecoscan.domain.scan.ScanOutcome.Completed.class);
+        assertThat(get("/metrics", false).body())
+                .contains("scan_pipeline_step_duration_seconds_count{step=\"reward_match\"} 1")
+                .contains("scan_pipeline_step_duration_seconds_bucket{step=\"reward_match\",le=\"0.1\"} 1");
+    }
 }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 
@@ -28,8 +29,8 @@ public final class CharacterDatabase implements AutoCloseable {
     static final String MIGRATIONS = "classpath:db/character";
     /** Its own history table, so other modules' migrations on the same database never mix with these. */
     static final String HISTORY_TABLE = "character_schema_history";
+    static final int POOL_SIZE = 10;
     private static final String H2_FILE_NAME = "characters";
-    private static final int POOL_SIZE = 10;
 
     private final HikariDataSource pool;
     private final String description;
@@ -153,13 +154,15 @@ public final class CharacterDatabase implements AutoCloseable {
         return config;
     }
 
-    private static HikariDataSource start(HikariConfig config, String description, Explanation explanation) {
+    /** Opens the pool; {@code explanation} gives a failure we can explain better a message of its own. */
+    private static HikariDataSource start(HikariConfig config, String description,
+                                          Function<Throwable, Optional<String>> explanation) {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             // Hikari wraps the driver's SQLException; its message is the useful part.
             Throwable cause = firstSqlException(e).map(Throwable.class::cast).orElse(e);
-            String message = explanation.of(cause)
+            String message = explanation.apply(cause)
                     .orElse("cannot open the character database (" + description + "): " + cause.getMessage());
             throw new CharacterDatabaseException(message, e);
         }
@@ -191,24 +194,16 @@ public final class CharacterDatabase implements AutoCloseable {
     }
 
     private static Optional<SQLException> firstSqlException(Throwable failure) {
-        SQLException found = null;
-        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                found = sql;
-                break;
+                return Optional.of(sql);
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     /** The URL with any {@code password=...} parameter masked: URLs end up in logs and error messages. */
     static String redacted(String jdbcUrl) {
         return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
-
-    /** Turns a start-up failure into a message of its own, when it is one we can explain better. */
-    @FunctionalInterface
-    private interface Explanation {
-        Optional<String> of(Throwable failure);
     }
 }

@@ -146,7 +146,9 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
     }
 
     private static String unavailable(String what, Exception e) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        // The first line is the message; H2 goes on with the SQL text, which belongs in no reply.
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage().strip().lines().findFirst().orElseThrow();
         String reason = what + ": " + detail;
         return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "…";
     }

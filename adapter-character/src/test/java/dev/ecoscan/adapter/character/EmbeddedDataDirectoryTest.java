@@ -2,9 +2,11 @@ package dev.ecoscan.adapter.character;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecoscan.domain.scan.UserId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +33,8 @@ class EmbeddedDataDirectoryTest {
             assertThat(second.output()).startsWith("REFUSED the data directory " + dataDir.toAbsolutePath()
                             + " is in use by another eco-scan process")
                     .contains("PostgreSQL");
+            assertThat(new JdbcRewardMatcher(first, RewardRequests.CATALOGUE, Clock.systemUTC())
+                    .ownedBy(new UserId("dana"))).as("the first process is unaffected").isEmpty();
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,6 +65,8 @@ class EmbeddedDatabaseCrashTest {
             } catch (IOException closedWhenTheChildWasReaped) {
                 // The JDK closes a dead child's stdout once it has reaped it; what was read is enough.
             }
+        } finally {
+            storm.destroyForcibly(); // never leave a storm running when the test fails early
         }
         assertThat(acks).as("acknowledged grants; the child's stderr:%n%s", Files.readString(stderr))
                 .hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);

@@ -12,14 +12,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The process {@link EmbeddedDatabaseCrashTest} kills: it opens the embedded store in the data
- * directory given as its argument and grants random (user, character) pairs from several threads,
- * forever. After each grant has returned, and only then, it prints
+ * directory given as its argument and grants (user, character) pairs from several threads, forever.
+ * After each grant has returned, and only then, it prints
  * {@code ACK <user> <character> <received|already_owned>} and flushes.
+ *
+ * <p>Every thread walks the same sequence of pairs (user-0 with each character, then user-1, ...),
+ * each from its own random start near the front, so threads keep colliding on pairs that are new:
+ * one receives, the others find it already owned while its commit may still be on its way to disk.
+ * That is where a crash can take back an answer (random pairs rarely collide so closely).
  */
 final class GrantStorm {
 
     static final int THREADS = 4;
-    static final int USERS = 40;
 
     private GrantStorm() {
     }
@@ -31,10 +35,9 @@ final class GrantStorm {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         for (int t = 0; t < THREADS; t++) {
             Thread.ofPlatform().name("grant-storm-" + t).start(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (true) {
-                    String user = "user-" + random.nextInt(USERS);
-                    MiddleCategory middle = middles.get(random.nextInt(middles.size()));
+                for (int pair = ThreadLocalRandom.current().nextInt(THREADS); ; pair++) {
+                    String user = "user-" + pair / middles.size();
+                    MiddleCategory middle = middles.get(pair % middles.size());
                     RewardOutcome outcome = rewards.match(
                             RewardRequests.eligible(user, middle, Instant.now().plusSeconds(30)));
                     String line = switch (outcome) {

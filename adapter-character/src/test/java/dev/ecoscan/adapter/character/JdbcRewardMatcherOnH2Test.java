@@ -2,8 +2,15 @@ package dev.ecoscan.adapter.character;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecoscan.domain.reward.RewardOutcome;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +29,31 @@ class JdbcRewardMatcherOnH2Test extends CharacterRepositoryContract {
     void the_embedded_database_writes_each_commit_before_it_returns() throws SQLException {
         assertThat(count("SELECT CAST(SETTING_VALUE AS INT) FROM INFORMATION_SCHEMA.SETTINGS "
                 + "WHERE SETTING_NAME = 'WRITE_DELAY'")).isZero();
+    }
+
+    /** Pool behaviour, the same whatever the database: tried once, here. */
+    @Test
+    void a_grant_that_finds_no_free_connection_is_unavailable_after_the_short_pool_wait() throws SQLException {
+        List<Connection> everyConnection = new ArrayList<>();
+        try {
+            for (int i = 0; i < CharacterDatabase.POOL_SIZE; i++) {
+                everyConnection.add(database().connection());
+            }
+            long started = System.nanoTime();
+            RewardOutcome outcome = new JdbcRewardMatcher(database(), RewardRequests.CATALOGUE, Clock.systemUTC())
+                    .match(RewardRequests.eligible("dana", RewardRequests.middle("종이팩"),
+                            Instant.now().plusSeconds(30)));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(outcome).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
+                    unavailable -> assertThat(unavailable.reason()).contains("Connection is not available"));
+            assertThat(waited).isBetween(CharacterDatabase.CONNECTION_TIMEOUT.minusMillis(100),
+                    CharacterDatabase.CONNECTION_TIMEOUT.plusSeconds(1));
+        } finally {
+            for (Connection connection : everyConnection) {
+                connection.close();
+            }
+        }
     }
 
     @Test

@@ -5,7 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The repository suite on PostgreSQL: a throwaway server from the installed binaries, one per
- * class, and a new database per test. Skipped when PostgreSQL is not installed, except on CI.
+ * class, and a new database per test. Without PostgreSQL each test is skipped with a message that
+ * says how to install it, except on CI ({@code CI=true}), where each fails.
  */
 class JdbcRewardMatcherOnPostgresTest extends CharacterRepositoryContract {
 
@@ -13,7 +14,9 @@ class JdbcRewardMatcherOnPostgresTest extends CharacterRepositoryContract {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        server = PostgresServer.start();
+        if (PostgresServer.isInstalled()) {
+            server = PostgresServer.start();
+        }
     }
 
     @AfterAll
@@ -25,6 +28,8 @@ class JdbcRewardMatcherOnPostgresTest extends CharacterRepositoryContract {
 
     @Override
     Opener newDatabase() throws Exception {
+        // Here rather than in @BeforeAll, so the skip (or the CI failure) is reported on every test.
+        PostgresServer.requireInstalled();
         String url = server.createDatabase();
         return () -> CharacterDatabase.external(url, server.user(), "");
     }

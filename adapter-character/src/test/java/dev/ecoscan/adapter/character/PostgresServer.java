@@ -54,6 +54,10 @@ final class PostgresServer implements AutoCloseable {
         this.stopAtExit = new Thread(this::stopQuietly, "stop-throwaway-postgresql");
     }
 
+    static boolean isInstalled() {
+        return installedBin().isPresent();
+    }
+
     /**
      * The installed bin folder, newest version first. Without one the calling test is skipped, except
      * on CI, where a missing PostgreSQL is a broken CI image and must fail rather than pass as skipped.
