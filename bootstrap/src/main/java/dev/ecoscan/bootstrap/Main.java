@@ -12,6 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Libraries (HikariCP, Flyway, LangChain4j) log through SLF4J: only their warnings are worth a line.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         // One line per log record (JUL's default takes two), for Helidon's logs and the per-scan line.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
