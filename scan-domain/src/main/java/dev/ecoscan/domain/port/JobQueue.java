@@ -1,0 +1,41 @@
+package dev.ecoscan.domain.port;
+
+import dev.ecoscan.domain.job.Job;
+import dev.ecoscan.domain.job.JobEvent;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Asynchronous scans: accepted at once, run later, watched while they run, their result kept for a
+ * while. Implementations: in this process (the embedded default), or a broker shared by processes.
+ */
+public interface JobQueue {
+
+    /**
+     * Queues a scan. With an idempotency key, a second submission by the same user with the same key
+     * (while the first is remembered) returns the first job instead of queueing another scan.
+     */
+    Submission submit(ScanRequest request, Optional<String> idempotencyKey);
+
+    Optional<Job> find(ScanId id);
+
+    /**
+     * The job's events after {@code lastSeen}, waiting up to {@code wait} for at least one when there
+     * are none yet. Empty when the job is unknown or nothing happened in time.
+     */
+    List<JobEvent> awaitEvents(ScanId id, long lastSeen, Duration wait) throws InterruptedException;
+
+    /** The answer to a submission. */
+    sealed interface Submission {
+        /** @param repeated true when an earlier submission with the same idempotency key is returned */
+        record Accepted(Job job, boolean repeated) implements Submission {
+        }
+
+        /** The queue is full or unavailable; the client should retry later. */
+        record Refused(String reason) implements Submission {
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ecoscan.application.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecoscan.domain.job.Job;
+import dev.ecoscan.domain.job.JobEvent;
+import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.port.ClassifierVerdict;
+import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.testkit.CannedAnswers;
+import dev.ecoscan.testkit.ScanTestKit;
+import dev.ecoscan.testkit.ScriptedClassifier;
+import dev.ecoscan.testkit.TestPipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The embedded job queue on a real pipeline: progress from step events, idempotency, bounds. */
+class InProcessJobQueueTest {
+
+    /** The pipeline's step events go to the queue, as bootstrap wires them. */
+    private final AtomicReference<StepRecorder> forward = new AtomicReference<>(StepRecorder.none());
+    private final StepRecorder toQueue = event -> forward.get().record(event);
+
+    @Test
+    void a_job_moves_through_every_stage_and_ends_with_its_outcome() throws Exception {
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .answers(CannedAnswers.clean()).build();
+        InProcessJobQueue jobs = queue(pipeline, 10);
+
+        JobQueue.Submission submission = jobs.submit(pipeline.request("milk.png", null), Optional.empty());
+        Job job = ((JobQueue.Submission.Accepted) submission).job();
+        List<JobEvent> events = drain(jobs, job);
+
+        assertThat(events).extracting(JobEvent::stage).containsExactly(JobStage.VISION, JobStage.RAG, JobStage.ANSWER,
+                JobStage.REWARD_MATCH, JobStage.DONE);
+        assertThat(events).extracting(JobEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(events.getLast().outcome()).hasValueSatisfying(o -> assertThat(o)
+                .isInstanceOf(ScanOutcome.Completed.class));
+        assertThat(jobs.find(job.id()).orElseThrow().outcome()).isPresent();
+        assertThat(jobs.unfinished()).isZero();
+    }
+
+    @Test
+    void a_rejected_scan_skips_to_done() throws Exception {
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
+                .classifier(ScriptedClassifier.unclassifiable("blurry")).build();
+        InProcessJobQueue jobs = queue(pipeline, 10);
+
+        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("x.png", null), Optional.empty())).job();
+
+        assertThat(drain(jobs, job)).extracting(JobEvent::stage).containsExactly(JobStage.VISION, JobStage.DONE);
+    }
+
+    @Test
+    void the_same_idempotency_key_returns_the_same_job_and_runs_one_scan() throws Exception {
+        ScriptedClassifier classifier = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(classifier).build();
+        InProcessJobQueue jobs = queue(pipeline, 10);
+
+        JobQueue.Submission first = jobs.submit(pipeline.request("milk.png", null), Optional.of("key-1"));
+        JobQueue.Submission again = jobs.submit(pipeline.request("milk.png", null), Optional.of("key-1"));
+        JobQueue.Submission other = jobs.submit(pipeline.request("milk.png", null), Optional.of("key-2"));
+
+        Job job = ((JobQueue.Submission.Accepted) first).job();
+        assertThat(again).isInstanceOfSatisfying(JobQueue.Submission.Accepted.class, accepted -> {
+            assertThat(accepted.repeated()).isTrue();
+            assertThat(accepted.job().id()).isEqualTo(job.id());
+        });
+        assertThat(((JobQueue.Submission.Accepted) other).job().id()).isNotEqualTo(job.id());
+        drain(jobs, job);
+        drain(jobs, ((JobQueue.Submission.Accepted) other).job());
+        assertThat(classifier.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void past_its_capacity_the_queue_refuses() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedClassifier blocking = new ScriptedClassifier(request -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ClassifierVerdict.Unclassifiable("released");
+        });
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(blocking).build();
+        InProcessJobQueue jobs = queue(pipeline, 1);
+
+        JobQueue.Submission first = jobs.submit(pipeline.request("a.png", null), Optional.empty());
+        JobQueue.Submission second = jobs.submit(pipeline.request("b.png", null), Optional.empty());
+
+        assertThat(first).isInstanceOf(JobQueue.Submission.Accepted.class);
+        assertThat(second).isInstanceOf(JobQueue.Submission.Refused.class);
+        release.countDown();
+        drain(jobs, ((JobQueue.Submission.Accepted) first).job());
+        assertThat(jobs.submit(pipeline.request("c.png", null), Optional.empty()))
+                .isInstanceOf(JobQueue.Submission.Accepted.class);
+    }
+
+    @Test
+    void a_client_resuming_after_an_event_gets_only_the_later_ones() throws Exception {
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩")).build();
+        InProcessJobQueue jobs = queue(pipeline, 10);
+        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", null), Optional.empty())).job();
+        drain(jobs, job);
+
+        assertThat(jobs.awaitEvents(job.id(), 3, Duration.ZERO)).extracting(JobEvent::id).containsExactly(4L, 5L);
+        assertThat(jobs.awaitEvents(job.id(), 5, Duration.ofMillis(10))).isEmpty();
+    }
+
+    private InProcessJobQueue queue(TestPipeline pipeline, int capacity) {
+        InProcessJobQueue jobs = new InProcessJobQueue(pipeline, capacity, Duration.ofHours(1), Clock.systemUTC());
+        forward.set(jobs);
+        return jobs;
+    }
+
+    /** Follows a job's events until done, as an event stream client would. */
+    private static List<JobEvent> drain(InProcessJobQueue jobs, Job job) throws InterruptedException {
+        List<JobEvent> seen = new ArrayList<>();
+        long last = 0;
+        while (seen.isEmpty() || !seen.getLast().done()) {
+            List<JobEvent> fresh = jobs.awaitEvents(job.id(), last, Duration.ofSeconds(10));
+            assertThat(fresh).as("events within 10 s").isNotEmpty();
+            seen.addAll(fresh);
+            last = fresh.getLast().id();
+        }
+        return seen;
+    }
+}
