@@ -27,7 +27,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
     static RunningService start(EcoScanComponent engine, Clock clock) {
         EcoScanMetrics metrics = engine.metrics();
         HttpSettings http = engine.httpSettings();
-        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.knowledge().taxonomy(),
+        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.jobs(), engine.knowledge().taxonomy(),
                 new CharacterServiceBridge(engine.rewards(), engine.knowledge().taxonomy(), clock),
                 engine.imagePolicy()::refusal, accept -> {
                     Scrape scrape = metrics.scrape(accept);
@@ -35,6 +35,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
                 }, observer(metrics));
         ScanApiServer server = ScanApiServer.start(http, ports, clock);
         metrics.gaugeScansInFlight(server::scansInFlight);
+        metrics.gauge("scan_jobs_unfinished", "asynchronous scans queued or running", engine.jobs()::unfinished);
 
         boolean dev = engine.settings().devMode();
         String host = http.host().equals("0.0.0.0") ? "127.0.0.1" : http.host();

@@ -38,7 +38,8 @@ class ServiceTest {
     @BeforeEach
     void start() {
         Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
-                "ECO_SCAN_PORT", "0", "ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_SERVICE_TOKEN", TOKEN));
+                "ECO_SCAN_PORT", "0", "ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_SERVICE_TOKEN", TOKEN,
+                "ECO_SCAN_SAMPLES_DIR", System.getProperty("eco-scan.samples", "../samples")));
         engine = EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
         // The dev server serves ../samples when run from the repository root; tests run in bootstrap/.
@@ -151,5 +152,29 @@ class ServiceTest {
         assertThat(get("/metrics", false).body())
                 .contains("scan_pipeline_step_duration_seconds_count{step=\"reward_match\"} 1")
                 .contains("scan_pipeline_step_duration_seconds_bucket{step=\"reward_match\",le=\"0.1\"} 1");
+    }
+
+    @Test
+    void an_asynchronous_scan_streams_its_stages_and_answers_like_classify() throws Exception {
+        String body = "{\"image_url\":\"" + service.baseUrl() + "/samples/milk-carton.png\",\"user_input\":\"\"}";
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = JSON.readTree(accepted.body()).path("job_id").asText();
+
+        HttpResponse<String> events = get("/api/v1/scan/" + id + "/events", true);
+        HttpResponse<String> result = get("/api/v1/scan/" + id + "/result", true);
+        HttpResponse<String> classify = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                        + "/api/v1/scan/classify")).header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(events.body().lines().filter(l -> l.startsWith("event: ")))
+                .containsExactly("event: vision", "event: rag", "event: answer", "event: reward_match", "event: done");
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(result.body()).path("pipeline_result"))
+                .isEqualTo(JSON.readTree(classify.body()).path("pipeline_result"));
     }
 }

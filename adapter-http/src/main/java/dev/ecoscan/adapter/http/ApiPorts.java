@@ -1,15 +1,17 @@
 package dev.ecoscan.adapter.http;
 
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.util.Objects;
 
 /** What the API serves and reports through, assembled by bootstrap. */
-public record ApiPorts(ScanWaste scans, Taxonomy taxonomy, CharacterService characters, ImageUrlCheck urls,
-                       MetricsScrape metrics, HttpObserver observer) {
+public record ApiPorts(ScanWaste scans, JobQueue jobs, Taxonomy taxonomy, CharacterService characters,
+                       ImageUrlCheck urls, MetricsScrape metrics, HttpObserver observer) {
 
     public ApiPorts {
         Objects.requireNonNull(scans, "scans");
+        Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(taxonomy, "taxonomy");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(urls, "urls");

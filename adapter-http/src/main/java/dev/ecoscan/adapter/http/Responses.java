@@ -22,6 +22,13 @@ final class Responses {
     }
 
     static void problem(ServerResponse response, Problem problem) {
+        problem.retryAfterSeconds().ifPresent(seconds -> response.header(HeaderNames.RETRY_AFTER,
+                String.valueOf(seconds)));
+        send(response, problem.code().status(), PROBLEM_TYPE, problemBody(problem));
+    }
+
+    /** A problem's RFC 9457 body, with the reference API's {@code task_id} and {@code message}. */
+    static ObjectNode problemBody(Problem problem) {
         ObjectNode body = ScanBodies.JSON.createObjectNode();
         body.put("type", "/problems/" + problem.code().code());
         body.put("title", problem.code().title());
@@ -31,9 +38,7 @@ final class Responses {
         problem.taskId().ifPresentOrElse(id -> body.put("task_id", id), () -> body.putNull("task_id"));
         // The reference API's clients read `message`; it says the same as `detail`.
         body.put("message", problem.detail());
-        problem.retryAfterSeconds().ifPresent(seconds -> response.header(HeaderNames.RETRY_AFTER,
-                String.valueOf(seconds)));
-        send(response, problem.code().status(), PROBLEM_TYPE, body);
+        return body;
     }
 
     static void text(ServerResponse response, int status, String contentType, String body) {

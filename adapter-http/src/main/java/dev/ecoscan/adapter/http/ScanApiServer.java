@@ -2,7 +2,10 @@ package dev.ecoscan.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.domain.job.Job;
+import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -43,19 +46,24 @@ import java.util.Optional;
 public final class ScanApiServer implements AutoCloseable {
 
     public static final String CLASSIFY = "/api/v1/scan/classify";
+    public static final String IDEMPOTENCY_HEADER = "X-Idempotency-Key";
     public static final String CATEGORIES = "/api/v1/scan/categories";
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
     public static final String METRICS = "/metrics";
     public static final String OPENAPI = "/openapi.yaml";
     public static final String SAMPLES = "/samples/{file}";
+    public static final String JOBS = "/api/v1/scan";
+    public static final String JOB_RESULT = "/api/v1/scan/{job_id}/result";
+    public static final String JOB_EVENTS = "/api/v1/scan/{job_id}/events";
     public static final String MY_CHARACTERS = "/api/v1/users/me/characters";
     public static final String INTERNAL_REWARDS = "/api/v1/internal/characters/rewards";
     public static final String INTERNAL_OWNED = "/api/v1/internal/characters/users/{user_id}";
 
     /** Every route and its methods, as the OpenAPI document must list them. */
     public static final List<String> ROUTES = List.of(
-            "POST " + CLASSIFY, "GET " + CATEGORIES, "GET " + MY_CHARACTERS, "POST " + INTERNAL_REWARDS,
+            "POST " + CLASSIFY, "POST " + JOBS, "GET " + JOB_RESULT, "GET " + JOB_EVENTS, "GET " + CATEGORIES,
+            "GET " + MY_CHARACTERS, "POST " + INTERNAL_REWARDS,
             "GET " + INTERNAL_OWNED, "GET " + LIVE, "GET " + READY, "GET " + METRICS, "GET " + OPENAPI);
 
     private final WebServer server;
@@ -122,6 +130,7 @@ public final class ScanApiServer implements AutoCloseable {
 
         private final HttpSettings settings;
         private final ScanWaste scans;
+        private final JobQueue jobs;
         private final CharacterService characters;
         private final ImageUrlCheck urls;
         private final MetricsScrape metrics;
@@ -137,6 +146,7 @@ public final class ScanApiServer implements AutoCloseable {
         Routes(HttpSettings settings, ApiPorts ports, Clock clock, InFlightLimit inFlight, AtomicBoolean draining) {
             this.settings = settings;
             this.scans = ports.scans();
+            this.jobs = ports.jobs();
             this.characters = ports.characters();
             this.urls = ports.urls();
             this.metrics = ports.metrics();
@@ -154,6 +164,9 @@ public final class ScanApiServer implements AutoCloseable {
         Map<String, Handler> table() {
             Map<String, Handler> table = new LinkedHashMap<>();
             table.put("POST " + CLASSIFY, this::classify);
+            table.put("POST " + JOBS, this::submitJob);
+            table.put("GET " + JOB_RESULT, this::jobResult);
+            table.put("GET " + JOB_EVENTS, this::jobEvents);
             table.put("GET " + CATEGORIES, (req, res) -> {
                 res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
                 res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
@@ -241,6 +254,27 @@ public final class ScanApiServer implements AutoCloseable {
 
         private void classify(ServerRequest req, ServerResponse res) {
             long start = System.nanoTime();
+            ParsedScan parsed = parseScan(req);
+            if (!inFlight.tryEnter()) {
+                throw new ProblemException(Problem.of(ProblemCode.OVERLOADED, "eco-scan is at its bound of "
+                        + inFlight.limit() + " scans in flight").retryAfter(1));
+            }
+            ScanOutcome outcome;
+            try {
+                outcome = scans.scan(parsed.request());
+            } finally {
+                inFlight.leave();
+            }
+            observer.scan(outcome);
+            answer(res, outcome, parsed.request().question());
+            ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        /** A scan's request as both the synchronous and the asynchronous route take it. */
+        private record ParsedScan(ScanRequest request) {
+        }
+
+        private ParsedScan parseScan(ServerRequest req) {
             UserId user = authenticator.authenticate(req);
             rateLimiter.flatMap(limiter -> limiter.refusal(user)).ifPresent(wait -> {
                 throw new ProblemException(Problem.of(ProblemCode.RATE_LIMITED, "at most "
@@ -266,28 +300,96 @@ public final class ScanApiServer implements AutoCloseable {
                 throw new ProblemException(Problem.of(ProblemCode.SHUTTING_DOWN, "this instance is shutting down")
                         .retryAfter(1));
             }
-            if (!inFlight.tryEnter()) {
-                throw new ProblemException(Problem.of(ProblemCode.OVERLOADED, "eco-scan is at its bound of "
-                        + inFlight.limit() + " scans in flight").retryAfter(1));
-            }
-            ScanOutcome outcome;
-            try {
-                ScanRequest request = new ScanRequest(ScanId.random(), image, body.userInput(), user,
-                        clock.instant().plus(settings.deadline()));
-                outcome = scans.scan(request);
-            } finally {
-                inFlight.leave();
-            }
-            observer.scan(outcome);
+            return new ParsedScan(new ScanRequest(ScanId.random(), image, body.userInput(), user,
+                    clock.instant().plus(settings.deadline())));
+        }
+
+        /** A finished scan as /classify answers it: the reference body, or its problem. */
+        private static void answer(ServerResponse res, ScanOutcome outcome, java.util.Optional<String> question) {
             switch (outcome) {
-                case ScanOutcome.Completed done -> {
-                    ObjectNode json = ScanBodies.completed(done, body.userInput());
-                    Responses.json(res, 200, json);
-                }
+                case ScanOutcome.Completed done -> Responses.json(res, 200, ScanBodies.completed(done, question));
                 case ScanOutcome.Rejected rejected -> Responses.problem(res, OutcomeProblems.of(rejected));
                 case ScanOutcome.Failed failed -> Responses.problem(res, OutcomeProblems.of(failed));
             }
-            ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private void submitJob(ServerRequest req, ServerResponse res) {
+            Optional<String> key = req.headers().first(HeaderNames.create(IDEMPOTENCY_HEADER)).map(String::strip);
+            if (key.isPresent() && (key.get().isEmpty() || key.get().length() > 200
+                    || key.get().chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+                throw new ProblemException(ProblemCode.INVALID_REQUEST,
+                        IDEMPOTENCY_HEADER + " must be 1-200 visible ASCII characters");
+            }
+            ParsedScan parsed = parseScan(req);
+            switch (jobs.submit(parsed.request(), key)) {
+                case JobQueue.Submission.Refused refused -> throw new ProblemException(
+                        Problem.of(ProblemCode.OVERLOADED, refused.reason()).retryAfter(1));
+                case JobQueue.Submission.Accepted accepted -> {
+                    String id = accepted.job().id().toString();
+                    ObjectNode body = ScanBodies.JSON.createObjectNode();
+                    body.put("job_id", id);
+                    body.put("status", accepted.job().outcome().isPresent() ? "done" : "queued");
+                    body.put("stream_url", JOBS + "/" + id + "/events");
+                    body.put("result_url", JOBS + "/" + id + "/result");
+                    res.header(HeaderNames.LOCATION, JOBS + "/" + id + "/result");
+                    Responses.json(res, 202, body);
+                }
+            }
+        }
+
+        /** The job of this route's {job_id}, if the caller owns it; another user's job does not exist for them. */
+        private Job ownJob(ServerRequest req) {
+            UserId user = authenticator.authenticate(req);
+            ScanId id;
+            try {
+                id = new ScanId(java.util.UUID.fromString(req.path().pathParameters().get("job_id")));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemCode.NOT_FOUND, "no such job");
+            }
+            return jobs.find(id).filter(job -> job.owner().equals(user))
+                    .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND, "no such job"));
+        }
+
+        private void jobResult(ServerRequest req, ServerResponse res) {
+            Job job = ownJob(req);
+            Optional<ScanOutcome> outcome = job.outcome();
+            if (outcome.isPresent()) {
+                answer(res, outcome.get(), job.question());
+                return;
+            }
+            res.header(HeaderNames.RETRY_AFTER, "1");
+            Responses.json(res, 202, JobBodies.progress(job.id(), job.stage()));
+        }
+
+        /** Server-sent events: one per stage change and a final done event; Last-Event-ID resumes. */
+        private void jobEvents(ServerRequest req, ServerResponse res) throws java.io.IOException {
+            Job job = ownJob(req);
+            long lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).map(JobBodies::eventId).orElse(0L);
+            res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            long until = System.nanoTime() + settings.deadline().plusMinutes(1).toNanos();
+            try (java.io.OutputStream out = res.outputStream()) {
+                while (System.nanoTime() < until) {
+                    List<JobEvent> events;
+                    try {
+                        events = jobs.awaitEvents(job.id(), lastSeen, Duration.ofSeconds(15));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    if (events.isEmpty()) {
+                        out.write(": still working\n\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                    for (JobEvent event : events) {
+                        out.write(JobBodies.sse(job, event).getBytes(StandardCharsets.UTF_8));
+                        lastSeen = event.id();
+                    }
+                    out.flush();
+                    if (!events.isEmpty() && events.getLast().done()) {
+                        return;
+                    }
+                }
+            }
         }
 
         private void owned(ServerResponse res, UserId user) {

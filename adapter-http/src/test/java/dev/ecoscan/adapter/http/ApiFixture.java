@@ -2,7 +2,9 @@ package dev.ecoscan.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.TestPipeline;
 import java.io.IOException;
@@ -56,6 +58,11 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(TestPipeline pipeline, int maxInFlight, Optional<RateLimit> rateLimit) {
+        this(pipeline, new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()), maxInFlight,
+                rateLimit);
+    }
+
+    ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, AUTH, Optional.empty(), maxInFlight,
                 Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, rateLimit,
                 Optional.of(SERVICE_TOKEN));
@@ -72,7 +79,7 @@ final class ApiFixture implements AutoCloseable {
                 scans.add(outcome);
             }
         };
-        this.server = ScanApiServer.start(settings, new ApiPorts(pipeline, KnowledgeBase.embedded().taxonomy(),
+        this.server = ScanApiServer.start(settings, new ApiPorts(pipeline, jobs, KnowledgeBase.embedded().taxonomy(),
                 characters, onlyExampleHost,
                 accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"), observer),
                 Clock.systemUTC());

@@ -50,6 +50,8 @@ public enum Setting {
             oneOf("dev", "prod"), true),
     ECO_SCAN_HOST("address the HTTP service listens on", "dev: 127.0.0.1; prod: 0.0.0.0", "an IP address or host name",
             Setting::hostList, true),
+    ECO_SCAN_SAMPLES_DIR("folder served at /samples/ to loopback clients in dev mode", "./samples", "a folder path",
+            Setting::anything, true),
     ECO_SCAN_PORT("HTTP port", "8080", "a port number 0-65535 (0: any free port)", Setting::port, true),
     ECO_SCAN_AUTH("how users are authenticated", "jwt", "jwt or gateway", oneOf("jwt", "gateway"), true),
     ECO_SCAN_JWT_SECRET("HS256 secret, at least 32 bytes", "dev: random per process; prod: required", "any text",

@@ -6,6 +6,7 @@ import dev.ecoscan.adapter.http.HttpSettings;
 import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.data.KnowledgeBase;
 import jakarta.inject.Singleton;
@@ -41,6 +42,9 @@ public interface EcoScanComponent {
     HttpSettings httpSettings();
 
     Rewards rewards();
+
+    /** Asynchronous scans (the service's job routes). */
+    InProcessJobQueue jobs();
 
     ImageFetchPolicy imagePolicy();
 

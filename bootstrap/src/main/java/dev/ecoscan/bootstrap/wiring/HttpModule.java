@@ -52,7 +52,7 @@ interface HttpModule {
     @Singleton
     static HttpSettings http(Settings settings, AuthSettings auth, LlmEndpoint llm) {
         boolean dev = settings.devMode();
-        Path samples = Path.of("samples");
+        Path samples = Path.of(settings.text(Setting.ECO_SCAN_SAMPLES_DIR, "samples"));
         return new HttpSettings(
                 settings.text(Setting.ECO_SCAN_HOST, dev ? "127.0.0.1" : "0.0.0.0"),
                 settings.integer(Setting.ECO_SCAN_PORT, 8080),
