@@ -176,5 +176,7 @@ class ServiceTest {
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(result.body()).path("pipeline_result"))
                 .isEqualTo(JSON.readTree(classify.body()).path("pipeline_result"));
+        assertThat(get("/metrics", false).body()).contains("scan_jobs_total{outcome=\"completed\"} 1.0",
+                "scan_job_wait_seconds_count 1");
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecoscan.adapter.metrics;
 
 import dev.ecoscan.domain.port.ModelCall;
+import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -30,7 +31,7 @@ import java.util.function.IntSupplier;
  * throws: metrics must not fail or slow a scan. The registration methods ({@link #gauge},
  * {@link #gaugeScansInFlight}) run once at wiring time and reject only {@code null} arguments.
  */
-public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, AutoCloseable {
+public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, JobRecorder, AutoCloseable {
 
     /** Route templates are few; more distinct paths means raw paths are being recorded. */
     static final int MAX_PATHS = 100;
@@ -43,6 +44,7 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Au
     private final ModelCallMeters modelCalls;
     private final HttpMeters http;
     private final ScanMeters scans;
+    private final JobMeters jobs;
     private final SuppliedGauges gauges;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -53,6 +55,7 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Au
         this.modelCalls = new ModelCallMeters(registry);
         this.http = new HttpMeters(registry);
         this.scans = new ScanMeters(registry);
+        this.jobs = new JobMeters(registry);
         this.gauges = new SuppliedGauges(registry);
     }
 
@@ -108,6 +111,37 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Au
             http.record(method, pathTemplate, status, duration);
         } catch (RuntimeException ignored) {
             // A request must be answered even when its metrics cannot be recorded.
+        }
+    }
+
+    /** {@code scan_job_wait_seconds}: how long an asynchronous scan waited for a worker. */
+    @Override
+    public void started(Duration waited) {
+        try {
+            jobs.started(waited);
+        } catch (RuntimeException ignored) {
+            // Counting must never stop a job.
+        }
+    }
+
+    /** {@code scan_jobs_total{outcome}}, and the scan's own {@code scans_total} series. */
+    @Override
+    public void finished(ScanOutcome outcome) {
+        try {
+            jobs.finished(outcome);
+            scans.record(outcome);
+        } catch (RuntimeException ignored) {
+            // Counting must never stop a job.
+        }
+    }
+
+    /** {@code scan_jobs_redelivered_total}. */
+    @Override
+    public void redelivered() {
+        try {
+            jobs.redelivered();
+        } catch (RuntimeException ignored) {
+            // Counting must never stop a job.
         }
     }
 

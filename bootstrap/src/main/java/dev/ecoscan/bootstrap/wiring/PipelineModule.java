@@ -45,8 +45,8 @@ interface PipelineModule {
     /** Asynchronous scans in this process, as many unfinished at once as synchronous ones, kept an hour. */
     @Provides
     @Singleton
-    static InProcessJobQueue jobs(ScanWaste scans, HttpSettings http, Clock clock) {
-        return new InProcessJobQueue(scans, http.maxInFlight(), Duration.ofHours(1), clock);
+    static InProcessJobQueue jobs(ScanWaste scans, HttpSettings http, Clock clock, EcoScanMetrics metrics) {
+        return new InProcessJobQueue(scans, http.maxInFlight(), Duration.ofHours(1), clock, metrics);
     }
 
     /** Takes {@link Wiring} so that its warnings are printed before the first scan can run. */

@@ -5,6 +5,7 @@ import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.ScanId;
@@ -35,12 +36,18 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
     private final int capacity;
     private final Duration retention;
     private final Clock clock;
+    private final JobRecorder recorder;
     private final Map<ScanId, JobRecord> jobs = new ConcurrentHashMap<>();
     private final Map<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
     private final AtomicInteger unfinished = new AtomicInteger();
     private volatile Instant nextPurge;
 
     public InProcessJobQueue(ScanWaste scans, int capacity, Duration retention, Clock clock) {
+        this(scans, capacity, retention, clock, JobRecorder.none());
+    }
+
+    public InProcessJobQueue(ScanWaste scans, int capacity, Duration retention, Clock clock, JobRecorder recorder) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.scans = Objects.requireNonNull(scans, "scans");
         if (capacity < 1) {
             throw new IllegalArgumentException("the job queue needs room for at least one job");
@@ -90,6 +97,7 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
     private void run(JobRecord record) {
         ScanOutcome outcome;
         try {
+            recorder.started(Duration.between(record.snapshot().submittedAt(), clock.instant()));
             record.enter(JobStage.VISION);
             outcome = scans.scan(record.request());
         } catch (RuntimeException e) {
@@ -100,6 +108,7 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
             unfinished.decrementAndGet();
         }
         record.finish(outcome, clock.instant());
+        recorder.finished(outcome);
     }
 
     /** Moves a job to the stage after a step that succeeded; after any other, the done event follows. */

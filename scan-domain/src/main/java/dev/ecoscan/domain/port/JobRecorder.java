@@ -1,0 +1,35 @@
+package dev.ecoscan.domain.port;
+
+import dev.ecoscan.domain.scan.ScanOutcome;
+import java.time.Duration;
+
+/**
+ * What job queues report, so metrics can show queue waits, jobs by outcome and redeliveries.
+ * Must be quick, thread-safe, and must not throw.
+ */
+public interface JobRecorder {
+
+    /** A job left the queue for a worker after waiting this long. */
+    void started(Duration waited);
+
+    void finished(ScanOutcome outcome);
+
+    /** A job was handed to another worker because the one that had it stopped answering. */
+    void redelivered();
+
+    static JobRecorder none() {
+        return new JobRecorder() {
+            @Override
+            public void started(Duration waited) {
+            }
+
+            @Override
+            public void finished(ScanOutcome outcome) {
+            }
+
+            @Override
+            public void redelivered() {
+            }
+        };
+    }
+}
