@@ -32,6 +32,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "seconds over which users start, left out of the report (default ${DEFAULT-VALUE})")
     private int rampUp;
 
+    @Option(names = "--async", description = "submit jobs and follow their events instead of waiting on /classify")
+    private boolean async;
+
     BenchCommand(CommandContext context) {
         this.context = context;
     }
@@ -50,10 +53,11 @@ final class BenchCommand implements Callable<Integer> {
                 Purpose.SERVICE);
         try {
             RunningService service = RunningService.start(engine, context.clock());
-            context.out().println("bench: " + users + " users for " + seconds + " s (ramp-up " + rampUp + " s) against "
+            context.out().println("bench: " + users + (async ? " asynchronous" : "") + " users for " + seconds
+                    + " s (ramp-up " + rampUp + " s) against "
                     + service.baseUrl() + ", heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-            String report = new ClosedLoopLoad(URI.create(service.baseUrl() + "/api/v1/scan/classify"),
-                    service.devToken().orElseThrow(), service.baseUrl() + "/samples/milk-carton.png")
+            String report = new ClosedLoopLoad(URI.create(service.baseUrl()),
+                    service.devToken().orElseThrow(), service.baseUrl() + "/samples/milk-carton.png", async)
                     .run(users, Duration.ofSeconds(seconds), Duration.ofSeconds(rampUp), service.server()::scansInFlight);
             context.out().println(report);
             service.server().close();

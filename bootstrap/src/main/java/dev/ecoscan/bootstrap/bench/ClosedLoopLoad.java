@@ -28,14 +28,20 @@ public final class ClosedLoopLoad {
     private static final double THINK_MIN = 0.1;
     private static final double THINK_MAX = 0.5;
 
-    private final URI classify;
+    private final URI base;
     private final String cookie;
     private final String body;
+    private final boolean async;
 
-    public ClosedLoopLoad(URI classify, String token, String imageUrl) {
-        this.classify = classify;
+    /**
+     * @param async false: {@code POST /api/v1/scan/classify} and wait for its answer; true: submit a
+     *              job, follow its event stream to the done event, then fetch the result
+     */
+    public ClosedLoopLoad(URI base, String token, String imageUrl, boolean async) {
+        this.base = base;
         this.cookie = "s_access=" + token;
         this.body = "{\"image_url\":\"" + imageUrl + "\",\"user_input\":\"\"}";
+        this.async = async;
     }
 
     /** Runs {@code users} for {@code duration}; the first {@code rampUp} is left out of the report. */
@@ -79,7 +85,8 @@ public final class ClosedLoopLoad {
             int status = 0;
             double llm = 0;
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(classify)
+                HttpResponse<String> response = async ? viaJob(client) : client.send(HttpRequest.newBuilder(
+                                base.resolve("/api/v1/scan/classify"))
                         .timeout(Duration.ofSeconds(120))
                         .header("Content-Type", "application/json").header("Cookie", cookie)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -95,6 +102,24 @@ public final class ClosedLoopLoad {
             Thread.sleep(Duration.ofNanos((long) (think * 1e9)));
         }
         return null;
+    }
+
+    /** Submits a job, follows its events until done, and fetches the result as a client would. */
+    private HttpResponse<String> viaJob(HttpClient client) throws IOException, InterruptedException {
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/scan"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            return accepted;
+        }
+        JsonNode ticket = JSON.readTree(accepted.body());
+        client.send(HttpRequest.newBuilder(base.resolve(ticket.path("stream_url").asText()))
+                .timeout(Duration.ofSeconds(120)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        return client.send(HttpRequest.newBuilder(base.resolve(ticket.path("result_url").asText()))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static double llmSeconds(JsonNode body) {
