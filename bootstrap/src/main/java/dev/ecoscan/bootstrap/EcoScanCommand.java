@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: only subcommands do anything. */
 @Command(name = "eco-scan", mixinStandardHelpOptions = true, version = "eco-scan 0.1.0",
         description = "Tells you how to throw an item away, from a photo of it.",
-        subcommands = {ServeCommand.class, ScanCommand.class, BenchCommand.class, TaxonomyCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, WorkerCommand.class, ScanCommand.class, BenchCommand.class, TaxonomyCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
 final class EcoScanCommand implements Runnable {
 
     private final CommandContext context;
@@ -22,7 +22,7 @@ final class EcoScanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, scan, taxonomy or simulator");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, worker, scan, bench, taxonomy or simulator");
     }
 
     static CommandLine commandLine(CommandContext context) {
@@ -34,6 +34,9 @@ final class EcoScanCommand implements Runnable {
                 }
                 if (type == TaxonomyCommand.class) {
                     return type.cast(new TaxonomyCommand(context));
+                }
+                if (type == WorkerCommand.class) {
+                    return type.cast(new WorkerCommand(context));
                 }
                 if (type == BenchCommand.class) {
                     return type.cast(new BenchCommand(context));

@@ -9,6 +9,7 @@ import dev.ecoscan.adapter.http.MetricsScrape;
 import dev.ecoscan.adapter.http.ScanApiServer;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.metrics.Scrape;
+import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import java.time.Clock;
@@ -27,7 +28,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
     static RunningService start(EcoScanComponent engine, Clock clock) {
         EcoScanMetrics metrics = engine.metrics();
         HttpSettings http = engine.httpSettings();
-        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.jobs(), engine.knowledge().taxonomy(),
+        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.jobQueue(), engine.knowledge().taxonomy(),
                 new CharacterServiceBridge(engine.rewards(), engine.knowledge().taxonomy(), clock),
                 engine.imagePolicy()::refusal, accept -> {
                     Scrape scrape = metrics.scrape(accept);
@@ -35,7 +36,9 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
                 }, observer(metrics));
         ScanApiServer server = ScanApiServer.start(http, ports, clock);
         metrics.gaugeScansInFlight(server::scansInFlight);
-        metrics.gauge("scan_jobs_unfinished", "asynchronous scans queued or running", engine.jobs()::unfinished);
+        if (engine.jobQueue() instanceof InProcessJobQueue inProcess) {
+            metrics.gauge("scan_jobs_unfinished", "asynchronous scans queued or running", inProcess::unfinished);
+        }
 
         boolean dev = engine.settings().devMode();
         String host = http.host().equals("0.0.0.0") ? "127.0.0.1" : http.host();

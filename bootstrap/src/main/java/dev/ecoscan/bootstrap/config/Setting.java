@@ -14,66 +14,68 @@ import java.util.regex.Pattern;
  * without the {@code ECO_SCAN_} prefix), then its default.
  */
 public enum Setting {
-    OPENAI_API_KEY("key for the OpenAI-compatible provider", "none", "any text", Setting::anything, true),
+    OPENAI_API_KEY("key for the OpenAI-compatible provider", "none", "any text", Setting::anything),
     OPENAI_BASE_URL("provider base URL, ending in /v1", "OpenAI's own when a key is set", "an http(s) URL",
-            Setting::httpUrl, true),
-    ECO_SCAN_CONFIG("YAML file with settings", "./eco-scan.yaml (optional)", "a file path", Setting::anything, true),
-    ECO_SCAN_VISION_MODEL("model of the vision step", "gpt-4.1-mini", "a model name", Setting::anything, true),
-    ECO_SCAN_ANSWER_MODEL("model of the answer step", "gpt-4.1-mini", "a model name", Setting::anything, true),
+            Setting::httpUrl),
+    ECO_SCAN_CONFIG("YAML file with settings", "./eco-scan.yaml (optional)", "a file path", Setting::anything),
+    ECO_SCAN_VISION_MODEL("model of the vision step", "gpt-4.1-mini", "a model name", Setting::anything),
+    ECO_SCAN_ANSWER_MODEL("model of the answer step", "gpt-4.1-mini", "a model name", Setting::anything),
     ECO_SCAN_ANSWER_STRATEGY("how answers are written", "llm", "llm, template or hybrid",
-            oneOf("llm", "template", "hybrid"), true),
+            oneOf("llm", "template", "hybrid")),
     ECO_SCAN_VISION_CONNECT_TIMEOUT("connect timeout of vision calls", "5s", "a duration such as 5s",
-            Setting::duration, true),
+            Setting::duration),
     ECO_SCAN_VISION_READ_TIMEOUT("read timeout of one vision call", "20s", "a duration such as 20s",
-            Setting::duration, true),
+            Setting::duration),
     ECO_SCAN_ANSWER_CONNECT_TIMEOUT("connect timeout of answer calls", "5s", "a duration such as 5s",
-            Setting::duration, true),
+            Setting::duration),
     ECO_SCAN_ANSWER_READ_TIMEOUT("read timeout of one answer call", "30s", "a duration such as 30s",
-            Setting::duration, true),
+            Setting::duration),
     ECO_SCAN_LLM_RETRIES("retries of a call answered 429 or 5xx", "2", "a whole number 0-10",
-            value -> value.matches("\\d{1,2}") && Integer.parseInt(value) <= 10, true),
+            value -> value.matches("\\d{1,2}") && Integer.parseInt(value) <= 10),
     ECO_SCAN_TEMPERATURE("sampling temperature of both steps", "the provider's default", "a number 0-2",
-            Setting::temperature, true),
+            Setting::temperature),
     ECO_SCAN_VISION_MAX_TOKENS("cap on a vision reply's tokens", "300", "a whole number 16-100000",
-            Setting::tokenCap, true),
+            Setting::tokenCap),
     ECO_SCAN_ANSWER_MAX_TOKENS("cap on an answer reply's tokens", "500", "a whole number 16-100000",
-            Setting::tokenCap, true),
-    ECO_SCAN_CACHE("cache of LLM results", "on", "on or off", oneOf("on", "off"), true),
+            Setting::tokenCap),
+    ECO_SCAN_CACHE("cache of LLM results", "on", "on or off", oneOf("on", "off")),
     ECO_SCAN_CACHE_SIZE("results kept per LLM step's cache", "10000", "a positive whole number",
-            Setting::positiveInt, true),
+            Setting::positiveInt),
     ECO_SCAN_SIMULATOR_SPEED("latency factor of the built-in simulator (0 = instant)", "1",
-            "a number 0-100", Setting::speed, true),
+            "a number 0-100", Setting::speed),
     ECO_SCAN_SIMULATOR_FAULTS("faults the built-in simulator injects", "none",
             "none, or shares like 429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05",
-            Setting::faults, true),
+            Setting::faults),
     ECO_SCAN_MODE("dev or prod behaviour of the service", "dev without a provider, else prod", "dev or prod",
-            oneOf("dev", "prod"), true),
+            oneOf("dev", "prod")),
     ECO_SCAN_HOST("address the HTTP service listens on", "dev: 127.0.0.1; prod: 0.0.0.0", "an IP address or host name",
-            Setting::hostList, true),
+            Setting::hostList),
     ECO_SCAN_SAMPLES_DIR("folder served at /samples/ to loopback clients in dev mode", "./samples", "a folder path",
-            Setting::anything, true),
-    ECO_SCAN_PORT("HTTP port", "8080", "a port number 0-65535 (0: any free port)", Setting::port, true),
-    ECO_SCAN_AUTH("how users are authenticated", "jwt", "jwt or gateway", oneOf("jwt", "gateway"), true),
+            Setting::anything),
+    ECO_SCAN_PORT("HTTP port", "8080", "a port number 0-65535 (0: any free port)", Setting::port),
+    ECO_SCAN_AUTH("how users are authenticated", "jwt", "jwt or gateway", oneOf("jwt", "gateway")),
     ECO_SCAN_JWT_SECRET("HS256 secret, at least 32 bytes", "dev: random per process; prod: required", "any text",
-            Setting::anything, true),
-    ECO_SCAN_JWT_ISSUER("expected JWT iss", "dev: eco-scan-dev; prod: required", "any text", Setting::anything, true),
-    ECO_SCAN_JWT_AUDIENCE("expected JWT aud", "dev: eco-scan; prod: required", "any text", Setting::anything, true),
+            Setting::anything),
+    ECO_SCAN_JWT_ISSUER("expected JWT iss", "dev: eco-scan-dev; prod: required", "any text", Setting::anything),
+    ECO_SCAN_JWT_AUDIENCE("expected JWT aud", "dev: eco-scan; prod: required", "any text", Setting::anything),
     ECO_SCAN_IMAGE_HOSTS("host allow-list for image_url", "empty (dev: loopback only)",
-            "comma-separated host names", Setting::hostList, true),
+            "comma-separated host names", Setting::hostList),
     ECO_SCAN_RATE_LIMIT("per-user scans", "60/min in prod, off in dev", "N/s, N/min, N/h or off",
-            Setting::rateLimit, true),
+            Setting::rateLimit),
     ECO_SCAN_MAX_IN_FLIGHT("bound on scans in flight", "sized from the open-file limit", "a positive whole number",
-            Setting::positiveInt, true),
-    ECO_SCAN_DEADLINE("per-scan deadline", "55s", "a duration such as 55s, 2m or 1500ms", Setting::duration, true),
-    ECO_SCAN_DATA_DIR("folder of the embedded database", "./data", "a folder path", Setting::anything, true),
-    ECO_SCAN_DB_URL("JDBC URL of a PostgreSQL database", "embedded H2", "a jdbc: URL", Setting::jdbcUrl, true),
-    ECO_SCAN_DB_USER("database user", "none", "any text", Setting::anything, true),
-    ECO_SCAN_DB_PASSWORD("database password", "none", "any text", Setting::anything, true),
-    ECO_SCAN_REWARDS("where rewards are kept", "db", "db or remote", oneOf("db", "remote"), true),
-    ECO_SCAN_CHARACTER_URL("remote character service", "none", "an http(s) URL", Setting::httpUrl, true),
-    ECO_SCAN_SERVICE_TOKEN("bearer token of the character service", "none", "any text", Setting::anything, true),
-    ECO_SCAN_QUEUE("job queue of asynchronous scans", "memory", "memory or redis", oneOf("memory", "redis"), false),
-    ECO_SCAN_REDIS_URL("Redis for the job queue", "none", "a redis:// URL", Setting::redisUrl, false);
+            Setting::positiveInt),
+    ECO_SCAN_DEADLINE("per-scan deadline", "55s", "a duration such as 55s, 2m or 1500ms", Setting::duration),
+    ECO_SCAN_DATA_DIR("folder of the embedded database", "./data", "a folder path", Setting::anything),
+    ECO_SCAN_DB_URL("JDBC URL of a PostgreSQL database", "embedded H2", "a jdbc: URL", Setting::jdbcUrl),
+    ECO_SCAN_DB_USER("database user", "none", "any text", Setting::anything),
+    ECO_SCAN_DB_PASSWORD("database password", "none", "any text", Setting::anything),
+    ECO_SCAN_REWARDS("where rewards are kept", "db", "db or remote", oneOf("db", "remote")),
+    ECO_SCAN_CHARACTER_URL("remote character service", "none", "an http(s) URL", Setting::httpUrl),
+    ECO_SCAN_SERVICE_TOKEN("bearer token of the character service", "none", "any text", Setting::anything),
+    ECO_SCAN_QUEUE("job queue of asynchronous scans", "memory", "memory or redis", oneOf("memory", "redis")),
+    ECO_SCAN_REDIS_URL("Redis for the job queue", "none", "a redis:// URL", Setting::redisUrl),
+    ECO_SCAN_WORKER_CONCURRENCY("scans one eco-scan worker runs at once", "64", "a positive whole number",
+            Setting::positiveInt);
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -81,14 +83,12 @@ public enum Setting {
     private final String defaultText;
     private final String accepts;
     private final Predicate<String> valid;
-    private final boolean inEffect;
 
-    Setting(String meaning, String defaultText, String accepts, Predicate<String> valid, boolean inEffect) {
+    Setting(String meaning, String defaultText, String accepts, Predicate<String> valid) {
         this.meaning = meaning;
         this.defaultText = defaultText;
         this.accepts = accepts;
         this.valid = valid;
-        this.inEffect = inEffect;
     }
 
     /** The environment variable name. */
@@ -112,11 +112,6 @@ public enum Setting {
 
     public String accepts() {
         return accepts;
-    }
-
-    /** False for settings whose feature has not been built yet: they are validated but change nothing. */
-    public boolean inEffect() {
-        return inEffect;
     }
 
     boolean accepts(String value) {

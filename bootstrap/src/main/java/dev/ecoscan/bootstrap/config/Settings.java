@@ -117,11 +117,6 @@ public final class Settings {
         return value(Setting.ECO_SCAN_ANSWER_STRATEGY).orElse("llm");
     }
 
-    /** Settings that were given but whose feature is not built yet, to warn about. */
-    public List<Setting> givenButNotInEffect() {
-        return values.keySet().stream().filter(s -> !s.inEffect()).toList();
-    }
-
     private static Map<Setting, String> readFile(Path file) {
         Object document;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

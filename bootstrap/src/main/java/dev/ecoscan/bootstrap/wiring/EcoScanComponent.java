@@ -6,7 +6,8 @@ import dev.ecoscan.adapter.http.HttpSettings;
 import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.ScanWaste;
-import dev.ecoscan.application.jobs.InProcessJobQueue;
+import dev.ecoscan.adapter.redis.RedisJobQueue;
+import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.data.KnowledgeBase;
 import jakarta.inject.Singleton;
@@ -15,7 +16,7 @@ import java.time.Clock;
 
 /** The assembled engine: settings and a clock in, the scan use case and its knowledge out. */
 @Singleton
-@Component(modules = {KnowledgeModule.class, PortsModule.class, PipelineModule.class})
+@Component(modules = {KnowledgeModule.class, PortsModule.class, PipelineModule.class, JobsModule.class})
 public interface EcoScanComponent {
 
     ScanWaste scanWaste();
@@ -43,8 +44,14 @@ public interface EcoScanComponent {
 
     Rewards rewards();
 
-    /** Asynchronous scans (the service's job routes). */
-    InProcessJobQueue jobs();
+    /** Asynchronous scans (the service's job routes), in this process or on Redis. */
+    JobQueue jobQueue();
+
+    /** The Redis queue, for {@code eco-scan worker}. */
+    RedisJobQueue redisJobs();
+
+    /** Where a Redis worker attaches its progress recorder. */
+    StepRelay stepRelay();
 
     ImageFetchPolicy imagePolicy();
 

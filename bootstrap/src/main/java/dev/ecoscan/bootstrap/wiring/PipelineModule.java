@@ -2,10 +2,8 @@ package dev.ecoscan.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.ecoscan.adapter.http.HttpSettings;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.PipelinePorts;
-import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.application.ScanPipeline;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.domain.port.AnswerGenerator;
@@ -17,36 +15,26 @@ import dev.ecoscan.domain.taxonomy.Taxonomy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Assembles the use case: every port wrapped in its timing decorator, step events to the listeners. */
 @Module
 interface PipelineModule {
 
     /**
-     * The service sends every step event to metrics and to the job queue (its jobs' progress); each
-     * outcome carries its own timings either way. The queue is reached through a provider because it
-     * runs scans on the pipeline these events come from.
+     * The service sends every step event to metrics and to whatever follows job progress here (the
+     * in-process queue, or a Redis worker); each outcome carries its own timings either way.
      */
     @Provides
     @Singleton
-    static StepRecorder stepListeners(Purpose purpose, Provider<EcoScanMetrics> metrics,
-                                      Provider<InProcessJobQueue> jobs) {
+    static StepRecorder stepListeners(Purpose purpose, Provider<EcoScanMetrics> metrics, StepRelay jobs) {
         if (purpose != Purpose.SERVICE) {
             return StepRecorder.none();
         }
         EcoScanMetrics meters = metrics.get();
         return event -> {
             meters.record(event);
-            jobs.get().record(event);
+            jobs.record(event);
         };
-    }
-
-    /** Asynchronous scans in this process, as many unfinished at once as synchronous ones, kept an hour. */
-    @Provides
-    @Singleton
-    static InProcessJobQueue jobs(ScanWaste scans, HttpSettings http, Clock clock, EcoScanMetrics metrics) {
-        return new InProcessJobQueue(scans, http.maxInFlight(), Duration.ofHours(1), clock, metrics);
     }
 
     /** Takes {@link Wiring} so that its warnings are printed before the first scan can run. */

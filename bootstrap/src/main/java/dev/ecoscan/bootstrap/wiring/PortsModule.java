@@ -97,9 +97,6 @@ interface PortsModule {
         notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache " + (llm.cacheEnabled() ? "on" : "off")
                 + ".");
         notes.add("Rewards: " + rewards.description() + ".");
-        for (Setting ignored : settings.givenButNotInEffect()) {
-            notes.add("WARNING: " + ignored.env() + " is set but has no effect yet: its feature is not built.");
-        }
         notes.forEach(notices::println);
         return new Wiring(endpoint.simulated() ? "OpenAI-compatible adapter → built-in simulator"
                 : "OpenAI-compatible adapter → " + endpoint.baseUrl(), "embedded knowledge base",

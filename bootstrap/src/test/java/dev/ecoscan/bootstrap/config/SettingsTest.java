@@ -83,13 +83,6 @@ class SettingsTest {
         assertThat(Setting.OPENAI_API_KEY.yamlKey()).isEqualTo("openai_api_key");
     }
 
-    @Test
-    void settings_whose_feature_is_not_built_are_reported() {
-        Settings settings = Settings.from(Map.of("ECO_SCAN_QUEUE", "redis", "ECO_SCAN_DEADLINE", "10s"));
-
-        assertThat(settings.givenButNotInEffect()).containsExactly(Setting.ECO_SCAN_QUEUE);
-    }
-
     private String write(String yaml) {
         try {
             Path file = Files.createTempFile(dir, "eco-scan", ".yaml");

@@ -1,0 +1,201 @@
+package dev.ecoscan.adapter.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.answer.Answer;
+import dev.ecoscan.domain.reward.Character;
+import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.Rejection;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.Step;
+import dev.ecoscan.domain.scan.StepEvent;
+import dev.ecoscan.domain.scan.StepStatus;
+import dev.ecoscan.domain.taxonomy.CategoryPath;
+import dev.ecoscan.domain.taxonomy.Classification;
+import dev.ecoscan.domain.taxonomy.NodeId;
+import dev.ecoscan.domain.taxonomy.SituationTag;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes a {@link ScanOutcome} as JSON and reads it back in any process. Knowledge-base objects are
+ * stored by id and looked up again, so the JSON stays small and a result always shows current data.
+ */
+public final class OutcomeCodec {
+
+    private final KnowledgeBase knowledge;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public OutcomeCodec(KnowledgeBase knowledge) {
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+    }
+
+    public String encode(ScanOutcome outcome) {
+        ObjectNode node = json.createObjectNode();
+        node.put("scanId", outcome.scanId().toString());
+        switch (outcome) {
+            case ScanOutcome.Completed completed -> {
+                node.put("type", "completed");
+                node.set("classification", classification(completed.classification()));
+                node.put("rule", completed.rule().node().value());
+                node.set("answer", answer(completed.answer()));
+                node.set("reward", reward(completed.reward()));
+            }
+            case ScanOutcome.Rejected rejected -> {
+                node.put("type", "rejected");
+                node.put("reason", rejected.reason().name());
+                node.put("detail", rejected.detail());
+                rejected.classification().ifPresent(c -> node.set("classification", classification(c)));
+            }
+            case ScanOutcome.Failed failed -> {
+                node.put("type", "failed");
+                node.put("step", failed.step().name());
+                node.put("kind", failed.kind().name());
+                node.put("detail", failed.detail());
+            }
+        }
+        ArrayNode timings = node.putArray("timings");
+        for (StepEvent event : outcome.timings()) {
+            timings.addObject().put("step", event.step().name()).put("nanos", event.duration().toNanos())
+                    .put("status", event.status().name());
+        }
+        return node.toString();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the JSON is not an outcome this knowledge base can rebuild
+     */
+    public ScanOutcome decode(String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a stored outcome is not JSON: " + e.getOriginalMessage(), e);
+        }
+        ScanId id = new ScanId(UUID.fromString(text(node, "scanId")));
+        List<StepEvent> timings = new ArrayList<>();
+        for (JsonNode timing : node.path("timings")) {
+            timings.add(new StepEvent(id, Step.valueOf(text(timing, "step")),
+                    Duration.ofNanos(timing.path("nanos").asLong()), StepStatus.valueOf(text(timing, "status"))));
+        }
+        return switch (text(node, "type")) {
+            case "completed" -> {
+                NodeId ruleNode = NodeId.of(text(node, "rule"));
+                DisposalRule rule = knowledge.rules().forNode(ruleNode)
+                        .orElseThrow(() -> new IllegalArgumentException("no disposal rule for '" + ruleNode + "'"));
+                yield new ScanOutcome.Completed(id, classification(node.path("classification")), rule,
+                        answer(node.path("answer")), reward(node.path("reward")), timings);
+            }
+            case "rejected" -> new ScanOutcome.Rejected(id, Rejection.valueOf(text(node, "reason")),
+                    text(node, "detail"), node.has("classification")
+                            ? Optional.of(classification(node.path("classification"))) : Optional.empty(),
+                    timings);
+            case "failed" -> new ScanOutcome.Failed(id, Step.valueOf(text(node, "step")),
+                    FailureKind.valueOf(text(node, "kind")), text(node, "detail"), timings);
+            default -> throw new IllegalArgumentException("unknown outcome type '" + text(node, "type") + "'");
+        };
+    }
+
+    private ObjectNode classification(Classification classification) {
+        ObjectNode node = json.createObjectNode();
+        node.put("item", classification.item().id().value());
+        ArrayNode tags = node.putArray("situation");
+        classification.situation().forEach(tag -> tags.add(tag.id()));
+        return node;
+    }
+
+    private Classification classification(JsonNode node) {
+        NodeId item = NodeId.of(text(node, "item"));
+        CategoryPath path = knowledge.taxonomy().pathOf(item)
+                .orElseThrow(() -> new IllegalArgumentException("no item '" + item + "' in the taxonomy"));
+        List<SituationTag> tags = new ArrayList<>();
+        for (JsonNode tag : node.path("situation")) {
+            tags.add(knowledge.taxonomy().tag(tag.asText())
+                    .orElseThrow(() -> new IllegalArgumentException("no situation tag '" + tag.asText() + "'")));
+        }
+        return new Classification(path, tags);
+    }
+
+    private ObjectNode answer(Answer answer) {
+        ObjectNode node = json.createObjectNode();
+        node.put("userAnswer", answer.userAnswer());
+        answer.steps().forEach(node.putArray("steps")::add);
+        answer.insufficiencies().forEach(node.putArray("insufficiencies")::add);
+        return node;
+    }
+
+    private static Answer answer(JsonNode node) {
+        return new Answer(text(node, "userAnswer"), texts(node.path("steps")), texts(node.path("insufficiencies")));
+    }
+
+    private ObjectNode reward(RewardOutcome reward) {
+        ObjectNode node = json.createObjectNode();
+        switch (reward) {
+            case RewardOutcome.Granted granted -> {
+                node.put("kind", "granted").put("reason", granted.matchReason());
+                node.set("character", character(granted.character()));
+            }
+            case RewardOutcome.AlreadyOwned owned -> {
+                node.put("kind", "already_owned").put("reason", owned.matchReason());
+                node.set("character", character(owned.character()));
+            }
+            case RewardOutcome.NotEligible notEligible -> node.put("kind", "not_eligible")
+                    .put("reason", notEligible.reason());
+            case RewardOutcome.Unavailable unavailable -> node.put("kind", "unavailable")
+                    .put("reason", unavailable.reason());
+        }
+        return node;
+    }
+
+    private RewardOutcome reward(JsonNode node) {
+        String reason = text(node, "reason");
+        return switch (text(node, "kind")) {
+            case "granted" -> new RewardOutcome.Granted(character(node.path("character")), reason);
+            case "already_owned" -> new RewardOutcome.AlreadyOwned(character(node.path("character")), reason);
+            case "not_eligible" -> new RewardOutcome.NotEligible(reason);
+            case "unavailable" -> new RewardOutcome.Unavailable(reason);
+            default -> throw new IllegalArgumentException("unknown reward kind '" + text(node, "kind") + "'");
+        };
+    }
+
+    /** The whole character is written, so one a newer catalogue dropped can still be shown as granted. */
+    private ObjectNode character(Character character) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", character.id()).put("name", character.name()).put("type", character.type())
+                .put("dialog", character.dialog());
+        character.middle().ifPresent(middle -> node.put("middle", middle.value()));
+        return node;
+    }
+
+    private Character character(JsonNode node) {
+        String id = text(node, "id");
+        return knowledge.characters().byId(id).orElseGet(() -> new Character(id, text(node, "name"),
+                text(node, "type"), text(node, "dialog"),
+                node.has("middle") ? Optional.of(NodeId.of(text(node, "middle"))) : Optional.empty()));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("a stored outcome lacks the text field '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.ecoscan.adapter.redis;
+
+import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.job.Job;
+import dev.ecoscan.domain.job.JobEvent;
+import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanRequest;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The job queue on Redis, API side: a submission is stored and appended to a stream that workers
+ * ({@link RedisJobWorker}) consume; any process with this queue can follow and answer any job.
+ * Accepted jobs and idempotency keys are kept for {@code retention}. While Redis is unreachable,
+ * submissions are refused, which the service answers with 503.
+ */
+public final class RedisJobQueue implements JobQueue {
+
+    /** How long results and idempotency keys are kept, as the embedded queue does. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofHours(1);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final RedisJobStore store;
+    private final long maxQueued;
+    private final Clock clock;
+
+    /** The default retention, and the system clock. */
+    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued) {
+        this(redis, knowledge, maxQueued, DEFAULT_RETENTION, Clock.systemUTC());
+    }
+
+    /**
+     * @param maxQueued how many jobs may wait or run at once (the stream's length); one more is refused
+     * @param retention how long a job, its events and its idempotency key are kept; whole seconds
+     */
+    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued, Duration retention, Clock clock) {
+        Objects.requireNonNull(redis, "redis");
+        if (maxQueued < 1) {
+            throw new IllegalArgumentException("the job queue needs room for at least one job");
+        }
+        if (Objects.requireNonNull(retention, "retention").toSeconds() < 1) {
+            throw new IllegalArgumentException("jobs must be kept for at least a second: " + retention);
+        }
+        this.store = new RedisJobStore(redis, new OutcomeCodec(Objects.requireNonNull(knowledge, "knowledge")),
+                retention);
+        this.maxQueued = maxQueued;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Submission submit(ScanRequest request, Optional<String> idempotencyKey) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        try {
+            return enqueue(request, idempotencyKey);
+        } catch (RedisException e) {
+            return new Submission.Refused("the job queue is unavailable: " + e.getMessage());
+        }
+    }
+
+    private Submission enqueue(ScanRequest request, Optional<String> idempotencyKey) {
+        RedisCommands<String, String> commands = store.commands();
+        JobKeys keys = store.keys();
+        Optional<String> key = idempotencyKey.map(k -> keys.idempotency(request.user(), k));
+        // A repeated submission gets its job back even when the queue is full, as in the embedded queue.
+        Optional<Job> earlier = key.map(commands::get).flatMap(this::findByText);
+        if (earlier.isPresent()) {
+            return new Submission.Accepted(earlier.get(), true);
+        }
+        Long queued = commands.xlen(keys.stream());
+        if (queued != null && queued >= maxQueued) {
+            return new Submission.Refused("the job queue holds its limit of " + maxQueued + " unfinished scans");
+        }
+        Instant submittedAt = clock.instant();
+        // The record goes first, so whoever finds the idempotency key below also finds its job.
+        store.save(request, submittedAt);
+        if (key.isPresent()) {
+            String jobId = request.id().toString();
+            long seconds = store.retention().toSeconds();
+            if (commands.set(key.get(), jobId, SetArgs.Builder.nx().ex(seconds)) == null) {
+                // Another submission with the same key got there between our GET and this SET.
+                earlier = Optional.ofNullable(commands.get(key.get())).flatMap(this::findByText);
+                if (earlier.isPresent()) {
+                    store.forget(request.id());
+                    return new Submission.Accepted(earlier.get(), true);
+                }
+                // The earlier job is gone (expired, or its submission failed): this one takes the key.
+                commands.set(key.get(), jobId, SetArgs.Builder.ex(seconds));
+            }
+        }
+        try {
+            commands.xadd(keys.stream(), Map.of(RedisJobWorker.JOB_FIELD, request.id().toString()));
+        } catch (RedisException e) {
+            // Best effort: a retry with the same key must not find a job that never ran.
+            forgetQuietly(request, key);
+            throw e;
+        }
+        return new Submission.Accepted(new Job(request.id(), request.user(), request.question(), submittedAt,
+                List.of()), false);
+    }
+
+    private void forgetQuietly(ScanRequest request, Optional<String> idempotencyKey) {
+        try {
+            idempotencyKey.ifPresent(store.commands()::del);
+            store.forget(request.id());
+        } catch (RedisException ignored) {
+            // Redis is away; the record expires with its retention anyway.
+        }
+    }
+
+    private Optional<Job> findByText(String id) {
+        try {
+            return store.find(new ScanId(UUID.fromString(id)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @throws RedisException when Redis is unreachable */
+    @Override
+    public Optional<Job> find(ScanId id) {
+        return store.find(id);
+    }
+
+    /** Polls Redis every 50 ms until an event arrives or {@code wait} has passed. */
+    @Override
+    public List<JobEvent> awaitEvents(ScanId id, long lastSeen, Duration wait) throws InterruptedException {
+        long until = System.nanoTime() + wait.toNanos();
+        while (true) {
+            if (!store.commands().exists(store.keys().record(id)).equals(1L)) {
+                return List.of();
+            }
+            List<JobEvent> fresh = store.eventsAfter(id, lastSeen);
+            long left = until - System.nanoTime();
+            if (!fresh.isEmpty() || left <= 0) {
+                return fresh;
+            }
+            Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
+        }
+    }
+
+    /** Jobs waiting or running now (the stream's length): a gauge. */
+    public long queueDepth() {
+        Long length = store.commands().xlen(store.keys().stream());
+        return length == null ? 0 : length;
+    }
+
+    RedisJobStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,332 @@
+package dev.ecoscan.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.job.Job;
+import dev.ecoscan.domain.job.JobEvent;
+import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.port.ClassifierVerdict;
+import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.ImageReference;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.testkit.CannedAnswers;
+import dev.ecoscan.testkit.ScanTestKit;
+import dev.ecoscan.testkit.ScriptedClassifier;
+import dev.ecoscan.testkit.TestPipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The job queue on a real Redis, with API and worker sides as separate connections, as separate processes are. */
+class RedisJobQueueTest {
+
+    private static final List<JobStage> EVERY_STAGE = List.of(JobStage.VISION, JobStage.RAG, JobStage.ANSWER,
+            JobStage.REWARD_MATCH, JobStage.DONE);
+    private static final RedisWorkerSettings QUICK_RECLAIM = new RedisWorkerSettings(2, Duration.ofSeconds(1),
+            Duration.ofMillis(200), Duration.ofSeconds(5));
+
+    private static RedisServer server;
+
+    /** Each test has keys of its own on the shared server. */
+    private final String prefix = "test-" + UUID.randomUUID() + ":";
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() {
+        server = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void closeWhatTheTestOpened() throws Exception {
+        Collections.reverse(opened);
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void a_submitted_job_is_run_by_a_worker_and_another_api_process_sees_every_stage_and_the_outcome()
+            throws Exception {
+        RedisJobQueue api = queue(1000);
+        RedisJobWorker worker = worker(milkCartons(new ScriptedClassifier[1]), RedisWorkerSettings.defaults(1));
+        RedisJobQueue otherApi = queue(1000);
+
+        Job job = accepted(api.submit(request(), Optional.empty()));
+        List<JobEvent> events = drain(otherApi, job.id());
+
+        assertThat(job.stage()).isEqualTo(JobStage.QUEUED);
+        assertThat(events).extracting(JobEvent::stage).containsExactlyElementsOf(EVERY_STAGE);
+        assertThat(events).extracting(JobEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L);
+        Job found = otherApi.find(job.id()).orElseThrow();
+        assertThat(found.owner()).isEqualTo(TestPipeline.TEST_USER);
+        assertThat(found.submittedAt()).isEqualTo(job.submittedAt());
+        assertThat(found.outcome()).hasValueSatisfying(outcome -> assertThat(outcome)
+                .isInstanceOfSatisfying(ScanOutcome.Completed.class, completed -> assertThat(
+                        completed.classification().item().name()).isEqualTo("우유팩")));
+        assertThat(worker.completedByOutcome()).isEqualTo(Map.of("completed", 1L));
+        eventually(() -> api.queueDepth() == 0 && worker.pending() == 0);
+    }
+
+    @Test
+    void a_rejected_scan_skips_to_done() throws Exception {
+        RedisJobQueue api = queue(1000);
+        worker(pipeline(ScriptedClassifier.unclassifiable("blurry")), RedisWorkerSettings.defaults(1));
+
+        Job job = accepted(api.submit(request(), Optional.empty()));
+
+        assertThat(drain(api, job.id())).extracting(JobEvent::stage).containsExactly(JobStage.VISION, JobStage.DONE);
+    }
+
+    @Test
+    void the_same_idempotency_key_returns_the_same_job_and_runs_one_scan() throws Exception {
+        RedisJobQueue api = queue(1000);
+        ScriptedClassifier[] classifier = new ScriptedClassifier[1];
+        worker(milkCartons(classifier), RedisWorkerSettings.defaults(1));
+
+        Job job = accepted(api.submit(request(), Optional.of("key-1")));
+        JobQueue.Submission again = api.submit(request(), Optional.of("key-1"));
+        drain(api, job.id());
+
+        assertThat(again).isInstanceOfSatisfying(JobQueue.Submission.Accepted.class, accepted -> {
+            assertThat(accepted.repeated()).isTrue();
+            assertThat(accepted.job().id()).isEqualTo(job.id());
+        });
+        assertThat(classifier[0].calls()).isEqualTo(1);
+        Job other = accepted(api.submit(request(), Optional.of("key-2")));
+        assertThat(other.id()).isNotEqualTo(job.id());
+        drain(api, other.id());
+        assertThat(classifier[0].calls()).isEqualTo(2);
+    }
+
+    @Test
+    void a_job_whose_worker_dies_before_acknowledging_is_reclaimed_and_completes_exactly_once() throws Exception {
+        RedisJobQueue api = queue(1000);
+        CountDownLatch never = new CountDownLatch(1);
+        ScriptedClassifier stuck = new ScriptedClassifier(request -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ClassifierVerdict.Unclassifiable("the worker died");
+        });
+        RedisJobWorker dying = worker(pipeline(stuck), new RedisWorkerSettings(1, Duration.ofSeconds(1),
+                Duration.ofMillis(200), Duration.ZERO));
+        try {
+            Job job = accepted(api.submit(request(), Optional.empty()));
+            assertThat(api.awaitEvents(job.id(), 0, Duration.ofSeconds(10))).extracting(JobEvent::stage)
+                    .containsExactly(JobStage.VISION);
+            dying.close();
+
+            RedisJobWorker survivor = worker(milkCartons(new ScriptedClassifier[1]), QUICK_RECLAIM);
+            List<JobEvent> events = drain(api, job.id());
+
+            assertThat(events).extracting(JobEvent::stage).containsExactlyElementsOf(EVERY_STAGE);
+            assertThat(events).extracting(JobEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(survivor.redeliveries()).isEqualTo(1);
+            assertThat(dying.completedByOutcome()).isEmpty();
+            eventually(() -> api.queueDepth() == 0 && survivor.pending() == 0);
+            assertThat(api.find(job.id()).orElseThrow().events()).filteredOn(JobEvent::done).hasSize(1);
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void a_job_running_longer_than_the_reclaim_time_on_a_live_worker_is_not_taken_over() throws Exception {
+        RedisJobQueue api = queue(1000);
+        ScriptedClassifier milk = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+        ScriptedClassifier slow = new ScriptedClassifier(request -> {
+            try {
+                Thread.sleep(Duration.ofMillis(2500));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return milk.classify(request);
+        });
+        // This worker would never reclaim on its own (30 s), but renews its claim every 200 ms.
+        worker(pipeline(slow), new RedisWorkerSettings(1, Duration.ofSeconds(30), Duration.ofMillis(200),
+                Duration.ofSeconds(5)));
+        Job job = accepted(api.submit(request(), Optional.empty()));
+        assertThat(api.awaitEvents(job.id(), 0, Duration.ofSeconds(10))).extracting(JobEvent::stage)
+                .containsExactly(JobStage.VISION);
+
+        ScriptedClassifier[] otherClassifier = new ScriptedClassifier[1];
+        RedisJobWorker other = worker(milkCartons(otherClassifier), QUICK_RECLAIM);
+        List<JobEvent> events = drain(api, job.id());
+
+        assertThat(events).extracting(JobEvent::stage).containsExactlyElementsOf(EVERY_STAGE);
+        assertThat(other.redeliveries()).isZero();
+        assertThat(otherClassifier[0].calls()).isZero();
+        assertThat(slow.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void a_repeated_submission_gets_its_job_back_even_when_the_queue_is_full() {
+        RedisJobQueue api = queue(1);
+
+        Job job = accepted(api.submit(request(), Optional.of("key-1")));
+
+        assertThat(api.submit(request(), Optional.of("key-1"))).isInstanceOfSatisfying(
+                JobQueue.Submission.Accepted.class, accepted -> assertThat(accepted.job().id()).isEqualTo(job.id()));
+        assertThat(api.submit(request(), Optional.of("key-2"))).isInstanceOf(JobQueue.Submission.Refused.class);
+    }
+
+    @Test
+    void fifty_jobs_over_two_workers_each_complete_exactly_once() throws Exception {
+        RedisJobQueue api = queue(1000);
+        RedisJobWorker first = worker(milkCartons(new ScriptedClassifier[1]), QUICK_RECLAIM);
+        RedisJobWorker second = worker(milkCartons(new ScriptedClassifier[1]), QUICK_RECLAIM);
+
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            jobs.add(accepted(api.submit(request(), Optional.empty())));
+        }
+        for (Job job : jobs) {
+            assertThat(drain(api, job.id())).extracting(JobEvent::stage).containsExactlyElementsOf(EVERY_STAGE);
+        }
+
+        for (Job job : jobs) {
+            assertThat(api.find(job.id()).orElseThrow().events()).filteredOn(JobEvent::done).hasSize(1);
+        }
+        long completed = first.completedByOutcome().getOrDefault("completed", 0L)
+                + second.completedByOutcome().getOrDefault("completed", 0L);
+        assertThat(completed).isEqualTo(50);
+        eventually(() -> api.queueDepth() == 0);
+    }
+
+    @Test
+    void past_its_bound_the_queue_refuses() {
+        RedisJobQueue api = queue(1);
+
+        assertThat(api.submit(request(), Optional.empty())).isInstanceOf(JobQueue.Submission.Accepted.class);
+        assertThat(api.submit(request(), Optional.empty())).isInstanceOfSatisfying(JobQueue.Submission.Refused.class,
+                refused -> assertThat(refused.reason()).contains("limit of 1"));
+    }
+
+    @Test
+    void a_client_resuming_after_an_event_gets_only_the_later_ones() throws Exception {
+        RedisJobQueue api = queue(1000);
+        worker(milkCartons(new ScriptedClassifier[1]), RedisWorkerSettings.defaults(1));
+        Job job = accepted(api.submit(request(), Optional.empty()));
+        drain(api, job.id());
+
+        assertThat(api.awaitEvents(job.id(), 3, Duration.ZERO)).extracting(JobEvent::id).containsExactly(4L, 5L);
+        assertThat(api.awaitEvents(job.id(), 5, Duration.ofMillis(100))).isEmpty();
+    }
+
+    @Test
+    void an_unknown_job_is_not_found_and_has_no_events() throws Exception {
+        RedisJobQueue api = queue(1000);
+
+        assertThat(api.find(ScanId.random())).isEmpty();
+        assertThat(api.awaitEvents(ScanId.random(), 0, Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void an_inline_image_and_a_question_reach_the_worker_unchanged() throws Exception {
+        RedisJobQueue api = queue(1000);
+        ScriptedClassifier[] classifier = new ScriptedClassifier[1];
+        worker(milkCartons(classifier), RedisWorkerSettings.defaults(1));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
+        ScanRequest base = request();
+        ScanRequest inline = new ScanRequest(base.id(), new ImageReference.Inline(png, "image/png"),
+                Optional.of("씻어야 하나요?"), base.user(), base.deadline());
+
+        Job job = accepted(api.submit(inline, Optional.empty()));
+        drain(api, job.id());
+
+        assertThat(job.question()).contains("씻어야 하나요?");
+        assertThat(classifier[0].requests()).singleElement().satisfies(seen -> assertThat(seen.toString())
+                .contains("씻어야 하나요?"));
+    }
+
+    private RedisJobQueue queue(long maxQueued) {
+        RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
+        return new RedisJobQueue(redis, KnowledgeBase.embedded(), maxQueued, Duration.ofHours(1), Clock.systemUTC());
+    }
+
+    /** A worker process of its own: its own connection, its own pipeline whose steps report to it. */
+    private RedisJobWorker worker(Pipeline pipeline, RedisWorkerSettings settings) {
+        RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
+        RedisJobQueue store = new RedisJobQueue(redis, KnowledgeBase.embedded(), 1000, Duration.ofHours(1),
+                Clock.systemUTC());
+        RedisJobWorker worker = open(new RedisJobWorker(store, pipeline.scans(), settings));
+        pipeline.progress().set(worker.progressRecorder());
+        return worker.start();
+    }
+
+    private Pipeline milkCartons(ScriptedClassifier[] classifier) {
+        classifier[0] = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+        return pipeline(classifier[0]);
+    }
+
+    private static Pipeline pipeline(ScriptedClassifier classifier) {
+        AtomicReference<StepRecorder> progress = new AtomicReference<>(StepRecorder.none());
+        TestPipeline scans = ScanTestKit.pipeline().classifier(classifier).answers(CannedAnswers.clean())
+                .stepListener(event -> progress.get().record(event)).build();
+        return new Pipeline(scans, progress);
+    }
+
+    /** A pipeline and the slot its step events go to, filled once its worker exists. */
+    private record Pipeline(TestPipeline scans, AtomicReference<StepRecorder> progress) {
+    }
+
+    private static ScanRequest request() {
+        return ScanTestKit.pipeline().build().request("milk.png", null);
+    }
+
+    private <T extends AutoCloseable> T open(T closeable) {
+        opened.add(closeable);
+        return closeable;
+    }
+
+    private static Job accepted(JobQueue.Submission submission) {
+        assertThat(submission).isInstanceOf(JobQueue.Submission.Accepted.class);
+        return ((JobQueue.Submission.Accepted) submission).job();
+    }
+
+    /** Follows a job's events until done, as an event stream client would. */
+    private static List<JobEvent> drain(JobQueue jobs, ScanId id) throws InterruptedException {
+        List<JobEvent> seen = new ArrayList<>();
+        long last = 0;
+        while (seen.isEmpty() || !seen.getLast().done()) {
+            List<JobEvent> fresh = jobs.awaitEvents(id, last, Duration.ofSeconds(10));
+            assertThat(fresh).as("events within 10 s").isNotEmpty();
+            seen.addAll(fresh);
+            last = fresh.getLast().id();
+        }
+        return seen;
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(until);
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ecoscan.adapter.redis;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A throwaway Redis for tests: {@code /usr/bin/redis-server} as a child process on a free loopback
+ * port, without persistence, in a temporary folder. Missing binary: skipped locally, a failure in CI.
+ */
+final class RedisServer implements AutoCloseable {
+
+    private static final Path BINARY = Path.of("/usr/bin/redis-server");
+
+    private final int port;
+    private final Path folder;
+    private Process process;
+
+    private RedisServer(int port, Path folder) {
+        this.port = port;
+        this.folder = folder;
+    }
+
+    static RedisServer start() {
+        if (!Files.isExecutable(BINARY)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail(BINARY + " is missing: .ci/run must install redis-server (apt-get install -y redis-server)");
+            }
+            Assumptions.abort(BINARY + " is missing; install it with: apt-get install -y redis-server");
+        }
+        try {
+            RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("eco-scan-redis"));
+            server.launch();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start redis-server: " + e, e);
+        }
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Stops the server, as an outage would. */
+    void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts it again on the same port, empty. */
+    void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart redis-server: " + e, e);
+        }
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"))
+                .directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("redis.log").toFile()).start();
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited: " + Files.readString(folder.resolve("redis.log")));
+            }
+            if (answersPing()) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for redis-server", e);
+            }
+        }
+        stop();
+        throw new IOException("redis-server did not answer PING within 10 s");
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.setSoTimeout(500);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] reply = new byte[7];
+            int read = in.readNBytes(reply, 0, reply.length);
+            return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}

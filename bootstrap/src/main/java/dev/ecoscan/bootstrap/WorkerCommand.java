@@ -1,0 +1,55 @@
+package dev.ecoscan.bootstrap;
+
+import dev.ecoscan.adapter.redis.RedisJobWorker;
+import dev.ecoscan.adapter.redis.RedisWorkerSettings;
+import dev.ecoscan.bootstrap.config.Setting;
+import dev.ecoscan.bootstrap.config.SettingsException;
+import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import dev.ecoscan.bootstrap.wiring.Purpose;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code eco-scan worker}: runs asynchronous scans from the Redis queue until SIGTERM, which lets
+ * the scans it holds finish (or leaves them, unacknowledged, for another worker to reclaim).
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "Run asynchronous scans from the Redis queue (ECO_SCAN_QUEUE=redis, ECO_SCAN_REDIS_URL).")
+final class WorkerCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    WorkerCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EcoScanComponent engine = context.engine(Purpose.SERVICE);
+        if (!engine.settings().text(Setting.ECO_SCAN_QUEUE, "memory").equals("redis")) {
+            throw new SettingsException("eco-scan worker needs ECO_SCAN_QUEUE=redis and ECO_SCAN_REDIS_URL");
+        }
+        RedisJobWorker worker;
+        try {
+            worker = new RedisJobWorker(engine.redisJobs(), engine.scanWaste(), RedisWorkerSettings.defaults(
+                    engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64)));
+            engine.stepRelay().attach(worker.progressRecorder());
+            worker.start();
+        } catch (RuntimeException e) {
+            engine.resources().close();
+            throw e;
+        }
+        context.out().println("eco-scan worker " + worker.consumerName() + " taking jobs from "
+                + engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "") + "; rewards: " + engine.rewards().description());
+        context.out().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("eco-scan-worker-stop").unstarted(() -> {
+            worker.close();
+            engine.resources().close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return ExitCodes.COMPLETED;
+    }
+}
