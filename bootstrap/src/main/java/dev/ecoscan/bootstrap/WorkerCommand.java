@@ -6,6 +6,7 @@ import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -32,8 +33,12 @@ final class WorkerCommand implements Callable<Integer> {
         }
         RedisJobWorker worker;
         try {
-            worker = new RedisJobWorker(engine.redisJobs(), engine.scanWaste(), RedisWorkerSettings.defaults(
-                    engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64)));
+            Duration reclaimAfter = engine.settings().duration(Setting.ECO_SCAN_WORKER_RECLAIM_AFTER,
+                    Duration.ofSeconds(30));
+            // Each worker renews its own claims four times per reclaim period, so a slow live job is never taken.
+            worker = new RedisJobWorker(engine.redisJobs(), engine.scanWaste(), new RedisWorkerSettings(
+                    engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64), reclaimAfter,
+                    reclaimAfter.dividedBy(4), Duration.ofSeconds(10)));
             engine.stepRelay().attach(worker.progressRecorder());
             worker.start();
         } catch (RuntimeException e) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A throwaway Redis for tests: {@code /usr/bin/redis-server} as a child process on a free loopback
  * port, without persistence, in a temporary folder. Missing binary: skipped locally, a failure in CI.
+ * Other modules' tests use it through this module's test jar.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
@@ -34,7 +35,7 @@ final class RedisServer implements AutoCloseable {
         this.folder = folder;
     }
 
-    static RedisServer start() {
+    public static RedisServer start() {
         if (!Files.isExecutable(BINARY)) {
             if ("true".equals(System.getenv("CI"))) {
                 fail(BINARY + " is missing: .ci/run must install redis-server (apt-get install -y redis-server)");
@@ -50,7 +51,7 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 

@@ -75,7 +75,9 @@ public enum Setting {
     ECO_SCAN_QUEUE("job queue of asynchronous scans", "memory", "memory or redis", oneOf("memory", "redis")),
     ECO_SCAN_REDIS_URL("Redis for the job queue", "none", "a redis:// URL", Setting::redisUrl),
     ECO_SCAN_WORKER_CONCURRENCY("scans one eco-scan worker runs at once", "64", "a positive whole number",
-            Setting::positiveInt);
+            Setting::positiveInt),
+    ECO_SCAN_WORKER_RECLAIM_AFTER("how long a dead worker's job waits before another worker takes it", "30s",
+            "a duration such as 30s", Setting::duration);
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
