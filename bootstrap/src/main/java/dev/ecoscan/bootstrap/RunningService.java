@@ -9,6 +9,7 @@ import dev.ecoscan.adapter.http.MetricsScrape;
 import dev.ecoscan.adapter.http.ScanApiServer;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.metrics.Scrape;
+import dev.ecoscan.adapter.redis.RedisJobQueue;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -36,8 +37,14 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
                 }, observer(metrics));
         ScanApiServer server = ScanApiServer.start(http, ports, clock);
         metrics.gaugeScansInFlight(server::scansInFlight);
-        if (engine.jobQueue() instanceof InProcessJobQueue inProcess) {
-            metrics.gauge("scan_jobs_unfinished", "asynchronous scans queued or running", inProcess::unfinished);
+        switch (engine.jobQueue()) {
+            case InProcessJobQueue inProcess ->
+                    metrics.gauge("scan_jobs_unfinished", "asynchronous scans queued or running", inProcess::unfinished);
+            case RedisJobQueue redis ->
+                    metrics.gauge("scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running",
+                            redis::queueDepth);
+            default -> {
+            }
         }
 
         boolean dev = engine.settings().devMode();

@@ -56,7 +56,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /** Stops the server, as an outage would. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroy();
             try {
@@ -71,7 +71,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /** Starts it again on the same port, empty. */
-    void restart() {
+    public void restart() {
         stop();
         try {
             launch();
