@@ -10,7 +10,7 @@ for n in 1 2 3; do
   sleep 0.5
   for w in $(seq 1 $n); do
     ECO_SCAN_QUEUE=redis ECO_SCAN_REDIS_URL=redis://127.0.0.1:6392 ECO_SCAN_CACHE=off ECO_SCAN_WORKER_CONCURRENCY=64 \
-      ECO_SCAN_DATA_DIR=/tmp/rb/w$w ./eco-scan worker > /tmp/rb/w$w.log 2>&1 &
+      ECO_SCAN_DATA_DIR=/tmp/rb/w$w ECO_SCAN_PORT=0 ./eco-scan worker > /tmp/rb/w$w.log 2>&1 &
   done
   sleep 8
   echo "== $n worker(s)"

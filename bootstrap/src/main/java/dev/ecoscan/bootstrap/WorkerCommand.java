@@ -1,5 +1,6 @@
 package dev.ecoscan.bootstrap;
 
+import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.redis.RedisJobWorker;
 import dev.ecoscan.adapter.redis.RedisWorkerSettings;
 import dev.ecoscan.bootstrap.config.Setting;
@@ -32,6 +33,7 @@ final class WorkerCommand implements Callable<Integer> {
             throw new SettingsException("eco-scan worker needs ECO_SCAN_QUEUE=redis and ECO_SCAN_REDIS_URL");
         }
         RedisJobWorker worker;
+        WorkerMetricsEndpoint endpoint;
         try {
             Duration reclaimAfter = engine.settings().duration(Setting.ECO_SCAN_WORKER_RECLAIM_AFTER,
                     Duration.ofSeconds(30));
@@ -41,12 +43,29 @@ final class WorkerCommand implements Callable<Integer> {
                     reclaimAfter.dividedBy(4), Duration.ofSeconds(10)));
             engine.stepRelay().attach(worker.progressRecorder());
             worker.start();
+            RedisJobWorker running = worker;
+            EcoScanMetrics metrics = engine.metrics();
+            metrics.gauge("scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", running::queueDepth);
+            metrics.gauge("scan_jobs_running", "jobs this worker is running", running::running);
+            metrics.gauge("scan_jobs_reclaimed", "jobs this worker took over from a worker that stopped answering",
+                    running::redeliveries);
+            // The worker needs no HTTP settings (no auth): only where to listen.
+            String host = engine.settings().text(Setting.ECO_SCAN_HOST, engine.settings().devMode() ? "127.0.0.1" : "0.0.0.0");
+            endpoint = engine.resources().register(WorkerMetricsEndpoint.start(host,
+                    engine.settings().integer(Setting.ECO_SCAN_PORT, 8080), metrics));
         } catch (RuntimeException e) {
             engine.resources().close();
             throw e;
         }
         context.out().println("eco-scan worker " + worker.consumerName() + " taking jobs from "
-                + engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "") + "; rewards: " + engine.rewards().description());
+                + engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "") + "; rewards: " + engine.rewards().description()
+                + "; metrics on port " + endpoint.port());
+        if (engine.settings().text(Setting.ECO_SCAN_REWARDS, "db").equals("db")
+                && engine.settings().value(Setting.ECO_SCAN_DB_URL).isEmpty()) {
+            context.err().println("WARNING: this worker keeps rewards in its own embedded database, so each worker"
+                    + " grants on its own: workers should share PostgreSQL (ECO_SCAN_DB_URL) or a character service"
+                    + " (ECO_SCAN_REWARDS=remote).");
+        }
         context.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("eco-scan-worker-stop").unstarted(() -> {

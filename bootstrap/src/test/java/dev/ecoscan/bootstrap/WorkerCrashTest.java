@@ -106,7 +106,8 @@ class WorkerCrashTest {
         env.keySet().removeIf(key -> key.startsWith("ECO_SCAN_") || key.startsWith("OPENAI_"));
         env.putAll(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_QUEUE", "redis", "ECO_SCAN_REDIS_URL", redisUrl,
                 "ECO_SCAN_SIMULATOR_SPEED", "0.2", "ECO_SCAN_CACHE", "off", "ECO_SCAN_WORKER_CONCURRENCY", "32",
-                "ECO_SCAN_WORKER_RECLAIM_AFTER", "2s", "ECO_SCAN_DATA_DIR", dir.resolve(name).toString()));
+                "ECO_SCAN_WORKER_RECLAIM_AFTER", "2s", "ECO_SCAN_DATA_DIR", dir.resolve(name).toString(),
+                "ECO_SCAN_PORT", "0"));
         builder.directory(new File(System.getProperty("user.dir")));
         return builder.start();
     }
