@@ -40,15 +40,13 @@ final class WorkerCommand implements Callable<Integer> {
             // Each worker renews its own claims four times per reclaim period, so a slow live job is never taken.
             worker = new RedisJobWorker(engine.redisJobs(), engine.scanWaste(), new RedisWorkerSettings(
                     engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64), reclaimAfter,
-                    reclaimAfter.dividedBy(4), Duration.ofSeconds(10)));
+                    reclaimAfter.dividedBy(4), Duration.ofSeconds(10)), engine.metrics());
             engine.stepRelay().attach(worker.progressRecorder());
             worker.start();
             RedisJobWorker running = worker;
             EcoScanMetrics metrics = engine.metrics();
             metrics.gauge("scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", running::queueDepth);
             metrics.gauge("scan_jobs_running", "jobs this worker is running", running::running);
-            metrics.gauge("scan_jobs_reclaimed", "jobs this worker took over from a worker that stopped answering",
-                    running::redeliveries);
             // The worker needs no HTTP settings (no auth): only where to listen.
             String host = engine.settings().text(Setting.ECO_SCAN_HOST, engine.settings().devMode() ? "127.0.0.1" : "0.0.0.0");
             endpoint = engine.resources().register(WorkerMetricsEndpoint.start(host,

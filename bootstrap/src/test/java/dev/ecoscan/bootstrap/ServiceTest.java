@@ -67,7 +67,7 @@ class ServiceTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).path("code").asText()).isEqualTo("image_url_not_allowed");
 
-        HttpResponse<String> metrics = get("/metrics");
+        HttpResponse<String> metrics = metricsIncluding("status_code=\"400\"");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains(
                 "http_requests_total{method=\"POST\",path=\"/api/v1/scan/classify\",service=\"scan-api\",status_code=\"400\"}",
@@ -85,6 +85,16 @@ class ServiceTest {
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.path("code").asText()).as(url).isIn("image_url_not_allowed", "unreadable_image");
         }
+    }
+
+    /** The metrics once they mention {@code text}: a request is counted just after its response is sent. */
+    private HttpResponse<String> metricsIncluding(String text) throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+        for (int attempt = 0; attempt < 100 && !metrics.body().contains(text); attempt++) {
+            Thread.sleep(20);
+            metrics = get("/metrics");
+        }
+        return metrics;
     }
 
     private HttpResponse<String> classify(String body) throws Exception {

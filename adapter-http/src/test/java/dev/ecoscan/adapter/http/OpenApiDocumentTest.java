@@ -62,7 +62,8 @@ class OpenApiDocumentTest {
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/plain"));
             assertThat(metrics.body()).contains("up 1");
-            assertThat(api.observed).contains("GET /api/v1/scan/categories 200", "GET /health/live 200");
+            assertThat(api.observedIncluding("GET /api/v1/scan/categories 200", "GET /health/live 200"))
+                    .contains("GET /api/v1/scan/categories 200", "GET /health/live 200");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.Step;
@@ -24,6 +25,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +60,7 @@ public final class RedisJobWorker implements AutoCloseable {
     private final Map<String, LongAdder> completed = new ConcurrentHashMap<>();
     private final LongAdder redeliveries = new LongAdder();
     private final RedisJobs redis;
+    private final JobRecorder recorder;
     /** False once closing: no new job is taken. */
     private volatile boolean accepting = true;
     /** False once closed: nothing more is written, and unfinished jobs are abandoned to be reclaimed. */
@@ -68,6 +71,12 @@ public final class RedisJobWorker implements AutoCloseable {
      * {@code scans}; call {@link #start()}.
      */
     public RedisJobWorker(RedisJobQueue jobs, ScanWaste scans, RedisWorkerSettings settings) {
+        this(jobs, scans, settings, JobRecorder.none());
+    }
+
+    /** The same, reporting queue waits, outcomes and redeliveries to {@code recorder} (metrics). */
+    public RedisJobWorker(RedisJobQueue jobs, ScanWaste scans, RedisWorkerSettings settings, JobRecorder recorder) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.store = Objects.requireNonNull(jobs, "jobs").store();
         this.redis = store.redis();
         this.scans = Objects.requireNonNull(scans, "scans");
@@ -182,6 +191,7 @@ public final class RedisJobWorker implements AutoCloseable {
                         continue;
                     }
                     redeliveries.increment();
+                    recorder.redelivered();
                     Thread.ofVirtual().name("redis-job-reclaimed").start(() -> {
                         reclaimers.add(Thread.currentThread());
                         try {
@@ -237,6 +247,7 @@ public final class RedisJobWorker implements AutoCloseable {
 
     private void run(StreamMessage<String, String> message, RedisJobStore.StoredJob job) {
         ScanId id = job.request().id();
+        recorder.started(Duration.between(job.submittedAt(), Instant.now()));
         store.enter(id, JobStage.VISION);
         ScanOutcome outcome;
         try {
@@ -252,6 +263,7 @@ public final class RedisJobWorker implements AutoCloseable {
         }
         if (store.finish(id, outcome)) {
             completed.computeIfAbsent(kind(outcome), k -> new LongAdder()).increment();
+            recorder.finished(outcome);
         }
         acknowledge(message);
     }

@@ -107,8 +107,9 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
         } finally {
             unfinished.decrementAndGet();
         }
-        record.finish(outcome, clock.instant());
+        // Counted before the done event goes out, so whoever sees the event finds it in the metrics.
         recorder.finished(outcome);
+        record.finish(outcome, clock.instant());
     }
 
     /** Moves a job to the stage after a step that succeeded; after any other, the done event follows. */
