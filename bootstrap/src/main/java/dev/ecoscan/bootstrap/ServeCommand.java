@@ -4,7 +4,6 @@ import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** {@code eco-scan serve}: the HTTP service, until SIGTERM or Ctrl-C, which drain it first. */
@@ -30,8 +29,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         service.banner().forEach(context.out()::println);
         context.out().flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("eco-scan-drain").unstarted(() -> {
+        UntilSignal.await("eco-scan-drain", () -> {
             // Stop taking scans, let those in flight reach their deadline, then close.
             Duration grace = engine.httpSettings().deadline().plusSeconds(1);
             context.err().println("eco-scan: stopping; letting scans in flight finish (at most " + grace.toSeconds()
@@ -41,9 +39,7 @@ final class ServeCommand implements Callable<Integer> {
                 context.err().println("eco-scan: " + left + " scans were still running at the deadline");
             }
             engine.resources().close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        });
         return ExitCodes.COMPLETED;
     }
 }

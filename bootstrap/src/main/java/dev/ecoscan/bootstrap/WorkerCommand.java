@@ -9,7 +9,6 @@ import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /**
@@ -65,13 +64,12 @@ final class WorkerCommand implements Callable<Integer> {
                     + " (ECO_SCAN_REWARDS=remote).");
         }
         context.out().flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("eco-scan-worker-stop").unstarted(() -> {
-            worker.close();
+        RedisJobWorker stopping = worker;
+        UntilSignal.await("eco-scan-worker-stop", () -> {
+            // Lets the jobs it holds finish, or leaves them unacknowledged for another worker.
+            stopping.close();
             engine.resources().close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        });
         return ExitCodes.COMPLETED;
     }
 }
