@@ -25,7 +25,7 @@ public interface EcoScanComponent {
 
     Settings settings();
 
-    /** What the wiring chose, for the start-up banner. */
+    /** What the wiring chose; building it prints the banner lines. */
     Wiring wiring();
 
     /** Where the LLM adapters send their calls (the built-in simulator by default). */

@@ -98,8 +98,6 @@ interface PortsModule {
                 + ".");
         notes.add("Rewards: " + rewards.description() + ".");
         notes.forEach(notices::println);
-        return new Wiring(endpoint.simulated() ? "OpenAI-compatible adapter → built-in simulator"
-                : "OpenAI-compatible adapter → " + endpoint.baseUrl(), "embedded knowledge base",
-                settings.answerStrategy() + " strategy", rewards.description(), notes);
+        return new Wiring(notes);
     }
 }

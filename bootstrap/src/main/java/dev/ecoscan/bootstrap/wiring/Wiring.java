@@ -2,12 +2,10 @@ package dev.ecoscan.bootstrap.wiring;
 
 import java.util.List;
 
-/**
- * Which implementation serves each port, in words, and warnings about choices a user should know.
- */
-public record Wiring(String classifier, String rules, String answers, String rewards, List<String> warnings) {
+/** What the wiring chose, as the lines of the start-up banner (already printed to the notices stream). */
+public record Wiring(List<String> notes) {
 
     public Wiring {
-        warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 }
