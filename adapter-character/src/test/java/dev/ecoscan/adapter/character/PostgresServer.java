@@ -2,10 +2,9 @@ package dev.ecoscan.adapter.character;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ecoscan.testservers.LocalServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throwaway PostgreSQL server from the installed binaries: a data folder under a temporary
@@ -68,14 +66,7 @@ final class PostgresServer implements AutoCloseable {
             return bin.get();
         }
         String where = System.getProperty(BIN_PROPERTY, INSTALLATIONS + "/<version>/bin");
-        if ("true".equals(System.getenv("CI"))) {
-            fail("PostgreSQL is not installed (no initdb, pg_ctl and postgres in " + where + "): the CI image "
-                    + "must install it (apt-get install -y postgresql) before running the tests");
-        }
-        Assumptions.abort("PostgreSQL is not installed (no initdb, pg_ctl and postgres in " + where + "), so the "
-                + "PostgreSQL repository tests are skipped. To run them: apt-get install -y postgresql (as root), "
-                + "then run this module's tests again; the tests start and stop their own server");
-        throw new AssertionError("unreachable: Assumptions.abort always throws");
+        throw LocalServers.missing("PostgreSQL (initdb, pg_ctl and postgres in " + where + ")", "postgresql");
     }
 
     /** Initialises a data folder and starts the server on a free loopback port, waiting until it accepts connections. */
@@ -83,7 +74,7 @@ final class PostgresServer implements AutoCloseable {
         Path bin = requireInstalled();
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         Path folder = Files.createTempDirectory("eco-scan-postgresql");
-        PostgresServer server = new PostgresServer(bin, folder, freeLoopbackPort(), asRoot);
+        PostgresServer server = new PostgresServer(bin, folder, LocalServers.freeLoopbackPort(), asRoot);
         try {
             Files.createDirectories(server.socketDir());
             if (asRoot) {
@@ -154,7 +145,7 @@ final class PostgresServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteRecursively(folder);
+            LocalServers.deleteRecursively(folder);
         }
     }
 
@@ -230,26 +221,6 @@ final class PostgresServer implements AutoCloseable {
             for (Path path : paths.toList()) {
                 Files.setOwner(path, user);
             }
-        }
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        // Another process could take the port before PostgreSQL binds it; that rare race shows in the log.
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + folder, e);
         }
     }
 }

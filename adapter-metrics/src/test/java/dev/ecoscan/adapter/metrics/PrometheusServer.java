@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.testservers.LocalServers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,11 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus server, Debian's {@code prometheus} package, run as a child process on a loopback
@@ -54,12 +49,7 @@ final class PrometheusServer implements AutoCloseable {
         if (Files.isExecutable(BINARY)) {
             return;
         }
-        if ("true".equals(System.getenv("CI"))) {
-            fail(BINARY + " is missing: .ci/run must install prometheus (apt-get install -y prometheus) "
-                    + "before running the tests");
-        }
-        Assumptions.abort(BINARY + " is missing, so the real-Prometheus test is skipped. To run it: "
-                + "apt-get install -y prometheus (as root), then run this module's tests again");
+        throw LocalServers.missing(BINARY.toString(), "prometheus");
     }
 
     /** Starts Prometheus scraping {@code target}'s {@code /metrics} every second, and waits until it is ready. */
@@ -77,7 +67,7 @@ final class PrometheusServer implements AutoCloseable {
                         static_configs:
                           - targets: ['%s']
                     """.formatted(target));
-            int port = freeLoopbackPort();
+            int port = LocalServers.freeLoopbackPort();
             Process process = new ProcessBuilder(BINARY.toString(),
                     "--config.file=" + config,
                     "--storage.tsdb.path=" + folder.resolve("data"),
@@ -91,7 +81,7 @@ final class PrometheusServer implements AutoCloseable {
             server.awaitReady();
             return server;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            deleteRecursively(folder);
+            LocalServers.deleteRecursively(folder);
             throw e;
         }
     }
@@ -160,28 +150,6 @@ final class PrometheusServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteRecursively(folder);
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        // Another process could take the port before Prometheus binds it; on a test machine that
-        // race is rare, and awaitReady() reports it with Prometheus's own log.
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            List<Path> deepestFirst = paths.sorted(Comparator.reverseOrder()).toList();
-            for (Path path : deepestFirst) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + folder, e);
-        }
+        LocalServers.deleteRecursively(folder);
     }
 }

@@ -1,21 +1,16 @@
 package dev.ecoscan.adapter.redis;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import dev.ecoscan.testservers.LocalServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throwaway Redis for tests: {@code /usr/bin/redis-server} as a child process on a free loopback
@@ -37,13 +32,10 @@ public final class RedisServer implements AutoCloseable {
 
     public static RedisServer start() {
         if (!Files.isExecutable(BINARY)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(BINARY + " is missing: .ci/run must install redis-server (apt-get install -y redis-server)");
-            }
-            Assumptions.abort(BINARY + " is missing; install it with: apt-get install -y redis-server");
+            throw LocalServers.missing(BINARY.toString(), "redis-server");
         }
         try {
-            RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("eco-scan-redis"));
+            RedisServer server = new RedisServer(LocalServers.freeLoopbackPort(), Files.createTempDirectory("eco-scan-redis"));
             server.launch();
             return server;
         } catch (IOException e) {
@@ -120,19 +112,9 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
         stop();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind is harmless.
-        }
+        LocalServers.deleteRecursively(folder);
     }
 }
