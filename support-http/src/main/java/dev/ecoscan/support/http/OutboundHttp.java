@@ -1,0 +1,45 @@
+package dev.ecoscan.support.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.Locale;
+
+/**
+ * The one factory of outbound JDK HTTP clients. Cleartext requests speak HTTP/1.1; HTTP/2 is offered
+ * only over TLS, where ALPN negotiates it (and falls back to 1.1 when the server has no HTTP/2).
+ *
+ * <p>Why: the JDK client defaults to HTTP/2 and, on an {@code http://} URL, sends {@code Connection:
+ * Upgrade, HTTP2-Settings} and {@code Upgrade: h2c} with every request. Debian's uvicorn answers
+ * {@code 400 Unsupported upgrade request}, newer uvicorn with httptools drops the body, and Envoy
+ * sidecars refuse it, so every provider behind them failed.
+ */
+public final class OutboundHttp {
+
+    private OutboundHttp() {
+    }
+
+    /** A client builder for calls to one base URL: HTTP/2 only when that URL is https. */
+    public static HttpClient.Builder clientFor(URI base) {
+        return HttpClient.newBuilder().version(versionFor(base));
+    }
+
+    /**
+     * A client builder for calls to many URLs: HTTP/1.1 unless a request asks otherwise, so a request
+     * built anywhere without {@link #request} is still safe on cleartext.
+     */
+    public static HttpClient.Builder client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+    }
+
+    /** A request builder whose HTTP version suits its URL: HTTP/2 (by ALPN) over https, else HTTP/1.1. */
+    public static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).version(versionFor(uri));
+    }
+
+    /** HTTP/2 for https, where TLS negotiates it; HTTP/1.1 for anything else. */
+    public static HttpClient.Version versionFor(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+    }
+}
