@@ -12,11 +12,14 @@ import dev.ecoscan.adapter.metrics.Scrape;
 import dev.ecoscan.adapter.redis.RedisJobQueue;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
+import dev.ecoscan.bootstrap.wiring.ModelCallLog;
+import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,7 +37,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
                 engine.imagePolicy()::refusal, accept -> {
                     Scrape scrape = metrics.scrape(accept);
                     return new MetricsScrape.Scrape(scrape.contentType(), scrape.body());
-                }, observer(metrics));
+                }, observer(metrics, engine.modelCalls()));
         ScanApiServer server = ScanApiServer.start(http, ports, clock);
         metrics.gaugeScansInFlight(server::scansInFlight);
         switch (engine.jobQueue()) {
@@ -68,7 +71,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
         return new RunningService(server, base, token, List.copyOf(banner));
     }
 
-    private static HttpObserver observer(EcoScanMetrics metrics) {
+    private static HttpObserver observer(EcoScanMetrics metrics, ModelCallLog calls) {
         return new HttpObserver() {
             @Override
             public void request(String method, String pathTemplate, int status, Duration took) {
@@ -78,6 +81,11 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
             @Override
             public void scan(ScanOutcome outcome) {
                 metrics.recordScan(outcome);
+            }
+
+            @Override
+            public Map<String, String> servedBy(ScanId scan) {
+                return calls.takeServedBy(scan);
             }
         };
     }

@@ -21,12 +21,20 @@ final class OutcomeProblems {
         return Problem.of(code, rejected.detail()).forTask(rejected.scanId().toString());
     }
 
+    /**
+     * A failed scan in eco-scan's own words. The failure's detail names endpoints, models and what
+     * the provider did; it goes to the log (see {@link ScanLog}), never to the client.
+     */
     static Problem of(ScanOutcome.Failed failed) {
+        String step = failed.step().label();
         Problem problem = switch (failed.kind()) {
-            case DEADLINE_EXCEEDED, UPSTREAM_TIMEOUT -> Problem.of(ProblemCode.DEADLINE_EXCEEDED, failed.detail());
-            case UPSTREAM_UNAVAILABLE -> Problem.of(ProblemCode.MODEL_UNAVAILABLE, failed.detail())
+            case DEADLINE_EXCEEDED, UPSTREAM_TIMEOUT -> Problem.of(ProblemCode.DEADLINE_EXCEEDED,
+                    "the " + step + " step did not finish in time");
+            case UPSTREAM_UNAVAILABLE -> Problem.of(ProblemCode.MODEL_UNAVAILABLE,
+                    "the model for the " + step + " step is unavailable; try again shortly")
                     .retryAfter(MODEL_RETRY_AFTER_SECONDS);
-            case INVALID_OUTPUT -> Problem.of(ProblemCode.INVALID_MODEL_OUTPUT, failed.detail());
+            case INVALID_OUTPUT -> Problem.of(ProblemCode.INVALID_MODEL_OUTPUT,
+                    "the model's answer for the " + step + " step was unusable");
             case INTERNAL_ERROR -> Problem.of(ProblemCode.INTERNAL_ERROR,
                     "the " + failed.step().label() + " step failed unexpectedly");
         };

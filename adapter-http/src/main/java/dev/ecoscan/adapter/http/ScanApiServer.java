@@ -267,7 +267,8 @@ public final class ScanApiServer implements AutoCloseable {
             }
             observer.scan(outcome);
             answer(res, outcome, parsed.request().question());
-            ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start));
+            ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start),
+                    observer.servedBy(outcome.scanId()));
         }
 
         /** A scan's request as both the synchronous and the asynchronous route take it. */

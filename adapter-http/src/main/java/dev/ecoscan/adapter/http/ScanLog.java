@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * One structured log line per scan, keyed by {@code task_id}, with its outcome and step timings:
- * enough to follow one slow scan without metrics. The user is not logged.
+ * One structured log line per scan, keyed by {@code task_id}, with its outcome, step timings and the
+ * endpoint that served each LLM step: enough to follow one slow scan without metrics. The user is
+ * not logged.
  */
 final class ScanLog {
 
@@ -17,7 +19,7 @@ final class ScanLog {
     private ScanLog() {
     }
 
-    static void log(ScanOutcome outcome, int httpStatus, Duration took) {
+    static void log(ScanOutcome outcome, int httpStatus, Duration took, Map<String, String> servedBy) {
         if (!LOG.isLoggable(System.Logger.Level.INFO)) {
             return;
         }
@@ -39,7 +41,14 @@ final class ScanLog {
                 line.put("outcome", "failed");
                 line.put("step", failed.step().label());
                 line.put("reason", failed.kind().name().toLowerCase(java.util.Locale.ROOT));
+                // eco-scan's own account of what went wrong (the endpoints tried, statuses): for the
+                // operator only, since the client's problem body carries a fixed message instead.
+                line.put("detail", failed.detail());
             }
+        }
+        if (!servedBy.isEmpty()) {
+            ObjectNode endpoints = line.putObject("served_by");
+            servedBy.forEach(endpoints::put);
         }
         line.put("seconds", took.toNanos() / 1e9);
         ObjectNode steps = line.putObject("steps");

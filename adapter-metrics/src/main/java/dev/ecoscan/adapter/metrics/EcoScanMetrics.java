@@ -6,6 +6,10 @@ import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -77,6 +81,17 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Jo
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
         return new EcoScanMetrics(registry, gcMetrics);
+    }
+
+    /**
+     * Exports every circuit breaker and retry of the registries, those added later included:
+     * {@code resilience4j_circuitbreaker_state{name,state}} (1 for the current state),
+     * {@code resilience4j_circuitbreaker_calls_seconds_count{name,kind}} and
+     * {@code resilience4j_retry_calls_total{name,kind}}.
+     */
+    public void bindResilience(CircuitBreakerRegistry breakers, RetryRegistry retries) {
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
     }
 
     /** {@code scan_pipeline_step_duration_seconds{step}} and {@code scan_pipeline_steps_total{step,status}}. */

@@ -23,17 +23,19 @@ final class ModelCallMeters {
     static final String OPERATION = "gen_ai.operation.name";
     static final String MODEL = "gen_ai.request.model";
     static final String TOKEN_TYPE = "gen_ai.token.type";
+    /** eco-scan's: which endpoint of the provider chain (primary, fallback, ...) the call went to. */
+    static final String ENDPOINT = "endpoint";
 
     /** eco-scan makes chat completion calls only. */
     private static final String CHAT = "chat";
 
-    private record TokenKey(String model, Step step, String tokenType) {
+    private record TokenKey(String endpoint, String model, Step step, String tokenType) {
     }
 
-    private record ModelAndStep(String model, Step step) {
+    private record ModelAndStep(String endpoint, String model, Step step) {
     }
 
-    private record CallKey(String model, Step step, String outcome) {
+    private record CallKey(String endpoint, String model, Step step, String outcome) {
     }
 
     private final MeterCache<TokenKey, DistributionSummary> tokens;
@@ -45,6 +47,7 @@ final class ModelCallMeters {
                 .description("Tokens one model call used, by token type")
                 .tag(OPERATION, CHAT)
                 .tag(MODEL, key.model())
+                .tag(ENDPOINT, key.endpoint())
                 .tag(TOKEN_TYPE, key.tokenType())
                 .tag("step", key.step().label())
                 .serviceLevelObjectives(Buckets.openTelemetryTokenCounts())
@@ -52,12 +55,14 @@ final class ModelCallMeters {
         cachedInputTokens = new MeterCache<>(key -> Counter.builder(CACHED_INPUT_TOKENS)
                 .description("Input tokens the provider served from its prompt cache")
                 .tag(MODEL, key.model())
+                .tag(ENDPOINT, key.endpoint())
                 .tag("step", key.step().label())
                 .register(registry));
         durations = new MeterCache<>(key -> Timer.builder(OPERATION_DURATION)
                 .description("Time one model call took, by outcome")
                 .tag(OPERATION, CHAT)
                 .tag(MODEL, key.model())
+                .tag(ENDPOINT, key.endpoint())
                 .tag("step", key.step().label())
                 .tag("outcome", key.outcome())
                 .serviceLevelObjectives(Buckets.openTelemetryOperationDurations())
@@ -68,10 +73,10 @@ final class ModelCallMeters {
         observeTokens(call, "input", call.inputTokens());
         observeTokens(call, "output", call.outputTokens());
         call.cachedInputTokens().ifPresent(cached ->
-                cachedInputTokens.get(new ModelAndStep(call.model(), call.step())).increment(cached));
+                cachedInputTokens.get(new ModelAndStep(call.endpoint(), call.model(), call.step())).increment(cached));
         // As for HTTP: a negative duration is a caller's clock stepping back, not a time to record.
         if (!call.duration().isNegative()) {
-            durations.get(new CallKey(call.model(), call.step(), call.outcome())).record(call.duration());
+            durations.get(new CallKey(call.endpoint(), call.model(), call.step(), call.outcome())).record(call.duration());
         }
     }
 
@@ -81,6 +86,6 @@ final class ModelCallMeters {
         if (count == 0 && !call.succeeded()) {
             return;
         }
-        tokens.get(new TokenKey(call.model(), call.step(), tokenType)).record(count);
+        tokens.get(new TokenKey(call.endpoint(), call.model(), call.step(), tokenType)).record(count);
     }
 }

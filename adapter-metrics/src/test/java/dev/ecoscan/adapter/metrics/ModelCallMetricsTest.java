@@ -35,9 +35,9 @@ class ModelCallMetricsTest {
         assertThat(text.samples(TOKENS + "_sum")).hasSize(2);
         assertThat(scrape.body()).doesNotContain("gen_ai_client_token_usage_tokens", "gen_ai_client_token_usage_total");
         assertThat(text.samples(TOKENS + "_sum")).allSatisfy(s -> assertThat(s.labels()).containsOnlyKeys(
-                "gen_ai_operation_name", "gen_ai_request_model", "gen_ai_token_type", "step"));
+                "gen_ai_operation_name", "gen_ai_request_model", "endpoint", "gen_ai_token_type", "step"));
         Map<String, String> input = Map.of("gen_ai_operation_name", "chat", "gen_ai_request_model", "gpt-4.1-mini",
-                "gen_ai_token_type", "input", "step", "vision");
+                "endpoint", "primary", "gen_ai_token_type", "input", "step", "vision");
         assertThat(text.value(TOKENS + "_sum", input)).isEqualTo(1200);
         assertThat(text.value(TOKENS + "_sum", Map.of("gen_ai_token_type", "output"))).isEqualTo(80);
     }
@@ -64,7 +64,7 @@ class ModelCallMetricsTest {
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
         assertThat(text.samples(DURATION + "_count")).allSatisfy(s -> assertThat(s.labels()).containsOnlyKeys(
-                "gen_ai_operation_name", "gen_ai_request_model", "step", "outcome"));
+                "gen_ai_operation_name", "gen_ai_request_model", "endpoint", "step", "outcome"));
         assertThat(text.value(DURATION + "_count", Map.of("outcome", "rate_limited", "step", "answer"))).isEqualTo(1);
         assertThat(text.value(DURATION + "_sum", Map.of("outcome", "ok"))).isEqualTo(7.2);
         List<String> bounds = text.samples(DURATION + "_bucket", Map.of("outcome", "ok")).stream()
@@ -95,7 +95,8 @@ class ModelCallMetricsTest {
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
         assertThat(text.samples("gen_ai_client_cached_input_tokens_total")).singleElement().satisfies(s -> {
-            assertThat(s.labels()).isEqualTo(Map.of("gen_ai_request_model", "gpt-4.1-mini", "step", "vision"));
+            assertThat(s.labels()).isEqualTo(Map.of("gen_ai_request_model", "gpt-4.1-mini", "endpoint", "primary",
+                    "step", "vision"));
             assertThat(s.value()).isEqualTo(2304);
         });
     }

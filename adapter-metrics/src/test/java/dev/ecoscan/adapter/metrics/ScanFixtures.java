@@ -55,12 +55,12 @@ final class ScanFixtures {
     }
 
     static ModelCall modelCall(Step step, int inputTokens, int outputTokens, Duration duration, String outcome) {
-        return new ModelCall(ScanId.random(), step, "gpt-4.1-mini", inputTokens, outputTokens, Optional.empty(),
+        return new ModelCall(ScanId.random(), step, "primary", "gpt-4.1-mini", inputTokens, outputTokens, Optional.empty(),
                 duration, outcome);
     }
 
     static ModelCall modelCallWithCache(Step step, int inputTokens, int cachedTokens, int outputTokens) {
-        return new ModelCall(ScanId.random(), step, "gpt-4.1-mini", inputTokens, outputTokens,
+        return new ModelCall(ScanId.random(), step, "primary", "gpt-4.1-mini", inputTokens, outputTokens,
                 Optional.of(cachedTokens), Duration.ofMillis(1500), "ok");
     }
 

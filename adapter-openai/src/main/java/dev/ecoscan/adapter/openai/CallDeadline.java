@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The scan's deadline, handed from {@link ProviderCaller} to {@link RetryAfterHttpClient} on the
+ * The scan's deadline, handed from {@link EndpointCaller} to {@link RetryAfterHttpClient} on the
  * calling thread, because LangChain4j's request path has no room for it. It lets each HTTP call
  * time out at the deadline itself instead of waiting for a read timeout that may be longer.
  */

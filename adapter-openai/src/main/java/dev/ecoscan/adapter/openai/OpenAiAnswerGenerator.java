@@ -29,9 +29,9 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
     private final String promptVersion;
     private final ResultCache<AnswerKey, AnswerResult> cache;
 
-    OpenAiAnswerGenerator(ProviderCaller caller, StepModel step, ResultCache<AnswerKey, AnswerResult> cache) {
-        this.model = caller.modelName();
-        this.call = new RepairingCall<>(caller, step, AnswerSchema.FORMAT, new AnswerReplyReader());
+    OpenAiAnswerGenerator(StepChain chain, ResultCache<AnswerKey, AnswerResult> cache) {
+        this.model = chain.models();
+        this.call = new RepairingCall<>(chain, "answer", AnswerSchema.FORMAT, new AnswerReplyReader());
         this.systemPrompt = PromptTemplate.load("answer-system.txt").render(Map.of());
         this.userTemplate = PromptTemplate.load("answer-user.txt");
         this.promptVersion = Hashes.sha256(systemPrompt + "\u0000" + userTemplate.render(placeholders())

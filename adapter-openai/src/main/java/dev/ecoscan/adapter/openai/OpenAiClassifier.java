@@ -33,12 +33,12 @@ public final class OpenAiClassifier implements Classifier {
     private final String promptVersion;
     private final ResultCache<VisionKey, ClassifierVerdict> cache;
 
-    OpenAiClassifier(ImageSource images, Taxonomy taxonomy, ProviderCaller caller, StepModel step,
+    OpenAiClassifier(ImageSource images, Taxonomy taxonomy, StepChain chain,
                      ResultCache<VisionKey, ClassifierVerdict> cache) {
         ResponseFormat format = VisionSchema.of(taxonomy);
         this.images = images;
-        this.model = caller.modelName();
-        this.call = new RepairingCall<>(caller, step, format, new VisionReplyReader(taxonomy));
+        this.model = chain.models();
+        this.call = new RepairingCall<>(chain, "vision", format, new VisionReplyReader(taxonomy));
         this.systemPrompt = PromptTemplate.load("vision-system.txt").render(Map.of(
                 "taxonomy", TaxonomyDigest.categories(taxonomy),
                 "tags", TaxonomyDigest.tags(taxonomy)));
@@ -47,7 +47,7 @@ public final class OpenAiClassifier implements Classifier {
         this.cache = cache;
     }
 
-    /** Same image bytes, model and prompt: same classification. */
+    /** Same image bytes, models and prompt: same classification. */
     record VisionKey(String imageHash, String model, String promptVersion) {
     }
 

@@ -1,33 +1,42 @@
 package dev.ecoscan.adapter.openai;
 
-import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the adapter needs to reach a provider.
+ * Everything the adapter needs to reach its providers.
  *
- * @param baseUrl  ends in {@code /v1}, like the OpenAI SDKs' base URL
- * @param apiKey   sent as a bearer token (local servers accept any)
+ * @param chain        the endpoints in order: the primary, then each fallback
+ * @param sampling     temperature and reasoning effort, sent only to models that take them
+ * @param retries      retries of 429 and 5xx on one endpoint before the chain moves on
+ * @param breaker      when one endpoint's circuit opens
  * @param cacheEnabled whether identical inputs reuse an earlier result ({@code ECO_SCAN_CACHE})
  * @param cacheSize    how many results each step's cache keeps
  */
-public record OpenAiSettings(URI baseUrl, String apiKey, StepModel vision, StepModel answer, RetryPolicy retries,
-                             boolean cacheEnabled, int cacheSize) {
+public record OpenAiSettings(List<ProviderEndpoint> chain, StepLimits vision, StepLimits answer, Sampling sampling,
+                             RetryPolicy retries, BreakerPolicy breaker, boolean cacheEnabled, int cacheSize) {
 
     public OpenAiSettings {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        String scheme = baseUrl.getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("the provider's base URL must be http(s): " + baseUrl);
+        chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("at least one provider endpoint is needed");
         }
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("an API key is needed (any text for servers that ignore it)");
+        if (new HashSet<>(chain.stream().map(ProviderEndpoint::name).toList()).size() != chain.size()) {
+            throw new IllegalArgumentException("each endpoint of the chain needs a name of its own");
         }
         Objects.requireNonNull(vision, "vision");
         Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(sampling, "sampling");
         Objects.requireNonNull(retries, "retries");
+        Objects.requireNonNull(breaker, "breaker");
         if (cacheSize < 1) {
             throw new IllegalArgumentException("cache size must be positive");
         }
+    }
+
+    /** The first endpoint: the one every step tries first. */
+    public ProviderEndpoint primary() {
+        return chain.getFirst();
     }
 }

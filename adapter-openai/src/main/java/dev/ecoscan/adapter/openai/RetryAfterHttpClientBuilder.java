@@ -1,8 +1,10 @@
 package dev.ecoscan.adapter.openai;
 
+import dev.ecoscan.support.http.OutboundHttp;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -12,10 +14,12 @@ import java.time.Duration;
  */
 final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
 
+    private final URI baseUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    RetryAfterHttpClientBuilder(Duration connectTimeout, Duration readTimeout) {
+    RetryAfterHttpClientBuilder(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this.baseUrl = baseUrl;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
     }
@@ -42,12 +46,10 @@ final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        // HTTP/2 where the provider offers it: one connection carries many scans' calls.
-        java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .version(java.net.http.HttpClient.Version.HTTP_2)
-                .build();
-        HttpClient streaming = new JdkHttpClientBuilder().connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+        // HTTP/2 only where TLS negotiates it: a cleartext h2c upgrade breaks uvicorn-based servers.
+        java.net.http.HttpClient jdk = OutboundHttp.clientFor(baseUrl).connectTimeout(connectTimeout).build();
+        HttpClient streaming = new JdkHttpClientBuilder().httpClientBuilder(OutboundHttp.clientFor(baseUrl))
+                .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
         return new RetryAfterHttpClient(jdk, readTimeout, streaming, Clock.systemUTC());
     }
 }

@@ -158,10 +158,14 @@ class OpenAiAdaptersOverHttpTest {
                 settings -> settings);
         simulator.faults().nextFor(RequestKind.VISION, Fault.RATE_LIMIT);
 
+        long start = System.nanoTime();
         ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(10)));
 
         assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
-                failure -> assertThat(failure.detail()).contains("deadline"));
+                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("a 60 s Retry-After cannot be waited for within a 10 s deadline, so it is not waited for at all")
+                .isLessThan(Duration.ofSeconds(5));
         assertThat(simulator.stats().requests().vision()).isEqualTo(1);
     }
 
@@ -263,27 +267,29 @@ class OpenAiAdaptersOverHttpTest {
 
     private OpenAiAdapters adapters(SimulatorConfig config, java.util.function.UnaryOperator<OpenAiSettings> adjust) {
         simulator = LlmSimulator.start(config.withPort(0));
-        StepModel step = new StepModel("test-model", Duration.ofSeconds(2), Duration.ofSeconds(10), 400,
-                Optional.of(0.0));
-        OpenAiSettings settings = new OpenAiSettings(URI.create(simulator.baseUrl()), "test-key", step, step,
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)), true, 100);
+        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
+        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary",
+                Provider.OPENAI_COMPATIBLE, URI.create(simulator.baseUrl()), "test-key", "test-model", "test-model")),
+                step, step, new Sampling(Optional.of(0.0), Optional.empty()),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)), BreakerPolicy.standard(), true, 100);
         return OpenAiAdapters.create(adjust.apply(settings), TAXONOMY, files, calls, Clock.systemUTC());
     }
 
     private static OpenAiSettings withRetries(OpenAiSettings s, int retries) {
-        return new OpenAiSettings(s.baseUrl(), s.apiKey(), s.vision(), s.answer(),
-                new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofMillis(50)), s.cacheEnabled(), s.cacheSize());
+        return new OpenAiSettings(s.chain(), s.vision(), s.answer(), s.sampling(),
+                new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofMillis(50)), s.breaker(), s.cacheEnabled(),
+                s.cacheSize());
     }
 
     private static OpenAiSettings withCache(OpenAiSettings s, boolean enabled) {
-        return new OpenAiSettings(s.baseUrl(), s.apiKey(), s.vision(), s.answer(), s.retries(), enabled, s.cacheSize());
+        return new OpenAiSettings(s.chain(), s.vision(), s.answer(), s.sampling(), s.retries(), s.breaker(), enabled,
+                s.cacheSize());
     }
 
     private static OpenAiSettings withVisionReadTimeout(OpenAiSettings s, Duration timeout) {
-        StepModel v = s.vision();
-        return new OpenAiSettings(s.baseUrl(), s.apiKey(),
-                new StepModel(v.model(), v.connectTimeout(), timeout, v.maxOutputTokens(), v.temperature()),
-                s.answer(), s.retries(), s.cacheEnabled(), s.cacheSize());
+        StepLimits v = s.vision();
+        return new OpenAiSettings(s.chain(), new StepLimits(v.connectTimeout(), timeout, v.maxOutputTokens()),
+                s.answer(), s.sampling(), s.retries(), s.breaker(), s.cacheEnabled(), s.cacheSize());
     }
 
     private static Path milkCarton() {

@@ -73,7 +73,8 @@ class StrictProviderTest {
         assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
         JsonNode request = requests.getFirst();
         assertThat(request.path("model").asText()).isEqualTo("strict-model");
-        assertThat(request.path("max_tokens").asInt()).isEqualTo(300);
+        assertThat(request.path("max_completion_tokens").asInt()).isEqualTo(300);
+        assertThat(request.has("max_tokens")).isFalse();
         JsonNode format = request.path("response_format");
         assertThat(format.path("type").asText()).isEqualTo("json_schema");
         assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
@@ -134,10 +135,11 @@ class StrictProviderTest {
     }
 
     private OpenAiAdapters adapters() {
-        StepModel step = new StepModel("strict-model", Duration.ofSeconds(2), Duration.ofSeconds(5), 300,
-                Optional.empty());
-        OpenAiSettings settings = new OpenAiSettings(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
-                + "/v1"), "strict-key", step, step, RetryPolicy.standard(), false, 10);
+        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 300);
+        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary", Provider.OPENAI,
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"), "strict-key", "strict-model",
+                "strict-model")), step, step, Sampling.providerDefaults(), RetryPolicy.standard(),
+                BreakerPolicy.standard(), false, 10);
         return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), reference -> {
             try {
                 return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),

@@ -18,6 +18,16 @@ public enum Setting {
     OPENAI_BASE_URL("provider base URL, ending in /v1", "OpenAI's own when a key is set", "an http(s) URL",
             Setting::httpUrl),
     ECO_SCAN_CONFIG("YAML file with settings", "./eco-scan.yaml (optional)", "a file path", Setting::anything),
+    ECO_SCAN_PROVIDER("how the provider is addressed", "openai with only a key; openai-compatible with a base URL",
+            "openai, azure-openai or openai-compatible", oneOf("openai", "azure-openai", "openai-compatible")),
+    ECO_SCAN_AZURE_API_VERSION("api-version of Azure OpenAI calls (with ECO_SCAN_PROVIDER=azure-openai)", "2024-10-21",
+            "an Azure OpenAI API version such as 2024-10-21", value -> value.matches("\\d{4}-\\d{2}-\\d{2}(-preview)?")),
+    ECO_SCAN_STRUCTURED_OUTPUT("how the provider is asked for JSON", "json_schema",
+            "json_schema (strict schemas) or json_object (JSON mode, for servers without strict schemas)",
+            oneOf("json_schema", "json_object")),
+    ECO_SCAN_TOKEN_PARAMETER("name of the output-token cap sent to standard models", "max_completion_tokens",
+            "max_completion_tokens or max_tokens (reasoning models always get max_completion_tokens)",
+            oneOf("max_completion_tokens", "max_tokens")),
     ECO_SCAN_VISION_MODEL("model of the vision step", "gpt-4.1-mini", "a model name", Setting::anything),
     ECO_SCAN_ANSWER_MODEL("model of the answer step", "gpt-4.1-mini", "a model name", Setting::anything),
     ECO_SCAN_ANSWER_STRATEGY("how answers are written", "llm", "llm, template or hybrid",
@@ -32,9 +42,19 @@ public enum Setting {
             Setting::duration),
     ECO_SCAN_LLM_RETRIES("retries of a call answered 429 or 5xx", "2", "a whole number 0-10",
             value -> value.matches("\\d{1,2}") && Integer.parseInt(value) <= 10),
-    ECO_SCAN_TEMPERATURE("sampling temperature of both steps", "the provider's default", "a number 0-2",
-            Setting::temperature),
-    ECO_SCAN_VISION_MAX_TOKENS("cap on a vision reply's tokens", "300", "a whole number 16-100000",
+    ECO_SCAN_TEMPERATURE("sampling temperature of both steps (never sent to reasoning models)",
+            "the provider's default (not sent)", "a number 0-2", Setting::temperature),
+    ECO_SCAN_REASONING_EFFORT("reasoning effort, sent to reasoning models (o-series, gpt-5 family) only", "not sent",
+            "none, minimal, low, medium or high", oneOf("none", "minimal", "low", "medium", "high")),
+    ECO_SCAN_FALLBACK_BASE_URL("base URL of the fallback endpoint", "none", "an http(s) URL", Setting::httpUrl),
+    ECO_SCAN_FALLBACK_API_KEY("key of the fallback endpoint", "none", "any text", Setting::anything),
+    ECO_SCAN_FALLBACK_PROVIDER("provider profile of the fallback endpoint", "the primary's",
+            "openai, azure-openai or openai-compatible", oneOf("openai", "azure-openai", "openai-compatible")),
+    ECO_SCAN_FALLBACK_VISION_MODEL("vision model at the fallback endpoint", "the primary's", "a model name",
+            Setting::anything),
+    ECO_SCAN_FALLBACK_ANSWER_MODEL("answer model at the fallback endpoint", "the primary's", "a model name",
+            Setting::anything),
+    ECO_SCAN_VISION_MAX_TOKENS("cap on a vision reply's tokens (reasoning models count their thinking in it)", "300", "a whole number 16-100000",
             Setting::tokenCap),
     ECO_SCAN_ANSWER_MAX_TOKENS("cap on an answer reply's tokens", "500", "a whole number 16-100000",
             Setting::tokenCap),
@@ -122,8 +142,8 @@ public enum Setting {
 
     /** Secrets are never echoed back in error messages or logs. */
     public boolean isSecret() {
-        return this == OPENAI_API_KEY || this == ECO_SCAN_JWT_SECRET || this == ECO_SCAN_DB_PASSWORD
-                || this == ECO_SCAN_SERVICE_TOKEN;
+        return this == OPENAI_API_KEY || this == ECO_SCAN_FALLBACK_API_KEY || this == ECO_SCAN_JWT_SECRET
+                || this == ECO_SCAN_DB_PASSWORD || this == ECO_SCAN_SERVICE_TOKEN;
     }
 
     public static Optional<Setting> byYamlKey(String key) {

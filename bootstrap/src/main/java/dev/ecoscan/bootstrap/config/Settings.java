@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +28,20 @@ public final class Settings {
     private static final String ENV_PREFIX = "ECO_SCAN_";
     private static final Path DEFAULT_FILE = Path.of("eco-scan.yaml");
 
+    /** The YAML-only key of the provider chain: a list, which no environment variable could hold. */
+    public static final String LLM_CHAIN = "llm_chain";
+    /** The keys an {@code llm_chain} entry may have. */
+    public static final List<String> CHAIN_KEYS = List.of("name", "provider", "base_url", "api_key", "vision_model",
+            "answer_model", "azure_api_version", "structured_output", "token_parameter");
+
     private final Map<Setting, String> values;
     private final Map<Setting, String> sources;
+    private final List<Map<String, String>> chain;
 
-    private Settings(Map<Setting, String> values, Map<Setting, String> sources) {
+    private Settings(Map<Setting, String> values, Map<Setting, String> sources, List<Map<String, String>> chain) {
         this.values = values;
         this.sources = sources;
+        this.chain = List.copyOf(chain);
     }
 
     /** Resolves settings from an environment (usually {@code System.getenv()}) and the file it names. */
@@ -44,10 +54,11 @@ public final class Settings {
         }
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         Map<Setting, String> sources = new EnumMap<>(Setting.class);
+        List<Map<String, String>> chain = new ArrayList<>();
         String explicitFile = blankToNull(environment.get(Setting.ECO_SCAN_CONFIG.env()));
         Path file = explicitFile != null ? Path.of(explicitFile) : DEFAULT_FILE;
         if (explicitFile != null || Files.exists(file)) {
-            readFile(file).forEach((setting, value) -> {
+            readFile(file, chain).forEach((setting, value) -> {
                 values.put(setting, value);
                 sources.put(setting, file.toString());
             });
@@ -66,12 +77,17 @@ public final class Settings {
                         + "', but it accepts " + setting.accepts());
             }
         });
-        return new Settings(values, sources);
+        return new Settings(values, sources, chain);
     }
 
     /** Settings with nothing set: every default. */
     public static Settings defaults() {
-        return new Settings(new EnumMap<>(Setting.class), new EnumMap<>(Setting.class));
+        return new Settings(new EnumMap<>(Setting.class), new EnumMap<>(Setting.class), List.of());
+    }
+
+    /** The {@code llm_chain} entries of the YAML file, in order, each with keys from {@link #CHAIN_KEYS}. */
+    public List<Map<String, String>> llmChain() {
+        return chain;
     }
 
     public Optional<String> value(Setting setting) {
@@ -117,7 +133,7 @@ public final class Settings {
         return value(Setting.ECO_SCAN_ANSWER_STRATEGY).orElse("llm");
     }
 
-    private static Map<Setting, String> readFile(Path file) {
+    private static Map<Setting, String> readFile(Path file, List<Map<String, String>> chain) {
         Object document;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             LoaderOptions options = new LoaderOptions();
@@ -136,6 +152,10 @@ public final class Settings {
         }
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         map.forEach((key, value) -> {
+            if (LLM_CHAIN.equals(key)) {
+                chain.addAll(chainEntries(file, value));
+                return;
+            }
             Setting setting = Setting.byYamlKey(String.valueOf(key)).orElseThrow(() -> new SettingsException(
                     file + ": '" + key + "' is not a setting eco-scan knows; known keys: "
                             + Arrays.stream(Setting.values()).map(Setting::yamlKey).collect(Collectors.joining(", "))));
@@ -148,6 +168,36 @@ public final class Settings {
             values.put(setting, String.valueOf(value).strip());
         });
         return values;
+    }
+
+    private static List<Map<String, String>> chainEntries(Path file, Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new SettingsException(file + ": '" + LLM_CHAIN + "' needs a list of endpoints, each a mapping with "
+                    + String.join(", ", CHAIN_KEYS));
+        }
+        List<Map<String, String>> entries = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = file + ": " + LLM_CHAIN + "[" + (i + 1) + "]";
+            if (!(list.get(i) instanceof Map<?, ?> entry)) {
+                throw new SettingsException(where + " must be a mapping with " + String.join(", ", CHAIN_KEYS));
+            }
+            Map<String, String> clean = new LinkedHashMap<>();
+            entry.forEach((k, v) -> {
+                if (!CHAIN_KEYS.contains(String.valueOf(k))) {
+                    throw new SettingsException(where + ": '" + k + "' is not a key of a chain entry; known keys: "
+                            + String.join(", ", CHAIN_KEYS));
+                }
+                if (v == null || v instanceof Map || v instanceof List) {
+                    throw new SettingsException(where + ": '" + k + "' needs a single value");
+                }
+                clean.put(String.valueOf(k), String.valueOf(v).strip());
+            });
+            if (!clean.containsKey("base_url")) {
+                throw new SettingsException(where + " needs a base_url");
+            }
+            entries.add(clean);
+        }
+        return entries;
     }
 
     private static String knownNames() {

@@ -40,8 +40,10 @@ public final class OutcomeJson {
         for (ModelUsage step : ModelUsage.of(calls)) {
             ObjectNode node = usage.addObject();
             node.put("step", step.step().label());
+            node.put("endpoint", step.endpoint());
             node.put("model", step.model());
             node.put("calls", step.calls());
+            node.put("succeeded", step.ok());
             node.put("input_tokens", step.inputTokens());
             node.put("cached_input_tokens", step.cachedInputTokens());
             node.put("output_tokens", step.outputTokens());

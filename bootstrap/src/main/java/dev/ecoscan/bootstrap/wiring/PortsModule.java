@@ -31,11 +31,22 @@ import java.util.List;
 @Module(includes = {OpenAiModule.class, MetricsModule.class, HttpModule.class, RewardsModule.class})
 interface PortsModule {
 
-    /** The command line keeps each scan's calls to print them; the service only counts them. */
+    /**
+     * The command line keeps each scan's calls to print them; the service counts them and keeps them
+     * only until the scan's log line names the endpoints that served it.
+     */
     @Provides
     @Singleton
     static ModelCallRecorder modelCalls(Purpose purpose, Provider<ModelCallLog> log, Provider<EcoScanMetrics> metrics) {
-        return purpose == Purpose.SERVICE ? metrics.get() : log.get();
+        if (purpose != Purpose.SERVICE) {
+            return log.get();
+        }
+        ModelCallRecorder counted = metrics.get();
+        ModelCallLog kept = log.get();
+        return call -> {
+            counted.record(call);
+            kept.record(call);
+        };
     }
 
     @Provides
@@ -81,8 +92,8 @@ interface PortsModule {
 
     @Provides
     @Singleton
-    static Wiring wiring(Settings settings, LlmEndpoint endpoint, OpenAiSettings llm, Rewards rewards,
-                         PrintStream notices) {
+    static Wiring wiring(Settings settings, LlmEndpoint endpoint, OpenAiSettings llm, Provider<OpenAiAdapters> adapters,
+                         Rewards rewards, PrintStream notices) {
         List<String> notes = new ArrayList<>();
         if (endpoint.simulated()) {
             notes.add("LLM: SIMULATED. No OPENAI_API_KEY or OPENAI_BASE_URL is set, so eco-scan started its built-in"
@@ -90,9 +101,10 @@ interface PortsModule {
                     + settings.text(Setting.ECO_SCAN_SIMULATOR_SPEED, "1") + ", ECO_SCAN_SIMULATOR_SPEED=0 makes it"
                     + " instant). For a real model set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL (and a key if it"
                     + " needs one) for any OpenAI-compatible server.");
-        } else {
-            notes.add("LLM: " + endpoint.baseUrl() + ", vision model " + llm.vision().model() + ", answer model "
-                    + llm.answer().model() + ".");
+        }
+        if (!endpoint.simulated() || llm.chain().size() > 1) {
+            // The adapters are built here (not later, at the first scan) so that a refused parameter stops start-up.
+            adapters.get().notes().forEach(note -> notes.add("LLM " + note));
         }
         notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache " + (llm.cacheEnabled() ? "on" : "off")
                 + ".");

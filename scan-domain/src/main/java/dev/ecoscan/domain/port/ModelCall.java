@@ -11,18 +11,21 @@ import java.util.Optional;
  * One request to a model provider: what it cost and how long it took. A retry and a repair are
  * calls of their own, so the cost of a scan is the sum of its calls.
  *
+ * @param endpoint          which endpoint of the provider chain served the call, e.g. {@code primary}
  * @param inputTokens       prompt tokens the provider billed, 0 when the call failed
  * @param outputTokens      completion tokens the provider billed, 0 when the call failed
  * @param cachedInputTokens the part of the input served from the provider's prompt cache, when reported
  * @param outcome           {@code ok}, or why the call failed ({@code rate_limited}, {@code server_error},
- *                          {@code timeout}, {@code refused}, {@code error})
+ *                          {@code timeout}, {@code unreachable}, {@code refused}, {@code circuit_open},
+ *                          {@code error})
  */
-public record ModelCall(ScanId scanId, Step step, String model, int inputTokens, int outputTokens,
+public record ModelCall(ScanId scanId, Step step, String endpoint, String model, int inputTokens, int outputTokens,
                         Optional<Integer> cachedInputTokens, Duration duration, String outcome) {
 
     public ModelCall {
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(step, "step");
+        endpoint = Texts.requireText(endpoint, "endpoint");
         model = Texts.requireText(model, "model");
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts cannot be negative");

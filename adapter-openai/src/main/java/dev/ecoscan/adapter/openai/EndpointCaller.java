@@ -1,0 +1,121 @@
+package dev.ecoscan.adapter.openai;
+
+import dev.ecoscan.adapter.openai.EndpointTrouble.DeadlineReached;
+import dev.ecoscan.domain.port.ModelCall;
+import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.Step;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One step's calls to one endpoint: every attempt goes through the endpoint's circuit breaker, 429
+ * and 5xx are retried by the endpoint's Resilience4j {@link Retry} (honouring {@code Retry-After},
+ * never past the scan's deadline: see {@link RetryPolicy#config}), every attempt's tokens and time
+ * are reported, and every error becomes a typed failure that says whether the chain may move on.
+ */
+final class EndpointCaller {
+
+    private final ProviderEndpoint endpoint;
+    private final Step step;
+    private final ChatModel model;
+    private final RequestShape shape;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final ModelCallRecorder calls;
+    private final RefusalLog refusals;
+    private final Clock clock;
+
+    EndpointCaller(ProviderEndpoint endpoint, Step step, ChatModel model, RequestShape shape, Retry retry,
+                   CircuitBreaker breaker, ModelCallRecorder calls, RefusalLog refusals, Clock clock) {
+        this.endpoint = endpoint;
+        this.step = step;
+        this.model = model;
+        this.shape = shape;
+        this.retry = retry;
+        this.breaker = breaker;
+        this.calls = calls;
+        this.refusals = refusals;
+        this.clock = clock;
+    }
+
+    ProviderEndpoint endpoint() {
+        return endpoint;
+    }
+
+    RequestShape shape() {
+        return shape;
+    }
+
+    /** What a call came to: the model's text, or a failure that may send the step down the chain. */
+    sealed interface Reply {
+        /** {@code truncated} when the model stopped at the output-token cap. */
+        record Text(String content, boolean truncated) implements Reply {
+        }
+
+        record Failure(EndpointTrouble trouble, String detail) implements Reply {
+        }
+    }
+
+    Reply call(ScanId scanId, List<ChatMessage> messages, ResponseFormat format, Instant deadline) {
+        ChatRequest request = shape.request(messages, format);
+        Supplier<ChatResponse> attempt = CircuitBreaker.decorateSupplier(breaker, () -> attempt(scanId, request, deadline));
+        try {
+            ChatResponse response = CallDeadline.during(deadline, () -> retry.executeSupplier(attempt));
+            String text = response.aiMessage() == null ? null : response.aiMessage().text();
+            return new Reply.Text(text == null ? "" : text, response.finishReason() == FinishReason.LENGTH);
+        } catch (RuntimeException e) {
+            EndpointTrouble trouble = Thread.currentThread().isInterrupted()
+                    ? EndpointTrouble.of(new DeadlineReached()) : EndpointTrouble.of(e);
+            if (trouble.isRefusal()) {
+                refusals.report(endpoint, step.label(), shape.model(), trouble);
+            }
+            return new Reply.Failure(trouble, "the " + step.label() + " model " + shape.model() + " at the "
+                    + endpoint.name() + " endpoint: " + trouble.detail());
+        }
+    }
+
+    private ChatResponse attempt(ScanId scanId, ChatRequest request, Instant deadline) {
+        if (!clock.instant().isBefore(deadline)) {
+            throw new DeadlineReached();
+        }
+        long start = System.nanoTime();
+        try {
+            ChatResponse response = model.chat(request);
+            record(scanId, response.tokenUsage(), start, "ok");
+            return response;
+        } catch (RuntimeException e) {
+            record(scanId, null, start, EndpointTrouble.of(e).outcome());
+            throw e;
+        }
+    }
+
+    private void record(ScanId scanId, TokenUsage usage, long startNanos, String outcome) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        int input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        int output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        Optional<Integer> cached = usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null
+                ? Optional.ofNullable(openAi.inputTokensDetails().cachedTokens())
+                : Optional.empty();
+        try {
+            calls.record(new ModelCall(scanId, step, endpoint.name(), shape.model(), input, output, cached, took,
+                    outcome));
+        } catch (RuntimeException ignored) {
+            // Accounting must never break a scan.
+        }
+    }
+}
