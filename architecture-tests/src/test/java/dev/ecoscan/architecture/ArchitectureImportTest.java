@@ -24,7 +24,7 @@ class ArchitectureImportTest {
                 "dev.ecoscan.application", "dev.ecoscan.application.timing",
                 "dev.ecoscan.data", "dev.ecoscan.testkit", "dev.ecoscan.simulator", "dev.ecoscan.adapter.openai",
                 "dev.ecoscan.adapter.http", "dev.ecoscan.adapter.metrics", "dev.ecoscan.adapter.images",
-                "dev.ecoscan.adapter.character", "dev.ecoscan.adapter.redis",
+                "dev.ecoscan.adapter.character", "dev.ecoscan.adapter.redis", "dev.ecoscan.support.http",
                 "dev.ecoscan.bootstrap", "dev.ecoscan.bootstrap.wiring");
     }
 }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import java.net.http.HttpClient;
 import java.util.List;
 
 /**
@@ -88,6 +89,25 @@ final class ArchitectureRules {
                 .as("only bootstrap starts the simulator");
     }
 
+    /**
+     * The JDK client defaults to HTTP/2 and offers an h2c upgrade on every cleartext request, which
+     * uvicorn-based servers and Envoy refuse; the support module's factory is the one place that
+     * builds clients, so every client speaks HTTP/1.1 on cleartext.
+     */
+    ArchRule only_the_support_module_builds_jdk_http_clients() {
+        return noClasses().that().resideOutsideOfPackage(root + ".support..")
+                .should().callMethod(HttpClient.class, "newBuilder")
+                .orShould().callMethod(HttpClient.class, "newHttpClient")
+                .as("only the support module builds JDK HTTP clients");
+    }
+
+    /** Adapters share the support module rather than each other, so it may see none of them. */
+    ArchRule support_depends_on_no_adapter() {
+        return noClasses().that().resideInAPackage(root + ".support..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapter..", root + ".bootstrap..")
+                .as("support depends on no adapter and not on bootstrap");
+    }
+
     ArchRule packages_are_free_of_cycles() {
         return slices().matching(root + ".(**)").namingSlices("package '$1'")
                 .should().beFreeOfCycles()
@@ -99,6 +119,7 @@ final class ArchitectureRules {
                 taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser(), testkit_depends_only_on_the_core(),
                 adapters_do_not_depend_on_each_other(), only_bootstrap_depends_on_adapters(),
                 nothing_depends_on_bootstrap(), only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
-                only_bootstrap_starts_the_simulator(), packages_are_free_of_cycles());
+                only_bootstrap_starts_the_simulator(), only_the_support_module_builds_jdk_http_clients(),
+                support_depends_on_no_adapter(), packages_are_free_of_cycles());
     }
 }

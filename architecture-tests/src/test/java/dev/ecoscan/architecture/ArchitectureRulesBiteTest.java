@@ -87,6 +87,61 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
+    void an_adapter_building_its_own_http_client_is_reported() {
+        assertReports(RULES.only_the_support_module_builds_jdk_http_clients(), "AlphaBuildingHttpClient",
+                "HttpClient.newBuilder()");
+    }
+
+    @Test
+    void an_adapter_building_a_default_http_client_is_reported() {
+        assertReports(RULES.only_the_support_module_builds_jdk_http_clients(), "AlphaBuildingHttpClient",
+                "HttpClient.newHttpClient()");
+    }
+
+    @Test
+    void the_support_module_building_http_clients_is_allowed() {
+        EvaluationResult result = RULES.only_the_support_module_builds_jdk_http_clients().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("AlphaBuildingHttpClient"))
+                .noneMatch(line -> line.contains("support.http.Factory"));
+    }
+
+    @Test
+    void the_support_module_using_an_adapter_is_reported() {
+        assertReports(RULES.support_depends_on_no_adapter(), "SupportUsingAdapter", "BetaAdapter");
+    }
+
+    @Test
+    void the_support_module_using_bootstrap_is_reported() {
+        assertReports(RULES.support_depends_on_no_adapter(), "SupportUsingBootstrap", "bootstrap.Wiring");
+    }
+
+    @Test
+    void a_well_behaved_support_class_is_not_reported() {
+        EvaluationResult result = RULES.support_depends_on_no_adapter().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("SupportUsingAdapter"))
+                .noneMatch(line -> line.contains("support.http.Factory"));
+    }
+
+    @Test
+    void an_adapter_using_the_support_module_is_not_an_adapter_using_an_adapter() {
+        EvaluationResult result = RULES.adapters_do_not_depend_on_each_other().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("AlphaUsingBeta"))
+                .noneMatch(line -> line.contains("AlphaUsingSupport"));
+    }
+
+    @Test
+    void the_support_module_is_not_taken_for_an_adapter() {
+        // Were support an adapter, its use of an adapter would be allowed here, and its users reported.
+        EvaluationResult result = RULES.only_bootstrap_depends_on_adapters().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("SupportUsingAdapter") && line.contains("BetaAdapter"))
+                .noneMatch(line -> line.contains("support.http.Factory"));
+    }
+
+    @Test
     void a_package_cycle_is_reported() {
         assertReports(RULES.packages_are_free_of_cycles(), "cycle.left", "cycle.right");
     }

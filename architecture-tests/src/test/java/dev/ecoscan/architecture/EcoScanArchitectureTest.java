@@ -45,5 +45,12 @@ class EcoScanArchitectureTest {
     static final ArchRule only_bootstrap_starts_the_simulator = RULES.only_bootstrap_starts_the_simulator();
 
     @ArchTest
+    static final ArchRule only_the_support_module_builds_jdk_http_clients =
+            RULES.only_the_support_module_builds_jdk_http_clients();
+
+    @ArchTest
+    static final ArchRule support_depends_on_no_adapter = RULES.support_depends_on_no_adapter();
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = RULES.packages_are_free_of_cycles();
 }

@@ -1,6 +1,11 @@
 package dev.ecoscan.adapter.character;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -15,34 +20,79 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * Makes one call to the character service: each attempt bounded as a whole (headers and body),
- * bounded retries with exponential backoff and jitter on connect errors, timeouts and 5xx, every
- * attempt counted by a circuit breaker, and never anything past the caller's deadline.
+ * bounded retries with exponential backoff and jitter on connect errors, timeouts and 5xx (a
+ * Resilience4j {@link Retry}), every attempt counted by a circuit breaker, and never anything past the
+ * caller's deadline.
+ *
+ * <p><b>One Retry per service, deadlines per call.</b> The {@link Retry} is the service's one named
+ * instance (from a registry, so that its metrics can be exported), shared by every concurrent call;
+ * building one per call would keep the deadline simple but leave the registry's instance counting
+ * nothing. So the per-call state does not live in the Retry: each failed attempt is thrown as a
+ * {@link FailedAttempt} that carries its call's deadline, clock and attempt number. The retry predicate
+ * ({@link RetryConfig.Builder#retryOnException}) draws the next wait from the exponential random
+ * backoff, computes the time left before that call's deadline, and retries only when the wait ends
+ * before it; the interval function then sleeps exactly the wait the predicate checked. An exception
+ * belongs to one call on one thread, so concurrent calls never see each other's deadlines, and the
+ * Retry keeps a context (the attempt count) per call of its own.
  */
 final class RemoteCalls {
 
     static final String CIRCUIT_OPEN = "the character service is unavailable (circuit open)";
+    static final String INTERRUPTED = "the call to the character service was interrupted";
 
     /** Far more than a reward or a collection of every character needs. */
     private static final int REPLY_LIMIT = 1024 * 1024;
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
+    /** Each retry waits twice as long as the one before, before jitter. */
+    private static final double BACKOFF_MULTIPLIER = 2.0;
+    /** Each wait is drawn from ±50 % around its exponential value, so that clients that failed together spread out. */
+    private static final double BACKOFF_JITTER = 0.5;
 
     private final HttpClient client;
     private final RemoteCharacterService settings;
     private final CircuitBreaker breaker;
+    private final Retry retry;
     private final Clock clock;
 
-    RemoteCalls(HttpClient client, RemoteCharacterService settings, CircuitBreaker breaker, Clock clock) {
+    RemoteCalls(HttpClient client, RemoteCharacterService settings, CircuitBreaker breaker, Retry retry, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
+        this.retry = requireOwn(retry);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * How the character service's calls are retried: at most {@code maxRetries} retries, only after a
+     * connect error, a timeout or a 5xx, each after an exponential, jittered wait that must end before
+     * the call's deadline.
+     */
+    static RetryConfig retryConfig(RemoteCharacterService settings) {
+        IntervalFunction backoff = backoff(settings.backoff());
+        return RetryConfig.<Object>custom()
+                .maxAttempts(settings.maxRetries() + 1)
+                .retryOnException(error -> error instanceof FailedAttempt failed && failed.worthAnotherAttempt(backoff))
+                .intervalBiFunction(new PlannedWait())
+                .build();
+    }
+
+    /**
+     * {@code retry}, if its configuration is {@link #retryConfig}'s: a Retry configured elsewhere (a
+     * registry's default, say) would retry what must not be (an open circuit, a 4xx) and ignore deadlines.
+     */
+    static Retry requireOwn(Retry retry) {
+        Objects.requireNonNull(retry, "retry");
+        if (!(retry.getRetryConfig().getIntervalBiFunction() instanceof PlannedWait)) {
+            throw new IllegalArgumentException("the retry '" + retry.getName()
+                    + "' was not configured for the character service's calls, so it cannot keep their deadlines");
+        }
+        return retry;
     }
 
     /**
@@ -53,32 +103,46 @@ final class RemoteCalls {
      * @throws RemoteCallFailed with a short reason when there is no result
      */
     <T> T exchange(HttpRequest request, Instant deadline, Function<String, T> reader) throws RemoteCallFailed {
-        for (int attempt = 1; ; attempt++) {
-            Duration remaining = Duration.between(clock.instant(), deadline);
-            if (!remaining.isPositive()) {
-                throw new RemoteCallFailed("no time was left before the deadline to call the character service", false);
+        // Confined to this call: the Retry runs its attempts one after another on the calling thread.
+        int[] attempts = {0};
+        try {
+            return Retry.decorateCheckedSupplier(retry, () -> attempt(++attempts[0], request, deadline, reader)).get();
+        } catch (FailedAttempt failed) {
+            if (Thread.currentThread().isInterrupted() && failed.failure().retryable()) {
+                // Resilience4j ends a wait that was interrupted by throwing the last failure again.
+                throw new RemoteCallFailed(INTERRUPTED, false);
             }
-            if (!breaker.tryAcquirePermission()) {
-                throw new RemoteCallFailed(CIRCUIT_OPEN, false);
-            }
-            boolean cutByDeadline = remaining.compareTo(settings.readTimeout()) < 0;
-            Duration timeout = cutByDeadline ? remaining : settings.readTimeout();
-            try {
-                return attempt(request, timeout, cutByDeadline, reader);
-            } catch (RemoteCallFailed failure) {
-                if (!failure.retryable() || attempt > settings.maxRetries()) {
-                    throw failure.afterAttempts(attempt);
-                }
-                Duration wait = backoff(attempt);
-                if (!clock.instant().plus(wait).isBefore(deadline)) {
-                    throw failure.afterAttempts(attempt);
-                }
-                pause(wait);
-            }
+            throw failed.failure().afterAttempts(failed.attempt());
+        } catch (RemoteCallFailed refused) {
+            // Refused before anything was sent (no time left, circuit open): no attempt to count.
+            throw refused;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("an attempt failed in an unexpected way", e);
         }
     }
 
-    private <T> T attempt(HttpRequest template, Duration timeout, boolean cutByDeadline, Function<String, T> reader)
+    /** One attempt, unless the deadline has passed or the circuit is open; its failure is thrown as a FailedAttempt. */
+    private <T> T attempt(int attempt, HttpRequest request, Instant deadline, Function<String, T> reader)
+            throws RemoteCallFailed, FailedAttempt {
+        Duration remaining = Duration.between(clock.instant(), deadline);
+        if (!remaining.isPositive()) {
+            throw new RemoteCallFailed("no time was left before the deadline to call the character service", false);
+        }
+        if (!breaker.tryAcquirePermission()) {
+            throw new RemoteCallFailed(CIRCUIT_OPEN, false);
+        }
+        boolean cutByDeadline = remaining.compareTo(settings.readTimeout()) < 0;
+        Duration timeout = cutByDeadline ? remaining : settings.readTimeout();
+        try {
+            return send(request, timeout, cutByDeadline, reader);
+        } catch (RemoteCallFailed failure) {
+            throw new FailedAttempt(failure, attempt, deadline, clock);
+        }
+    }
+
+    private <T> T send(HttpRequest template, Duration timeout, boolean cutByDeadline, Function<String, T> reader)
             throws RemoteCallFailed {
         // The request timeout stops at the headers; waiting on the future bounds the body as well.
         HttpRequest request = HttpRequest.newBuilder(template, (name, value) -> true).timeout(timeout).build();
@@ -108,7 +172,7 @@ final class RemoteCalls {
             // An interrupted call says nothing about the service's health.
             breaker.releasePermission();
             Thread.currentThread().interrupt();
-            throw new RemoteCallFailed("the call to the character service was interrupted", false);
+            throw new RemoteCallFailed(INTERRUPTED, false);
         }
         return answer(start, response, reader);
     }
@@ -176,22 +240,68 @@ final class RemoteCalls {
     }
 
     /**
-     * Exponential, with "equal jitter": half of each wait is fixed and half random, so that clients
-     * that failed together do not all come back at the same moment.
+     * Exponential from {@code first}, doubling, capped at {@link #LONGEST_BACKOFF}, with jitter (Resilience4j's
+     * {@link IntervalFunction#ofExponentialRandomBackoff}). Resilience4j needs at least 1 ms to start from,
+     * so a shorter backoff means retrying at once.
      */
-    private Duration backoff(int retry) {
-        long doubled = settings.backoff().toNanos() << Math.min(retry - 1, 16);
-        long wait = Math.min(doubled, LONGEST_BACKOFF.toNanos());
-        long half = wait / 2;
-        return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(half + 1));
+    private static IntervalFunction backoff(Duration first) {
+        if (first.toMillis() < 1) {
+            return attempt -> 0L;
+        }
+        return IntervalFunction.ofExponentialRandomBackoff(first, BACKOFF_MULTIPLIER, BACKOFF_JITTER, LONGEST_BACKOFF);
     }
 
-    private static void pause(Duration wait) throws RemoteCallFailed {
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemoteCallFailed("the call to the character service was interrupted", false);
+    /**
+     * A failed attempt of one call, with what the retry predicate needs to decide on another: the failure,
+     * which attempt it was, and the call's deadline and clock. It holds the wait the predicate checked, so
+     * that the Retry sleeps exactly that. It stays on the thread of its call.
+     */
+    static final class FailedAttempt extends Exception {
+
+        private final RemoteCallFailed failure;
+        private final int attempt;
+        private final Instant deadline;
+        private final Clock clock;
+        private long plannedWaitMillis;
+
+        FailedAttempt(RemoteCallFailed failure, int attempt, Instant deadline, Clock clock) {
+            // No stack trace, like the failure it carries.
+            super(failure.reason(), null, false, false);
+            this.failure = failure;
+            this.attempt = attempt;
+            this.deadline = deadline;
+            this.clock = clock;
+        }
+
+        RemoteCallFailed failure() {
+            return failure;
+        }
+
+        int attempt() {
+            return attempt;
+        }
+
+        /** Whether another attempt may help and the wait before it, drawn now, ends before the deadline. */
+        boolean worthAnotherAttempt(IntervalFunction backoff) {
+            if (!failure.retryable()) {
+                return false;
+            }
+            long wait = backoff.apply(attempt);
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.compareTo(Duration.ofMillis(wait)) <= 0) {
+                return false;
+            }
+            plannedWaitMillis = wait;
+            return true;
+        }
+    }
+
+    /** The wait the retry predicate drew and checked against the deadline (see {@link FailedAttempt}). */
+    private static final class PlannedWait implements IntervalBiFunction<Object> {
+
+        @Override
+        public Long apply(Integer attempts, Either<Throwable, Object> outcome) {
+            return outcome.isLeft() && outcome.getLeft() instanceof FailedAttempt failed ? failed.plannedWaitMillis : 0L;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.ecoscan.adapter.character;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,8 +40,9 @@ public record RemoteCircuitBreakerSettings(int windowCalls, int failureRatePerce
         return new RemoteCircuitBreakerSettings(10, 50, 5, Duration.ofSeconds(10), 2);
     }
 
-    CircuitBreaker breaker(String name) {
-        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+    /** The Resilience4j configuration of these settings. */
+    CircuitBreakerConfig config() {
+        return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(windowCalls)
                 .failureRateThreshold(failureRatePercent)
@@ -52,6 +52,5 @@ public record RemoteCircuitBreakerSettings(int windowCalls, int failureRatePerce
                 // Open → half-open happens on the next call after openFor: no timer thread is needed.
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build();
-        return CircuitBreaker.of(name, config);
     }
 }

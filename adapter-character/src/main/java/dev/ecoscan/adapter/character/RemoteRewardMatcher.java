@@ -8,6 +8,11 @@ import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.reward.RewardPolicy;
 import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.support.http.OutboundHttp;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +37,8 @@ import java.util.Optional;
  */
 public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollection, AutoCloseable {
 
-    private static final String BREAKER_NAME = "character-service";
+    /** The name of the circuit breaker and of the retry in their registries, and so of their metrics. */
+    public static final String RESILIENCE_NAME = "character-service";
     /** ownedBy has no deadline of its own: its attempts and backoffs are bounded by the settings. */
     private static final Instant NO_DEADLINE = Instant.MAX;
 
@@ -47,19 +53,39 @@ public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollec
         this(service, catalogue, RemoteCircuitBreakerSettings.standard());
     }
 
+    /** A matcher with its own circuit breaker and retry, in registries of its own. */
     public RemoteRewardMatcher(RemoteCharacterService service, CharacterCatalogue catalogue,
                                RemoteCircuitBreakerSettings breaker) {
+        this(service, catalogue, breaker, CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
+    }
+
+    /**
+     * A matcher whose circuit breaker and retry are the {@value #RESILIENCE_NAME} entries of these
+     * registries, so that their metrics can be exported from there. Absent entries are created from
+     * {@code breaker} and from {@code service}'s retries and backoff; present ones are used as they are
+     * (matchers of one service share them), but the retry must have been created by a matcher, since
+     * only its configuration keeps to each call's deadline.
+     *
+     * @throws IllegalArgumentException when the registry's {@value #RESILIENCE_NAME} retry was configured elsewhere
+     */
+    public RemoteRewardMatcher(RemoteCharacterService service, CharacterCatalogue catalogue,
+                               RemoteCircuitBreakerSettings breaker, CircuitBreakerRegistry breakers,
+                               RetryRegistry retries) {
         this.service = Objects.requireNonNull(service, "service");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(breaker, "breaker");
-        // One client for every call: it is thread-safe and pools connections to the service.
-        this.client = HttpClient.newBuilder()
+        Objects.requireNonNull(breakers, "breakers");
+        Objects.requireNonNull(retries, "retries");
+        CircuitBreaker circuit = breakers.circuitBreaker(RESILIENCE_NAME, breaker::config);
+        Retry retry = RemoteCalls.requireOwn(retries.retry(RESILIENCE_NAME, () -> RemoteCalls.retryConfig(service)));
+        // One client for every call: it is thread-safe and pools connections to the service. HTTP/2 only
+        // when the service is https (by ALPN): an http:// service gets plain HTTP/1.1, never an h2c upgrade
+        // offer, which uvicorn-based services and Envoy sidecars refuse.
+        this.client = OutboundHttp.clientFor(service.baseUrl())
                 .connectTimeout(service.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                // An internal JSON call gains nothing from HTTP/2, and plain-http upgrade attempts only add a round.
-                .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.calls = new RemoteCalls(client, service, breaker.breaker(BREAKER_NAME), Clock.systemUTC());
+        this.calls = new RemoteCalls(client, service, circuit, retry, Clock.systemUTC());
         this.authorization = "Bearer " + service.serviceToken();
     }
 

@@ -4,6 +4,7 @@ import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.ImageReference;
+import dev.ecoscan.support.http.OutboundHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -70,8 +71,9 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.urls = new UrlRules(policy);
         this.addresses = new AddressPolicy(policy.allowLoopbackHttp());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
+        // HTTP/1.1 by default; each request asks for HTTP/2 only over https (OutboundHttp.request), where
+        // ALPN negotiates it, so the dev server's loopback http never sees an h2c upgrade offer.
+        this.http = OutboundHttp.client()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(policy.connectTimeout())
                 // A proxy would resolve and connect on our behalf, out of reach of every address check.
@@ -205,11 +207,10 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
 
     private Reply send(URI target, String host, long deadline) throws FetchRefused {
         long remaining = remainingNanos(deadline);
-        HttpRequest request = HttpRequest.newBuilder(target)
+        // HTTP/1.1 on plain http (no h2c upgrade offer), HTTP/2 by ALPN on https.
+        HttpRequest request = OutboundHttp.request(target)
                 // The request timeout covers the headers only; get() below bounds the body too.
                 .timeout(Duration.ofNanos(remaining))
-                // Cleartext HTTP/2 would only add an upgrade round trip to the dev server.
-                .version(target.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .header("Accept", ACCEPT)
                 .header("User-Agent", "eco-scan")
                 .GET()

@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.support.http.OutboundHttp;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -46,7 +47,8 @@ public final class ClosedLoopLoad {
 
     /** Runs {@code users} for {@code duration}; the first {@code rampUp} is left out of the report. */
     public String run(int users, Duration duration, Duration rampUp, IntSupplier inFlight) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        // HTTP/1.1, as every client eco-scan builds: the server under load sees no h2c upgrade offers.
+        HttpClient client = OutboundHttp.client()
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();

@@ -4,6 +4,7 @@ import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.ImageReference;
+import dev.ecoscan.support.http.OutboundHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -29,7 +30,9 @@ public final class LocalImageSource implements ImageSource {
 
     public LocalImageSource(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // HTTP/1.1 on cleartext (no h2c upgrade offer); requests built by OutboundHttp.request ask for
+        // HTTP/2 over https only.
+        this.http = OutboundHttp.client().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     @Override
@@ -63,7 +66,7 @@ public final class LocalImageSource implements ImageSource {
             return new ImageLoad.Unreadable("only http(s) image URLs can be fetched: " + url.describe());
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(url.uri()).timeout(timeout).GET().build();
+            HttpRequest request = OutboundHttp.request(url.uri()).timeout(timeout).GET().build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {

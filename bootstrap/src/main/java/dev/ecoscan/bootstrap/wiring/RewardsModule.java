@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.ecoscan.adapter.character.CharacterDatabase;
 import dev.ecoscan.adapter.character.JdbcRewardMatcher;
 import dev.ecoscan.adapter.character.RemoteCharacterService;
+import dev.ecoscan.adapter.character.RemoteCircuitBreakerSettings;
 import dev.ecoscan.adapter.character.RemoteRewardMatcher;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
@@ -12,6 +13,8 @@ import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.domain.port.CharacterCollection;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,14 +30,17 @@ interface RewardsModule {
 
     @Provides
     @Singleton
-    static Rewards rewards(Settings settings, Resources resources, CharacterCatalogue catalogue, Clock clock) {
+    static Rewards rewards(Settings settings, Resources resources, CharacterCatalogue catalogue, Clock clock,
+                           CircuitBreakerRegistry breakers, RetryRegistry retries) {
         if (settings.text(Setting.ECO_SCAN_REWARDS, "db").equals("remote")) {
             URI url = URI.create(settings.value(Setting.ECO_SCAN_CHARACTER_URL).orElseThrow(() ->
                     new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_CHARACTER_URL")));
             String token = settings.value(Setting.ECO_SCAN_SERVICE_TOKEN).orElseThrow(() ->
                     new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_SERVICE_TOKEN"));
+            // The shared registries, so that the metrics export the character service's breaker and retry too.
             RemoteRewardMatcher remote = resources.register(new RemoteRewardMatcher(
-                    RemoteCharacterService.withDefaults(url, token), catalogue));
+                    RemoteCharacterService.withDefaults(url, token), catalogue, RemoteCircuitBreakerSettings.standard(),
+                    breakers, retries));
             return new Rewards(remote, remote, "the character service at " + url);
         }
         CharacterDatabase database = resources.register(settings.value(Setting.ECO_SCAN_DB_URL)
