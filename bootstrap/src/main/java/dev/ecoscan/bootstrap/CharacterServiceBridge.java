@@ -5,8 +5,10 @@ import dev.ecoscan.adapter.character.CharacterServiceRequest;
 import dev.ecoscan.adapter.http.CharacterService;
 import dev.ecoscan.bootstrap.wiring.Rewards;
 import dev.ecoscan.domain.port.CharacterCollection;
-import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.port.RewardGrant;
+import dev.ecoscan.domain.reward.RewardDecision;
 import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.reward.RewardPolicy;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.UserId;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
@@ -48,9 +50,14 @@ final class CharacterServiceBridge implements CharacterService {
             throw new IllegalArgumentException("the classification is not in the taxonomy");
         }
         Classification classification = resolved.classification();
-        RewardOutcome outcome = rewards.matcher().match(new RewardRequest(ScanId.random(), request.user(),
-                classification, request.disposalRulesPresent(), request.insufficienciesPresent(),
-                clock.instant().plus(GRANT_DEADLINE)));
+        // The calling eco-scan reports what it established: a rule found, and blocking situation tags
+        // seen (the wire's insufficiencies_present). The policy is the same as in a scan.
+        RewardOutcome outcome = switch (RewardPolicy.decideReported(classification, request.disposalRulesPresent(),
+                request.insufficienciesPresent())) {
+            case RewardDecision.NotEligible notEligible -> notEligible.outcome();
+            case RewardDecision.Eligible eligible -> rewards.matcher().match(new RewardGrant(ScanId.random(),
+                    request.user(), eligible.classification(), clock.instant().plus(GRANT_DEADLINE)));
+        };
         if (outcome instanceof RewardOutcome.Unavailable unavailable) {
             throw new CharacterCollection.CollectionUnavailableException(unavailable.reason(), null);
         }

@@ -6,9 +6,10 @@ import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.port.RuleLookup;
 import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.reward.RewardDecision;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.reward.RewardPolicy;
 import dev.ecoscan.domain.rule.DisposalRule;
@@ -30,8 +31,11 @@ import java.util.Optional;
  * Runs vision → rule lookup → answer → reward for one scan.
  *
  * <p>It stops early (no answer, no reward) when the classification is not in the taxonomy or no
- * rule matches; grants a reward only as {@link RewardPolicy} allows; never lets a reward problem fail
- * the scan; and bounds every step by the scan's deadline. Timing happens in the ports' decorators.
+ * rule matches; decides the reward once, with {@link RewardPolicy}, from the classification and the
+ * rule (never from the answer, whose model reads the person's question), and calls the reward port
+ * only with a reward already decided; makes sure the answer tells the person about every situation
+ * that blocked the reward; never lets a reward problem fail the scan; and bounds every step by the
+ * scan's deadline. Timing happens in the ports' decorators.
  */
 public final class ScanPipeline implements ScanWaste {
 
@@ -109,24 +113,35 @@ public final class ScanPipeline implements ScanWaste {
             if (result instanceof AnswerResult.Failure failure) {
                 return failed(request, Step.ANSWER, failure.kind(), failure.detail());
             }
-            Answer answer = ((AnswerResult.Answered) result).answer();
+            // The model only words the advice, and may have been talked out of some of it: what blocks the
+            // reward is always shown, in the knowledge base's own words.
+            Answer answer = ((AnswerResult.Answered) result).answer().including(blockingAdvice(classification, rule));
 
-            RewardOutcome reward = reward(request, classification, answer);
+            RewardOutcome reward = reward(request, RewardPolicy.decide(classification, found));
             return new ScanOutcome.Completed(request.id(), classification, rule, answer, reward, List.of());
         } catch (StepInterrupted e) {
             return failed(request, e.step(), e.kind(), e.getMessage());
         }
     }
 
-    private RewardOutcome reward(ScanRequest request, Classification classification, Answer answer) {
-        Optional<String> notEligible = RewardPolicy.whyNotEligible(classification, true, answer.hasInsufficiencies());
-        if (notEligible.isPresent()) {
-            return new RewardOutcome.NotEligible(notEligible.get());
-        }
+    private static List<String> blockingAdvice(Classification classification, DisposalRule rule) {
+        return RewardPolicy.blockingTags(classification, rule).stream()
+                .flatMap(tag -> tag.advice().stream())
+                .distinct()
+                .toList();
+    }
+
+    private RewardOutcome reward(ScanRequest request, RewardDecision decision) {
+        return switch (decision) {
+            case RewardDecision.NotEligible notEligible -> notEligible.outcome();
+            case RewardDecision.Eligible eligible -> grant(request,
+                    new RewardGrant(request.id(), request.user(), eligible.classification(), request.deadline()));
+        };
+    }
+
+    private RewardOutcome grant(ScanRequest request, RewardGrant grant) {
         try {
-            return guard.call(request.id(), Step.REWARD_MATCH, request.deadline(), () ->
-                    ports.rewards().match(new RewardRequest(request.id(), request.user(), classification, true,
-                            false, request.deadline())));
+            return guard.call(request.id(), Step.REWARD_MATCH, request.deadline(), () -> ports.rewards().match(grant));
         } catch (StepInterrupted e) {
             // The person still gets their answer; only the reward is missing.
             return new RewardOutcome.Unavailable(e.kind() == FailureKind.DEADLINE_EXCEEDED

@@ -26,12 +26,12 @@ public final class CannedAnswers implements AnswerGenerator {
         return new CannedAnswers(request -> new AnswerResult.Answered(answer));
     }
 
-    /** An answer with no insufficiencies, so the reward gate stays open. */
+    /** An answer with nothing left to fix. (The reward follows from the classification, not from this.) */
     public static CannedAnswers clean() {
         return of(new Answer("깨끗하게 잘 준비됐어요.", List.of("규칙대로 배출하세요."), List.of()));
     }
 
-    /** An answer listing something still to fix, which closes the reward gate. */
+    /** An answer listing something still to fix; it is shown to the person but does not decide the reward. */
     public static CannedAnswers withInsufficiency(String insufficiency) {
         return of(new Answer("한 가지만 더 챙겨 주세요.", List.of("규칙대로 배출하세요."), List.of(insufficiency)));
     }

@@ -1,11 +1,10 @@
 package dev.ecoscan.testkit;
 
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.port.RewardMatcher;
-import dev.ecoscan.domain.port.RewardRequest;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.reward.RewardOutcome;
-import dev.ecoscan.domain.reward.RewardPolicy;
 import dev.ecoscan.domain.scan.UserId;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
 import java.util.List;
@@ -17,52 +16,48 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * Character ownership in memory with the real rules: the character of the item's middle category,
- * at most once per user (an atomic set insert, like the database's unique constraint).
+ * Character ownership in memory with the real grant rules: the character of the grant's middle
+ * category, at most once per user (an atomic set insert, like the database's unique constraint).
+ * Like every matcher, it grants what the pipeline already decided; {@link #grants()} shows what that was.
  */
 public final class InMemoryRewards implements RewardMatcher {
 
     private final CharacterCatalogue catalogue;
     private final Set<String> owned = ConcurrentHashMap.newKeySet();
-    private final List<RewardRequest> requests = new CopyOnWriteArrayList<>();
-    private final Function<RewardRequest, Optional<RewardOutcome>> override;
+    private final List<RewardGrant> grants = new CopyOnWriteArrayList<>();
+    private final Function<RewardGrant, Optional<RewardOutcome>> override;
 
     public InMemoryRewards(CharacterCatalogue catalogue) {
-        this(catalogue, request -> Optional.empty());
+        this(catalogue, grant -> Optional.empty());
     }
 
-    private InMemoryRewards(CharacterCatalogue catalogue, Function<RewardRequest, Optional<RewardOutcome>> override) {
+    private InMemoryRewards(CharacterCatalogue catalogue, Function<RewardGrant, Optional<RewardOutcome>> override) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.override = override;
     }
 
     /** Rewards that report themselves unavailable, like a database that is down. */
     public static InMemoryRewards unavailable(CharacterCatalogue catalogue, String reason) {
-        return new InMemoryRewards(catalogue, request -> Optional.of(new RewardOutcome.Unavailable(reason)));
+        return new InMemoryRewards(catalogue, grant -> Optional.of(new RewardOutcome.Unavailable(reason)));
     }
 
     /** Rewards whose every call throws: a broken adapter. */
     public static InMemoryRewards throwing(CharacterCatalogue catalogue, RuntimeException error) {
-        return new InMemoryRewards(catalogue, request -> {
+        return new InMemoryRewards(catalogue, grant -> {
             throw error;
         });
     }
 
     @Override
-    public RewardOutcome match(RewardRequest request) {
-        requests.add(request);
-        Optional<RewardOutcome> scripted = override.apply(request);
+    public RewardOutcome match(RewardGrant grant) {
+        grants.add(grant);
+        Optional<RewardOutcome> scripted = override.apply(grant);
         if (scripted.isPresent()) {
             return scripted.get();
         }
-        Optional<String> notEligible = RewardPolicy.whyNotEligible(request.classification(), request.rulesPresent(),
-                request.insufficienciesPresent());
-        if (notEligible.isPresent()) {
-            return new RewardOutcome.NotEligible(notEligible.get());
-        }
-        MiddleCategory middle = request.classification().path().middle().orElseThrow();
+        MiddleCategory middle = grant.middle();
         Character character = catalogue.forMiddle(middle.id());
-        return owned.add(key(request.user(), character))
+        return owned.add(key(grant.user(), character))
                 ? new RewardOutcome.Granted(character, middle.name())
                 : new RewardOutcome.AlreadyOwned(character, middle.name());
     }
@@ -71,12 +66,13 @@ public final class InMemoryRewards implements RewardMatcher {
         return owned.contains(key(user, character));
     }
 
-    public List<RewardRequest> requests() {
-        return List.copyOf(requests);
+    /** Every grant the pipeline asked for, in order. */
+    public List<RewardGrant> grants() {
+        return List.copyOf(grants);
     }
 
     public int calls() {
-        return requests.size();
+        return grants.size();
     }
 
     private static String key(UserId user, Character character) {

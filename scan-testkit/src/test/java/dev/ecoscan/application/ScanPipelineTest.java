@@ -135,15 +135,33 @@ class ScanPipelineTest {
     }
 
     @Test
-    void an_answer_with_insufficiencies_closes_the_reward_gate() {
+    void the_answers_insufficiencies_are_shown_but_do_not_decide_the_reward() {
         InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
         TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton)
                 .answers(CannedAnswers.withInsufficiency("빨대를 빼 주세요.")).rewards(rewards).build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
-        assertThat(((ScanOutcome.Completed) outcome).reward()).isInstanceOf(RewardOutcome.NotEligible.class);
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
+            assertThat(done.answer().insufficiencies()).containsExactly("빨대를 빼 주세요.");
+            assertThat(done.reward()).isInstanceOf(RewardOutcome.Granted.class);
+        });
+    }
+
+    @Test
+    void a_blocking_situation_tag_closes_the_reward_gate_without_calling_the_reward_port() {
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
+                .answers(cleanAnswers).rewards(rewards).build();
+
+        ScanOutcome outcome = pipeline.scan("bottle.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
+                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
+                        n -> assertThat(n.reason()).contains("비닐_라벨_부착")));
         assertThat(rewards.calls()).isZero();
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION, Step.RAG, Step.ANSWER);
     }
 
     @Test
@@ -157,6 +175,37 @@ class ScanPipelineTest {
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
             assertThat(done.answer().insufficiencies()).isNotEmpty();
             assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class);
+        });
+    }
+
+    @Test
+    void a_blocking_tags_advice_is_added_to_a_model_answer_that_left_it_out() {
+        String labelAdvice = dev.ecoscan.data.KnowledgeBase.embedded().taxonomy().tag("비닐_라벨_부착").orElseThrow()
+                .advice().orElseThrow();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
+                .answers(CannedAnswers.withInsufficiency("뚜껑은 닫아서 내요.")).build();
+
+        ScanOutcome outcome = pipeline.scan("bottle.png");
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
+                assertThat(done.answer().insufficiencies()).containsExactly("뚜껑은 닫아서 내요.", labelAdvice));
+    }
+
+    @Test
+    void the_reward_port_gets_the_grant_the_pipeline_decided() {
+        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).rewards(rewards)
+                .build();
+        ScanRequest request = pipeline.request("milk.png", null);
+
+        pipeline.scan(request);
+
+        assertThat(rewards.grants()).singleElement().satisfies(grant -> {
+            assertThat(grant.scanId()).isEqualTo(request.id());
+            assertThat(grant.user()).isEqualTo(request.user());
+            assertThat(grant.middle().name()).isEqualTo("종이팩");
+            assertThat(grant.deadline()).isEqualTo(request.deadline());
         });
     }
 

@@ -38,7 +38,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads and validates the four data files. Any problem stops loading with a {@link DataFileException}
  * naming the file and the entry: duplicate ids, a rule for a node that does not exist, a node without
- * a rule, a recyclable middle without a character, a misspelt key.
+ * a rule, a recyclable rule without its reward-blocking tags or blocking on a tag that does not exist,
+ * a recyclable middle without a character, a misspelt key.
  */
 public final class KnowledgeBaseLoader {
 
@@ -172,12 +173,16 @@ public final class KnowledgeBaseLoader {
 
     // ---- disposal-rules.yaml -------------------------------------------------------------------
 
-    private static final Set<String> RULE_KEYS =
-            Set.of("node", "summary", "targets", "common_steps", "item_steps", "not_accepted", "source");
+    private static final String REWARD_BLOCKED_BY = "reward_blocked_by";
+    private static final Set<String> RULE_KEYS = Set.of("node", "summary", "targets", "common_steps", "item_steps",
+            "not_accepted", "source", REWARD_BLOCKED_BY);
 
     private RuleBook loadRules(Taxonomy taxonomy) {
         YamlEntry root = YamlEntry.root(RULES, parse(RULES), Set.of("rules"));
         Set<NodeId> ruleNodes = taxonomy.ruleNodes().map(TaxonomyNode::id).collect(Collectors.toSet());
+        Set<NodeId> recyclableMiddles = taxonomy.recyclableMiddles().map(MiddleCategory::id).collect(Collectors.toSet());
+        Map<String, SituationTag> tagsById = taxonomy.situationTags().stream()
+                .collect(Collectors.toMap(SituationTag::id, tag -> tag));
         Map<NodeId, String> seen = new HashMap<>();
         List<DisposalRule> rules = new ArrayList<>();
         for (YamlEntry entry : root.entries("rules", RULE_KEYS)) {
@@ -202,9 +207,11 @@ public final class KnowledgeBaseLoader {
                 }
                 itemSteps.put(item, steps);
             });
+            List<String> blockedBy = rewardBlockedBy(entry, node, recyclableMiddles.contains(node), tagsById);
             RuleKey key = new RuleKey(ruleKeyOf(taxonomy, target));
             rules.add(build(entry, () -> new DisposalRule(key, node, entry.text("summary"), entry.texts("targets"),
-                    entry.texts("common_steps"), itemSteps, entry.texts("not_accepted"), entry.text("source"))));
+                    entry.texts("common_steps"), itemSteps, entry.texts("not_accepted"), entry.text("source"),
+                    blockedBy)));
         }
         for (NodeId node : taxonomy.ruleNodes().map(TaxonomyNode::id).toList()) {
             if (!seen.containsKey(node)) {
@@ -213,6 +220,40 @@ public final class KnowledgeBaseLoader {
             }
         }
         return new RuleBook(rules);
+    }
+
+    /**
+     * The situation tags that keep an item of this rule from earning a character. A recyclable rule must
+     * say which they are ({@code []} when none): a copy of the data that predates the list would
+     * otherwise reward every scan, label on or not. Each must be a tag that needs action, so that the
+     * person is told what to fix; other rules earn no reward, so a list there is a mistake.
+     */
+    private static List<String> rewardBlockedBy(YamlEntry entry, NodeId node, boolean rewarding,
+                                                Map<String, SituationTag> tagsById) {
+        if (!rewarding) {
+            if (entry.has(REWARD_BLOCKED_BY)) {
+                throw entry.error("'" + node + "' earns no reward, so '" + REWARD_BLOCKED_BY + "' would never apply");
+            }
+            return List.of();
+        }
+        if (!entry.has(REWARD_BLOCKED_BY)) {
+            throw entry.error("missing '" + REWARD_BLOCKED_BY + "': the situation tags that keep an item of '" + node
+                    + "' from earning a character ([] when none do)");
+        }
+        List<String> ids = entry.texts(REWARD_BLOCKED_BY);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            SituationTag tag = tagsById.get(id);
+            if (tag == null) {
+                throw entry.error("'" + REWARD_BLOCKED_BY + "[" + i + "]' names the situation tag '" + id
+                        + "', which is not in " + TAGS + " (use the tag's id, not its label)");
+            }
+            if (!tag.needsAction()) {
+                throw entry.error("'" + REWARD_BLOCKED_BY + "[" + i + "]' names '" + id + "', which has no advice in "
+                        + TAGS + ", so the person would not be told what keeps the reward back");
+            }
+        }
+        return ids;
     }
 
     private static String ruleKeyOf(Taxonomy taxonomy, TaxonomyNode node) {

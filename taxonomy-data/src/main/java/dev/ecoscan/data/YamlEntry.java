@@ -64,6 +64,11 @@ final class YamlEntry {
         return new DataFileException(file, label(), problem, cause);
     }
 
+    /** True when the mapping has the key, even with an empty value. */
+    boolean has(String key) {
+        return map.containsKey(key);
+    }
+
     String text(String key) {
         return optionalText(key).orElseThrow(() -> error("missing '" + key + "'"));
     }

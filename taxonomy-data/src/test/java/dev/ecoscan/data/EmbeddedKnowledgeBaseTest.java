@@ -56,6 +56,28 @@ class EmbeddedKnowledgeBaseTest {
     }
 
     @Test
+    void every_recyclable_rule_blocks_its_reward_on_contents_left_or_a_mix_and_only_on_tags_with_advice() {
+        assertThat(taxonomy.recyclableMiddles().map(m -> knowledge.rules().forNode(m.id()).orElseThrow()))
+                .allSatisfy(rule -> {
+                    assertThat(rule.rewardBlockedBy()).as(rule.node().value()).contains("mixed-waste");
+                    assertThat(rule.rewardBlockedBy()).as(rule.node().value())
+                            .allSatisfy(id -> assertThat(taxonomy.tag(id).orElseThrow().needsAction()).isTrue());
+                });
+        assertThat(knowledge.rules().all()).filteredOn(rule -> !rule.node().value().startsWith("recyclable."))
+                .allSatisfy(rule -> assertThat(rule.rewardBlockedBy()).as(rule.node().value()).isEmpty());
+    }
+
+    @Test
+    void a_label_still_on_blocks_a_clear_pet_bottle_but_a_closed_cap_does_not() {
+        var clearPet = knowledge.rules().all().stream().filter(r -> r.node().value().equals("recyclable.clear-pet"))
+                .findFirst().orElseThrow();
+
+        assertThat(clearPet.blocksReward(taxonomy.tag("비닐_라벨_부착").orElseThrow())).isTrue();
+        assertThat(clearPet.blocksReward(taxonomy.tag("뚜껑_닫힘").orElseThrow())).isFalse();
+        assertThat(clearPet.blocksReward(taxonomy.tag("내용물_남음").orElseThrow())).isTrue();
+    }
+
+    @Test
     void thirteen_characters_one_default_and_one_per_recyclable_middle() {
         assertThat(knowledge.characters().all()).hasSize(13);
         assertThat(knowledge.characters().all().stream().filter(Character::isDefault)).hasSize(1);

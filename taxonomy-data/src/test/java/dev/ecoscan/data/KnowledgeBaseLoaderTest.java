@@ -82,6 +82,64 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void a_reward_blocking_tag_that_does_not_exist_is_rejected_naming_the_file_and_the_rule() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> blockedBy(rule(doc, "recyclable.clear-pet")).add("label-still-on"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("disposal-rules.yaml");
+            assertThat(e.entry()).contains("rules[2]").contains("recyclable.clear-pet");
+            assertThat(e.getMessage()).contains("reward_blocked_by[").contains("'label-still-on'")
+                    .contains("not in situation-tags.yaml");
+        });
+    }
+
+    @Test
+    void a_reward_blocking_tag_named_by_its_label_instead_of_its_id_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> blockedBy(rule(doc, "recyclable.clear-pet")).add("비닐_라벨_부착"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
+                e -> assertThat(e.getMessage()).contains("'비닐_라벨_부착'").contains("not its label"));
+    }
+
+    @Test
+    void a_reward_blocking_tag_without_advice_is_rejected_since_nobody_would_be_told_what_to_fix() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> blockedBy(rule(doc, "recyclable.glass-bottle")).add("cap-on"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("recyclable.glass-bottle");
+            assertThat(e.getMessage()).contains("'cap-on'").contains("no advice");
+        });
+    }
+
+    @Test
+    void a_recyclable_rule_without_reward_blocking_tags_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "recyclable.paper-pack").remove("reward_blocked_by"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("recyclable.paper-pack");
+            assertThat(e.getMessage()).contains("missing 'reward_blocked_by'");
+        });
+    }
+
+    @Test
+    void an_explicitly_empty_list_of_reward_blocking_tags_loads() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "recyclable.battery").put("reward_blocked_by", List.of()));
+
+        assertThat(load().rules().all()).filteredOn(r -> r.node().value().equals("recyclable.battery"))
+                .singleElement().satisfies(r -> assertThat(r.rewardBlockedBy()).isEmpty());
+    }
+
+    @Test
+    void reward_blocking_tags_on_a_rule_that_earns_no_reward_are_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "food").put("reward_blocked_by", List.of("wet")));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("(food)");
+            assertThat(e.getMessage()).contains("earns no reward");
+        });
+    }
+
+    @Test
     void a_recyclable_middle_without_a_character_is_rejected() throws IOException {
         edit(KnowledgeBaseLoader.CHARACTERS, doc -> characters(doc)
                 .removeIf(c -> "recyclable.battery".equals(c.get("middle"))));
@@ -177,6 +235,15 @@ class KnowledgeBaseLoaderTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> rules(Map<String, Object> doc) {
         return (List<Map<String, Object>>) doc.get("rules");
+    }
+
+    private static Map<String, Object> rule(Map<String, Object> doc, String node) {
+        return rules(doc).stream().filter(rule -> rule.get("node").equals(node)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> blockedBy(Map<String, Object> rule) {
+        return (List<String>) rule.get("reward_blocked_by");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,13 +1,12 @@
 package dev.ecoscan.adapter.character;
 
 import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.port.RewardMatcher;
-import dev.ecoscan.domain.port.RewardRequest;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
-import dev.ecoscan.domain.reward.RewardPolicy;
 import dev.ecoscan.domain.scan.UserId;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
 import java.sql.Connection;
@@ -26,8 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Rewards on a {@link CharacterDatabase}: the character of the item's middle category, granted at
+ * Rewards on a {@link CharacterDatabase}: the character of the grant's middle category, granted at
  * most once per user by one insert-if-absent statement, and each user's collection, oldest first.
+ * Whether a scan earns a character was decided before ({@link RewardGrant}); this only grants it.
  */
 public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollection {
 
@@ -61,18 +61,13 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
     }
 
     @Override
-    public RewardOutcome match(RewardRequest request) {
-        Objects.requireNonNull(request, "request");
+    public RewardOutcome match(RewardGrant grant) {
+        Objects.requireNonNull(grant, "grant");
         try {
-            Optional<String> notEligible = RewardPolicy.whyNotEligible(request.classification(),
-                    request.rulesPresent(), request.insufficienciesPresent());
-            if (notEligible.isPresent()) {
-                return new RewardOutcome.NotEligible(notEligible.get());
-            }
-            MiddleCategory middle = request.classification().path().middle().orElseThrow();
+            MiddleCategory middle = grant.middle();
             Character character = catalogue.forMiddle(middle.id());
             String reason = middle.name();
-            return switch (grant(request, character, reason)) {
+            return switch (grant(grant, character, reason)) {
                 case INSERTED -> new RewardOutcome.Granted(character, reason);
                 case ALREADY_THERE -> new RewardOutcome.AlreadyOwned(character, reason);
                 case OUT_OF_TIME -> new RewardOutcome.Unavailable(DEADLINE_PASSED);
@@ -107,7 +102,7 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
         }
     }
 
-    private Insert grant(RewardRequest request, Character character, String reason) throws SQLException {
+    private Insert grant(RewardGrant request, Character character, String reason) throws SQLException {
         if (secondsLeft(request.deadline()).isEmpty()) {
             return Insert.OUT_OF_TIME;
         }

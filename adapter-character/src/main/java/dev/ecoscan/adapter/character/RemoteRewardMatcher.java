@@ -1,12 +1,11 @@
 package dev.ecoscan.adapter.character;
 
 import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.port.RewardMatcher;
-import dev.ecoscan.domain.port.RewardRequest;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
-import dev.ecoscan.domain.reward.RewardPolicy;
 import dev.ecoscan.domain.scan.UserId;
 import dev.ecoscan.support.http.OutboundHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -22,14 +21,14 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Rewards from a remote character service over HTTP, with eco-scan's wire format
  * ({@link CharacterServiceJson}, {@link CharacterServiceRoutes}).
  *
- * <p>A scan never fails because of rewards: {@link #match} checks {@link RewardPolicy} locally first
- * (no call for a scan that cannot earn anything), retries connect errors, timeouts and 5xx with
+ * <p>A scan never fails because of rewards: {@link #match} is only called for a reward the pipeline has
+ * already decided with {@link dev.ecoscan.domain.reward.RewardPolicy} (a {@link RewardGrant}: no call
+ * for a scan that cannot earn anything), retries connect errors, timeouts and 5xx with
  * backoff, never past the request's deadline, stops calling a failing service for a while (a circuit
  * breaker), and turns every problem into {@link RewardOutcome.Unavailable}; it never throws.
  * {@link #ownedBy} calls the same way and throws {@link CollectionUnavailableException} instead.
@@ -90,19 +89,14 @@ public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollec
     }
 
     @Override
-    public RewardOutcome match(RewardRequest request) {
+    public RewardOutcome match(RewardGrant grant) {
         try {
-            Optional<String> notEligible = RewardPolicy.whyNotEligible(request.classification(), request.rulesPresent(),
-                    request.insufficienciesPresent());
-            if (notEligible.isPresent()) {
-                return new RewardOutcome.NotEligible(notEligible.get());
-            }
-            String body = CharacterServiceJson.writeRewardRequest(CharacterServiceRequest.of(request));
+            String body = CharacterServiceJson.writeRewardRequest(CharacterServiceRequest.of(grant));
             HttpRequest post = call(service.resolve(CharacterServiceRoutes.REWARDS))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
-            return calls.exchange(post, request.deadline(), reply -> CharacterServiceJson.readReward(reply, catalogue));
+            return calls.exchange(post, grant.deadline(), reply -> CharacterServiceJson.readReward(reply, catalogue));
         } catch (RemoteCallFailed e) {
             return new RewardOutcome.Unavailable(e.reason());
         } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package dev.ecoscan.adapter.character;
 
 import static dev.ecoscan.adapter.character.RewardRequests.CATALOGUE;
+import static dev.ecoscan.adapter.character.RewardRequests.KNOWLEDGE;
 import static dev.ecoscan.adapter.character.RewardRequests.eligible;
 import static dev.ecoscan.adapter.character.RewardRequests.middle;
-import static dev.ecoscan.adapter.character.RewardRequests.stillToFix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +11,13 @@ import dev.ecoscan.domain.port.CharacterCollection.CollectionUnavailableExceptio
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.UserId;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
 import dev.ecoscan.testkit.ManualClock;
+import dev.ecoscan.testkit.ScanTestKit;
+import dev.ecoscan.testkit.ScriptedClassifier;
+import dev.ecoscan.testkit.TestPipeline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,10 +126,11 @@ abstract class CharacterRepositoryContract {
 
     @Test
     void a_scan_that_does_not_qualify_is_not_eligible_and_writes_nothing() throws SQLException {
-        RewardOutcome outcome = rewards.match(stillToFix("dana", PAPER_PACK, deadline()));
+        ScanOutcome outcome = scans().scan("bottle.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
-                notEligible -> assertThat(notEligible.reason()).contains("fix"));
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
+                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
+                        notEligible -> assertThat(notEligible.reason()).contains("비닐_라벨_부착")));
         assertThat(count("SELECT COUNT(*) FROM owned_characters")).isZero();
     }
 
@@ -133,8 +138,15 @@ abstract class CharacterRepositoryContract {
     void the_reward_policy_is_checked_before_the_database_is_touched() {
         database.close();
 
-        assertThat(rewards.match(stillToFix("dana", PAPER_PACK, deadline())))
-                .isInstanceOf(RewardOutcome.NotEligible.class);
+        assertThat(scans().scan("bottle.png")).isInstanceOfSatisfying(ScanOutcome.Completed.class,
+                done -> assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class));
+    }
+
+    /** Scans of a bottle with its label still on, rewarded by this database. */
+    private TestPipeline scans() {
+        return ScanTestKit.pipeline().knowledge(KNOWLEDGE)
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
+                .rewards(rewards).clock(clock).build();
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecoscan.adapter.character.CharacterServiceJson.MalformedBodyException;
-import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
@@ -26,10 +26,10 @@ class CharacterServiceJsonTest {
 
     @Test
     void a_reward_request_is_written_as_the_contract_says() {
-        RewardRequest request = new RewardRequest(ScanId.random(), USER, classification("재활용폐기물", "종이팩", "우유팩"),
-                true, false, Instant.now());
+        RewardGrant grant = new RewardGrant(ScanId.random(), USER, classification("재활용폐기물", "종이팩", "우유팩"),
+                Instant.now());
 
-        String json = CharacterServiceJson.writeRewardRequest(CharacterServiceRequest.of(request));
+        String json = CharacterServiceJson.writeRewardRequest(CharacterServiceRequest.of(grant));
 
         assertThat(json).isEqualTo("{\"user_id\":\"" + USER.value() + "\",\"classification\":"
                 + "{\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\",\"minor_category\":\"우유팩\"},"
@@ -37,13 +37,9 @@ class CharacterServiceJsonTest {
     }
 
     @Test
-    void an_item_without_a_middle_category_sends_an_empty_middle() {
-        RewardRequest request = new RewardRequest(ScanId.random(), USER, classification("음식물류폐기물", null, "과일 껍질"),
-                true, false, Instant.now());
+    void an_item_without_a_middle_category_is_written_with_an_empty_middle() {
+        CharacterServiceRequest fields = new CharacterServiceRequest(USER, "음식물류폐기물", "", "과일 껍질", true, false);
 
-        CharacterServiceRequest fields = CharacterServiceRequest.of(request);
-
-        assertThat(fields.middleCategory()).isEmpty();
         assertThat(CharacterServiceJson.writeRewardRequest(fields)).contains("\"middle_category\":\"\"");
     }
 

@@ -1,7 +1,7 @@
 package dev.ecoscan.adapter.character;
 
 import dev.ecoscan.data.KnowledgeBase;
-import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.scan.ScanId;
@@ -31,8 +31,8 @@ final class RemoteFixtures {
     }
 
     /** A clean milk carton with its rule found: a scan that earns 팩팩이, due {@code within} from now. */
-    static RewardRequest milkCarton(Duration within) {
-        return new RewardRequest(ScanId.random(), USER, classification("재활용폐기물", "종이팩", "우유팩"), true, false,
+    static RewardGrant milkCarton(Duration within) {
+        return new RewardGrant(ScanId.random(), USER, classification("재활용폐기물", "종이팩", "우유팩"),
                 Instant.now().plus(within));
     }
 

@@ -7,7 +7,6 @@ import static dev.ecoscan.adapter.character.RemoteFixtures.CATALOGUE;
 import static dev.ecoscan.adapter.character.RemoteFixtures.PAPER_PACK;
 import static dev.ecoscan.adapter.character.RemoteFixtures.TOKEN;
 import static dev.ecoscan.adapter.character.RemoteFixtures.USER;
-import static dev.ecoscan.adapter.character.RemoteFixtures.classification;
 import static dev.ecoscan.adapter.character.RemoteFixtures.lenientBreaker;
 import static dev.ecoscan.adapter.character.RemoteFixtures.milkCarton;
 import static dev.ecoscan.adapter.character.RemoteFixtures.notEligible;
@@ -17,12 +16,9 @@ import static dev.ecoscan.adapter.character.RemoteFixtures.timed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.adapter.character.RemoteFixtures.Timed;
-import dev.ecoscan.domain.port.RewardRequest;
 import dev.ecoscan.domain.reward.RewardOutcome;
-import dev.ecoscan.domain.scan.ScanId;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -97,17 +93,6 @@ class RemoteRewardMatcherTest {
         assertThat(service.last().path()).isEqualTo("/characters/api/v1/internal/characters/rewards");
     }
 
-    @Test
-    void a_scan_that_cannot_earn_a_character_is_not_eligible_without_calling_the_service() {
-        RewardRequest withSomethingToFix = new RewardRequest(ScanId.random(), USER,
-                classification("재활용폐기물", "종이팩", "우유팩"), true, true, Instant.now().plusSeconds(5));
-        RewardRequest foodWaste = new RewardRequest(ScanId.random(), USER,
-                classification("음식물류폐기물", null, "과일 껍질"), true, false, Instant.now().plusSeconds(5));
-
-        assertThat(matcher.match(withSomethingToFix)).isInstanceOf(RewardOutcome.NotEligible.class);
-        assertThat(matcher.match(foodWaste)).isInstanceOf(RewardOutcome.NotEligible.class);
-        assertThat(service.attempts()).isZero();
-    }
 
     @Test
     void a_character_the_catalogue_lacks_is_granted_under_a_remote_id() {

@@ -18,6 +18,7 @@ import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
 import dev.ecoscan.testkit.TestPipeline;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,20 @@ class RemoteRewardsInScanTest {
 
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class,
                 completed -> assertThat(completed.reward()).isEqualTo(new RewardOutcome.Granted(PAPER_PACK, "종이팩")));
+    }
+
+    @Test
+    void a_scan_that_cannot_earn_a_character_is_not_eligible_without_calling_the_service() {
+        TestPipeline labelOn = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
+                .rewards(rewards).build();
+        TestPipeline foodWaste = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("음식물류폐기물", null, "과일 껍질")).rewards(rewards).build();
+
+        assertThat(List.of(labelOn.scan("bottle.png"), foodWaste.scan("peel.png"))).allSatisfy(outcome ->
+                assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class)));
+        assertThat(service.attempts()).isZero();
     }
 
     @Test

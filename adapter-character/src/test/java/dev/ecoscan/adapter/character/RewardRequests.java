@@ -1,7 +1,7 @@
 package dev.ecoscan.adapter.character;
 
 import dev.ecoscan.data.KnowledgeBase;
-import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.UserId;
@@ -11,7 +11,7 @@ import dev.ecoscan.domain.taxonomy.MiddleCategory;
 import java.time.Instant;
 import java.util.List;
 
-/** Reward requests for items of the embedded knowledge base, shaped as the pipeline sends them. */
+/** Reward grants for items of the embedded knowledge base, shaped as the pipeline sends them. */
 final class RewardRequests {
 
     static final KnowledgeBase KNOWLEDGE = KnowledgeBase.embedded();
@@ -32,13 +32,8 @@ final class RewardRequests {
     }
 
     /** A clean item of the middle category with its rule found: it earns the middle's character. */
-    static RewardRequest eligible(String user, MiddleCategory middle, Instant deadline) {
-        return new RewardRequest(ScanId.random(), new UserId(user), firstItemOf(middle), true, false, deadline);
-    }
-
-    /** The same item, but the answer still lists something to fix: it earns nothing. */
-    static RewardRequest stillToFix(String user, MiddleCategory middle, Instant deadline) {
-        return new RewardRequest(ScanId.random(), new UserId(user), firstItemOf(middle), true, true, deadline);
+    static RewardGrant eligible(String user, MiddleCategory middle, Instant deadline) {
+        return new RewardGrant(ScanId.random(), new UserId(user), firstItemOf(middle), deadline);
     }
 
     private static Classification firstItemOf(MiddleCategory middle) {

@@ -80,7 +80,13 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
                 "steps", steps.stream().map(s -> "- " + s).collect(Collectors.joining("\n")),
                 "not_accepted", rule.notAccepted().isEmpty() ? "· 없음"
                         : rule.notAccepted().stream().map(s -> "· " + s).collect(Collectors.joining("\n")),
-                "question", request.question().orElse("(없음)")));
+                // The question is fenced as data between <question> markers. A marker written inside it (any
+                // case or spacing, ASCII or look-alike brackets) becomes [question] or [/question], so the
+                // question can neither close the fence early nor open a second one.
+                "question", request.question()
+                        .map(question -> question.replaceAll("(?i)[<＜‹〈]\\s*(/?)\\s*question\\s*[>＞›〉]?",
+                                "[$1question]"))
+                        .orElse("(질문 없음)")));
     }
 
     /** The template with every placeholder empty: its fixed text, for the prompt version. */

@@ -1,7 +1,7 @@
 package dev.ecoscan.application.timing;
 
 import dev.ecoscan.domain.port.RewardMatcher;
-import dev.ecoscan.domain.port.RewardRequest;
+import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepStatus;
@@ -19,8 +19,8 @@ public final class TimedRewardMatcher implements RewardMatcher {
     }
 
     @Override
-    public RewardOutcome match(RewardRequest request) {
-        return timer.time(request.scanId(), Step.REWARD_MATCH, () -> delegate.match(request), outcome -> switch (outcome) {
+    public RewardOutcome match(RewardGrant grant) {
+        return timer.time(grant.scanId(), Step.REWARD_MATCH, () -> delegate.match(grant), outcome -> switch (outcome) {
             case RewardOutcome.Granted granted -> StepStatus.SUCCESS;
             case RewardOutcome.AlreadyOwned owned -> StepStatus.SUCCESS;
             case RewardOutcome.NotEligible notEligible -> StepStatus.REJECTED;

@@ -1,30 +1,81 @@
 package dev.ecoscan.domain.reward;
 
+import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.taxonomy.Classification;
+import dev.ecoscan.domain.taxonomy.SituationTag;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * When a scan earns a character: the item is recyclable and has a middle category, its disposal
- * rules were found, and the answer found nothing the person still has to fix. The pipeline and a
- * character service apply the same policy.
+ * rule was found, and the classification shows none of the situation tags the rule lists as blocking
+ * a reward (a label still on, contents left, ...).
+ *
+ * <p>Only facts eco-scan established itself take part. The answer model's text, its insufficiencies
+ * included, does not: the person's question reaches that model, so what it writes is untrusted and
+ * could otherwise be talked into earning a character.
  */
 public final class RewardPolicy {
 
     private RewardPolicy() {
     }
 
-    /** Empty when the scan qualifies, else why it does not. */
-    public static Optional<String> whyNotEligible(Classification classification, boolean rulesPresent,
-                                                  boolean insufficienciesPresent) {
-        if (!classification.isRecyclableWithMiddle()) {
-            return Optional.of("'" + classification.path().display() + "' is not a recyclable with a middle category");
+    /** The decision for a scan, from its classification and the rule found for it (empty: none was). */
+    public static RewardDecision decide(Classification classification, Optional<DisposalRule> rule) {
+        Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(rule, "rule");
+        Optional<RewardDecision.NotEligible> notRecyclable = notRecyclable(classification);
+        if (notRecyclable.isPresent()) {
+            return notRecyclable.get();
         }
-        if (!rulesPresent) {
-            return Optional.of("no disposal rule was found for '" + classification.path().display() + "'");
+        if (rule.isEmpty()) {
+            return noRule(classification);
         }
-        if (insufficienciesPresent) {
-            return Optional.of("the item is not ready for disposal yet: the answer lists what to fix first");
+        List<SituationTag> blocking = blockingTags(classification, rule.get());
+        if (!blocking.isEmpty()) {
+            return new RewardDecision.NotEligible("the item is not ready for disposal yet: "
+                    + blocking.stream().map(SituationTag::label).collect(Collectors.joining(", "))
+                    + " must be dealt with first");
         }
-        return Optional.empty();
+        return new RewardDecision.Eligible(classification);
+    }
+
+    /** The classification's situation tags that its rule says block a reward, in the classification's order. */
+    public static List<SituationTag> blockingTags(Classification classification, DisposalRule rule) {
+        return classification.situation().stream().filter(rule::blocksReward).toList();
+    }
+
+    /**
+     * The same policy on a character service's request, where the calling eco-scan reports the facts it
+     * established: whether it found a rule, and whether blocking situation tags were present (the wire's
+     * {@code disposal_rules_present} and {@code insufficiencies_present}).
+     */
+    public static RewardDecision decideReported(Classification classification, boolean rulePresent,
+                                                boolean blockingTagsPresent) {
+        Objects.requireNonNull(classification, "classification");
+        Optional<RewardDecision.NotEligible> notRecyclable = notRecyclable(classification);
+        if (notRecyclable.isPresent()) {
+            return notRecyclable.get();
+        }
+        if (!rulePresent) {
+            return noRule(classification);
+        }
+        if (blockingTagsPresent) {
+            return new RewardDecision.NotEligible(
+                    "the item is not ready for disposal yet: the scan shows something to deal with first");
+        }
+        return new RewardDecision.Eligible(classification);
+    }
+
+    private static Optional<RewardDecision.NotEligible> notRecyclable(Classification classification) {
+        return classification.isRecyclableWithMiddle() ? Optional.empty()
+                : Optional.of(new RewardDecision.NotEligible("'" + classification.path().display()
+                        + "' is not a recyclable with a middle category"));
+    }
+
+    private static RewardDecision.NotEligible noRule(Classification classification) {
+        return new RewardDecision.NotEligible("no disposal rule was found for '" + classification.path().display() + "'");
     }
 }

@@ -16,8 +16,17 @@ class AnswerTest {
     }
 
     @Test
-    void insufficiencies_decide_whether_the_item_is_ready() {
+    void an_answer_says_whether_it_lists_something_to_fix() {
         assertThat(new Answer("ok", List.of("a"), List.of()).hasInsufficiencies()).isFalse();
         assertThat(new Answer("ok", List.of("a"), List.of("라벨을 떼세요")).hasInsufficiencies()).isTrue();
+    }
+
+    @Test
+    void required_insufficiencies_the_answer_lacks_are_added_after_its_own() {
+        Answer answer = new Answer("ok", List.of("a"), List.of("빨대를 빼세요", "라벨을 떼세요"));
+
+        assertThat(answer.including(List.of("라벨을 떼세요", "내용물을 비우세요")).insufficiencies())
+                .containsExactly("빨대를 빼세요", "라벨을 떼세요", "내용물을 비우세요");
+        assertThat(answer.including(List.of("빨대를 빼세요"))).isSameAs(answer);
     }
 }
