@@ -9,7 +9,11 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.ecoscan.domain.scan.UserId;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,9 +22,11 @@ final class Authenticator {
 
     static final String COOKIE = "s_access";
     static final String GATEWAY_HEADER = "x-user-id";
+    static final String GATEWAY_SECRET_HEADER = "x-gateway-secret";
 
     private final AuthSettings settings;
     private final JWTVerifier verifier;
+    private final byte[] gatewaySecret;
 
     Authenticator(AuthSettings settings, Clock clock) {
         this.settings = settings;
@@ -33,17 +39,43 @@ final class Authenticator {
                         .acceptLeeway(5))
                         .build(clock)
                 : null;
+        this.gatewaySecret = settings.mode() == AuthSettings.Mode.GATEWAY ? sha256(settings.secret().strip()) : null;
     }
 
     UserId authenticate(ServerRequest request) {
         return switch (settings.mode()) {
-            case GATEWAY -> request.headers().first(HeaderNames.create(GATEWAY_HEADER))
-                    .map(Authenticator::uuid)
-                    .orElseThrow(() -> new ProblemException(ProblemCode.UNAUTHENTICATED,
-                            "the gateway did not send an " + GATEWAY_HEADER + " header"));
+            case GATEWAY -> gatewayUser(request);
             case JWT -> verify(cookie(request).orElseThrow(() -> new ProblemException(ProblemCode.UNAUTHENTICATED,
                     "no " + COOKIE + " cookie")));
         };
+    }
+
+    /**
+     * The user a gateway names, on a request that proves it came through the gateway: exactly one
+     * {@code x-gateway-secret} equal to the shared secret (compared in constant time) and exactly one
+     * {@code x-user-id}, since with several a client could smuggle its own past a gateway that appends.
+     */
+    private UserId gatewayUser(ServerRequest request) {
+        List<String> secrets = request.headers().all(HeaderNames.create(GATEWAY_SECRET_HEADER), List::of);
+        // Digests of equal length, so the comparison takes the same time whatever was sent.
+        if (secrets.size() != 1 || !MessageDigest.isEqual(gatewaySecret, sha256(secrets.getFirst().strip()))) {
+            throw new ProblemException(ProblemCode.UNAUTHENTICATED, "the request did not come through the gateway");
+        }
+        List<String> users = request.headers().all(HeaderNames.create(GATEWAY_HEADER), List::of);
+        if (users.size() != 1) {
+            throw new ProblemException(ProblemCode.UNAUTHENTICATED, users.isEmpty()
+                    ? "the gateway did not send an " + GATEWAY_HEADER + " header"
+                    : "the request carries more than one " + GATEWAY_HEADER + " header");
+        }
+        return uuid(users.getFirst());
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private UserId verify(String token) {
@@ -69,7 +101,7 @@ final class Authenticator {
 
     /** The {@code s_access} cookie of any {@code Cookie} header. */
     static Optional<String> cookie(ServerRequest request) {
-        for (String header : request.headers().all(HeaderNames.COOKIE, java.util.List::of)) {
+        for (String header : request.headers().all(HeaderNames.COOKIE, List::of)) {
             for (String pair : header.split(";")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0 && pair.substring(0, equals).strip().equals(COOKIE)) {

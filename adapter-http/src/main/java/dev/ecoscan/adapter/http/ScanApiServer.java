@@ -12,7 +12,10 @@ import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Method;
+import io.helidon.http.RequestException;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -37,6 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scan API: the reference system's routes and body, problem+json errors with stable codes,
@@ -59,12 +63,26 @@ public final class ScanApiServer implements AutoCloseable {
     public static final String MY_CHARACTERS = "/api/v1/users/me/characters";
     public static final String INTERNAL_REWARDS = "/api/v1/internal/characters/rewards";
     public static final String INTERNAL_OWNED = "/api/v1/internal/characters/users/{user_id}";
+    /**
+     * The path a request is observed under when no route takes it: an unknown path (404), or a
+     * method its path does not take (405). Like {@link #OTHER_METHOD}, it keeps what a client makes
+     * up from adding series to the metrics.
+     */
+    public static final String UNMATCHED = "unmatched";
+    /** The method a request is observed under when it is none of the standard nine. */
+    public static final String OTHER_METHOD = "other";
 
     /** Every route and its methods, as the OpenAPI document must list them. */
     public static final List<String> ROUTES = List.of(
             "POST " + CLASSIFY, "POST " + JOBS, "GET " + JOB_RESULT, "GET " + JOB_EVENTS, "GET " + CATEGORIES,
             "GET " + MY_CHARACTERS, "POST " + INTERNAL_REWARDS,
             "GET " + INTERNAL_OWNED, "GET " + LIVE, "GET " + READY, "GET " + METRICS, "GET " + OPENAPI);
+
+    /** Unexpected failures of a request, logged once with their stack trace. */
+    private static final System.Logger LOG = System.getLogger("eco-scan.http");
+    /** RFC 9110's methods and RFC 5789's PATCH. Helidon reads a method in upper case, so "get" is GET. */
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
+            "OPTIONS", "TRACE", "PATCH");
 
     private final WebServer server;
     private final InFlightLimit inFlight;
@@ -182,7 +200,7 @@ public final class ScanApiServer implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     throw new ProblemException(ProblemCode.INVALID_REQUEST, e.getMessage());
                 } catch (CharacterCollection.CollectionUnavailableException e) {
-                    throw new ProblemException(Problem.of(ProblemCode.REWARDS_UNAVAILABLE, e.getMessage()).retryAfter(5));
+                    throw rewardsUnavailable(e);
                 }
                 res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
                 res.send(answer);
@@ -218,35 +236,101 @@ public final class ScanApiServer implements AutoCloseable {
                 Method method = Method.create(route.substring(0, route.indexOf(' ')));
                 String path = route.substring(route.indexOf(' ') + 1);
                 // Scrapes are not requests of the API; counting them would drown the route's own series.
-                routing.route(method, path, path.equals(METRICS) ? handler : observed(path, handler));
+                routing.route(method, path, path.equals(METRICS) ? guarded(path, handler) : observed(path, handler));
             });
             settings.samples().ifPresent(folder -> routing.get(SAMPLES, observed(SAMPLES,
                     (req, res) -> sample(folder, req, res))));
+            // A route is a method and a path: a request that matches none is observed as unmatched,
+            // whatever its path, so neither a made-up path nor a wrong method adds a series per value.
             for (String route : ROUTES) {
                 String path = route.substring(route.indexOf(' ') + 1);
-                routing.any(path, observed(path, (req, res) -> {
+                routing.any(path, observed(UNMATCHED, (req, res) -> {
                     throw new ProblemException(ProblemCode.METHOD_NOT_ALLOWED,
                             req.prologue().method().text() + " is not allowed on " + path);
                 }));
             }
-            routing.any(observed("other", (req, res) -> {
+            routing.any(observed(UNMATCHED, (req, res) -> {
                 throw new ProblemException(ProblemCode.NOT_FOUND, "there is nothing at " + req.path().path());
             }));
             routing.error(ProblemException.class, (req, res, e) -> Responses.problem(res, e.problem()));
-            routing.error(Throwable.class, (req, res, e) -> Responses.problem(res,
-                    Problem.of(ProblemCode.INTERNAL_ERROR, "an unexpected error; it has been logged")));
+            // What the handlers' guard let through. Helidon's own exceptions carry their status: left
+            // unanswered here, Helidon sends it. The rest (out of memory...) is unexpected.
+            routing.error(Throwable.class, (req, res, e) -> {
+                if (!(e instanceof HttpException)) {
+                    answerUnexpected("(route unknown)", req, res, e);
+                }
+            });
         }
 
-        /** Times the handler and reports it under its template, however it ends. */
-        private Handler observed(String template, Handler handler) {
+        /**
+         * Answers the handler's problems, and any exception it did not expect as a logged 500.
+         * Helidon's own exceptions (they carry their status) and a failed connection pass through.
+         */
+        private Handler guarded(String template, Handler handler) {
             return (req, res) -> {
-                long start = System.nanoTime();
                 try {
                     handler.handle(req, res);
                 } catch (ProblemException e) {
                     Responses.problem(res, e.problem());
+                } catch (HttpException | RequestException | CloseConnectionException | IOException
+                         | UncheckedIOException e) {
+                    throw e;
+                } catch (VirtualMachineError e) {
+                    // Out of memory, a stack overflow: the less done here the better.
+                    throw e;
+                } catch (Throwable e) {
+                    answerUnexpected(template, req, res, e);
+                }
+            };
+        }
+
+        /**
+         * Logs the failure once, with its stack trace, and answers {@code internal_error}. Only the
+         * route, the method label and the scan's task_id are logged: never the body or a header.
+         */
+        private static void answerUnexpected(String template, ServerRequest req, ServerResponse res, Throwable e) {
+            Optional<String> task = req.context().get(ScanId.class).map(ScanId::toString);
+            LOG.log(System.Logger.Level.ERROR, "unexpected error answered 500 on " + methodLabel(req) + " " + template
+                    + task.map(id -> ", task_id " + id).orElse(""), e);
+            Problem problem = Problem.of(ProblemCode.INTERNAL_ERROR, "an unexpected error; it has been logged");
+            try {
+                Responses.problem(res, task.map(problem::forTask).orElse(problem));
+            } catch (IllegalStateException | UncheckedIOException alreadyUnderWay) {
+                // Part of the answer is out (a stream of events): it cannot become a 500, so the
+                // connection ends here.
+                throw new CloseConnectionException("the response was under way when its handler failed", e);
+            }
+        }
+
+        /** The request's method if it is a standard one, else {@link #OTHER_METHOD}: clients choose the token. */
+        private static String methodLabel(ServerRequest req) {
+            String method = req.prologue().method().text();
+            return STANDARD_METHODS.contains(method) ? method : OTHER_METHOD;
+        }
+
+        /**
+         * Times the guarded handler and reports it under its template, however it ends, with the
+         * status the client is sent: the 500 of an unexpected exception is set before this reads it.
+         */
+        private Handler observed(String template, Handler handler) {
+            Handler guarded = guarded(template, handler);
+            return (req, res) -> {
+                long start = System.nanoTime();
+                int sent = 0;
+                try {
+                    guarded.handle(req, res);
+                } catch (HttpException e) {
+                    sent = e.status().code();
+                    throw e;
+                } catch (RequestException e) {
+                    sent = e.status().code();
+                    throw e;
+                } catch (VirtualMachineError e) {
+                    // Let through by the guard: the catch-all error handler answers it with a 500.
+                    sent = 500;
+                    throw e;
                 } finally {
-                    observer.request(req.prologue().method().text(), template, res.status().code(),
+                    observer.request(methodLabel(req), template, sent != 0 ? sent : res.status().code(),
                             Duration.ofNanos(System.nanoTime() - start));
                 }
             };
@@ -301,7 +385,10 @@ public final class ScanApiServer implements AutoCloseable {
                 throw new ProblemException(Problem.of(ProblemCode.SHUTTING_DOWN, "this instance is shutting down")
                         .retryAfter(1));
             }
-            return new ParsedScan(new ScanRequest(ScanId.random(), image, body.userInput(), user,
+            ScanId task = ScanId.random();
+            // So that an unexpected failure later in this request is logged, and answered, with its task_id.
+            req.context().register(task);
+            return new ParsedScan(new ScanRequest(task, image, body.userInput(), user,
                     clock.instant().plus(settings.deadline())));
         }
 
@@ -393,12 +480,20 @@ public final class ScanApiServer implements AutoCloseable {
             }
         }
 
+        /** The store's own words (a database's, a remote service's) go to the log, never to the client. */
+        private static ProblemException rewardsUnavailable(CharacterCollection.CollectionUnavailableException e) {
+            System.getLogger("eco-scan.rewards").log(System.Logger.Level.WARNING,
+                    "characters could not be read or granted: " + e.getMessage());
+            return new ProblemException(Problem.of(ProblemCode.REWARDS_UNAVAILABLE,
+                    "the character store is unavailable; try again shortly").retryAfter(5));
+        }
+
         private void owned(ServerResponse res, UserId user) {
             byte[] list;
             try {
                 list = characters.owned(user);
             } catch (CharacterCollection.CollectionUnavailableException e) {
-                throw new ProblemException(Problem.of(ProblemCode.REWARDS_UNAVAILABLE, e.getMessage()).retryAfter(5));
+                throw rewardsUnavailable(e);
             }
             res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
             res.header(HeaderNames.CACHE_CONTROL, "no-store");

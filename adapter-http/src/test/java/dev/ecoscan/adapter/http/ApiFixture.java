@@ -7,6 +7,7 @@ import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.TestPipeline;
+import dev.ecoscan.testservers.ResponseLeaks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,7 +64,18 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit) {
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, AUTH, Optional.empty(), maxInFlight,
+        this(pipeline, jobs, maxInFlight, rateLimit, AUTH);
+    }
+
+    /** An API that authenticates users as {@code auth} says (a gateway, say). */
+    ApiFixture(TestPipeline pipeline, AuthSettings auth) {
+        this(pipeline, new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()), 10,
+                Optional.empty(), auth);
+    }
+
+    private ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit,
+                       AuthSettings auth) {
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, auth, Optional.empty(), maxInFlight,
                 Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, rateLimit,
                 Optional.of(SERVICE_TOKEN));
         ImageUrlCheck onlyExampleHost = url -> url.startsWith("https://img.example/") ? Optional.empty()
@@ -112,9 +124,13 @@ final class ApiFixture implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends a request; every body that comes back is checked for infrastructure text and secrets. */
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            ResponseLeaks.assertNone(response.body(), SECRET, SERVICE_TOKEN);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {

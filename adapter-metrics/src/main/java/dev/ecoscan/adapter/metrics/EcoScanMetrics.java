@@ -116,14 +116,20 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Jo
 
     /**
      * {@code http_request_duration_seconds{service,method,path}} and
-     * {@code http_requests_total{service,method,path,status_code}}.
+     * {@code http_requests_total{service,method,path,status_code}}. The labels are bounded whatever
+     * is passed: a method outside the standard nine is recorded as {@code other} with the path
+     * {@code unmatched}, a path that is no template as {@code unmatched}, a status outside 100-599 as
+     * {@code other}.
      *
-     * @param pathTemplate the route template ({@code /api/v1/scan/classify}), never the raw path: each
-     *                     distinct value is a new series, and past {@value #MAX_PATHS} they are dropped
+     * @param method       the request's method, as the client sent it or already a label
+     * @param pathTemplate the route template ({@code /api/v1/scan/classify}), or {@code unmatched}
+     *                     when no route took the request; never the raw path: each distinct value is a
+     *                     new series, and past {@value #MAX_PATHS} they are dropped
      */
     public void recordHttp(String method, String pathTemplate, int status, Duration duration) {
         try {
-            http.record(method, pathTemplate, status, duration);
+            // Normalised here, not trusted from the caller: a client chooses the method and path.
+            http.record(HttpLabels.of(method, pathTemplate, status), duration);
         } catch (RuntimeException ignored) {
             // A request must be answered even when its metrics cannot be recorded.
         }

@@ -76,7 +76,8 @@ class ConcurrentRecordingTest {
         }
         assertThat(text.value("http_requests_total", Map.of("status_code", "200"))).isEqualTo(total * 9 / 10);
         assertThat(text.value("http_requests_total", Map.of("status_code", "503"))).isEqualTo(total / 10);
-        assertThat(text.value("http_request_duration_seconds_count", Map.of())).isEqualTo(total);
+        assertThat(text.value("http_request_duration_seconds_count", Map.of("path", "/api/v1/scan/classify")))
+                .isEqualTo(total);
         assertThat(text.value("scans_total", Map.of("reason", "granted"))).isEqualTo(total);
         assertThat(text.value("scan_rewards_total", Map.of("reward", "granted"))).isEqualTo(total);
     }

@@ -26,6 +26,8 @@ import java.util.UUID;
  */
 public final class RedisJobQueue implements JobQueue {
 
+    private static final System.Logger LOG = System.getLogger("eco-scan.jobs");
+
     /** How long results and idempotency keys are kept, as the embedded queue does. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(1);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -64,7 +66,9 @@ public final class RedisJobQueue implements JobQueue {
         try {
             return enqueue(request, idempotencyKey);
         } catch (RedisException e) {
-            return new Submission.Refused("the job queue is unavailable: " + e.getMessage());
+            // Redis's own words go to the log; the client is told only what it can act on.
+            LOG.log(System.Logger.Level.WARNING, "a job could not be queued on Redis: " + e.getMessage());
+            return new Submission.Refused("the job queue is unavailable; try again shortly");
         }
     }
 

@@ -23,19 +23,31 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path folder;
+    private final List<String> extraArguments;
     private Process process;
 
-    private RedisServer(int port, Path folder) {
+    private RedisServer(int port, Path folder, List<String> extraArguments) {
         this.port = port;
         this.folder = folder;
+        this.extraArguments = extraArguments;
     }
 
     public static RedisServer start() {
+        return start(List.of());
+    }
+
+    /** A server that wants {@code password} from every client ({@code requirepass}). */
+    public static RedisServer startWithPassword(String password) {
+        return start(List.of("--requirepass", password));
+    }
+
+    private static RedisServer start(List<String> extraArguments) {
         if (!Files.isExecutable(BINARY)) {
             throw LocalServers.missing(BINARY.toString(), "redis-server");
         }
         try {
-            RedisServer server = new RedisServer(LocalServers.freeLoopbackPort(), Files.createTempDirectory("eco-scan-redis"));
+            RedisServer server = new RedisServer(LocalServers.freeLoopbackPort(), Files.createTempDirectory("eco-scan-redis"),
+                    extraArguments);
             server.launch();
             return server;
         } catch (IOException e) {
@@ -73,8 +85,10 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"))
+        List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        command.addAll(extraArguments);
+        process = new ProcessBuilder(command)
                 .directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("redis.log").toFile()).start();
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -106,7 +120,9 @@ public final class RedisServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             byte[] reply = new byte[7];
             int read = in.readNBytes(reply, 0, reply.length);
-            return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+            String answer = new String(reply, 0, read, StandardCharsets.US_ASCII);
+            // A server with requirepass answers NOAUTH, which shows it is up just as well.
+            return answer.startsWith("+PONG") || answer.startsWith("-NOAUTH");
         } catch (IOException e) {
             return false;
         }

@@ -1,0 +1,158 @@
+package dev.ecoscan.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.domain.scan.UserId;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A handler that throws what nobody expected: the client gets the {@code internal_error} problem,
+ * the log gets the stack trace once, and the metrics count a 500, not the 200 the response held
+ * before the error was answered.
+ */
+class UnexpectedErrorsTest {
+
+    private static final String IMAGE = "https://img.example/private-photo.png";
+    private static final String QUESTION = "is this paper?";
+    private static final ScanWaste FAILING_SCANS = request -> {
+        throw new IllegalStateException("a bug deep in the pipeline");
+    };
+    private static final CharacterService FAILING_CHARACTERS = new CharacterService() {
+        @Override
+        public byte[] reward(byte[] requestBody) {
+            throw new UnsupportedOperationException("not in this test");
+        }
+
+        @Override
+        public byte[] owned(UserId user) {
+            throw new IllegalStateException("the connection pool is closed");
+        }
+    };
+
+    /** Held strongly: JUL keeps loggers weakly, and a collected one would lose the handler. */
+    private final Logger httpLog = Logger.getLogger("eco-scan.http");
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private MeteredApi api;
+
+    @BeforeEach
+    void start() {
+        httpLog.addHandler(capture);
+        api = new MeteredApi(FAILING_SCANS, FAILING_CHARACTERS);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        httpLog.removeHandler(capture);
+    }
+
+    @Test
+    void a_scan_that_throws_is_a_500_problem_with_its_task_id_logged_once_with_the_stack_trace() {
+        String token = ApiFixture.token();
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
+                .header("Content-Type", "application/json").header("Cookie", "s_access=" + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"" + IMAGE + "\",\"user_input\":\""
+                        + QUESTION + "\"}")));
+
+        JsonNode problem = assertInternalError(response);
+        String task = problem.path("task_id").asText();
+        assertThat(UUID.fromString(task)).isNotNull();
+
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
+            assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("a bug deep in the pipeline");
+            assertThat(record.getThrown().getStackTrace()).isNotEmpty();
+            assertThat(record.getMessage()).contains("POST " + ScanApiServer.CLASSIFY, task)
+                    .doesNotContain(IMAGE, QUESTION, token, ApiFixture.USER.toString());
+        });
+    }
+
+    @Test
+    void the_500_is_what_the_observer_and_the_metrics_count() {
+        api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
+                .header("Content-Type", "application/json").header("Cookie", "s_access=" + ApiFixture.token())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"" + IMAGE + "\"}")));
+
+        assertThat(api.observedAtLeast(1)).containsExactly("POST " + ScanApiServer.CLASSIFY + " 500");
+        String scrape = api.metrics.scrape(null).body();
+        assertThat(scrape).containsPattern("http_requests_total\\{method=\"POST\",path=\"/api/v1/scan/classify\","
+                + "service=\"scan-api\",status_code=\"500\"} 1(\\.0)?\n")
+                .doesNotContain("status_code=\"200\"");
+    }
+
+    @Test
+    void a_port_that_throws_outside_a_scan_is_a_500_problem_without_a_task_id_and_logged_once() {
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.MY_CHARACTERS))
+                .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+
+        assertThat(assertInternalError(response).path("task_id").isNull()).isTrue();
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getThrown()).hasMessage("the connection pool is closed");
+            assertThat(record.getMessage()).contains("GET " + ScanApiServer.MY_CHARACTERS);
+        });
+        assertThat(api.observedAtLeast(1)).containsExactly("GET " + ScanApiServer.MY_CHARACTERS + " 500");
+    }
+
+    @Test
+    void an_exception_of_helidons_own_keeps_its_status_and_is_no_unexpected_error() {
+        try (MeteredApi gone = new MeteredApi(FAILING_SCANS, new CharacterService() {
+            @Override
+            public byte[] reward(byte[] requestBody) {
+                throw new UnsupportedOperationException("not in this test");
+            }
+
+            @Override
+            public byte[] owned(UserId user) {
+                throw new HttpException("moved away", Status.GONE_410);
+            }
+        })) {
+            HttpResponse<String> response = gone.send(HttpRequest.newBuilder(gone.uri(ScanApiServer.MY_CHARACTERS))
+                    .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+
+            assertThat(response.statusCode()).isEqualTo(410);
+            assertThat(gone.observedAtLeast(1)).containsExactly("GET " + ScanApiServer.MY_CHARACTERS + " 410");
+            assertThat(logged).isEmpty();
+        }
+    }
+
+    private static JsonNode assertInternalError(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = ApiFixture.json(response);
+        assertThat(problem.path("code").asText()).isEqualTo("internal_error");
+        assertThat(problem.path("status").asInt()).isEqualTo(500);
+        assertThat(problem.path("message").asText()).isEqualTo("an unexpected error; it has been logged");
+        assertThat(problem.path("detail").asText()).isEqualTo("an unexpected error; it has been logged");
+        return problem;
+    }
+}
