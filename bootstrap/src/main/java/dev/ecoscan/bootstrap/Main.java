@@ -1,5 +1,6 @@
 package dev.ecoscan.bootstrap;
 
+import dev.ecoscan.bootstrap.config.RedactingOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,13 +21,22 @@ public final class Main {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
         }
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        // Everything this process prints, the libraries' logs included, passes through the redaction
+        // of configured secrets: set before any logger captures the streams.
+        PrintStream out = redacting(System.out);
+        PrintStream err = redacting(System.err);
+        System.setOut(out);
+        System.setErr(err);
         System.exit(run(args, System.getenv(), out, err, Clock.systemUTC()));
     }
 
     /** Runs one command line and returns its exit code; everything it touches comes in as arguments. */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
-        return EcoScanCommand.commandLine(new CommandContext(environment, out, err, clock)).execute(args);
+        return EcoScanCommand.commandLine(new CommandContext(environment, redacting(out), redacting(err), clock))
+                .execute(args);
+    }
+
+    private static PrintStream redacting(PrintStream stream) {
+        return new PrintStream(new RedactingOutputStream(stream), true, StandardCharsets.UTF_8);
     }
 }

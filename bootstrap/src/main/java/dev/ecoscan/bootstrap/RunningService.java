@@ -59,6 +59,11 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
         banner.add("  POST " + base + ScanApiServer.CLASSIFY + "   GET " + base + ScanApiServer.CATEGORIES);
         banner.add("  GET  " + base + ScanApiServer.METRICS + "   " + base + ScanApiServer.OPENAPI + "   "
                 + base + ScanApiServer.LIVE + "   " + base + ScanApiServer.READY);
+        if (dev && !engine.settings().loopbackListener()) {
+            banner.add("WARNING: dev mode on " + http.host() + ", which others can reach (ECO_SCAN_MODE=dev was set):"
+                    + " the built-in simulator if no provider is set, dev tokens, loopback image URLs and no rate limit."
+                    + " Unset ECO_SCAN_MODE for prod, the default on a public listener.");
+        }
         Optional<String> token = Optional.empty();
         if (dev && http.auth().mode() == AuthSettings.Mode.JWT) {
             token = Optional.of(DevTokens.mint(http.auth(), UUID.randomUUID(), Duration.ofHours(1), clock));

@@ -3,6 +3,7 @@ package dev.ecoscan.bootstrap;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.redis.RedisJobWorker;
 import dev.ecoscan.adapter.redis.RedisWorkerSettings;
+import dev.ecoscan.bootstrap.config.Secrets;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
@@ -47,7 +48,7 @@ final class WorkerCommand implements Callable<Integer> {
             metrics.gauge("scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", running::queueDepth);
             metrics.gauge("scan_jobs_running", "jobs this worker is running", running::running);
             // The worker needs no HTTP settings (no auth): only where to listen.
-            String host = engine.settings().text(Setting.ECO_SCAN_HOST, engine.settings().devMode() ? "127.0.0.1" : "0.0.0.0");
+            String host = engine.settings().host();
             endpoint = engine.resources().register(WorkerMetricsEndpoint.start(host,
                     engine.settings().integer(Setting.ECO_SCAN_PORT, 8080), metrics));
         } catch (RuntimeException e) {
@@ -55,7 +56,8 @@ final class WorkerCommand implements Callable<Integer> {
             throw e;
         }
         context.out().println("eco-scan worker " + worker.consumerName() + " taking jobs from "
-                + engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "") + "; rewards: " + engine.rewards().description()
+                + Secrets.redact(engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "")) + "; rewards: "
+                + Secrets.redact(engine.rewards().description())
                 + "; metrics on port " + endpoint.port());
         if (engine.settings().text(Setting.ECO_SCAN_REWARDS, "db").equals("db")
                 && engine.settings().value(Setting.ECO_SCAN_DB_URL).isEmpty()) {

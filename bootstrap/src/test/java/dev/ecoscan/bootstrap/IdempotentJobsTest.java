@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
+import dev.ecoscan.testservers.ResponseLeaks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -61,7 +62,7 @@ class IdempotentJobsTest {
                 .header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + service.devToken().orElseThrow())
                 .header("X-Idempotency-Key", "same-photo")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
         assertThat(response.statusCode()).isEqualTo(202);
         return JSON.readTree(response.body()).path("job_id").asText();
     }

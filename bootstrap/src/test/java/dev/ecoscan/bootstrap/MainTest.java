@@ -95,6 +95,34 @@ class MainTest {
     }
 
     @Test
+    void serve_on_a_public_listener_without_a_provider_stops_naming_the_settings() {
+        int code = run(settings("ECO_SCAN_HOST", "0.0.0.0", "ECO_SCAN_PORT", "0",
+                "ECO_SCAN_JWT_SECRET", "a-jwt-secret-of-at-least-32-bytes-long", "ECO_SCAN_JWT_ISSUER", "i",
+                "ECO_SCAN_JWT_AUDIENCE", "a"), "serve");
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stderr()).contains("prod mode never runs the built-in LLM simulator").contains("OPENAI_API_KEY")
+                .contains("OPENAI_BASE_URL").contains("ECO_SCAN_HOST=0.0.0.0");
+    }
+
+    @Test
+    void serve_in_gateway_mode_without_the_gateway_secret_stops_naming_it() {
+        int code = run(settings("ECO_SCAN_AUTH", "gateway", "ECO_SCAN_PORT", "0"), "serve");
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stderr()).contains("ECO_SCAN_GATEWAY_SECRET");
+    }
+
+    @Test
+    void secrets_never_reach_an_error_message() {
+        int code = run(settings("ECO_SCAN_DEADLINE", "forever", "ECO_SCAN_SERVICE_TOKEN", "my-service-token-123"),
+                "scan", "--image", "https://user:hunter22-password@127.0.0.1:1/x.png");
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stdout() + stderr()).doesNotContain("hunter22-password").doesNotContain("my-service-token-123");
+    }
+
+    @Test
     void a_missing_image_option_is_a_usage_error() {
         assertThat(run(settings(), "scan")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(stderr()).contains("--image");

@@ -7,6 +7,7 @@ import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.testservers.LocalServers;
 import dev.ecoscan.testservers.UvicornOpenAiServer;
+import dev.ecoscan.testservers.ResponseLeaks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -77,7 +78,7 @@ class ProviderFallbackServiceTest {
 
         List<CompletableFuture<HttpResponse<String>>> scans = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            scans.add(client.sendAsync(classify("milk-carton.png"), HttpResponse.BodyHandlers.ofString()));
+            scans.add(client.sendAsync(classify("milk-carton.png"), ResponseLeaks.checkedBodies()));
         }
         for (CompletableFuture<HttpResponse<String>> scan : scans) {
             HttpResponse<String> response = scan.get(60, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import dev.ecoscan.adapter.redis.RedisServer;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
+import dev.ecoscan.testservers.ResponseLeaks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -68,6 +69,6 @@ class RedisOutageOverHttpTest {
                 .header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + service.devToken().orElseThrow())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"http://127.0.0.1:1/a.png\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                ResponseLeaks.checkedBodies());
     }
 }

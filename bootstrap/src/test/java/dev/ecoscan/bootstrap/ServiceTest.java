@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
+import dev.ecoscan.testservers.ResponseLeaks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -101,7 +102,7 @@ class ServiceTest {
         return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
                 .header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -138,7 +139,7 @@ class ServiceTest {
     private HttpResponse<String> internal(String path, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
     }
 
     private HttpResponse<String> get(String path, boolean asUser) throws Exception {
@@ -146,7 +147,9 @@ class ServiceTest {
         if (asUser) {
             request.header("Cookie", "s_access=" + service.devToken().orElseThrow());
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // Prometheus text names exceptions in its help lines; every other body is checked.
+        return client.send(request.build(), path.equals("/metrics") ? HttpResponse.BodyHandlers.ofString()
+                : ResponseLeaks.checkedBodies());
     }
 
     @Test
@@ -170,7 +173,7 @@ class ServiceTest {
         HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
                 .header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).path("job_id").asText();
 
@@ -179,7 +182,7 @@ class ServiceTest {
         HttpResponse<String> classify = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
                         + "/api/v1/scan/classify")).header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
 
         assertThat(events.body().lines().filter(l -> l.startsWith("event: ")))
                 .containsExactly("event: vision", "event: rag", "event: answer", "event: reward_match", "event: done");

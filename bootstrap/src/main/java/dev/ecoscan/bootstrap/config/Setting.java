@@ -66,14 +66,16 @@ public enum Setting {
     ECO_SCAN_SIMULATOR_FAULTS("faults the built-in simulator injects", "none",
             "none, or shares like 429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05",
             Setting::faults),
-    ECO_SCAN_MODE("dev or prod behaviour of the service", "dev without a provider, else prod", "dev or prod",
-            oneOf("dev", "prod")),
-    ECO_SCAN_HOST("address the HTTP service listens on", "dev: 127.0.0.1; prod: 0.0.0.0", "an IP address or host name",
-            Setting::hostList),
+    ECO_SCAN_MODE("dev or prod behaviour of the service", "dev when the listener is loopback, else prod",
+            "dev or prod", oneOf("dev", "prod")),
+    ECO_SCAN_HOST("address the HTTP service (and a worker's /metrics) listens on", "127.0.0.1",
+            "an IP address or host name", Setting::listenAddress),
     ECO_SCAN_SAMPLES_DIR("folder served at /samples/ to loopback clients in dev mode", "./samples", "a folder path",
             Setting::anything),
     ECO_SCAN_PORT("HTTP port", "8080", "a port number 0-65535 (0: any free port)", Setting::port),
     ECO_SCAN_AUTH("how users are authenticated", "jwt", "jwt or gateway", oneOf("jwt", "gateway")),
+    ECO_SCAN_GATEWAY_SECRET("shared secret the gateway sends in x-gateway-secret; required with ECO_SCAN_AUTH=gateway",
+            "none", "any text of at least 16 characters", value -> value.strip().length() >= 16),
     ECO_SCAN_JWT_SECRET("HS256 secret, at least 32 bytes", "dev: random per process; prod: required", "any text",
             Setting::anything),
     ECO_SCAN_JWT_ISSUER("expected JWT iss", "dev: eco-scan-dev; prod: required", "any text", Setting::anything),
@@ -143,7 +145,13 @@ public enum Setting {
     /** Secrets are never echoed back in error messages or logs. */
     public boolean isSecret() {
         return this == OPENAI_API_KEY || this == ECO_SCAN_FALLBACK_API_KEY || this == ECO_SCAN_JWT_SECRET
-                || this == ECO_SCAN_DB_PASSWORD || this == ECO_SCAN_SERVICE_TOKEN;
+                || this == ECO_SCAN_DB_PASSWORD || this == ECO_SCAN_SERVICE_TOKEN || this == ECO_SCAN_GATEWAY_SECRET;
+    }
+
+    /** URLs that may carry a password ({@code redis://:secret@host}, {@code jdbc:...?password=}). */
+    public boolean mayHoldPassword() {
+        return this == ECO_SCAN_REDIS_URL || this == ECO_SCAN_DB_URL || this == OPENAI_BASE_URL
+                || this == ECO_SCAN_FALLBACK_BASE_URL || this == ECO_SCAN_CHARACTER_URL;
     }
 
     public static Optional<Setting> byYamlKey(String key) {
@@ -208,6 +216,11 @@ public enum Setting {
 
     private static boolean rateLimit(String value) {
         return value.equals("off") || value.matches("[1-9]\\d{0,8}/(s|min|h)");
+    }
+
+    /** A host name, an IPv4 address or an IPv6 literal (with or without brackets). */
+    private static boolean listenAddress(String value) {
+        return value.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?") || value.matches("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
     }
 
     private static boolean hostList(String value) {

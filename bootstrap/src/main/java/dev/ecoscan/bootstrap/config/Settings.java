@@ -77,6 +77,12 @@ public final class Settings {
                         + "', but it accepts " + setting.accepts());
             }
         });
+        values.forEach((setting, value) -> {
+            if (setting.isSecret() || setting.mayHoldPassword()) {
+                Secrets.register(value);
+            }
+        });
+        chain.forEach(entry -> Secrets.register(entry.get("api_key")));
         return new Settings(values, sources, chain);
     }
 
@@ -118,9 +124,25 @@ public final class Settings {
         return value(setting).orElse(otherwise);
     }
 
-    /** {@code dev} or {@code prod}: dev by default when no provider is configured. */
+    /**
+     * {@code dev} or {@code prod}. Unset, the listener decides: dev on a loopback address, which only
+     * this machine reaches, and prod on any other, so a public listener never boots as a demo by
+     * accident. Dev on a public listener must be asked for ({@code ECO_SCAN_MODE=dev}).
+     */
     public boolean devMode() {
-        return value(Setting.ECO_SCAN_MODE).map("dev"::equals).orElse(!providerConfigured());
+        return value(Setting.ECO_SCAN_MODE).map("dev"::equals).orElse(loopbackListener());
+    }
+
+    /** The address the service (and a worker's {@code /metrics}) listens on: loopback unless chosen. */
+    public String host() {
+        return text(Setting.ECO_SCAN_HOST, "127.0.0.1");
+    }
+
+    /** True when the listener is a loopback address: 127.0.0.0/8, {@code ::1} or {@code localhost}. */
+    public boolean loopbackListener() {
+        String host = host().strip().toLowerCase(java.util.Locale.ROOT);
+        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]")
+                || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     /** True when a real provider is configured; otherwise the built-in simulator stands in. */

@@ -29,7 +29,11 @@ interface HttpModule {
     @Singleton
     static AuthSettings auth(Settings settings) {
         if (settings.text(Setting.ECO_SCAN_AUTH, "jwt").equals("gateway")) {
-            return new AuthSettings(AuthSettings.Mode.GATEWAY, null, null, null);
+            // Without a shared secret anyone who reaches the port could name any user in x-user-id.
+            String secret = settings.value(Setting.ECO_SCAN_GATEWAY_SECRET).orElseThrow(() -> new SettingsException(
+                    "ECO_SCAN_AUTH=gateway needs ECO_SCAN_GATEWAY_SECRET: the secret the gateway sends in the "
+                            + "x-gateway-secret header, so that only the gateway can name the user"));
+            return new AuthSettings(AuthSettings.Mode.GATEWAY, secret, null, null);
         }
         boolean dev = settings.devMode();
         String secret = settings.value(Setting.ECO_SCAN_JWT_SECRET).orElseGet(() -> {
@@ -54,7 +58,7 @@ interface HttpModule {
         boolean dev = settings.devMode();
         Path samples = Path.of(settings.text(Setting.ECO_SCAN_SAMPLES_DIR, "samples"));
         return new HttpSettings(
-                settings.text(Setting.ECO_SCAN_HOST, dev ? "127.0.0.1" : "0.0.0.0"),
+                settings.host(),
                 settings.integer(Setting.ECO_SCAN_PORT, 8080),
                 auth,
                 dev && Files.isDirectory(samples) ? Optional.of(samples.toAbsolutePath()) : Optional.empty(),

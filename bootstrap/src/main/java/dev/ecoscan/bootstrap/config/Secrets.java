@@ -1,0 +1,58 @@
+package dev.ecoscan.bootstrap.config;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The secrets this process was configured with, and their removal from any text it prints: keys,
+ * tokens, passwords and the password part of a URL ({@code redis://:secret@host}). Every setting
+ * registers its secrets as it is resolved, and the launcher's output streams (which the logs, the
+ * banner and error messages all go through) cut them out, so that no path can print one by mistake.
+ */
+public final class Secrets {
+
+    static final String MASK = "[redacted]";
+    /** Shorter values would be cut out of ordinary words; settings refuse such secrets anyway. */
+    private static final int SHORTEST = 6;
+    private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]*:)[^@\\s/]+@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]+");
+
+    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+
+    private Secrets() {
+    }
+
+    /** Remembers a secret value (and, for a URL, its password) so that it is cut out of all output. */
+    public static void register(String value) {
+        if (value == null) {
+            return;
+        }
+        String secret = value.strip();
+        if (secret.length() >= SHORTEST) {
+            KNOWN.add(secret);
+        }
+        var password = URL_PASSWORD.matcher(secret);
+        if (password.find()) {
+            int at = secret.indexOf('@', password.end(1));
+            register(secret.substring(password.end(1), at));
+        }
+    }
+
+    /** The text with every known secret, URL password and {@code password=} parameter masked. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String clean = URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+        clean = PASSWORD_PARAMETER.matcher(clean).replaceAll("$1" + MASK);
+        // Longest first, so that a secret containing another is cut out whole.
+        List<String> known = KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String secret : known) {
+            clean = clean.replace(secret, MASK);
+        }
+        return clean;
+    }
+}
