@@ -17,7 +17,9 @@ record CommandContext(Map<String, String> environment, PrintStream out, PrintStr
     }
 
     EcoScanComponent engine(Purpose purpose) {
-        return EcoScanComponent.create(Settings.from(environment), clock, err, purpose);
+        Settings settings = Settings.from(environment);
+        settings.requireProviderUnlessDev();
+        return EcoScanComponent.create(settings, clock, err, purpose);
     }
 
     /** The validated knowledge base, after checking the settings as every command does. */

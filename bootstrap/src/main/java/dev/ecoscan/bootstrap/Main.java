@@ -32,11 +32,31 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; everything it touches comes in as arguments. */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
-        return EcoScanCommand.commandLine(new CommandContext(environment, redacting(out), redacting(err), clock))
-                .execute(args);
+        RedactingOutputStream cleanOut = new RedactingOutputStream(out);
+        RedactingOutputStream cleanErr = new RedactingOutputStream(err);
+        try {
+            return EcoScanCommand.commandLine(new CommandContext(environment, printing(cleanOut), printing(cleanErr),
+                    clock)).execute(args);
+        } finally {
+            drain(cleanOut);
+            drain(cleanErr);
+        }
     }
 
     private static PrintStream redacting(PrintStream stream) {
-        return new PrintStream(new RedactingOutputStream(stream), true, StandardCharsets.UTF_8);
+        return printing(new RedactingOutputStream(stream));
+    }
+
+    private static PrintStream printing(RedactingOutputStream stream) {
+        return new PrintStream(stream, true, StandardCharsets.UTF_8);
+    }
+
+    /** A last line without a line end still gets out. */
+    private static void drain(RedactingOutputStream stream) {
+        try {
+            stream.drain();
+        } catch (java.io.IOException ignored) {
+            // The stream is gone: there is nobody left to tell.
+        }
     }
 }

@@ -93,6 +93,29 @@ class ProviderFallbackServiceTest {
                 .containsPattern("gen_ai_client_operation_duration_seconds_count\\{[^}]*endpoint=\"fallback\"[^}]*outcome=\"ok\"");
     }
 
+    @Test
+    void a_providers_401_and_400_bodies_never_reach_the_client() throws Exception {
+        // Both endpoints answer with an error body of OpenAI's, the fallback too, so the scan fails.
+        String unauthorized = "{\"status\":401,\"body\":{\"error\":{\"message\":\"Incorrect API key provided: "
+                + "sk-abc****. You can find your API key at https://platform.openai.com/account/api-keys.\","
+                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}}";
+        String refused = "{\"status\":400,\"body\":{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is "
+                + "not supported with this model.\",\"type\":\"invalid_request_error\",\"param\":\"max_tokens\","
+                + "\"code\":\"unsupported_parameter\"}}}";
+        for (String reply : new String[] {unauthorized, refused}) {
+            fallback.clearRequests();
+            fallback.script("[" + reply + "]");
+
+            HttpResponse<String> response = client.send(classify("soju-bottle.png"), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).contains("\"code\":\"model_unavailable\"")
+                    .doesNotContain("Incorrect API key").doesNotContain("sk-abc").doesNotContain("Unsupported parameter")
+                    .doesNotContain("invalid_request_error").doesNotContain(fallback.baseUrl());
+            assertThat(fallback.requests()).as("the scripted error was what the fallback answered").isNotEmpty();
+        }
+    }
+
     private HttpRequest classify(String sample) {
         return HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
                 .header("Content-Type", "application/json")

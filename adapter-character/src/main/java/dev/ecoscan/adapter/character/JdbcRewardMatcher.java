@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollection {
 
+    private static final System.Logger LOG = System.getLogger("eco-scan.rewards");
+
     /**
      * The grant. One statement, so there is no window between a check and an insert: the primary key
      * decides, and the update count says who won (1: received, 0: already owned). PostgreSQL's MERGE
@@ -140,12 +142,16 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
         return Optional.of((int) Math.min(Integer.MAX_VALUE, seconds));
     }
 
+    /**
+     * eco-scan's own words for a failure, which a scan's reply may carry; the database's words (a
+     * pool's timeout, H2's SQL text) go to the log only.
+     */
     private static String unavailable(String what, Exception e) {
-        // The first line is the message; H2 goes on with the SQL text, which belongs in no reply.
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                 : e.getMessage().strip().lines().findFirst().orElseThrow();
-        String reason = what + ": " + detail;
-        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "…";
+        LOG.log(System.Logger.Level.WARNING, what + ": " + (detail.length() <= MAX_REASON_LENGTH ? detail
+                : detail.substring(0, MAX_REASON_LENGTH) + "…"));
+        return what;
     }
 
     /** What the one insert did. */

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An output stream that writes whole lines with {@link Secrets#redact} applied, so a secret split
- * across two writes is still found. What is left without a newline goes out on flush.
+ * across two writes is still found. A flush does not cut a line short (an autoflushing
+ * {@code PrintStream} flushes after every {@code print}); a line end ({@code \n} or {@code \r}), a
+ * line longer than {@value #LONGEST_LINE} bytes, or closing the stream sends it.
  */
 public final class RedactingOutputStream extends OutputStream {
+
+    static final int LONGEST_LINE = 64 * 1024;
 
     private final OutputStream out;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -21,7 +25,7 @@ public final class RedactingOutputStream extends OutputStream {
     @Override
     public synchronized void write(int b) throws IOException {
         line.write(b);
-        if (b == '\n') {
+        if (b == '\n' || b == '\r' || line.size() >= LONGEST_LINE) {
             emit();
         }
     }
@@ -35,13 +39,17 @@ public final class RedactingOutputStream extends OutputStream {
 
     @Override
     public synchronized void flush() throws IOException {
-        emit();
         out.flush();
+    }
+
+    /** Sends what is left of the last line, if it had no line end: at the end of a command. */
+    public synchronized void drain() throws IOException {
+        emit();
     }
 
     @Override
     public synchronized void close() throws IOException {
-        flush();
+        emit();
         out.close();
     }
 
@@ -51,5 +59,6 @@ public final class RedactingOutputStream extends OutputStream {
         }
         out.write(Secrets.redact(line.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         line.reset();
+        out.flush();
     }
 }

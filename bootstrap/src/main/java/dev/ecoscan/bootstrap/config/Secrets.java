@@ -25,19 +25,28 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** Remembers a secret value (and, for a URL, its password) so that it is cut out of all output. */
+    /** Remembers a secret value (a key, a token, a password) so that it is cut out of all output. */
     public static void register(String value) {
-        if (value == null) {
+        if (value != null && value.strip().length() >= SHORTEST) {
+            KNOWN.add(value.strip());
+        }
+    }
+
+    /**
+     * Remembers the password a URL carries ({@code redis://:secret@host}, {@code ...?password=secret}),
+     * so that it is cut out wherever it appears, also without its URL; the rest of the URL is no secret.
+     */
+    public static void registerUrlPassword(String url) {
+        if (url == null) {
             return;
         }
-        String secret = value.strip();
-        if (secret.length() >= SHORTEST) {
-            KNOWN.add(secret);
+        var userInfo = URL_PASSWORD.matcher(url);
+        if (userInfo.find()) {
+            register(url.substring(userInfo.end(1), url.indexOf('@', userInfo.end(1))));
         }
-        var password = URL_PASSWORD.matcher(secret);
-        if (password.find()) {
-            int at = secret.indexOf('@', password.end(1));
-            register(secret.substring(password.end(1), at));
+        var parameter = PASSWORD_PARAMETER.matcher(url);
+        while (parameter.find()) {
+            register(url.substring(parameter.end(1), parameter.end()));
         }
     }
 

@@ -78,8 +78,10 @@ public final class Settings {
             }
         });
         values.forEach((setting, value) -> {
-            if (setting.isSecret() || setting.mayHoldPassword()) {
+            if (setting.isSecret()) {
                 Secrets.register(value);
+            } else if (setting.mayHoldPassword()) {
+                Secrets.registerUrlPassword(value);
             }
         });
         chain.forEach(entry -> Secrets.register(entry.get("api_key")));
@@ -148,6 +150,22 @@ public final class Settings {
     /** True when a real provider is configured; otherwise the built-in simulator stands in. */
     public boolean providerConfigured() {
         return value(Setting.OPENAI_API_KEY).isPresent() || value(Setting.OPENAI_BASE_URL).isPresent();
+    }
+
+    /**
+     * Stops start-up in prod mode when no provider is set: prod never runs the built-in simulator,
+     * which reads the item from a PNG text chunk, so that anyone could choose their classification
+     * and so every reward. Checked before anything else is wired, so it is the first thing said.
+     */
+    public void requireProviderUnlessDev() {
+        if (devMode() || providerConfigured()) {
+            return;
+        }
+        throw new SettingsException("prod mode never runs the built-in LLM simulator, and no model provider is set"
+                + (value(Setting.ECO_SCAN_MODE).isPresent() ? " (ECO_SCAN_MODE=prod)"
+                        : " (ECO_SCAN_HOST=" + host() + " is not a loopback address, so the mode is prod)")
+                + ": set OPENAI_API_KEY, or OPENAI_BASE_URL (and ECO_SCAN_PROVIDER) for an OpenAI-compatible server;"
+                + " or, to try eco-scan on this machine only, leave ECO_SCAN_HOST at 127.0.0.1");
     }
 
     /** {@code llm}, {@code template} or {@code hybrid}. */

@@ -40,15 +40,7 @@ interface OpenAiModule {
             return new LlmEndpoint(URI.create(settings.text(Setting.OPENAI_BASE_URL, ProviderChain.OPENAI_BASE_URL)),
                     settings.text(Setting.OPENAI_API_KEY, ProviderChain.NO_KEY), false);
         }
-        if (!settings.devMode()) {
-            // The simulator reads the item from a PNG text chunk: in production anyone could choose
-            // their classification, and so every reward.
-            throw new SettingsException("prod mode never runs the built-in LLM simulator, and no model provider is set"
-                    + (settings.value(Setting.ECO_SCAN_MODE).isPresent() ? " (ECO_SCAN_MODE=prod)"
-                            : " (ECO_SCAN_HOST=" + settings.host() + " is not a loopback address, so the mode is prod)")
-                    + ": set OPENAI_API_KEY, or OPENAI_BASE_URL (and ECO_SCAN_PROVIDER) for an OpenAI-compatible server;"
-                    + " or, to try eco-scan on this machine only, leave ECO_SCAN_HOST at 127.0.0.1");
-        }
+        settings.requireProviderUnlessDev();
         SimulatorConfig config = SimulatorConfig.defaults()
                 .withPort(0)
                 .withSpeed(settings.decimal(Setting.ECO_SCAN_SIMULATOR_SPEED).orElse(1.0))
