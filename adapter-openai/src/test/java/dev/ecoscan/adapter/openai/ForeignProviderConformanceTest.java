@@ -3,11 +3,10 @@ package dev.ecoscan.adapter.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.Image;
-import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ImageReference;
@@ -18,7 +17,6 @@ import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testservers.UvicornOpenAiServer;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,18 +37,11 @@ import org.junit.jupiter.api.Test;
  */
 class ForeignProviderConformanceTest {
 
-    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+    private static final Path SAMPLES = SampleFiles.SAMPLES;
     private static UvicornOpenAiServer server;
 
     private final RecordingModelCalls calls = new RecordingModelCalls();
-    private final ImageSource files = reference -> {
-        try {
-            return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
-                    "image/png"));
-        } catch (IOException e) {
-            return new ImageLoad.Unreadable(e.getMessage());
-        }
-    };
+    private final ImageSource files = SampleFiles.source();
 
     @BeforeAll
     static void start() throws Exception {
@@ -182,7 +173,7 @@ class ForeignProviderConformanceTest {
 
     /** The body with the request's headers beside it, so assertions can read both. */
     private static JsonNode withHeaders(JsonNode recorded) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = recorded.path("body").deepCopy();
+        ObjectNode body = recorded.path("body").deepCopy();
         body.set("headers", recorded.path("headers"));
         return body;
     }

@@ -8,8 +8,6 @@ import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.Image;
-import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.rule.DisposalRule;
@@ -45,22 +43,14 @@ import org.junit.jupiter.api.Test;
 /** The real adapters, over real HTTP, against the in-process simulator (speed 0: no simulated latency). */
 class OpenAiAdaptersOverHttpTest {
 
-    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+    private static final Path SAMPLES = SampleFiles.SAMPLES;
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBase.embedded();
     private static final Taxonomy TAXONOMY = KNOWLEDGE.taxonomy();
 
     private final RecordingModelCalls calls = new RecordingModelCalls();
     private LlmSimulator simulator;
 
-    /** Reads sample files from disk: the adapter loads images through this port. */
-    private final ImageSource files = reference -> {
-        try {
-            return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
-                    "image/png"));
-        } catch (IOException e) {
-            return new ImageLoad.Unreadable("cannot read " + reference.describe());
-        }
-    };
+    private final ImageSource files = SampleFiles.source();
 
     @AfterEach
     void stopSimulator() {

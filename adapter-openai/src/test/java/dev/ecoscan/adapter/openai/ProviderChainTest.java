@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.Image;
-import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.scan.FailureKind;
@@ -23,7 +21,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,21 +34,14 @@ import org.junit.jupiter.api.Test;
 /** A chain of endpoints: when a step moves to the next one, and when it must not. */
 class ProviderChainTest {
 
-    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+    private static final Path SAMPLES = SampleFiles.SAMPLES;
     private static final String SECRET_BODY = "{\"error\":{\"message\":\"Incorrect API key provided: sk-pro****. "
             + "Internal trace id 4711\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}";
 
     private final RecordingModelCalls calls = new RecordingModelCalls();
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final List<AutoCloseable> servers = new ArrayList<>();
-    private final ImageSource files = reference -> {
-        try {
-            return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
-                    "image/png"));
-        } catch (IOException e) {
-            return new ImageLoad.Unreadable(e.getMessage());
-        }
-    };
+    private final ImageSource files = SampleFiles.source();
 
     @AfterEach
     void stop() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ecoscan.data.KnowledgeBase;
@@ -160,20 +159,8 @@ class StrictProviderTest {
             return;
         }
         String content = format.at("/json_schema/name").asText().equals("disposal_answer")
-                ? "{\"user_answer\":\"헹궈서 말린 뒤 종이팩 수거함에 넣어요.\",\"disposal_steps\":[\"헹궈요.\",\"말려요.\"],"
-                        + "\"insufficiencies\":[]}"
-                : "{\"status\":\"classified\",\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\","
-                        + "\"minor_category\":\"우유팩\",\"situation_tags\":[]}";
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("id", "chatcmpl-strict").put("object", "chat.completion").put("created", 0)
-                .put("model", request.path("model").asText());
-        ObjectNode choice = reply.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        ObjectNode usage = reply.putObject("usage");
-        usage.put("prompt_tokens", 1234).put("completion_tokens", 42).put("total_tokens", 1276);
-        usage.putObject("prompt_tokens_details").put("cached_tokens", 1024);
-        send(exchange, 200, JSON.writeValueAsString(reply));
+                ? StrictReplies.ANSWER_CONTENT : StrictReplies.VISION_CONTENT;
+        send(exchange, 200, StrictReplies.completion(request.path("model").asText(), content));
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
