@@ -1,7 +1,8 @@
 package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.data.KnowledgeBase;
-import dev.ecoscan.domain.taxonomy.CategoryPath;
+import dev.ecoscan.bootstrap.render.FindingText;
+import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.taxonomy.Item;
 import dev.ecoscan.domain.taxonomy.MajorCategory;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
@@ -14,12 +15,16 @@ import picocli.CommandLine.Option;
 
 /** {@code eco-scan taxonomy}: the whole tree, or the items a word finds. */
 @Command(name = "taxonomy", mixinStandardHelpOptions = true,
-        description = "Show the waste taxonomy, or find items by name, alias or English word.")
+        description = "Show the waste taxonomy, or find how to throw something away: items, categories and"
+                + " their aliases, ignoring spacing and one typo.")
 final class TaxonomyCommand implements Callable<Integer> {
+
+    /** How many matches --find prints with their advice. */
+    static final int MAX_FINDINGS = 5;
 
     private final CommandContext context;
 
-    @Option(names = "--find", paramLabel = "TEXT", description = "a word to look for, e.g. 우유 or bottle")
+    @Option(names = "--find", paramLabel = "TEXT", description = "what to throw away, e.g. 부탄가스, 물 아이스팩 or bottle")
     private String find;
 
     TaxonomyCommand(CommandContext context) {
@@ -31,12 +36,16 @@ final class TaxonomyCommand implements Callable<Integer> {
         Taxonomy taxonomy = context.knowledge().taxonomy();
         PrintStream out = context.out();
         if (find != null) {
-            List<CategoryPath> found = taxonomy.search(find);
+            List<Guide.Finding> found = context.knowledge().guide().find(find);
             if (found.isEmpty()) {
                 context.err().println("nothing in the taxonomy matches '" + find + "'");
                 return ExitCodes.REJECTED;
             }
-            found.forEach(path -> out.println(path.display() + "  [" + path.item().id() + "]"));
+            // A short word can match dozens of things; the best few, with their advice, are what helps.
+            out.print(FindingText.render(taxonomy, found.subList(0, Math.min(MAX_FINDINGS, found.size()))));
+            if (found.size() > MAX_FINDINGS) {
+                out.println("… and " + (found.size() - MAX_FINDINGS) + " more; try a longer word");
+            }
             return ExitCodes.COMPLETED;
         }
         for (MajorCategory major : taxonomy.majors()) {

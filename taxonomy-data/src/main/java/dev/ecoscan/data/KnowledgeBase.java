@@ -1,6 +1,7 @@
 package dev.ecoscan.data;
 
 import dev.ecoscan.domain.reward.CharacterCatalogue;
+import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.util.Objects;
 
@@ -11,6 +12,11 @@ public record KnowledgeBase(Taxonomy taxonomy, RuleBook rules, CharacterCatalogu
         Objects.requireNonNull(taxonomy, "taxonomy");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(characters, "characters");
+    }
+
+    /** Text search over the taxonomy, each hit with its advice from these rules. */
+    public Guide guide() {
+        return new Guide(taxonomy, rules::forNode);
     }
 
     /** The knowledge base shipped in this module, validated; cached since it never changes. */

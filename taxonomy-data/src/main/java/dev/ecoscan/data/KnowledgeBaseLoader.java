@@ -3,9 +3,13 @@ package dev.ecoscan.data;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.rule.ItemRule;
+import dev.ecoscan.domain.rule.RuleOverride;
+import dev.ecoscan.domain.rule.Source;
 import dev.ecoscan.domain.rule.RuleKey;
 import dev.ecoscan.domain.taxonomy.CategoryPath;
 import dev.ecoscan.domain.taxonomy.Item;
+import dev.ecoscan.domain.taxonomy.ItemVariant;
 import dev.ecoscan.domain.taxonomy.MajorCategory;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
 import dev.ecoscan.domain.taxonomy.Names;
@@ -101,31 +105,50 @@ public final class KnowledgeBaseLoader {
 
     private static final Set<String> MAJOR_KEYS = Set.of("id", "name", "en", "aliases", "recyclable", "middles", "items");
     private static final Set<String> MIDDLE_KEYS = Set.of("id", "name", "en", "aliases", "items");
-    private static final Set<String> ITEM_KEYS = Set.of("id", "name", "en", "aliases");
+    private static final Set<String> ITEM_KEYS = Set.of("id", "name", "en", "aliases", "variants");
+    private static final Set<String> VARIANT_KEYS = Set.of("tag", "name", "en", "aliases");
 
     private Taxonomy loadTaxonomy(List<SituationTag> tags) {
-        YamlEntry root = YamlEntry.root(TAXONOMY, parse(TAXONOMY), Set.of("majors"));
+        YamlEntry root = YamlEntry.root(TAXONOMY, parse(TAXONOMY), Set.of("majors", AliasHygiene.ALLOW_LIST));
+        AliasHygiene aliases = new AliasHygiene(root.texts(AliasHygiene.ALLOW_LIST));
+        Set<String> tagIds = tags.stream().map(SituationTag::id).collect(Collectors.toSet());
         Map<NodeId, String> seen = new HashMap<>();
         List<MajorCategory> majors = new ArrayList<>();
         for (YamlEntry major : root.entries("majors", MAJOR_KEYS)) {
             NodeId id = nodeId(major, seen, null);
+            aliases.check(major, id, names(major), false);
             List<MiddleCategory> middles = new ArrayList<>();
             for (YamlEntry middle : major.entries("middles", MIDDLE_KEYS)) {
                 NodeId middleId = nodeId(middle, seen, id);
-                middles.add(build(middle, () -> new MiddleCategory(middleId, names(middle), items(middle, seen, middleId))));
+                aliases.check(middle, middleId, names(middle), false);
+                List<Item> items = items(middle, seen, middleId, aliases, tagIds);
+                middles.add(build(middle, () -> new MiddleCategory(middleId, names(middle), items)));
             }
-            List<Item> items = items(major, seen, id);
+            List<Item> items = items(major, seen, id, aliases, tagIds);
             boolean recyclable = major.flag("recyclable", false);
             majors.add(build(major, () -> new MajorCategory(id, names(major), recyclable, middles, items)));
         }
+        aliases.finish(root);
         return build(root, () -> new Taxonomy(majors, tags));
     }
 
-    private List<Item> items(YamlEntry parent, Map<NodeId, String> seen, NodeId parentId) {
+    private List<Item> items(YamlEntry parent, Map<NodeId, String> seen, NodeId parentId, AliasHygiene aliases,
+                             Set<String> tagIds) {
         List<Item> items = new ArrayList<>();
         for (YamlEntry item : parent.entries("items", ITEM_KEYS)) {
             NodeId id = nodeId(item, seen, parentId);
-            items.add(build(item, () -> new Item(id, names(item))));
+            aliases.check(item, id, names(item), true);
+            List<ItemVariant> variants = new ArrayList<>();
+            for (YamlEntry variant : item.entries("variants", VARIANT_KEYS)) {
+                String tag = variant.text("tag");
+                if (!tagIds.contains(tag)) {
+                    throw variant.error("the variant's tag '" + tag + "' is not a situation tag id in " + TAGS);
+                }
+                Names names = build(variant, () -> names(variant));
+                aliases.check(variant, id, names, false);
+                variants.add(build(variant, () -> new ItemVariant(tag, names)));
+            }
+            items.add(build(item, () -> new Item(id, names(item), variants)));
         }
         return items;
     }
@@ -174,11 +197,21 @@ public final class KnowledgeBaseLoader {
     // ---- disposal-rules.yaml -------------------------------------------------------------------
 
     private static final String REWARD_BLOCKED_BY = "reward_blocked_by";
-    private static final Set<String> RULE_KEYS = Set.of("node", "summary", "targets", "common_steps", "item_steps",
-            "not_accepted", "source", REWARD_BLOCKED_BY);
+    private static final Set<String> RULE_KEYS = Set.of("node", "destination", "summary", "targets", "common_steps",
+            "items", "not_accepted", "regional_note", SourceCatalogue.SOURCES, REWARD_BLOCKED_BY);
+    private static final Set<String> OVERRIDE_KEYS = Set.of("destination", "summary", "before", "instead", "after",
+            "regional_note", SourceCatalogue.SOURCES);
+    private static final Set<String> ITEM_RULE_KEYS;
+
+    static {
+        Set<String> keys = new java.util.HashSet<>(OVERRIDE_KEYS);
+        keys.add("variants");
+        ITEM_RULE_KEYS = Set.copyOf(keys);
+    }
 
     private RuleBook loadRules(Taxonomy taxonomy) {
-        YamlEntry root = YamlEntry.root(RULES, parse(RULES), Set.of("rules"));
+        YamlEntry root = YamlEntry.root(RULES, parse(RULES), Set.of(SourceCatalogue.SOURCES, "rules"));
+        SourceCatalogue sources = new SourceCatalogue(root);
         Set<NodeId> ruleNodes = taxonomy.ruleNodes().map(TaxonomyNode::id).collect(Collectors.toSet());
         Set<NodeId> recyclableMiddles = taxonomy.recyclableMiddles().map(MiddleCategory::id).collect(Collectors.toSet());
         Map<String, SituationTag> tagsById = taxonomy.situationTags().stream()
@@ -197,21 +230,21 @@ public final class KnowledgeBaseLoader {
             if (first != null) {
                 throw entry.error("a second rule for '" + node + "', the first is at " + first);
             }
-            Map<NodeId, List<String>> itemSteps = new LinkedHashMap<>();
-            entry.textLists("item_steps").forEach((key, steps) -> {
-                NodeId item = build(entry, () -> NodeId.of(key));
-                boolean belongs = taxonomy.pathOf(item).map(CategoryPath::ruleNode).map(TaxonomyNode::id)
-                        .filter(node::equals).isPresent();
-                if (!belongs) {
-                    throw entry.error("item_steps names '" + item + "', which is not an item of '" + node + "'");
-                }
-                itemSteps.put(item, steps);
+            Map<NodeId, ItemRule> items = new LinkedHashMap<>();
+            entry.keyedEntries("items", ITEM_RULE_KEYS).forEach((key, itemEntry) -> {
+                NodeId itemId = build(itemEntry, () -> NodeId.of(key));
+                CategoryPath path = taxonomy.pathOf(itemId).filter(p -> p.ruleNode().id().equals(node))
+                        .orElseThrow(() -> entry.error("items names '" + itemId + "', which is not an item of '"
+                                + node + "'"));
+                items.put(itemId, itemRule(itemEntry, path.item(), sources));
             });
+            requireVariantRules(entry, taxonomy, node, items);
             List<String> blockedBy = rewardBlockedBy(entry, node, recyclableMiddles.contains(node), tagsById);
+            List<Source> cited = sources.cited(entry, "a rule");
             RuleKey key = new RuleKey(ruleKeyOf(taxonomy, target));
-            rules.add(build(entry, () -> new DisposalRule(key, node, entry.text("summary"), entry.texts("targets"),
-                    entry.texts("common_steps"), itemSteps, entry.texts("not_accepted"), entry.text("source"),
-                    blockedBy)));
+            rules.add(build(entry, () -> new DisposalRule(key, node, entry.text("destination"), entry.text("summary"),
+                    entry.texts("targets"), entry.texts("common_steps"), items, entry.texts("not_accepted"),
+                    entry.optionalText("regional_note"), cited, blockedBy)));
         }
         for (NodeId node : taxonomy.ruleNodes().map(TaxonomyNode::id).toList()) {
             if (!seen.containsKey(node)) {
@@ -220,6 +253,45 @@ public final class KnowledgeBaseLoader {
             }
         }
         return new RuleBook(rules);
+    }
+
+    /** An item's entry: its own override (when it changes anything itself) and its variants. */
+    private static ItemRule itemRule(YamlEntry entry, Item item, SourceCatalogue sources) {
+        boolean ownChange = OVERRIDE_KEYS.stream().anyMatch(k -> !k.equals(SourceCatalogue.SOURCES) && entry.has(k));
+        Optional<RuleOverride> own = ownChange || !entry.has("variants")
+                ? Optional.of(override(entry, sources, "an item override")) : Optional.empty();
+        Set<String> known = item.variants().stream().map(ItemVariant::tag).collect(Collectors.toSet());
+        Map<String, RuleOverride> variants = new LinkedHashMap<>();
+        entry.keyedEntries("variants", OVERRIDE_KEYS).forEach((tag, variant) -> {
+            if (!known.contains(tag)) {
+                throw variant.error("'" + item.id() + "' has no variant '" + tag + "' in " + TAXONOMY + "; its variants: "
+                        + known);
+            }
+            variants.put(tag, override(variant, sources, "a variant"));
+        });
+        return build(entry, () -> new ItemRule(own, variants));
+    }
+
+    private static RuleOverride override(YamlEntry entry, SourceCatalogue sources, String what) {
+        List<Source> cited = sources.cited(entry, what);
+        Optional<List<String>> instead = entry.has("instead") ? Optional.of(entry.texts("instead")) : Optional.empty();
+        return build(entry, () -> new RuleOverride(entry.optionalText("destination"), entry.optionalText("summary"),
+                entry.texts("before"), instead, entry.texts("after"), entry.optionalText("regional_note"), cited));
+    }
+
+    /** An item with variants in the taxonomy needs advice for each, or one of them would get the other's. */
+    private static void requireVariantRules(YamlEntry entry, Taxonomy taxonomy, NodeId node, Map<NodeId, ItemRule> items) {
+        taxonomy.itemPaths().filter(p -> p.ruleNode().id().equals(node)).map(CategoryPath::item)
+                .filter(item -> !item.variants().isEmpty()).forEach(item -> {
+                    Set<String> covered = Optional.ofNullable(items.get(item.id())).map(r -> r.variants().keySet())
+                            .orElse(Set.of());
+                    for (ItemVariant variant : item.variants()) {
+                        if (!covered.contains(variant.tag())) {
+                            throw entry.error("'" + item.id() + "' has the variant '" + variant.tag() + "' in " + TAXONOMY
+                                    + " but no advice for it under items." + item.id() + ".variants");
+                        }
+                    }
+                });
     }
 
     /**

@@ -129,6 +129,23 @@ final class YamlEntry {
         return entries;
     }
 
+    /** A mapping from keys to mappings, in file order, each checked against {@code allowedKeys}. */
+    Map<String, YamlEntry> keyedEntries(String key, Set<String> allowedKeys) {
+        Object value = map.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            throw error("'" + key + "' must be a mapping but is " + describe(value));
+        }
+        Map<String, YamlEntry> result = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            result.put(String.valueOf(e.getKey()),
+                    new YamlEntry(file, prefix() + key + "." + e.getKey(), e.getValue(), allowedKeys));
+        }
+        return result;
+    }
+
     /** A mapping from text keys to lists of texts, in file order. */
     Map<String, List<String>> textLists(String key) {
         Object value = map.get(key);

@@ -57,18 +57,124 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
-    void item_steps_naming_an_item_outside_the_rule_are_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> steps = (Map<String, Object>) rules(doc).get(0).get("item_steps");
-            steps.put("food.fruit-peel", List.of("껍질을 모아요."));
-        });
+    void an_item_override_naming_an_item_outside_the_rule_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> itemRules(rules(doc).get(0))
+                .put("food.fruit-peel", Map.of("after", List.of("껍질을 모아요."), "sources", List.of("moe-guideline"))));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.file()).isEqualTo("disposal-rules.yaml");
             assertThat(e.entry()).contains("rules[0]");
             assertThat(e.getMessage()).contains("food.fruit-peel").contains("not an item of");
         });
+    }
+
+    @Test
+    void a_rule_without_a_source_is_rejected_naming_the_file_and_the_rule() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "recyclable.metal").remove("sources"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("disposal-rules.yaml");
+            assertThat(e.entry()).contains("recyclable.metal");
+            assertThat(e.getMessage()).contains("missing 'sources'");
+        });
+    }
+
+    @Test
+    void an_item_override_without_a_source_is_rejected_naming_the_item() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.butane")
+                .remove("sources"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("items.recyclable.metal.butane");
+            assertThat(e.getMessage()).contains("missing 'sources'");
+        });
+    }
+
+    @Test
+    void a_variant_without_a_source_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>)
+                    itemRule(rule(doc, "general"), "general.ice-pack").get("variants");
+            variants.get("water-filled").put("sources", List.of());
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("general.ice-pack.variants.water-filled");
+            assertThat(e.getMessage()).contains("'sources' is empty");
+        });
+    }
+
+    @Test
+    void a_source_that_is_not_declared_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "food").put("sources", List.of("some-blog")));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
+                e -> assertThat(e.getMessage()).contains("'some-blog'").contains("not declared"));
+    }
+
+    @Test
+    void a_variant_in_the_taxonomy_without_advice_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> variants = (Map<String, Object>)
+                    itemRule(rule(doc, "general"), "general.ice-pack").get("variants");
+            variants.remove("gel-filled");
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
+                e -> assertThat(e.getMessage()).contains("'gel-filled'").contains("no advice"));
+    }
+
+    @Test
+    void an_alias_shared_by_two_items_is_rejected_naming_both() throws IOException {
+        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(1)).add("택배 상자"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("taxonomy.yaml");
+            assertThat(e.entry()).contains("recyclable.paper.newspaper");
+            assertThat(e.getMessage()).contains("'택배 상자'").contains("recyclable.paper.corrugated-box");
+        });
+    }
+
+    @Test
+    void an_alias_spelt_differently_but_the_same_once_spacing_and_punctuation_go_is_still_shared() throws IOException {
+        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(1)).add("택배-상자!"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
+                e -> assertThat(e.getMessage()).contains("also used by"));
+    }
+
+    @Test
+    void an_alias_that_is_part_of_its_own_items_name_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(0)).add("골판지"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("recyclable.paper.corrugated-box");
+            assertThat(e.getMessage()).contains("'골판지'").contains("part of the name");
+        });
+    }
+
+    @Test
+    void a_one_syllable_alias_must_be_on_the_allow_list() throws IOException {
+        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(0)).add("곽"));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("recyclable.paper.corrugated-box");
+            assertThat(e.getMessage()).contains("one-syllable alias '곽'").contains("one_syllable_aliases");
+        });
+    }
+
+    @Test
+    void an_allowed_one_syllable_alias_nobody_uses_is_rejected_as_stale() throws IOException {
+        edit(KnowledgeBaseLoader.TAXONOMY, doc -> {
+            @SuppressWarnings("unchecked")
+            List<String> allowed = (List<String>) doc.get("one_syllable_aliases");
+            allowed.add("껌");
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
+                e -> assertThat(e.getMessage()).contains("[껌]").contains("no node uses"));
     }
 
     @Test
@@ -230,6 +336,21 @@ class KnowledgeBaseLoaderTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(Map<String, Object> parent) {
         return (List<Map<String, Object>>) parent.get("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> aliases(Map<String, Object> node) {
+        return (List<String>) node.get("aliases");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> itemRules(Map<String, Object> rule) {
+        return (Map<String, Object>) rule.get("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> itemRule(Map<String, Object> rule, String item) {
+        return (Map<String, Object>) itemRules(rule).get(item);
     }
 
     @SuppressWarnings("unchecked")

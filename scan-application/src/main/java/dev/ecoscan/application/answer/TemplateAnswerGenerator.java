@@ -4,6 +4,7 @@ import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
+import dev.ecoscan.domain.rule.Advice;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.taxonomy.CategoryPath;
 import dev.ecoscan.domain.taxonomy.SituationTag;
@@ -25,17 +26,22 @@ public final class TemplateAnswerGenerator implements AnswerGenerator {
                 .map(tag -> tag.advice().orElseThrow())
                 .distinct()
                 .toList();
-        return new AnswerResult.Answered(new Answer(reply(path, rule, toFix, request.question().isPresent()),
-                rule.stepsFor(path.item()), toFix));
+        // The item's own advice for what was seen: its destination, summary and steps win over the category's.
+        Advice advice = rule.adviceFor(path.item(), request.classification().situation());
+        return new AnswerResult.Answered(new Answer(reply(path, rule, advice, toFix, request.question().isPresent()),
+                advice.steps(), toFix));
     }
 
-    private static String reply(CategoryPath path, DisposalRule rule, List<String> toFix, boolean asked) {
-        String where = path.middle()
-                .map(middle -> path.major().name() + " 중 " + KoreanParticles.direction(middle.name()))
-                .orElseGet(() -> KoreanParticles.direction(path.major().name()));
+    private static String reply(CategoryPath path, DisposalRule rule, Advice advice, List<String> toFix, boolean asked) {
+        String where = !advice.destination().equals(rule.destination())
+                ? KoreanParticles.direction(advice.destination())
+                : path.middle()
+                        .map(middle -> path.major().name() + " 중 " + KoreanParticles.direction(middle.name()))
+                        .orElseGet(() -> KoreanParticles.direction(path.major().name()));
         StringBuilder reply = new StringBuilder()
                 .append(KoreanParticles.topic(path.item().name())).append(' ').append(where).append(" 배출해요. ")
-                .append(rule.summary());
+                .append(advice.summary());
+        advice.regionalNotice().ifPresent(notice -> reply.append(' ').append(notice));
         reply.append(toFix.isEmpty()
                 ? " 지금 상태 그대로 배출하면 돼요."
                 : " 배출하기 전에 아래 " + toFix.size() + "가지를 먼저 챙겨 주세요.");

@@ -5,53 +5,60 @@ import dev.ecoscan.domain.taxonomy.NodeId;
 import dev.ecoscan.domain.taxonomy.SituationTag;
 import dev.ecoscan.domain.taxonomy.Slugs;
 import dev.ecoscan.domain.taxonomy.Texts;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * How the items of one rule node (a recyclable middle, or a major without middles) are put out.
+ * How the items of one rule node (a recyclable middle, or a major without middles) are put out, and
+ * where single items depart from that.
  *
  * @param key         the reference API's key ({@code 재활용폐기물_종이팩})
  * @param node        the taxonomy node the rule belongs to
+ * @param destination where the node's items go ("종이팩 전용 수거함")
  * @param summary     one sentence on what goes where
  * @param targets     what the rule covers, in short phrases
- * @param commonSteps ordered steps for every item of the node
- * @param itemSteps   extra ordered steps for items handled differently
+ * @param commonSteps ordered steps shared by the node's items
+ * @param items       by item id, what an item changes (destination, summary, steps before or
+ *                    instead of the shared ones) and its variants chosen by a situation tag
  * @param notAccepted what must not go with these items, and where it goes instead
- * @param source      the public guidance the facts come from
+ * @param regionalNote what districts do differently, when that matters
+ * @param sources     the public pages the facts come from; never empty
  * @param rewardBlockedBy ids of the situation tags that mean the item is not ready to be put out under
  *                    this rule yet (a label still on, contents left, ...): a scan showing one earns no
  *                    character. eco-scan decides this from the classification, never from model text.
  */
-public record DisposalRule(RuleKey key, NodeId node, String summary, List<String> targets, List<String> commonSteps,
-                           Map<NodeId, List<String>> itemSteps, List<String> notAccepted, String source,
-                           List<String> rewardBlockedBy) {
+public record DisposalRule(RuleKey key, NodeId node, String destination, String summary, List<String> targets,
+                           List<String> commonSteps, Map<NodeId, ItemRule> items, List<String> notAccepted,
+                           Optional<String> regionalNote, List<Source> sources, List<String> rewardBlockedBy) {
 
     public DisposalRule {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(node, "node");
+        destination = Texts.requireText(destination, "destination");
         summary = Texts.requireText(summary, "summary");
         targets = Texts.requireTexts(targets, "target");
         commonSteps = Texts.requireTexts(commonSteps, "common step");
         if (commonSteps.isEmpty()) {
             throw new IllegalArgumentException("rule '" + node + "' has no common steps");
         }
-        Map<NodeId, List<String>> copy = new LinkedHashMap<>();
-        Objects.requireNonNull(itemSteps, "itemSteps").forEach((item, steps) -> {
-            List<String> checked = Texts.requireTexts(steps, "item step of '" + item + "'");
-            if (checked.isEmpty()) {
-                throw new IllegalArgumentException("rule '" + node + "' lists no steps for item '" + item + "'");
-            }
-            copy.put(Objects.requireNonNull(item, "item id"), checked);
-        });
-        itemSteps = Map.copyOf(copy);
+        Map<NodeId, ItemRule> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(items, "items").forEach((item, rule) ->
+                copy.put(Objects.requireNonNull(item, "item id"), Objects.requireNonNull(rule, "item rule")));
+        items = Map.copyOf(copy);
         notAccepted = Texts.requireTexts(notAccepted, "not-accepted entry");
-        source = Texts.requireText(source, "source");
+        regionalNote = Objects.requireNonNull(regionalNote, "regionalNote").map(n -> Texts.requireText(n, "regional note"));
+        sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("rule '" + node + "' must cite at least one public source");
+        }
         rewardBlockedBy = List.copyOf(Objects.requireNonNull(rewardBlockedBy, "rewardBlockedBy"));
         Set<String> seen = new HashSet<>();
         for (String tag : rewardBlockedBy) {
@@ -61,29 +68,78 @@ public record DisposalRule(RuleKey key, NodeId node, String summary, List<String
         }
     }
 
-    /**
-     * A rule whose situation tags never block a reward: for rules of majors that earn none (food,
-     * general waste, ...), where there is nothing to block.
-     */
-    public DisposalRule(RuleKey key, NodeId node, String summary, List<String> targets, List<String> commonSteps,
-                        Map<NodeId, List<String>> itemSteps, List<String> notAccepted, String source) {
-        this(key, node, summary, targets, commonSteps, itemSteps, notAccepted, source, List.of());
-    }
-
     /** True when an item showing this situation must be dealt with before it can earn a character. */
     public boolean blocksReward(SituationTag tag) {
         return rewardBlockedBy.contains(tag.id());
     }
 
-    /** The steps for one item: the common ones, then the item's own. */
-    public List<String> stepsFor(Item item) {
-        List<String> steps = new ArrayList<>(commonSteps);
-        steps.addAll(itemSteps.getOrDefault(item.id(), List.of()));
-        return List.copyOf(steps);
+    public Optional<ItemRule> itemRule(NodeId item) {
+        return Optional.ofNullable(items.get(item));
     }
 
-    /** The item's own steps, empty when the common steps say it all. */
-    public List<String> itemStepsFor(Item item) {
-        return itemSteps.getOrDefault(item.id(), List.of());
+    /** The category's own advice, for a person who asked about the category rather than an item. */
+    public Advice categoryAdvice() {
+        return new Advice(destination, summary, commonSteps, regionalNote, sources, Optional.empty());
+    }
+
+    /**
+     * The advice for this item in this situation: the shared rule, then the item's override, then the
+     * variant the situation picks (the first of the item's variants whose tag was seen). This is the
+     * one place steps are put together.
+     */
+    public Advice adviceFor(Item item, Collection<SituationTag> situation) {
+        Set<String> seen = new HashSet<>();
+        situation.forEach(tag -> seen.add(tag.id()));
+        Optional<String> variant = itemRule(item.id()).flatMap(rule -> rule.variants().keySet().stream()
+                .filter(seen::contains).findFirst());
+        return advice(item, variant);
+    }
+
+    /** The advice for one named variant of an item, e.g. what a search for "물 아이스팩" found. */
+    public Advice adviceForVariant(Item item, String variantTag) {
+        boolean known = itemRule(item.id()).map(rule -> rule.variants().containsKey(variantTag)).orElse(false);
+        if (!known) {
+            throw new IllegalArgumentException("'" + item.id() + "' has no variant '" + variantTag + "' in rule '"
+                    + node + "'");
+        }
+        return advice(item, Optional.of(variantTag));
+    }
+
+    public Advice adviceFor(Item item) {
+        return adviceFor(item, List.of());
+    }
+
+    /** The steps for this item and situation, in order; see {@link #adviceFor(Item, Collection)}. */
+    public List<String> stepsFor(Item item, Collection<SituationTag> situation) {
+        return adviceFor(item, situation).steps();
+    }
+
+    /** The steps for the item when nothing about its situation is known. */
+    public List<String> stepsFor(Item item) {
+        return stepsFor(item, List.of());
+    }
+
+    private Advice advice(Item item, Optional<String> variantTag) {
+        Optional<ItemRule> rule = itemRule(item.id());
+        Optional<RuleOverride> own = rule.flatMap(ItemRule::override);
+        Optional<RuleOverride> variant = variantTag.flatMap(tag -> rule.map(r -> r.variants().get(tag)));
+        List<RuleOverride> layers = Stream.of(own, variant).flatMap(Optional::stream).toList();
+        String where = destination;
+        String why = summary;
+        List<String> steps = commonSteps;
+        Optional<String> note = regionalNote;
+        Set<Source> cited = new LinkedHashSet<>();
+        for (RuleOverride layer : layers) {
+            where = layer.destination().orElse(where);
+            why = layer.summary().orElse(why);
+            steps = layer.applyTo(steps);
+            note = layer.regionalNote().isPresent() ? layer.regionalNote() : note;
+        }
+        // The most specific sources first: they are what the item's own advice rests on.
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            cited.addAll(layers.get(i).sources());
+        }
+        cited.addAll(sources);
+        return new Advice(where, why, steps, note, List.copyOf(cited), variantTag);
     }
 }

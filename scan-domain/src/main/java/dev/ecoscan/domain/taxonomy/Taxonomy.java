@@ -20,6 +20,7 @@ public final class Taxonomy {
     private final Map<NodeId, TaxonomyNode> nodes = new LinkedHashMap<>();
     private final Map<NodeId, CategoryPath> paths = new LinkedHashMap<>();
     private final Map<String, SituationTag> tagsByKey = new HashMap<>();
+    private final TaxonomySearch finder;
 
     public Taxonomy(List<MajorCategory> majors, List<SituationTag> tags) {
         this.majors = List.copyOf(Objects.requireNonNull(majors, "majors"));
@@ -54,6 +55,7 @@ public final class Taxonomy {
                         + "' share the label '" + tag.label() + "'");
             }
         }
+        this.finder = new TaxonomySearch(this.majors, paths);
     }
 
     private void index(TaxonomyNode node) {
@@ -100,9 +102,17 @@ public final class Taxonomy {
         return Optional.ofNullable(tagsByKey.get(idOrLabel));
     }
 
-    /** Items whose names or aliases mention the text, e.g. "우유" finds 우유팩 and 두유팩's "우유". */
+    /**
+     * Items, middles and majors a person's words find, best first: see {@link TaxonomySearch} for how
+     * spelling, spacing and typos are treated and how hits are ranked.
+     */
+    public List<SearchHit> find(String text) {
+        return finder.find(text);
+    }
+
+    /** The items among {@link #find}'s hits, e.g. "우유" finds 우유팩. */
     public List<CategoryPath> search(String text) {
-        return itemPaths().filter(path -> path.item().names().mention(text)).toList();
+        return find(text).stream().flatMap(hit -> hit.path().stream()).distinct().toList();
     }
 
     /**

@@ -26,15 +26,14 @@ public final class Texts {
     }
 
     /**
-     * The form used to compare names and aliases: NFC, lower case, without spaces or the middle dots
-     * Korean guides use interchangeably ("PET 병", "PET병" and "pet병" are one name).
+     * The form used to compare and search names and aliases: NFC, lower case, letters and digits only.
+     * Spacing and punctuation carry no meaning in a name ("PET 병", "PET병", "pet-병" and the middle
+     * dots Korean guides use interchangeably are one name), and people type them inconsistently.
      */
     public static String comparable(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(nfc.length());
-        nfc.codePoints()
-                .filter(cp -> !Character.isWhitespace(cp) && cp != '·' && cp != '・')
-                .forEach(out::appendCodePoint);
+        nfc.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
         return out.toString();
     }
 }

@@ -29,8 +29,8 @@ class TemplateAnswerGeneratorTest {
         Answer answer = answer(soju, Optional.empty());
 
         assertThat(answer.userAnswer()).startsWith("소주병은 재활용폐기물 중 유리병으로 배출해요.")
-                .contains(rule.summary()).contains("그대로 배출");
-        assertThat(answer.steps()).isEqualTo(rule.stepsFor(soju.item()));
+                .contains(rule.adviceFor(soju.item()).summary()).contains("그대로 배출");
+        assertThat(answer.steps()).isEqualTo(rule.stepsFor(soju.item(), soju.situation()));
         assertThat(answer.insufficiencies()).isEmpty();
     }
 
@@ -44,6 +44,27 @@ class TemplateAnswerGeneratorTest {
 
         assertThat(answer.insufficiencies()).containsExactly(labelAdvice);
         assertThat(answer.userAnswer()).contains("1가지를 먼저");
+    }
+
+    @Test
+    void an_item_sent_somewhere_else_than_its_category_is_told_where_and_gets_its_own_steps_first() {
+        Classification butane = classify(CategoryLabels.of("재활용폐기물", "금속류", "부탄가스"));
+
+        Answer answer = answer(butane, Optional.empty());
+
+        assertThat(answer.userAnswer()).startsWith("부탄가스는 캔류 수거함 (가스를 다 뺀 뒤)").contains("구멍을 뚫지 말고");
+        assertThat(answer.steps().get(0)).contains("노즐을 눌러").contains("구멍을 뚫지 마세요");
+        assertThat(answer.steps()).noneMatch(step -> step.contains("헹궈"));
+    }
+
+    @Test
+    void a_water_ice_pack_seen_as_such_gets_the_water_variant() {
+        Classification pack = classify(CategoryLabels.of("일반종량제폐기물", null, "아이스팩", "물_충전재"));
+
+        Answer answer = answer(pack, Optional.empty());
+
+        assertThat(answer.steps()).anyMatch(step -> step.contains("물을")).noneMatch(step -> step.contains("젤"));
+        assertThat(answer.userAnswer()).contains("비닐류");
     }
 
     @Test
