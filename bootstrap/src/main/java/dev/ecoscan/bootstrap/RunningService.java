@@ -32,7 +32,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
     static RunningService start(EcoScanComponent engine, Clock clock) {
         EcoScanMetrics metrics = engine.metrics();
         HttpSettings http = engine.httpSettings();
-        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.jobQueue(), engine.knowledge().taxonomy(),
+        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.jobQueue(), engine.knowledge().guide(),
                 new CharacterServiceBridge(engine.rewards(), engine.knowledge().taxonomy(), clock),
                 engine.imagePolicy()::refusal, accept -> {
                     Scrape scrape = metrics.scrape(accept);

@@ -2,11 +2,10 @@ package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code eco-scan serve}: the HTTP service, until SIGTERM or Ctrl-C, which drain it first. */
+/** {@code eco-scan serve}: the HTTP service, until SIGTERM or Ctrl-C, which drain it first ({@link ServiceDrain}). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the HTTP service (the scan API, categories, health, metrics, OpenAPI).")
 final class ServeCommand implements Callable<Integer> {
@@ -29,16 +28,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         service.banner().forEach(context.out()::println);
         context.out().flush();
+        ServiceDrain drain = ServiceDrain.of(engine, service);
         UntilSignal.await("eco-scan-drain", () -> {
-            // Stop taking scans, let those in flight reach their deadline, then close.
-            Duration grace = engine.httpSettings().deadline().plusSeconds(1);
-            context.err().println("eco-scan: stopping; letting scans in flight finish (at most " + grace.toSeconds()
-                    + " s)");
-            int left = service.server().drain(grace);
-            if (left > 0) {
-                context.err().println("eco-scan: " + left + " scans were still running at the deadline");
+            context.err().println("eco-scan: stopping; letting scans and jobs in flight finish (at most "
+                    + drain.grace().total().toMillis() / 1000.0 + " s, ECO_SCAN_DRAIN_GRACE)");
+            ServiceDrain.Report report = drain.run();
+            if (report.scansCut() > 0 || report.jobsCut() > 0) {
+                context.err().println("eco-scan: the grace ran out: " + report.scansCut() + " scans were answered 503"
+                        + " shutting_down and " + report.jobsCut() + " jobs ended as shut_down");
             }
-            engine.resources().close();
+            context.err().println("eco-scan: stopped in " + report.took().toMillis() + " ms");
         });
         return ExitCodes.COMPLETED;
     }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code eco-scan worker}: runs asynchronous scans from the Redis queue until SIGTERM, which lets
- * the scans it holds finish (or leaves them, unacknowledged, for another worker to reclaim).
+ * the scans it holds finish within {@code ECO_SCAN_DRAIN_GRACE} (or leaves them, unacknowledged, for
+ * another worker to reclaim).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Run asynchronous scans from the Redis queue (ECO_SCAN_QUEUE=redis, ECO_SCAN_REDIS_URL).")
@@ -38,9 +39,11 @@ final class WorkerCommand implements Callable<Integer> {
             Duration reclaimAfter = engine.settings().duration(Setting.ECO_SCAN_WORKER_RECLAIM_AFTER,
                     Duration.ofSeconds(30));
             // Each worker renews its own claims four times per reclaim period, so a slow live job is never taken.
+            // On SIGTERM its jobs get the drain's time for work; the reserve covers its wait for the
+            // threads it then interrupts (at most 2 s) and the closing of the resources.
             worker = new RedisJobWorker(engine.redisJobs(), engine.scanWaste(), new RedisWorkerSettings(
                     engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64), reclaimAfter,
-                    reclaimAfter.dividedBy(4), Duration.ofSeconds(10)), engine.metrics());
+                    reclaimAfter.dividedBy(4), DrainGrace.of(engine.settings()).forWork()), engine.metrics());
             engine.stepRelay().attach(worker.progressRecorder());
             worker.start();
             RedisJobWorker running = worker;
@@ -67,8 +70,11 @@ final class WorkerCommand implements Callable<Integer> {
         }
         context.out().flush();
         RedisJobWorker stopping = worker;
+        DrainGrace grace = DrainGrace.of(engine.settings());
         UntilSignal.await("eco-scan-worker-stop", () -> {
             // Lets the jobs it holds finish, or leaves them unacknowledged for another worker.
+            context.err().println("eco-scan worker: stopping; letting its jobs finish (at most "
+                    + grace.total().toMillis() / 1000.0 + " s, ECO_SCAN_DRAIN_GRACE); the rest go back to the queue");
             stopping.close();
             engine.resources().close();
         });

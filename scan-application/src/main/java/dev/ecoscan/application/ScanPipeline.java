@@ -23,6 +23,7 @@ import dev.ecoscan.domain.taxonomy.Classification;
 import dev.ecoscan.domain.taxonomy.Resolution;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +36,8 @@ import java.util.Optional;
  * rule (never from the answer, whose model reads the person's question), and calls the reward port
  * only with a reward already decided; makes sure the answer tells the person about every situation
  * that blocked the reward; never lets a reward problem fail the scan; and bounds every step by the
- * scan's deadline. Timing happens in the ports' decorators.
+ * scan's deadline (the reward step a little past it, and without interrupting it). Timing happens in
+ * the ports' decorators.
  */
 public final class ScanPipeline implements ScanWaste {
 
@@ -43,6 +45,13 @@ public final class ScanPipeline implements ScanWaste {
     private final PipelinePorts ports;
     private final StepLedger ledger;
     private final DeadlineGuard guard;
+
+    /**
+     * How long past the deadline the reward step is waited for. JDBC's query timeout is whole seconds,
+     * rounded up from the time left, so a statement may run up to a second past the deadline; after
+     * this the scan answers without the reward, and the call ends on its own bound.
+     */
+    static final Duration REWARD_OVERRUN = Duration.ofSeconds(2);
 
     /**
      * @param timedPorts ports already wrapped in timing decorators that record into {@code ledger};
@@ -141,7 +150,10 @@ public final class ScanPipeline implements ScanWaste {
 
     private RewardOutcome grant(ScanRequest request, RewardGrant grant) {
         try {
-            return guard.call(request.id(), Step.REWARD_MATCH, request.deadline(), () -> ports.rewards().match(grant));
+            // Never interrupted: the embedded database closes its store when an interrupt hits its file I/O.
+            // The reward ports bound themselves by the grant's deadline (a query timeout, an HTTP timeout).
+            return guard.callUninterrupted(request.id(), Step.REWARD_MATCH, request.deadline(), REWARD_OVERRUN,
+                    () -> ports.rewards().match(grant));
         } catch (StepInterrupted e) {
             // The person still gets their answer; only the reward is missing.
             return new RewardOutcome.Unavailable(e.kind() == FailureKind.DEADLINE_EXCEEDED

@@ -3,20 +3,23 @@ package dev.ecoscan.application;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.StepEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Keeps the step events of the scans in flight so each outcome can carry its own timings, and
- * passes every event on to the listeners (metrics, logs, job progress).
+ * passes every event on to the listeners (metrics, logs, job progress). Each scan's events are a
+ * lock-free queue, not a list under a monitor: steps report from virtual threads, which a contended
+ * monitor pins to their carrier on JDK 21-23.
  */
 public final class StepLedger implements StepRecorder {
 
     private final StepRecorder listeners;
-    private final Map<ScanId, List<StepEvent>> open = new ConcurrentHashMap<>();
+    private final Map<ScanId, Queue<StepEvent>> open = new ConcurrentHashMap<>();
 
     public StepLedger(StepRecorder listeners) {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
@@ -24,7 +27,7 @@ public final class StepLedger implements StepRecorder {
 
     /** Starts keeping events of a scan. */
     void open(ScanId scanId) {
-        if (open.putIfAbsent(scanId, new ArrayList<>()) != null) {
+        if (open.putIfAbsent(scanId, new ConcurrentLinkedQueue<>()) != null) {
             throw new IllegalStateException("scan " + scanId + " is already running");
         }
     }
@@ -34,22 +37,15 @@ public final class StepLedger implements StepRecorder {
      * later still reaches the listeners, but no longer this scan's outcome.
      */
     List<StepEvent> close(ScanId scanId) {
-        List<StepEvent> events = open.remove(scanId);
-        if (events == null) {
-            return List.of();
-        }
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+        Queue<StepEvent> events = open.remove(scanId);
+        return events == null ? List.of() : List.copyOf(events);
     }
 
     @Override
     public void record(StepEvent event) {
-        List<StepEvent> events = open.get(event.scanId());
+        Queue<StepEvent> events = open.get(event.scanId());
         if (events != null) {
-            synchronized (events) {
-                events.add(event);
-            }
+            events.add(event);
         }
         listeners.record(event);
     }

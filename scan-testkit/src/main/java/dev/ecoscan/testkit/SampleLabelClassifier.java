@@ -5,6 +5,7 @@ import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
+import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.CategoryPath;
 import dev.ecoscan.domain.taxonomy.NodeId;
@@ -32,11 +33,17 @@ public final class SampleLabelClassifier implements Classifier {
 
     @Override
     public ClassifierVerdict classify(ClassificationRequest request) {
-        ImageLoad load = images.load(request.image());
-        if (load instanceof ImageLoad.Unreadable unreadable) {
-            return new ClassifierVerdict.UnreadableImage(unreadable.reason());
+        try (ImageLoad load = images.load(request.image())) {
+            return switch (load) {
+                case ImageLoad.Unreadable unreadable -> new ClassifierVerdict.UnreadableImage(unreadable.reason());
+                case ImageLoad.Overloaded overloaded ->
+                        new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
+                case ImageLoad.Loaded loaded -> classify(loaded.image().bytes());
+            };
         }
-        byte[] bytes = ((ImageLoad.Loaded) load).image().bytes();
+    }
+
+    private ClassifierVerdict classify(byte[] bytes) {
         if (!PngText.isPng(bytes)) {
             return new ClassifierVerdict.Unclassifiable("this fake classifier reads only PNGs with an "
                     + PngText.ITEM_KEY + " text chunk, like the files in samples/");

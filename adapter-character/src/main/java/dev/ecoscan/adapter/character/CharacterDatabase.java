@@ -2,6 +2,7 @@ package dev.ecoscan.adapter.character;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import org.h2.api.ErrorCode;
 public final class CharacterDatabase implements AutoCloseable {
 
     /**
-     * The longest a grant waits for a pooled connection. The JDBC pool cannot take a per-call wait,
-     * so this is kept short; the statement itself is then bounded by the request's deadline.
+     * The longest anyone waits for a pooled connection (HikariCP's connection timeout); a grant waits
+     * at most the time its deadline leaves, when that is less ({@link #connection(Duration)}).
      */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
     static final String MIGRATIONS = "classpath:db/character";
@@ -104,15 +105,30 @@ public final class CharacterDatabase implements AutoCloseable {
     }
 
     /**
+     * A pooled connection, waiting at most {@code maxWait} (and never past {@link #CONNECTION_TIMEOUT}),
+     * so a grant with little time left gives up by its deadline rather than the pool's. Hikari's
+     * data source takes no per-call wait, but its pool does: that is the one HikariCP API used here.
+     */
+    Connection connection(Duration maxWait) throws SQLException {
+        long millis = Math.max(1, Math.min(maxWait.toMillis(), CONNECTION_TIMEOUT.toMillis()));
+        // A closed pool answers at once through the data source; asked directly, it would wait.
+        if (!pool.isClosed() && pool.getHikariPoolMXBean() instanceof HikariPool hikari) {
+            return hikari.getConnection(millis);
+        }
+        return pool.getConnection();
+    }
+
+    /**
      * Returns once every commit this connection can see is on disk. An answer read from another
      * session's row ("already owned") must not outlive a crash that takes the row back. H2 shows a
      * commit to other sessions a moment before the committing session has written it, so there a
      * {@code CHECKPOINT} writes (or waits for) what is pending; the SIGKILL test loses such rows
      * without it. PostgreSQL shows a commit only after its WAL is flushed: nothing to do.
      */
-    void awaitVisibleCommitsDurable(Connection connection) throws SQLException {
+    void awaitVisibleCommitsDurable(Connection connection, int queryTimeoutSeconds) throws SQLException {
         if (embedded) {
             try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.setQueryTimeout(queryTimeoutSeconds);
                 checkpoint.execute("CHECKPOINT");
             }
         }

@@ -104,11 +104,17 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
         }
     }
 
+    /**
+     * The grant, bounded by the request's deadline through the driver, never by an interrupt (an
+     * interrupt in H2's file I/O closes the database): the pool waits at most the time left, and each
+     * statement's query timeout is the time left then.
+     */
     private Insert grant(RewardGrant request, Character character, String reason) throws SQLException {
-        if (secondsLeft(request.deadline()).isEmpty()) {
+        Duration left = Duration.between(clock.instant(), request.deadline());
+        if (left.isNegative() || left.isZero()) {
             return Insert.OUT_OF_TIME;
         }
-        try (Connection connection = database.connection();
+        try (Connection connection = database.connection(left);
              PreparedStatement insert = connection.prepareStatement(GRANT)) {
             // Waiting for the connection may have used up the time that was left.
             Optional<Integer> timeout = secondsLeft(request.deadline());
@@ -126,8 +132,13 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
             if (insert.executeUpdate() == 1) {
                 return Insert.INSERTED;
             }
-            // The row that is "already there" may be another grant's commit not yet on disk.
-            database.awaitVisibleCommitsDurable(connection);
+            // The row that is "already there" may be another grant's commit not yet on disk; with no
+            // time left to make sure, "already owned" is not said.
+            Optional<Integer> checkpointTimeout = secondsLeft(request.deadline());
+            if (checkpointTimeout.isEmpty()) {
+                return Insert.OUT_OF_TIME;
+            }
+            database.awaitVisibleCommitsDurable(connection, checkpointTimeout.get());
             return Insert.ALREADY_THERE;
         }
     }

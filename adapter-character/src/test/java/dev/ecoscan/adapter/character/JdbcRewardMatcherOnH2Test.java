@@ -59,6 +59,28 @@ class JdbcRewardMatcherOnH2Test extends CharacterRepositoryContract {
     }
 
     @Test
+    void a_grant_with_less_time_left_than_the_pool_wait_gives_up_by_its_deadline() throws SQLException {
+        List<Connection> everyConnection = new ArrayList<>();
+        try {
+            for (int i = 0; i < CharacterDatabase.POOL_SIZE; i++) {
+                everyConnection.add(database().connection());
+            }
+            long started = System.nanoTime();
+            RewardOutcome outcome = new JdbcRewardMatcher(database(), RewardRequests.CATALOGUE, Clock.systemUTC())
+                    .match(RewardRequests.eligible("dana", RewardRequests.middle("종이팩"),
+                            Instant.now().plusMillis(300)));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(outcome).isInstanceOf(RewardOutcome.Unavailable.class);
+            assertThat(waited).isBetween(Duration.ofMillis(250), Duration.ofMillis(1_000));
+        } finally {
+            for (Connection connection : everyConnection) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
     void the_embedded_database_lives_in_the_data_directory() {
         assertThat(dataDir.resolve("characters.mv.db")).exists();
         assertThat(database().description()).isEqualTo("embedded H2 in " + dataDir.toAbsolutePath());

@@ -2,20 +2,26 @@ package dev.ecoscan.adapter.http;
 
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.util.Objects;
 
 /** What the API serves and reports through, assembled by bootstrap. */
-public record ApiPorts(ScanWaste scans, JobQueue jobs, Taxonomy taxonomy, CharacterService characters,
+public record ApiPorts(ScanWaste scans, JobQueue jobs, Guide guide, CharacterService characters,
                        ImageUrlCheck urls, MetricsScrape metrics, HttpObserver observer) {
 
     public ApiPorts {
         Objects.requireNonNull(scans, "scans");
         Objects.requireNonNull(jobs, "jobs");
-        Objects.requireNonNull(taxonomy, "taxonomy");
+        Objects.requireNonNull(guide, "guide");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(observer, "observer");
+    }
+
+    /** The taxonomy the guide searches: what {@code GET /api/v1/scan/categories} lists. */
+    public Taxonomy taxonomy() {
+        return guide.taxonomy();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecoscan.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,6 +18,10 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
         JsonNode root;
         try {
             root = READER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            // 10,000 '[' in a row, a number of 2,000 digits: Jackson's own words name its internals.
+            throw new ProblemException(ProblemCode.INVALID_JSON, "the body is nested too deeply or has too long a"
+                    + " number or name");
         } catch (JsonProcessingException e) {
             throw new ProblemException(ProblemCode.INVALID_JSON, "the body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
@@ -43,7 +48,37 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
             if (q.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
                 throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_input contains control characters");
             }
+            if (hasBidiControls(q)) {
+                throw new ProblemException(ProblemCode.INVALID_REQUEST,
+                        "user_input contains bidirectional override or isolate characters");
+            }
+            if (hasLoneSurrogates(q)) {
+                throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_input is not valid Unicode");
+            }
         });
-        return new ClassifyRequest(url.asText().strip(), question);
+        String imageUrl = url.asText().strip();
+        if (hasLoneSurrogates(imageUrl)) {
+            throw new ProblemException(ProblemCode.IMAGE_URL_NOT_ALLOWED, "image_url is not valid Unicode");
+        }
+        if (hasBidiControls(imageUrl)) {
+            // Legal in a URI's path, but they make a URL read differently in a log than it is.
+            throw new ProblemException(ProblemCode.IMAGE_URL_NOT_ALLOWED,
+                    "image_url contains bidirectional override or isolate characters");
+        }
+        return new ClassifyRequest(imageUrl, question);
+    }
+
+    /**
+     * The explicit embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which reorder
+     * what follows them on screen: text reads differently to a person, in a log, than it is
+     * ("Trojan Source"). Right-to-left text needs none of them; the implicit marks stay allowed.
+     */
+    static boolean hasBidiControls(String text) {
+        return text.chars().anyMatch(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+    }
+
+    /** Half a surrogate pair, escaped, is valid JSON but no character: it could not be sent on as UTF-8. */
+    private static boolean hasLoneSurrogates(String text) {
+        return text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 }

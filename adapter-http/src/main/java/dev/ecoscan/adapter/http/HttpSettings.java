@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param maxUserInput  the longest question, in characters
  * @param rateLimit     scans per user and period; empty means no limit (dev mode)
  * @param serviceToken  the bearer token of the internal character routes; empty disables them
+ * @param streams       the bounds on open event streams, per user and in all
+ * @param connections   the bounds on client connections: how many, how long idle, how long to send a request
  */
 public record HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
                            Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit,
-                           Optional<String> serviceToken) {
+                           Optional<String> serviceToken, StreamLimits streams, ConnectionLimits connections) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -40,8 +42,38 @@ public record HttpSettings(String host, int port, AuthSettings auth, Optional<Pa
         }
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(serviceToken, "serviceToken");
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(connections, "connections");
+        if (connections.maxConnections() <= maxInFlight) {
+            // Each scan in flight holds its connection; with none to spare the next client would wait
+            // in the backlog instead of getting its 503 at once.
+            throw new IllegalArgumentException("the connection bound (" + connections.maxConnections()
+                    + ") must be above the in-flight bound (" + maxInFlight + ")");
+        }
         if (maxBodyBytes < 256 || maxUserInput < 1) {
             throw new IllegalArgumentException("body and question limits must be positive");
         }
+    }
+
+    /** Event streams bounded as {@link StreamLimits#of} says, with as many in all as scans in flight. */
+    public HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
+                        Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit,
+                        Optional<String> serviceToken) {
+        this(host, port, auth, samples, maxInFlight, deadline, maxBodyBytes, maxUserInput, rateLimit, serviceToken,
+                StreamLimits.of(maxInFlight));
+    }
+
+    /** Connections bounded as {@link ConnectionLimits#forInFlight} says. */
+    public HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
+                        Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit,
+                        Optional<String> serviceToken, StreamLimits streams) {
+        this(host, port, auth, samples, maxInFlight, deadline, maxBodyBytes, maxUserInput, rateLimit, serviceToken,
+                streams, ConnectionLimits.forInFlight(maxInFlight));
+    }
+
+    /** The same settings with other connection limits. */
+    public HttpSettings withConnections(ConnectionLimits limits) {
+        return new HttpSettings(host, port, auth, samples, maxInFlight, deadline, maxBodyBytes, maxUserInput,
+                rateLimit, serviceToken, streams, limits);
     }
 }

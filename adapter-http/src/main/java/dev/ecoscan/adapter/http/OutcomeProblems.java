@@ -7,6 +7,8 @@ final class OutcomeProblems {
 
     /** A provider that is down usually recovers within seconds; clients should not hammer it. */
     private static final int MODEL_RETRY_AFTER_SECONDS = 5;
+    /** Image memory frees as soon as other scans' vision steps end, within seconds. */
+    private static final int OVERLOADED_RETRY_AFTER_SECONDS = 1;
 
     private OutcomeProblems() {
     }
@@ -35,6 +37,11 @@ final class OutcomeProblems {
                     .retryAfter(MODEL_RETRY_AFTER_SECONDS);
             case INVALID_OUTPUT -> Problem.of(ProblemCode.INVALID_MODEL_OUTPUT,
                     "the model's answer for the " + step + " step was unusable");
+            case OVERLOADED -> Problem.of(ProblemCode.OVERLOADED,
+                    "eco-scan holds as many images as its memory allows; try again shortly")
+                    .retryAfter(OVERLOADED_RETRY_AFTER_SECONDS);
+            case SHUT_DOWN -> Problem.of(ProblemCode.SHUTTING_DOWN,
+                    "this instance shut down before the scan finished; submit it again").retryAfter(1);
             case INTERNAL_ERROR -> Problem.of(ProblemCode.INTERNAL_ERROR,
                     "the " + failed.step().label() + " step failed unexpectedly");
         };

@@ -15,19 +15,23 @@ public enum ProblemCode {
     TOKEN_EXPIRED(401, "The access token has expired"),
     NOT_FOUND(404, "No such resource"),
     METHOD_NOT_ALLOWED(405, "This method is not allowed here"),
+    REQUEST_TIMEOUT(408, "The request was not sent in time"),
     BODY_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request line is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
     UNREADABLE_IMAGE(422, "The image could not be loaded"),
     UNCLASSIFIABLE(422, "The item in the image could not be recognised"),
     OUT_OF_TAXONOMY(422, "The item is not in the waste taxonomy"),
     NO_MATCHING_RULE(422, "There is no disposal rule for the item"),
     RATE_LIMITED(429, "Too many scans; try again later"),
+    TOO_MANY_STREAMS(429, "Too many event streams open for this user; close one first"),
     INTERNAL_ERROR(500, "Something went wrong on our side"),
     INVALID_MODEL_OUTPUT(502, "The model's answer was unusable"),
     OVERLOADED(503, "Too many scans in flight; try again shortly"),
     MODEL_UNAVAILABLE(503, "The model provider is unavailable; try again shortly"),
     SHUTTING_DOWN(503, "This instance is shutting down; retry on another"),
     REWARDS_UNAVAILABLE(503, "Characters cannot be read right now; try again shortly"),
+    STREAMS_FULL(503, "Too many event streams open; try again shortly"),
     DEADLINE_EXCEEDED(504, "The scan did not finish in time");
 
     private final int status;

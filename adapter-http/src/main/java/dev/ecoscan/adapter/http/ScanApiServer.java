@@ -3,7 +3,6 @@ package dev.ecoscan.adapter.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.domain.job.Job;
-import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.port.CharacterCollection;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.scan.ImageReference;
@@ -19,8 +18,11 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,6 +73,8 @@ public final class ScanApiServer implements AutoCloseable {
     public static final String UNMATCHED = "unmatched";
     /** The method a request is observed under when it is none of the standard nine. */
     public static final String OTHER_METHOD = "other";
+    /** How long {@link #finishScans} waits for the answers of the scans it cut: they go out at once. */
+    public static final Duration ANSWERS_AFTER_CUT = Duration.ofMillis(250);
 
     /** Every route and its methods, as the OpenAPI document must list them. */
     public static final List<String> ROUTES = List.of(
@@ -87,11 +91,13 @@ public final class ScanApiServer implements AutoCloseable {
     private final WebServer server;
     private final InFlightLimit inFlight;
     private final AtomicBoolean draining;
+    private final ScanCutoff cutoff;
 
-    private ScanApiServer(WebServer server, InFlightLimit inFlight, AtomicBoolean draining) {
+    private ScanApiServer(WebServer server, InFlightLimit inFlight, AtomicBoolean draining, ScanCutoff cutoff) {
         this.server = server;
         this.inFlight = inFlight;
         this.draining = draining;
+        this.cutoff = cutoff;
     }
 
     /** Starts listening; the port is bound when this returns. */
@@ -99,17 +105,35 @@ public final class ScanApiServer implements AutoCloseable {
         InFlightLimit inFlight = new InFlightLimit(settings.maxInFlight());
         AtomicBoolean draining = new AtomicBoolean();
         Routes routes = new Routes(settings, ports, clock, inFlight, draining);
+        ConnectionLimits limits = settings.connections();
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
                 // Our own limit answers with problem+json; Helidon's is a backstop far above it.
                 .maxPayloadSize(Math.max(1024L * 1024, settings.maxBodyBytes() * 4L))
                 .backlog(8192)
+                // Each connection holds a socket, a virtual thread and its buffers. Past the bound
+                // Helidon accepts no more and new ones wait in the backlog. Requests need no bound of
+                // their own: over HTTP/1.1 a connection carries one at a time.
+                .maxTcpConnections(limits.maxConnections())
+                .idleConnectionTimeout(limits.idleTimeout())
+                .idleConnectionPeriod(limits.idleCheckPeriod())
+                .directHandlers(DirectProblems.handlers(settings.maxBodyBytes()))
+                .addProtocol(Http1Config.builder()
+                        .maxPrologueLength(ConnectionLimits.MAX_REQUEST_LINE)
+                        .maxHeadersSize(ConnectionLimits.MAX_HEADERS)
+                        // Helidon's defaults, stated so that a change of default cannot loosen them.
+                        .validatePrologue(true)
+                        .validatePath(true)
+                        .validateRequestHostHeader(true)
+                        .addReceiveListener(routes.deadlines)
+                        .addSendListener(routes.deadlines.answers())
+                        .build())
                 .shutdownHook(false)
                 .routing(routes::register)
                 .build()
                 .start();
-        return new ScanApiServer(server, inFlight, draining);
+        return new ScanApiServer(server, inFlight, draining, routes.cutoff);
     }
 
     public int port() {
@@ -123,18 +147,49 @@ public final class ScanApiServer implements AutoCloseable {
 
     /**
      * Stops taking scans (new ones get 503 {@code shutting_down}, readiness turns 503), lets the scans
-     * in flight finish for up to {@code grace}, then stops the server. For SIGTERM.
+     * in flight finish for up to {@code grace}, answers those still running 503 (see
+     * {@link #finishScans}), then stops the server. For SIGTERM; returns within the grace and
+     * {@link #ANSWERS_AFTER_CUT}, plus the server's own stop.
      *
      * @return the scans still in flight when the grace ran out (0 when all finished)
      */
     public int drain(Duration grace) {
+        int left = finishScans(grace);
+        server.stop();
+        return left;
+    }
+
+    /**
+     * Stops taking scans and jobs: new ones get 503 {@code shutting_down}, and readiness turns 503.
+     * Everything else (results, event streams, characters) is still served. For SIGTERM.
+     */
+    public void stopTakingScans() {
         draining.set(true);
+    }
+
+    /**
+     * Stops taking scans, waits up to {@code grace} for those in flight, then cuts the ones still
+     * running: each is answered 503 {@code shutting_down} at once, never left to a dropped
+     * connection, and this waits up to {@link #ANSWERS_AFTER_CUT} for those answers to go out. The
+     * server keeps running; stop it with {@link #close()}.
+     *
+     * @return the scans that were cut (0 when all finished)
+     */
+    public int finishScans(Duration grace) {
+        stopTakingScans();
         long until = System.nanoTime() + grace.toNanos();
-        while (inFlight.inFlight() > 0 && System.nanoTime() < until) {
+        while (inFlight.inFlight() > 0 && until - System.nanoTime() > 0) {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         int left = inFlight.inFlight();
-        server.stop();
+        if (left > 0) {
+            cutoff.cutAll();
+            // A scan holds its slot until its answer is written, so an empty count means all went out.
+            long answered = System.nanoTime() + ANSWERS_AFTER_CUT.toNanos();
+            while (inFlight.inFlight() > 0 && answered - System.nanoTime() > 0) {
+                LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+        }
         return left;
     }
 
@@ -156,10 +211,16 @@ public final class ScanApiServer implements AutoCloseable {
         private final Clock clock;
         private final InFlightLimit inFlight;
         private final AtomicBoolean draining;
+        /** Where the synchronous scans run, so that the drain can cut those its grace did not cover. */
+        final ScanCutoff cutoff = new ScanCutoff();
         private final Authenticator authenticator;
         private final Optional<UserRateLimiter> rateLimiter;
+        private final StreamSlots streams;
         private final byte[] categories;
+        private final dev.ecoscan.domain.rule.Guide guide;
         private final byte[] openApi;
+        /** How long a client may take over a request; the listener is Helidon's, the rest the handlers'. */
+        final RequestReadDeadlines deadlines;
 
         Routes(HttpSettings settings, ApiPorts ports, Clock clock, InFlightLimit inFlight, AtomicBoolean draining) {
             this.settings = settings;
@@ -174,8 +235,11 @@ public final class ScanApiServer implements AutoCloseable {
             this.draining = draining;
             this.authenticator = new Authenticator(settings.auth(), clock);
             this.rateLimiter = settings.rateLimit().map(UserRateLimiter::new);
+            this.streams = new StreamSlots(settings.streams());
             this.categories = CategoriesBody.of(ports.taxonomy());
+            this.guide = ports.guide();
             this.openApi = resource("openapi.yaml");
+            this.deadlines = new RequestReadDeadlines(settings.connections().requestReadTimeout());
         }
 
         /** The public routes, "METHOD path" to handler; {@link #ROUTES} and the OpenAPI document list the same. */
@@ -188,7 +252,8 @@ public final class ScanApiServer implements AutoCloseable {
             table.put("GET " + CATEGORIES, (req, res) -> {
                 res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
                 res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
-                res.send(categories);
+                // ?q= searches the taxonomy with advice per match; without it, the whole tree as before.
+                res.send(CategoriesBody.query(req.query().first("q").asOptional(), guide).orElse(categories));
             });
             table.put("GET " + MY_CHARACTERS, (req, res) -> owned(res, authenticator.authenticate(req)));
             table.put("POST " + INTERNAL_REWARDS, (req, res) -> {
@@ -232,6 +297,22 @@ public final class ScanApiServer implements AutoCloseable {
             if (!List.copyOf(table.keySet()).equals(ROUTES)) {
                 throw new IllegalStateException("ROUTES must list the routes the server registers: " + table.keySet());
             }
+            // No routes of its own: it runs the read deadlines' sweeper while the server runs.
+            routing.register(new HttpService() {
+                @Override
+                public void routing(HttpRules rules) {
+                }
+
+                @Override
+                public void beforeStart() {
+                    deadlines.start();
+                }
+
+                @Override
+                public void afterStop() {
+                    deadlines.stop();
+                }
+            });
             table.forEach((route, handler) -> {
                 Method method = Method.create(route.substring(0, route.indexOf(' ')));
                 String path = route.substring(route.indexOf(' ') + 1);
@@ -268,6 +349,7 @@ public final class ScanApiServer implements AutoCloseable {
          */
         private Handler guarded(String template, Handler handler) {
             return (req, res) -> {
+                deadlines.guardAnswer(res);
                 try {
                     handler.handle(req, res);
                 } catch (ProblemException e) {
@@ -281,6 +363,8 @@ public final class ScanApiServer implements AutoCloseable {
                 } catch (Throwable e) {
                     answerUnexpected(template, req, res, e);
                 }
+                // Answered: a body the handler did not need is dropped within the request's time.
+                deadlines.settle(req);
             };
         }
 
@@ -319,6 +403,10 @@ public final class ScanApiServer implements AutoCloseable {
                 int sent = 0;
                 try {
                     guarded.handle(req, res);
+                } catch (RequestReadDeadlines.TooSlowException e) {
+                    // The client had its 408 from the deadlines' sweeper, not through this response.
+                    sent = ProblemCode.REQUEST_TIMEOUT.status();
+                    throw e;
                 } catch (HttpException e) {
                     sent = e.status().code();
                     throw e;
@@ -345,12 +433,22 @@ public final class ScanApiServer implements AutoCloseable {
             }
             ScanOutcome outcome;
             try {
-                outcome = scans.scan(parsed.request());
+                Optional<ScanOutcome> finished = cutoff.run(scans, parsed.request());
+                if (finished.isEmpty()) {
+                    // Cut at the end of the drain's grace: answered while the server still runs.
+                    Responses.problem(res, Problem.of(ProblemCode.SHUTTING_DOWN,
+                            "this instance shut down before the scan finished; retry on another").retryAfter(1)
+                            .forTask(parsed.request().id().toString()));
+                    return;
+                }
+                outcome = finished.get();
+                observer.scan(outcome);
+                // Answered before the slot is given back, so a drain that sees no scan in flight
+                // knows every answer went out.
+                answer(res, outcome, parsed.request().question());
             } finally {
                 inFlight.leave();
             }
-            observer.scan(outcome);
-            answer(res, outcome, parsed.request().question());
             ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start),
                     observer.servedBy(outcome.scanId()));
         }
@@ -449,33 +547,25 @@ public final class ScanApiServer implements AutoCloseable {
             Responses.json(res, 202, JobBodies.progress(job.id(), job.stage()));
         }
 
-        /** Server-sent events: one per stage change and a final done event; Last-Event-ID resumes. */
+        /**
+         * Server-sent events ({@link JobEventStream}): one per stage change and a final done event;
+         * Last-Event-ID resumes. Each stream holds a slot of {@link StreamSlots} until it ends, however
+         * it ends; past the bounds the answer is a problem at once.
+         */
         private void jobEvents(ServerRequest req, ServerResponse res) throws java.io.IOException {
             Job job = ownJob(req);
             long lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).map(JobBodies::eventId).orElse(0L);
-            res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
-            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            long until = System.nanoTime() + settings.deadline().plusMinutes(1).toNanos();
-            try (java.io.OutputStream out = res.outputStream()) {
-                while (System.nanoTime() < until) {
-                    List<JobEvent> events;
-                    try {
-                        events = jobs.awaitEvents(job.id(), lastSeen, Duration.ofSeconds(15));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    if (events.isEmpty()) {
-                        out.write(": still working\n\n".getBytes(StandardCharsets.UTF_8));
-                    }
-                    for (JobEvent event : events) {
-                        out.write(JobBodies.sse(job, event).getBytes(StandardCharsets.UTF_8));
-                        lastSeen = event.id();
-                    }
-                    out.flush();
-                    if (!events.isEmpty() && events.getLast().done()) {
-                        return;
-                    }
+            if (JobEventStream.nothingLeft(job, lastSeen)) {
+                // The client has seen the done event; 204 is what tells an EventSource to stop reconnecting.
+                res.status(io.helidon.http.Status.NO_CONTENT_204);
+                res.send();
+                return;
+            }
+            try (StreamSlots.Slot slot = streams.open(job.owner())) {
+                res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
+                res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                try (java.io.OutputStream out = res.outputStream()) {
+                    JobEventStream.send(jobs, job, lastSeen, settings.deadline().plusMinutes(1), out);
                 }
             }
         }
@@ -531,23 +621,36 @@ public final class ScanApiServer implements AutoCloseable {
             }
         }
 
-        /** Reads at most the limit, so a huge body costs us nothing beyond it. */
+        /**
+         * Reads at most the limit, so a huge body costs us nothing beyond it, and only within the
+         * request's read time (a client past it has had its 408). Callers authenticate first and take
+         * no scan slot before it returns, so a slow or unknown client holds neither. What is left of
+         * a refused body is dropped once the refusal is sent.
+         */
         private byte[] readBody(ServerRequest req) {
             long declared = req.headers().contentLength().orElse(-1L);
             if (declared > settings.maxBodyBytes()) {
                 throw new ProblemException(ProblemCode.BODY_TOO_LARGE,
                         "the body may have at most " + settings.maxBodyBytes() + " bytes");
             }
-            try (InputStream in = req.content().inputStream()) {
-                byte[] bytes = in.readNBytes(settings.maxBodyBytes() + 1);
-                if (bytes.length > settings.maxBodyBytes()) {
-                    throw new ProblemException(ProblemCode.BODY_TOO_LARGE,
-                            "the body may have at most " + settings.maxBodyBytes() + " bytes");
+            byte[] bytes;
+            try {
+                // Not closed: closing reads on, and after a malformed chunk it would wait for bytes
+                // that never come. What is left is dropped after the answer, within the read time.
+                bytes = req.content().inputStream().readNBytes(settings.maxBodyBytes() + 1);
+            } catch (IOException | RuntimeException e) {
+                // A closed socket, or a malformed chunk (Helidon throws a NumberFormatException).
+                if (deadlines.ranOut()) {
+                    throw new RequestReadDeadlines.TooSlowException(settings.connections().requestReadTimeout());
                 }
-                return bytes;
-            } catch (IOException | UncheckedIOException e) {
                 throw new ProblemException(ProblemCode.INVALID_REQUEST, "the body could not be read");
             }
+            if (bytes.length > settings.maxBodyBytes()) {
+                throw new ProblemException(ProblemCode.BODY_TOO_LARGE,
+                        "the body may have at most " + settings.maxBodyBytes() + " bytes");
+            }
+            deadlines.finished();
+            return bytes;
         }
 
         /** Dev mode's sample images, for loopback clients only and only plain file names. */

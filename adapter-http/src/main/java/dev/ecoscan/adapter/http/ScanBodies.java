@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.rule.Advice;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
@@ -69,18 +70,34 @@ public final class ScanBodies {
         return timings;
     }
 
+    /**
+     * The reference body's rule fields, filled from the advice for this item and situation: 배출방법_공통
+     * holds every step in order (an item's steps may replace or precede the category's, so the two
+     * can no longer be shown apart), and 배출방법_세부 holds what the district may do differently.
+     */
     private static ObjectNode rule(DisposalRule rule, Classification c) {
+        Advice advice = rule.adviceFor(c.item(), c.situation());
         ObjectNode node = JSON.createObjectNode();
         node.put("key", rule.key().value());
-        node.put("요약", rule.summary());
+        node.put("요약", advice.summary());
+        node.put("배출처", advice.destination());
         ArrayNode targets = node.putArray("대상");
         rule.targets().forEach(targets::add);
-        node.put("배출방법_공통", String.join("\n", rule.commonSteps()));
+        node.put("배출방법_공통", String.join("\n", advice.steps()));
         ArrayNode details = node.putArray("배출방법_세부");
-        rule.itemStepsFor(c.item()).forEach(details::add);
+        advice.regionalNotice().ifPresent(details::add);
         ArrayNode excluded = node.putArray("배출불가");
         rule.notAccepted().forEach(excluded::add);
+        node.set("출처", sources(advice));
         return node;
+    }
+
+    /** The public pages the advice comes from, as {@code [{"title": ..., "url": ...}]}. */
+    static ArrayNode sources(Advice advice) {
+        ArrayNode sources = JSON.createArrayNode();
+        advice.sources().forEach(source -> sources.addObject().put("title", source.title())
+                .put("url", source.url().toString()));
+        return sources;
     }
 
     private static ObjectNode answer(Answer answer) {

@@ -28,6 +28,9 @@ final class ApiFixture implements AutoCloseable {
     static final UUID USER = UUID.fromString("6f1c6a3e-8a5f-4b8e-9a3c-2b1d0e9f7a61");
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SERVICE_TOKEN = "service-token-for-tests";
+    /** The image URL rule of most tests: a fake that lets only one host through. */
+    static final ImageUrlCheck ONLY_EXAMPLE_HOST = url -> url.startsWith("https://img.example/") ? Optional.empty()
+            : Optional.of("only https://img.example/ may be fetched in this test");
 
     /** Echoes what it was asked, so tests see what reached the character routes. */
     final List<String> characterCalls = new CopyOnWriteArrayList<>();
@@ -73,13 +76,35 @@ final class ApiFixture implements AutoCloseable {
                 Optional.empty(), auth);
     }
 
+    /**
+     * An API whose image URLs are checked by {@code urls} (the images adapter's real rules, say) and
+     * whose connections are bounded by {@code connections} (short timeouts, say).
+     */
+    ApiFixture(TestPipeline pipeline, int maxInFlight, ImageUrlCheck urls, ConnectionLimits connections) {
+        this(pipeline, new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()), maxInFlight,
+                Optional.empty(), AUTH, urls, connections);
+    }
+
     private ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit,
                        AuthSettings auth) {
+        this(pipeline, jobs, maxInFlight, rateLimit, auth, ONLY_EXAMPLE_HOST, ConnectionLimits.forInFlight(maxInFlight));
+    }
+
+    /** An API on {@code jobs} whose event streams are bounded by {@code streams}. */
+    ApiFixture(TestPipeline pipeline, JobQueue jobs, StreamLimits streams) {
+        this(pipeline, jobs, 10, Optional.empty(), AUTH, ONLY_EXAMPLE_HOST, ConnectionLimits.forInFlight(10), streams);
+    }
+
+    private ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit,
+                       AuthSettings auth, ImageUrlCheck urls, ConnectionLimits connections) {
+        this(pipeline, jobs, maxInFlight, rateLimit, auth, urls, connections, StreamLimits.of(maxInFlight));
+    }
+
+    private ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit,
+                       AuthSettings auth, ImageUrlCheck urls, ConnectionLimits connections, StreamLimits streams) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, auth, Optional.empty(), maxInFlight,
                 Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, rateLimit,
-                Optional.of(SERVICE_TOKEN));
-        ImageUrlCheck onlyExampleHost = url -> url.startsWith("https://img.example/") ? Optional.empty()
-                : Optional.of("only https://img.example/ may be fetched in this test");
+                Optional.of(SERVICE_TOKEN), streams).withConnections(connections);
         HttpObserver observer = new HttpObserver() {
             @Override
             public void request(String method, String pathTemplate, int status, Duration took) {
@@ -91,8 +116,8 @@ final class ApiFixture implements AutoCloseable {
                 scans.add(outcome);
             }
         };
-        this.server = ScanApiServer.start(settings, new ApiPorts(pipeline, jobs, KnowledgeBase.embedded().taxonomy(),
-                characters, onlyExampleHost,
+        this.server = ScanApiServer.start(settings, new ApiPorts(pipeline, jobs, KnowledgeBase.embedded().guide(),
+                characters, urls,
                 accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"), observer),
                 Clock.systemUTC());
     }

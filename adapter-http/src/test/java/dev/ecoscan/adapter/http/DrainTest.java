@@ -12,9 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** SIGTERM's drain: no new scans, readiness down, the scan in flight finishes, then the server stops. */
+/**
+ * SIGTERM's drain: no new scans, readiness down, the scan in flight finishes within the grace or is
+ * answered 503 at its end, then the server stops.
+ */
 class DrainTest {
 
     private static final String MILK = "{\"image_url\":\"https://img.example/milk.png\"}";
@@ -49,6 +53,42 @@ class DrainTest {
             finish.countDown();
             assertThat(inFlight.get().statusCode()).isEqualTo(422);
             assertThat(drained.get()).isZero();
+        }
+    }
+
+    @Test
+    void a_scan_still_running_when_the_grace_ends_is_answered_503_before_the_server_stops() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedClassifier stuck = new ScriptedClassifier(request -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ClassifierVerdict.Unclassifiable("too late: its request was answered long ago");
+        });
+        ApiFixture api = new ApiFixture(ScanTestKit.pipeline().classifier(stuck).build(), 10);
+        Duration grace = Duration.ofMillis(500);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<String>> inFlight = threads.submit(() -> api.classify(MILK));
+            running.await();
+
+            long started = System.nanoTime();
+            int cut = api.server.drain(grace);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            HttpResponse<String> answer = inFlight.get(5, TimeUnit.SECONDS);
+
+            assertThat(cut).isEqualTo(1);
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(ApiFixture.json(answer).path("code").asText()).isEqualTo("shutting_down");
+            assertThat(ApiFixture.json(answer).path("task_id").asText()).isNotBlank();
+            // The grace, the moment for the cut answers to go out, and the server's own stop.
+            assertThat(took).isBetween(grace, grace.plus(ScanApiServer.ANSWERS_AFTER_CUT).plusSeconds(1));
+        } finally {
+            release.countDown();
         }
     }
 }

@@ -68,7 +68,7 @@ final class MeteredApi implements AutoCloseable {
         };
         server = ScanApiServer.start(settings, new ApiPorts(scans,
                 new InProcessJobQueue(scans, 10, Duration.ofMinutes(1), Clock.systemUTC()),
-                KnowledgeBase.embedded().taxonomy(), characters, url -> Optional.empty(), scrape, observer),
+                KnowledgeBase.embedded().guide(), characters, url -> Optional.empty(), scrape, observer),
                 Clock.systemUTC());
     }
 

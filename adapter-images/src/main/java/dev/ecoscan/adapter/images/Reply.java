@@ -24,4 +24,11 @@ sealed interface Reply {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /** The image budget could not take the body now: nothing of it was read. */
+    record Overloaded(String reason) implements Reply {
+        public Overloaded {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

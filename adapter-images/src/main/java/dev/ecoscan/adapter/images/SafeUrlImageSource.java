@@ -1,6 +1,8 @@
 package dev.ecoscan.adapter.images;
 
+import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.domain.port.Image;
+import dev.ecoscan.domain.port.ImageHold;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.ImageReference;
@@ -50,6 +52,10 @@ import javax.net.ssl.SSLException;
  * the operator chose to trust; and the client uses no proxy. Keep {@code networkaddress.cache.ttl}
  * above zero in the service.
  *
+ * <p>With an {@link ImageBudget}, an image is held in it from before its body is read (its
+ * {@code Content-Length}, or the size cap settled on the real size) and the hold comes with the
+ * {@code Loaded} image; a budget that cannot take it answers {@code Overloaded} at once.
+ *
  * <p>One {@link HttpClient} serves every fetch; it is thread-safe, so many virtual threads share it.
  */
 public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
@@ -61,12 +67,24 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
     private final AddressPolicy addresses;
     private final HostResolver resolver;
     private final HttpClient http;
+    private final Optional<ImageBudget> budget;
 
+    /** A source whose images no budget counts. */
     public SafeUrlImageSource(ImageFetchPolicy policy) {
-        this(policy, HostResolver.SYSTEM);
+        this(policy, HostResolver.SYSTEM, Optional.empty());
+    }
+
+    /** A source that holds every image it loads in {@code budget}. */
+    public SafeUrlImageSource(ImageFetchPolicy policy, ImageBudget budget) {
+        this(policy, HostResolver.SYSTEM, Optional.of(budget));
     }
 
     SafeUrlImageSource(ImageFetchPolicy policy, HostResolver resolver) {
+        this(policy, resolver, Optional.empty());
+    }
+
+    SafeUrlImageSource(ImageFetchPolicy policy, HostResolver resolver, Optional<ImageBudget> budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.urls = new UrlRules(policy);
@@ -86,11 +104,12 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
         try {
             return switch (reference) {
                 case ImageReference.File file -> new ImageLoad.Unreadable("local files are not accepted by the service");
-                case ImageReference.Inline inline -> new ImageLoad.Loaded(inline(inline));
-                case ImageReference.Url url -> new ImageLoad.Loaded(fetch(url.uri()));
+                case ImageReference.Inline inline -> inline(inline);
+                case ImageReference.Url url -> fetch(url.uri());
             };
         } catch (FetchRefused refused) {
-            return new ImageLoad.Unreadable(refused.getMessage());
+            return refused.overloaded() ? new ImageLoad.Overloaded(refused.getMessage())
+                    : new ImageLoad.Unreadable(refused.getMessage());
         } catch (RuntimeException e) {
             // The port promises an answer, never an exception: a surprise here must not fail the request.
             return new ImageLoad.Unreadable("the image could not be loaded (" + e.getClass().getSimpleName() + ")");
@@ -111,32 +130,60 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
         }
     }
 
-    private Image inline(ImageReference.Inline inline) throws FetchRefused {
-        byte[] bytes = inline.bytes();
-        if (bytes.length == 0) {
+    private ImageLoad.Loaded inline(ImageReference.Inline inline) throws FetchRefused {
+        if (inline.size() == 0) {
             throw new FetchRefused("the image is empty");
         }
-        if (bytes.length > policy.maxBytes()) {
+        if (inline.size() > policy.maxBytes()) {
             throw new FetchRefused("the image is larger than " + policy.maxSizeText());
         }
-        String sniffed = ImageTypes.sniff(bytes)
-                .orElseThrow(() -> new FetchRefused("the image is not " + ImageTypes.ACCEPTED_TEXT));
-        String declared = ImageTypes.essence(inline.mediaType());
-        if (!declared.equals(sniffed)) {
-            throw new FetchRefused("the image was declared as " + ImageTypes.quoted(declared) + " but is " + sniffed);
+        ImageHold hold = hold(inline.size());
+        try {
+            byte[] bytes = inline.bytes();
+            String sniffed = ImageTypes.sniff(bytes)
+                    .orElseThrow(() -> new FetchRefused("the image is not " + ImageTypes.ACCEPTED_TEXT));
+            String declared = ImageTypes.essence(inline.mediaType());
+            if (!declared.equals(sniffed)) {
+                throw new FetchRefused("the image was declared as " + ImageTypes.quoted(declared) + " but is "
+                        + sniffed);
+            }
+            return new ImageLoad.Loaded(Image.wrap(bytes, sniffed), hold);
+        } catch (FetchRefused | RuntimeException e) {
+            hold.close();
+            throw e;
         }
-        return new Image(bytes, sniffed);
     }
 
-    private Image fetch(URI url) throws FetchRefused {
+    /** A hold of bytes already in hand (an inline image's copy). */
+    private ImageHold hold(long bytes) throws FetchRefused {
+        if (budget.isEmpty()) {
+            return ImageHold.NONE;
+        }
+        if (!budget.get().fits(bytes)) {
+            throw new FetchRefused("the image is larger than this service's image memory ("
+                    + budget.get().capacityText() + ")");
+        }
+        return budget.get().tryHold(bytes).orElseThrow(() -> FetchRefused.overloaded(
+                "eco-scan holds as many image bytes as its memory allows (" + budget.get().capacityText() + ")"));
+    }
+
+    private ImageLoad.Loaded fetch(URI url) throws FetchRefused {
         long deadline = System.nanoTime() + policy.totalTimeout().toNanos();
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             URI target = checkedTarget(current, deadline, redirects > 0);
-            switch (send(target, UrlRules.host(current), deadline)) {
+            ReplyHandler handler = new ReplyHandler(policy, budget);
+            switch (send(target, UrlRules.host(current), deadline, handler)) {
                 case Reply.Body body -> {
-                    return image(body);
+                    ImageHold hold = handler.takeHold();
+                    try {
+                        return new ImageLoad.Loaded(image(body), hold);
+                    } catch (FetchRefused | RuntimeException e) {
+                        hold.close();
+                        throw e;
+                    }
                 }
+                case Reply.Overloaded overloaded -> throw FetchRefused.overloaded(overloaded.reason());
                 case Reply.Refused refused -> throw new FetchRefused(refused.reason());
                 case Reply.Redirect redirect -> {
                     if (redirects == policy.maxRedirects()) {
@@ -205,7 +252,21 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
         }
     }
 
-    private Reply send(URI target, String host, long deadline) throws FetchRefused {
+    /** One exchange; whatever way it ends but with a body, the handler's hold is given back. */
+    private Reply send(URI target, String host, long deadline, ReplyHandler handler) throws FetchRefused {
+        boolean body = false;
+        try {
+            Reply reply = exchange(target, host, deadline, handler);
+            body = reply instanceof Reply.Body;
+            return reply;
+        } finally {
+            if (!body) {
+                handler.abandon();
+            }
+        }
+    }
+
+    private Reply exchange(URI target, String host, long deadline, ReplyHandler handler) throws FetchRefused {
         long remaining = remainingNanos(deadline);
         // HTTP/1.1 on plain http (no h2c upgrade offer), HTTP/2 by ALPN on https.
         HttpRequest request = OutboundHttp.request(target)
@@ -215,7 +276,7 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
                 .header("User-Agent", "eco-scan")
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<Reply>> exchange = http.sendAsync(request, new ReplyHandler(policy));
+        CompletableFuture<HttpResponse<Reply>> exchange = http.sendAsync(request, handler);
         try {
             return exchange.get(remaining, TimeUnit.NANOSECONDS).body();
         } catch (TimeoutException e) {
@@ -272,7 +333,7 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
         if (!sniffed.get().equals(body.mediaType())) {
             throw new FetchRefused("the image server declared " + body.mediaType() + " but sent " + sniffed.get());
         }
-        return new Image(bytes, sniffed.get());
+        return Image.wrap(bytes, sniffed.get());
     }
 
     private static long remainingNanos(long deadline) {

@@ -5,6 +5,7 @@ import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.rule.Source;
 import dev.ecoscan.domain.rule.RuleKey;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.Rejection;
@@ -35,9 +36,9 @@ final class ScanFixtures {
             Names.korean("재활용폐기물"), true, List.of(PAPER_PACK));
     private static final CategoryPath MILK_PATH = new CategoryPath(RECYCLABLE, Optional.of(PAPER_PACK), MILK);
     private static final DisposalRule PAPER_PACK_RULE = new DisposalRule(RuleKey.of(MILK_PATH), PAPER_PACK.id(),
-            "종이팩은 씻어서 펼쳐 말린 뒤 종이팩 전용 수거함에 넣습니다.", List.of("우유팩"),
-            List.of("내용물을 비우고 물로 헹굽니다.", "펼쳐서 말립니다."), Map.of(), List.of(),
-            "환경부 분리배출 안내");
+            "종이팩 전용 수거함", "종이팩은 씻어서 펼쳐 말린 뒤 종이팩 전용 수거함에 넣습니다.", List.of("우유팩"),
+            List.of("내용물을 비우고 물로 헹굽니다.", "펼쳐서 말립니다."), Map.of(), List.of(), Optional.empty(),
+            List.of(Source.of("환경부 분리배출 안내", "https://www.me.go.kr/")), List.of());
     private static final Answer ANSWER = new Answer("헹궈서 펼친 뒤 종이팩 수거함에 넣어 주세요.",
             List.of("헹굽니다.", "펼칩니다."), List.of());
     private static final Character PACKY = new Character("packy", "팩키", "paper-pack", "고마워!",

@@ -63,7 +63,8 @@ class ScanMetricsTest {
                 .containsExactlyInAnyOrder("rejected/unreadable_image", "rejected/unclassifiable",
                         "rejected/out_of_taxonomy", "rejected/no_matching_rule", "failed/deadline_exceeded",
                         "failed/upstream_unavailable", "failed/upstream_timeout", "failed/invalid_output",
-                        "failed/internal_error");
+                        "failed/internal_error",
+                        "failed/overloaded", "failed/shut_down");
         assertThat(text.samples("scan_rewards_total")).isEmpty();
     }
 

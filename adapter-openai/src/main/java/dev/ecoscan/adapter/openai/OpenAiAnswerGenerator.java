@@ -4,6 +4,7 @@ import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
+import dev.ecoscan.domain.rule.Advice;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.taxonomy.Classification;
@@ -66,8 +67,10 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
     private String userPrompt(AnswerRequest request) {
         Classification c = request.classification();
         DisposalRule rule = request.rule();
-        List<String> steps = new ArrayList<>(rule.commonSteps());
-        steps.addAll(rule.itemStepsFor(c.item()));
+        // The steps for this item and situation, already ordered by the rule: never re-assembled here.
+        Advice advice = rule.adviceFor(c.item(), c.situation());
+        List<String> steps = new ArrayList<>(advice.steps());
+        advice.regionalNotice().ifPresent(steps::add);
         return userTemplate.render(Map.of(
                 "item", c.item().name(),
                 "path", c.path().display(),
@@ -76,7 +79,7 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
                 "actions", c.situation().stream().filter(SituationTag::needsAction)
                         .map(tag -> "· [조치 필요] " + tag.advice().orElseThrow()).collect(Collectors.joining("\n")),
                 "rule_key", rule.key().value(),
-                "summary", rule.summary(),
+                "summary", advice.summary() + " (배출처: " + advice.destination() + ")",
                 "steps", steps.stream().map(s -> "- " + s).collect(Collectors.joining("\n")),
                 "not_accepted", rule.notAccepted().isEmpty() ? "· 없음"
                         : rule.notAccepted().stream().map(s -> "· " + s).collect(Collectors.joining("\n")),

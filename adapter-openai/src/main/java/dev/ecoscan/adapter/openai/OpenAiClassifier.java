@@ -4,6 +4,7 @@ import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.Image;
+import dev.ecoscan.domain.port.ImageHold;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.FailureKind;
@@ -13,6 +14,12 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +29,17 @@ import java.util.Map;
  * inline as a base64 data URL at low detail, so a provider that cannot reach the internet works too.
  * The static part of the prompt (instructions and the whole taxonomy) comes first and never varies,
  * so a provider's prompt cache can serve it.
+ *
+ * <p>The image is held in the image budget from its load until the call has ended, whatever way; the
+ * request's copies of it are counted in its hold too, for as long as the call lasts.
  */
 public final class OpenAiClassifier implements Classifier {
+
+    /**
+     * The request holds the image in base64 about this many times over during a call: the base64
+     * text, the data URL made of it, the JSON body and that body's bytes.
+     */
+    private static final int REQUEST_COPIES = 4;
 
     private final ImageSource images;
     private final String model;
@@ -53,25 +69,53 @@ public final class OpenAiClassifier implements Classifier {
 
     @Override
     public ClassifierVerdict classify(ClassificationRequest request) {
-        ImageLoad load = images.load(request.image());
-        if (load instanceof ImageLoad.Unreadable unreadable) {
-            return new ClassifierVerdict.UnreadableImage(unreadable.reason());
+        try (ImageLoad load = images.load(request.image())) {
+            return switch (load) {
+                case ImageLoad.Unreadable unreadable -> new ClassifierVerdict.UnreadableImage(unreadable.reason());
+                case ImageLoad.Overloaded overloaded ->
+                        new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
+                case ImageLoad.Loaded loaded -> classify(request, loaded.image(), loaded.hold());
+            };
         }
-        Image image = ((ImageLoad.Loaded) load).image();
-        return cache.get(new VisionKey(image.contentHash(), model, promptVersion), () -> classify(request, image),
+    }
+
+    private ClassifierVerdict classify(ClassificationRequest request, Image image, ImageHold hold) {
+        return cache.get(new VisionKey(image.contentHash(), model, promptVersion), () -> call(request, image, hold),
                         verdict -> verdict instanceof ClassifierVerdict.Labelled
                                 || verdict instanceof ClassifierVerdict.Unclassifiable)
                 .orElseGet(() -> new ClassifierVerdict.Failure(FailureKind.DEADLINE_EXCEEDED,
                         "the scan's deadline passed while an identical image was being classified"));
     }
 
-    private ClassifierVerdict classify(ClassificationRequest request, Image image) {
+    private ClassifierVerdict call(ClassificationRequest request, Image image, ImageHold hold) {
+        long base64Length = 4L * ((image.size() + 2) / 3);
+        if (!hold.resizeTo(hold.bytes() + REQUEST_COPIES * base64Length)) {
+            return new ClassifierVerdict.Failure(FailureKind.OVERLOADED,
+                    "the image budget could not take the vision request's copies of the image");
+        }
         UserMessage photo = UserMessage.from(TextContent.from(userPrompt), ImageContent.from(
-                Base64.getEncoder().encodeToString(image.bytes()), image.mediaType(), ImageContent.DetailLevel.LOW));
+                base64(image, base64Length), image.mediaType(), ImageContent.DetailLevel.LOW));
         return switch (call.run(request.scanId(), List.of(SystemMessage.from(systemPrompt), photo), request.deadline())) {
             case RepairingCall.Result.Value<ClassifierVerdict> value -> value.value();
             case RepairingCall.Result.Failure<ClassifierVerdict> failure ->
                     new ClassifierVerdict.Failure(failure.kind(), failure.detail());
         };
+    }
+
+    /** The image in base64, encoded from the image's own bytes rather than from a copy of them. */
+    private static String base64(Image image, long length) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream((int) length);
+        ByteBuffer bytes = image.view();
+        byte[] chunk = new byte[48 * 1024];
+        try (OutputStream out = Base64.getEncoder().wrap(text)) {
+            while (bytes.hasRemaining()) {
+                int n = Math.min(chunk.length, bytes.remaining());
+                bytes.get(chunk, 0, n);
+                out.write(chunk, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array cannot fail to be written", e);
+        }
+        return text.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -22,8 +22,14 @@ record JobKeys(String prefix) {
         return prefix + "job:" + id;
     }
 
+    /** A stream: event n is entry {@code 0-n}. */
     String events(ScanId id) {
         return prefix + "job:" + id + ":events";
+    }
+
+    /** Finished jobs by when they finished (epoch milliseconds): the retention forgets the oldest first. */
+    String finished() {
+        return prefix + "finished";
     }
 
     String done(ScanId id) {

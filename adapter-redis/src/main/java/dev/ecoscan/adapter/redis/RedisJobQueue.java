@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.redis;
 
+import dev.ecoscan.application.jobs.JobRetention;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
@@ -21,42 +22,61 @@ import java.util.UUID;
 /**
  * The job queue on Redis, API side: a submission is stored and appended to a stream that workers
  * ({@link RedisJobWorker}) consume; any process with this queue can follow and answer any job.
- * Accepted jobs and idempotency keys are kept for {@code retention}. While Redis is unreachable,
- * submissions are refused, which the service answers with 503.
+ * Finished jobs and their idempotency keys are kept as the {@link JobRetention} says (an age and a
+ * count). While Redis is unreachable, submissions are refused, which the service answers with 503.
+ * Waiting for a job's events is a blocking read on its events stream, on a small pool of connections
+ * of their own, not a poll.
  */
 public final class RedisJobQueue implements JobQueue {
 
     private static final System.Logger LOG = System.getLogger("eco-scan.jobs");
 
     /** How long results and idempotency keys are kept, as the embedded queue does. */
-    public static final Duration DEFAULT_RETENTION = Duration.ofHours(1);
-    private static final Duration POLL = Duration.ofMillis(50);
+    public static final Duration DEFAULT_RETENTION = JobRetention.DEFAULT_AGE;
+    /** Blocking reads at once when not told: enough for a test or a small service. */
+    public static final int DEFAULT_BLOCKING_READS = 64;
+    /**
+     * The longest single {@code XREAD BLOCK}. Between two, the job's record is checked: a job whose
+     * TTL ran out wakes no reader, and its stream must still end within about a second.
+     */
+    private static final Duration LONGEST_BLOCK = Duration.ofSeconds(1);
 
     private final RedisJobStore store;
+    private final BlockingReads reads;
+    private final Duration longestBlock;
     private final long maxQueued;
     private final Clock clock;
 
     /** The default retention, and the system clock. */
     public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued) {
-        this(redis, knowledge, maxQueued, DEFAULT_RETENTION, Clock.systemUTC());
+        this(redis, knowledge, maxQueued, JobRetention.defaults(), DEFAULT_BLOCKING_READS, Clock.systemUTC());
+    }
+
+    /** Finished jobs kept for {@code retention} and at most {@link JobRetention#DEFAULT_COUNT} of them. */
+    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued, Duration retention, Clock clock) {
+        this(redis, knowledge, maxQueued, JobRetention.ofAge(retention), DEFAULT_BLOCKING_READS, clock);
     }
 
     /**
-     * @param maxQueued how many jobs may wait or run at once (the stream's length); one more is refused
-     * @param retention how long a job, its events and its idempotency key are kept; whole seconds
+     * @param maxQueued        how many jobs may wait or run at once (the stream's length); one more is refused
+     * @param retention        how long and how many finished jobs, their events and idempotency keys are kept
+     * @param maxBlockingReads how many callers may wait for events at once, each on a connection of its
+     *                         own: the service's bound on event streams
      */
-    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued, Duration retention, Clock clock) {
+    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued, JobRetention retention,
+                         int maxBlockingReads, Clock clock) {
         Objects.requireNonNull(redis, "redis");
         if (maxQueued < 1) {
             throw new IllegalArgumentException("the job queue needs room for at least one job");
         }
-        if (Objects.requireNonNull(retention, "retention").toSeconds() < 1) {
-            throw new IllegalArgumentException("jobs must be kept for at least a second: " + retention);
-        }
-        this.store = new RedisJobStore(redis, new OutcomeCodec(Objects.requireNonNull(knowledge, "knowledge")),
-                retention);
-        this.maxQueued = maxQueued;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = new RedisJobStore(redis, new OutcomeCodec(Objects.requireNonNull(knowledge, "knowledge")),
+                Objects.requireNonNull(retention, "retention"), clock);
+        this.reads = new BlockingReads(redis, maxBlockingReads);
+        // Well within the command timeout, or Lettuce would give up on a read that is only waiting.
+        Duration half = redis.commandTimeout().dividedBy(2);
+        this.longestBlock = half.compareTo(LONGEST_BLOCK) < 0 ? half : LONGEST_BLOCK;
+        this.maxQueued = maxQueued;
     }
 
     @Override
@@ -87,10 +107,10 @@ public final class RedisJobQueue implements JobQueue {
         }
         Instant submittedAt = clock.instant();
         // The record goes first, so whoever finds the idempotency key below also finds its job.
-        store.save(request, submittedAt);
+        store.save(request, submittedAt, key);
         if (key.isPresent()) {
             String jobId = request.id().toString();
-            long seconds = store.retention().toSeconds();
+            long seconds = store.retention().age().toSeconds();
             if (commands.set(key.get(), jobId, SetArgs.Builder.nx().ex(seconds)) == null) {
                 // Another submission with the same key got there between our GET and this SET.
                 earlier = Optional.ofNullable(commands.get(key.get())).flatMap(this::findByText);
@@ -136,21 +156,40 @@ public final class RedisJobQueue implements JobQueue {
         return store.find(id);
     }
 
-    /** Polls Redis every 50 ms until an event arrives or {@code wait} has passed. */
+    /**
+     * Blocks on the job's events stream ({@code XREAD BLOCK}, at most a second at a time) until an
+     * event arrives or {@code wait} has passed; after each block that brought nothing, one
+     * {@code EXISTS} on the job's record ends the wait once the job is gone (a TTL that runs out wakes
+     * no reader). A job forgotten by the retention's count wakes the read at once.
+     */
     @Override
     public List<JobEvent> awaitEvents(ScanId id, long lastSeen, Duration wait) throws InterruptedException {
+        if (!exists(id)) {
+            return List.of();
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return store.eventsAfter(id, lastSeen);
+        }
         long until = System.nanoTime() + wait.toNanos();
         while (true) {
-            if (!store.commands().exists(store.keys().record(id)).equals(1L)) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
                 return List.of();
             }
-            List<JobEvent> fresh = store.eventsAfter(id, lastSeen);
-            long left = until - System.nanoTime();
-            if (!fresh.isEmpty() || left <= 0) {
+            Duration block = Duration.ofMillis(Math.max(1, Math.min(left, longestBlock.toNanos()) / 1_000_000));
+            List<JobEvent> fresh = reads.read(block, commands -> store.awaitAfter(commands, id, lastSeen, block))
+                    .orElse(List.of());
+            if (!fresh.isEmpty()) {
                 return fresh;
             }
-            Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
+            if (!exists(id)) {
+                return List.of();
+            }
         }
+    }
+
+    private boolean exists(ScanId id) {
+        return store.commands().exists(store.keys().record(id)).equals(1L);
     }
 
     /** Jobs waiting or running now (the stream's length): a gauge. */

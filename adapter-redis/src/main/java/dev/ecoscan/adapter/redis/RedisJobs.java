@@ -25,6 +25,7 @@ public final class RedisJobs implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> shared;
     private final JobKeys keys;
+    private final Duration commandTimeout;
 
     /** Connects to {@code redis://host:port} with the default prefix and command timeout. */
     public RedisJobs(String url) {
@@ -44,6 +45,7 @@ public final class RedisJobs implements AutoCloseable {
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("the command timeout must be positive: " + commandTimeout);
         }
+        this.commandTimeout = commandTimeout;
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(commandTimeout);
         // A short, constant reconnect delay: after an outage the queue accepts jobs again within a second.
@@ -76,6 +78,11 @@ public final class RedisJobs implements AutoCloseable {
 
     JobKeys keys() {
         return keys;
+    }
+
+    /** How long one command may take; a blocking read must return well within it. */
+    Duration commandTimeout() {
+        return commandTimeout;
     }
 
     @Override

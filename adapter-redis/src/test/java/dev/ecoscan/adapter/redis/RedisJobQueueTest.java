@@ -2,6 +2,7 @@ package dev.ecoscan.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecoscan.application.jobs.JobRetention;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
@@ -17,6 +18,7 @@ import dev.ecoscan.testkit.CannedAnswers;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
 import dev.ecoscan.testkit.TestPipeline;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -264,15 +268,126 @@ class RedisJobQueueTest {
                 .contains("씻어야 하나요?"));
     }
 
+    @Test
+    void past_the_retention_count_the_oldest_finished_jobs_and_their_idempotency_keys_are_forgotten_first()
+            throws Exception {
+        JobRetention two = new JobRetention(Duration.ofHours(1), 2);
+        RedisJobQueue api = queue(1000, two);
+        ScriptedClassifier[] classifier = new ScriptedClassifier[1];
+        worker(milkCartons(classifier), RedisWorkerSettings.defaults(1), two);
+
+        List<Job> finished = new ArrayList<>();
+        for (String key : List.of("first", "second", "third")) {
+            Job job = accepted(api.submit(request(), Optional.of(key)));
+            drain(api, job.id());
+            finished.add(job);
+        }
+
+        assertThat(api.find(finished.get(0).id())).isEmpty();
+        assertThat(api.find(finished.get(1).id())).isPresent();
+        assertThat(api.find(finished.get(2).id())).isPresent();
+        RedisCommands<String, String> redis = api.store().commands();
+        assertThat(redis.zrange(api.store().keys().finished(), 0, -1))
+                .containsExactly(finished.get(1).id().toString(), finished.get(2).id().toString());
+        assertThat(redis.exists(api.store().keys().idempotency(TestPipeline.TEST_USER, "first"))).isZero();
+        assertThat(api.submit(request(), Optional.of("second"))).isInstanceOfSatisfying(
+                JobQueue.Submission.Accepted.class, accepted -> {
+                    assertThat(accepted.repeated()).isTrue();
+                    assertThat(accepted.job().id()).isEqualTo(finished.get(1).id());
+                });
+        assertThat(api.submit(request(), Optional.of("first"))).isInstanceOfSatisfying(
+                JobQueue.Submission.Accepted.class, accepted -> assertThat(accepted.repeated()).isFalse());
+    }
+
+    @Test
+    void a_reader_waiting_on_a_job_that_is_forgotten_is_woken_within_a_second() throws Exception {
+        JobRetention one = new JobRetention(Duration.ofHours(1), 1);
+        RedisJobQueue api = queue(1000, one);
+        worker(pipeline(ScriptedClassifier.unclassifiable("blurry")), RedisWorkerSettings.defaults(1), one);
+        Job first = accepted(api.submit(request(), Optional.empty()));
+        long done = drain(api, first.id()).getLast().id();
+        // Waiting past the done event, as a stream resumed with a later Last-Event-ID does.
+        FutureTask<List<JobEvent>> waiting = new FutureTask<>(() -> api.awaitEvents(first.id(), done,
+                Duration.ofMinutes(1)));
+        Thread.ofVirtual().start(waiting);
+        eventually(() -> blockedInXread(api) == 1);
+
+        Job second = accepted(api.submit(request(), Optional.empty()));
+        drain(api, second.id());
+
+        assertThat(waiting.get(1, TimeUnit.SECONDS)).isEmpty();
+        assertThat(api.find(first.id())).isEmpty();
+    }
+
+    @Test
+    void a_reader_waiting_on_a_job_whose_record_expired_is_told_within_about_a_second() throws Exception {
+        RedisJobQueue api = queue(1000);
+        Job job = accepted(api.submit(request(), Optional.empty()));
+        FutureTask<List<JobEvent>> waiting = new FutureTask<>(() -> api.awaitEvents(job.id(), 0,
+                Duration.ofMinutes(1)));
+        Thread.ofVirtual().start(waiting);
+        eventually(() -> blockedInXread(api) == 1);
+
+        // What a TTL running out does: the keys go, and no reader is woken.
+        api.store().forget(job.id());
+
+        assertThat(waiting.get(1500, TimeUnit.MILLISECONDS)).isEmpty();
+    }
+
+    @Test
+    void waiting_for_events_that_do_not_come_blocks_in_redis_instead_of_polling() throws Exception {
+        RedisJobQueue api = queue(1000);
+        // No worker: the job stays queued, with no events.
+        Job job = accepted(api.submit(request(), Optional.empty()));
+        // Opens the connection of the blocking reads (its handshake is commands too), kept for the next read.
+        api.awaitEvents(job.id(), 0, Duration.ofMillis(10));
+        long before = commandsProcessed(api);
+
+        long started = System.nanoTime();
+        List<JobEvent> events = api.awaitEvents(job.id(), 0, Duration.ofSeconds(2));
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        // The first INFO is counted too. Polling every 50 ms made about 80 calls in these 2 s; blocking
+        // a second at a time makes an EXISTS and an XREAD a second.
+        long calls = commandsProcessed(api) - before - 1;
+        assertThat(events).isEmpty();
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(calls).as("Redis calls while waiting 2 s").isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void a_blocking_read_from_an_event_returns_the_later_ones_at_once() throws Exception {
+        RedisJobQueue api = queue(1000);
+        worker(milkCartons(new ScriptedClassifier[1]), RedisWorkerSettings.defaults(1));
+        Job job = accepted(api.submit(request(), Optional.empty()));
+        drain(api, job.id());
+
+        long started = System.nanoTime();
+        List<JobEvent> later = api.awaitEvents(job.id(), 2, Duration.ofSeconds(30));
+
+        assertThat(later).extracting(JobEvent::id).containsExactly(3L, 4L, 5L);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
     private RedisJobQueue queue(long maxQueued) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
         return new RedisJobQueue(redis, KnowledgeBase.embedded(), maxQueued, Duration.ofHours(1), Clock.systemUTC());
     }
 
+    private RedisJobQueue queue(long maxQueued, JobRetention retention) {
+        RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
+        return new RedisJobQueue(redis, KnowledgeBase.embedded(), maxQueued, retention, 4, Clock.systemUTC());
+    }
+
     /** A worker process of its own: its own connection, its own pipeline whose steps report to it. */
     private RedisJobWorker worker(Pipeline pipeline, RedisWorkerSettings settings) {
+        return worker(pipeline, settings, JobRetention.defaults());
+    }
+
+    /** A worker whose store keeps finished jobs as {@code retention} says: the worker trims when a job finishes. */
+    private RedisJobWorker worker(Pipeline pipeline, RedisWorkerSettings settings, JobRetention retention) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
-        RedisJobQueue store = new RedisJobQueue(redis, KnowledgeBase.embedded(), 1000, Duration.ofHours(1),
+        RedisJobQueue store = new RedisJobQueue(redis, KnowledgeBase.embedded(), 1000, retention, 4,
                 Clock.systemUTC());
         RedisJobWorker worker = open(new RedisJobWorker(store, pipeline.scans(), settings));
         pipeline.progress().set(worker.progressRecorder());
@@ -320,6 +435,22 @@ class RedisJobQueueTest {
             last = fresh.getLast().id();
         }
         return seen;
+    }
+
+    /** Clients blocked in XREAD now (workers block in XREADGROUP); the tests of this class run one at a time. */
+    private static long blockedInXread(RedisJobQueue api) {
+        return api.store().commands().clientList().lines()
+                .filter(line -> line.contains(" flags=b ") && line.contains(" cmd=xread ")).count();
+    }
+
+    private static long commandsProcessed(RedisJobQueue api) {
+        return infoField(api.store().commands().info("stats"), "total_commands_processed");
+    }
+
+    private static long infoField(String info, String field) {
+        return info.lines().filter(line -> line.startsWith(field + ":")).findFirst()
+                .map(line -> Long.parseLong(line.substring(field.length() + 1).strip()))
+                .orElseThrow(() -> new AssertionError("INFO has no " + field));
     }
 
     private static void eventually(BooleanSupplier condition) throws InterruptedException {

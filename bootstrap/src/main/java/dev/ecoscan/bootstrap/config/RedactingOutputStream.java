@@ -4,12 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An output stream that writes whole lines with {@link Secrets#redact} applied, so a secret split
  * across two writes is still found. A flush does not cut a line short (an autoflushing
  * {@code PrintStream} flushes after every {@code print}); a line end ({@code \n} or {@code \r}), a
- * line longer than {@value #LONGEST_LINE} bytes, or closing the stream sends it.
+ * line longer than {@value #LONGEST_LINE} bytes, or closing the stream sends it. A
+ * {@link ReentrantLock} guards the line, not the monitor: every request's log line comes through
+ * here from a virtual thread, and one that blocks writing inside a monitor pins its carrier on JDK 21-23.
  */
 public final class RedactingOutputStream extends OutputStream {
 
@@ -17,40 +20,70 @@ public final class RedactingOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final ReentrantLock lock = new ReentrantLock();
 
     public RedactingOutputStream(OutputStream out) {
         this.out = out;
     }
 
     @Override
-    public synchronized void write(int b) throws IOException {
+    public void write(int b) throws IOException {
+        lock.lock();
+        try {
+            append(b);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        lock.lock();
+        try {
+            for (int i = offset; i < offset + length; i++) {
+                append(bytes[i]);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        lock.lock();
+        try {
+            out.flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends what is left of the last line, if it had no line end: at the end of a command. */
+    public void drain() throws IOException {
+        lock.lock();
+        try {
+            emit();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.lock();
+        try {
+            emit();
+            out.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void append(int b) throws IOException {
         line.write(b);
         if (b == '\n' || b == '\r' || line.size() >= LONGEST_LINE) {
             emit();
         }
-    }
-
-    @Override
-    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            write(bytes[i]);
-        }
-    }
-
-    @Override
-    public synchronized void flush() throws IOException {
-        out.flush();
-    }
-
-    /** Sends what is left of the last line, if it had no line end: at the end of a command. */
-    public synchronized void drain() throws IOException {
-        emit();
-    }
-
-    @Override
-    public synchronized void close() throws IOException {
-        emit();
-        out.close();
     }
 
     private void emit() throws IOException {

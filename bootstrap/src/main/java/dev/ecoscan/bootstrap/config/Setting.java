@@ -86,7 +86,27 @@ public enum Setting {
             Setting::rateLimit),
     ECO_SCAN_MAX_IN_FLIGHT("bound on scans in flight", "sized from the open-file limit", "a positive whole number",
             Setting::positiveInt),
+    ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT("bound on the bytes of images scans hold at once (encoded and decoded)",
+            "a quarter of the maximum heap", "a byte size such as 256MB, 64MiB, 1GB or a plain number of bytes",
+            Setting::byteSize),
     ECO_SCAN_DEADLINE("per-scan deadline", "55s", "a duration such as 55s, 2m or 1500ms", Setting::duration),
+    ECO_SCAN_MAX_CONNECTIONS("bound on open client connections; past it new ones wait in the listen backlog",
+            "twice the in-flight bound + 500 (10000 at least), within the open-file limit",
+            "a whole number above the in-flight bound",
+            Setting::positiveInt),
+    ECO_SCAN_IDLE_TIMEOUT("how long a kept-alive connection may wait for its next request; behind a load balancer,"
+            + " longer than the balancer's idle timeout", "75s", "a duration such as 75s or 5m", Setting::duration),
+    ECO_SCAN_REQUEST_READ_TIMEOUT("how long a client may take to send a request's headers and body (then 408)",
+            "10s", "a duration such as 10s or 1500ms", Setting::duration),
+    ECO_SCAN_SSE_PER_USER("event streams one user may have open at once", "5", "a positive whole number",
+            Setting::positiveInt),
+    ECO_SCAN_SSE_MAX("event streams open at once on this instance", "the bound on scans in flight",
+            "a positive whole number", Setting::positiveInt),
+    ECO_SCAN_JOB_RETENTION("how long a finished asynchronous scan and its idempotency key are kept", "1h",
+            "a duration of at least a second, such as 1h or 30m", value -> duration(value)
+                    && parseDuration(value).toSeconds() >= 1),
+    ECO_SCAN_JOB_RETENTION_MAX("finished asynchronous scans kept at most (the oldest are forgotten first)", "10000",
+            "a positive whole number", Setting::positiveInt),
     ECO_SCAN_DATA_DIR("folder of the embedded database", "./data", "a folder path", Setting::anything),
     ECO_SCAN_DB_URL("JDBC URL of a PostgreSQL database", "embedded H2", "a jdbc: URL", Setting::jdbcUrl),
     ECO_SCAN_DB_USER("database user", "none", "any text", Setting::anything),
@@ -99,9 +119,14 @@ public enum Setting {
     ECO_SCAN_WORKER_CONCURRENCY("scans one eco-scan worker runs at once", "64", "a positive whole number",
             Setting::positiveInt),
     ECO_SCAN_WORKER_RECLAIM_AFTER("how long a dead worker's job waits before another worker takes it", "30s",
-            "a duration such as 30s", Setting::duration);
+            "a duration such as 30s", Setting::duration),
+    ECO_SCAN_DRAIN_GRACE("how long SIGTERM lets serve and worker finish their scans before they stop; under"
+            + " Kubernetes, shorter than terminationGracePeriodSeconds", "25s", "a duration such as 25s or 1m",
+            Setting::duration);
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern BYTE_SIZE = Pattern.compile("(\\d{1,15})\\s*(|B|KB|MB|GB|KiB|MiB|GiB)",
+            Pattern.CASE_INSENSITIVE);
 
     private final String meaning;
     private final String defaultText;
@@ -175,6 +200,36 @@ public enum Setting {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+    }
+
+    /**
+     * A byte size: a plain number of bytes, or one with a unit, SI (KB, MB, GB: powers of 1000) or
+     * binary (KiB, MiB, GiB: powers of 1024), in any case.
+     */
+    static long parseByteSize(String text) {
+        var matcher = BYTE_SIZE.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a byte size: " + text);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        long unit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "kb" -> 1000L;
+            case "mb" -> 1000L * 1000;
+            case "gb" -> 1000L * 1000 * 1000;
+            case "kib" -> 1024L;
+            case "mib" -> 1024L * 1024;
+            case "gib" -> 1024L * 1024 * 1024;
+            default -> 1;
+        };
+        return Math.multiplyExact(amount, unit);
+    }
+
+    private static boolean byteSize(String value) {
+        try {
+            return parseByteSize(value) > 0;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return false;
+        }
     }
 
     private static Predicate<String> oneOf(String... choices) {

@@ -117,6 +117,11 @@ public final class Settings {
         return value(setting).map(Integer::parseInt).orElse(otherwise);
     }
 
+    /** A byte-size setting (validated at start-up), or its default. */
+    public long byteSize(Setting setting, long otherwise) {
+        return value(setting).map(Setting::parseByteSize).orElse(otherwise);
+    }
+
     /** A decimal setting (validated at start-up), if given. */
     public Optional<Double> decimal(Setting setting) {
         return value(setting).map(Double::parseDouble);

@@ -88,7 +88,7 @@ public final class LocalImageSource implements ImageSource {
             return new ImageLoad.Unreadable(what + " is empty");
         }
         Optional<String> type = ImageTypes.sniff(bytes);
-        return type.<ImageLoad>map(t -> new ImageLoad.Loaded(new Image(bytes, t)))
+        return type.<ImageLoad>map(t -> new ImageLoad.Loaded(Image.wrap(bytes, t)))
                 .orElseGet(() -> new ImageLoad.Unreadable(what + " is not a PNG, JPEG, GIF or WebP image"));
     }
 

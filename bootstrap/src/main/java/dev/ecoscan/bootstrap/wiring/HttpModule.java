@@ -4,9 +4,11 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import dagger.Module;
 import dagger.Provides;
 import dev.ecoscan.adapter.http.AuthSettings;
+import dev.ecoscan.adapter.http.ConnectionLimits;
 import dev.ecoscan.adapter.http.DevTokens;
 import dev.ecoscan.adapter.http.HttpSettings;
 import dev.ecoscan.adapter.http.RateLimit;
+import dev.ecoscan.adapter.http.StreamLimits;
 import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
@@ -62,15 +64,50 @@ interface HttpModule {
                 settings.integer(Setting.ECO_SCAN_PORT, 8080),
                 auth,
                 dev && Files.isDirectory(samples) ? Optional.of(samples.toAbsolutePath()) : Optional.empty(),
-                settings.integer(Setting.ECO_SCAN_MAX_IN_FLIGHT, InFlightSizing.fromOpenFileLimit(openFileLimit(),
-                        llm.simulated())),
+                maxInFlight(settings, llm),
                 settings.deadline(),
                 HttpSettings.DEFAULT_MAX_BODY_BYTES,
                 500,
                 rateLimit(settings, dev),
                 // The internal character routes serve this instance's own store, so only in db mode.
                 settings.text(Setting.ECO_SCAN_REWARDS, "db").equals("db")
-                        ? settings.value(Setting.ECO_SCAN_SERVICE_TOKEN) : Optional.empty());
+                        ? settings.value(Setting.ECO_SCAN_SERVICE_TOKEN) : Optional.empty(),
+                streamLimits(settings, llm),
+                connectionLimits(settings, llm));
+    }
+
+    /**
+     * How many client connections, how long one may idle and how long a client may take over a
+     * request. The connection bound defaults to what the open files allow besides the scans' own
+     * outbound sockets ({@link InFlightSizing#maxConnections}).
+     */
+    static ConnectionLimits connectionLimits(Settings settings, LlmEndpoint llm) {
+        int inFlight = maxInFlight(settings, llm);
+        int connections = settings.integer(Setting.ECO_SCAN_MAX_CONNECTIONS,
+                InFlightSizing.maxConnections(openFileLimit(), inFlight, llm.simulated()));
+        if (connections <= inFlight) {
+            throw new SettingsException("ECO_SCAN_MAX_CONNECTIONS (" + connections + ") must be above the bound on"
+                    + " scans in flight (" + inFlight + "): each scan holds its connection, and the next client"
+                    + " must still reach us to be told 503");
+        }
+        return new ConnectionLimits(connections,
+                settings.duration(Setting.ECO_SCAN_IDLE_TIMEOUT, ConnectionLimits.DEFAULT_IDLE_TIMEOUT),
+                settings.duration(Setting.ECO_SCAN_REQUEST_READ_TIMEOUT, ConnectionLimits.DEFAULT_REQUEST_READ_TIMEOUT));
+    }
+
+    static int maxInFlight(Settings settings, LlmEndpoint llm) {
+        return settings.integer(Setting.ECO_SCAN_MAX_IN_FLIGHT, InFlightSizing.fromOpenFileLimit(openFileLimit(),
+                llm.simulated()));
+    }
+
+    /**
+     * The bounds on event streams. In all, as many as scans in flight unless set: an asynchronous scan
+     * and its stream hold the sockets one synchronous scan does (the inbound one, and the one to the LLM).
+     * The Redis queue sizes its pool of blocking reads by the same number.
+     */
+    static StreamLimits streamLimits(Settings settings, LlmEndpoint llm) {
+        return new StreamLimits(settings.integer(Setting.ECO_SCAN_SSE_PER_USER, StreamLimits.DEFAULT_PER_USER),
+                settings.integer(Setting.ECO_SCAN_SSE_MAX, maxInFlight(settings, llm)));
     }
 
     @Provides

@@ -1,5 +1,7 @@
 package dev.ecoscan.bootstrap.wiring;
 
+import dev.ecoscan.adapter.http.ConnectionLimits;
+
 /**
  * The default bound on scans in flight, from the process's open-file limit: every scan in flight
  * holds its inbound socket and, over HTTP/1.1, an outbound one to the LLM; with the built-in
@@ -17,5 +19,20 @@ final class InFlightSizing {
         int perScan = simulatorInProcess ? 3 : 2;
         long bound = (openFiles - RESERVE) / perScan;
         return (int) Math.max(16, Math.min(bound, 100_000));
+    }
+
+    /**
+     * The default bound on client connections: {@link ConnectionLimits#defaultMaxConnections} (one
+     * per scan in flight, one per event stream, 500 to spare; 10,000 at least), but no more than the
+     * open files leave:
+     * each connection is one, each scan in flight adds its outbound socket (and the simulator's end),
+     * and half the reserve stays for the JVM's own files. Always a little above the in-flight bound,
+     * so that the next client reaches us and is told 503.
+     */
+    static int maxConnections(long openFiles, int maxInFlight, boolean simulatorInProcess) {
+        int perScan = simulatorInProcess ? 3 : 2;
+        long files = openFiles - RESERVE / 2 - (long) maxInFlight * (perScan - 1);
+        long bound = Math.min(ConnectionLimits.defaultMaxConnections(maxInFlight), files);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(bound, maxInFlight + 16L));
     }
 }

@@ -8,6 +8,7 @@ import dev.ecoscan.adapter.redis.RedisJobQueue;
 import dev.ecoscan.adapter.redis.RedisJobs;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
+import dev.ecoscan.application.jobs.JobRetention;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.config.SettingsException;
@@ -16,7 +17,6 @@ import dev.ecoscan.domain.port.JobQueue;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Asynchronous scans by {@code ECO_SCAN_QUEUE}: {@code memory} runs them in this process;
@@ -26,7 +26,6 @@ import java.time.Duration;
 @Module
 interface JobsModule {
 
-    Duration RETENTION = Duration.ofHours(1);
     /** Jobs waiting in Redis at most; past it submissions get 503 rather than a queue of hours. */
     long MAX_QUEUED = 100_000;
 
@@ -38,20 +37,29 @@ interface JobsModule {
 
     @Provides
     @Singleton
-    static InProcessJobQueue inProcess(ScanWaste scans, HttpSettings http, Clock clock, EcoScanMetrics metrics,
-                                       StepRelay relay) {
-        InProcessJobQueue queue = new InProcessJobQueue(scans, http.maxInFlight(), RETENTION, clock, metrics);
+    static InProcessJobQueue inProcess(Settings settings, ScanWaste scans, HttpSettings http, Clock clock,
+                                       EcoScanMetrics metrics, StepRelay relay) {
+        InProcessJobQueue queue = new InProcessJobQueue(scans, http.maxInFlight(), retention(settings), clock, metrics);
         relay.attach(queue);
         return queue;
     }
 
     @Provides
     @Singleton
-    static RedisJobQueue redis(Settings settings, Resources resources, KnowledgeBase knowledge, Clock clock) {
+    static RedisJobQueue redis(Settings settings, Resources resources, KnowledgeBase knowledge, Clock clock,
+                               LlmEndpoint llm) {
         String url = settings.value(Setting.ECO_SCAN_REDIS_URL).orElseThrow(() ->
                 new SettingsException("ECO_SCAN_QUEUE=redis needs ECO_SCAN_REDIS_URL, e.g. redis://127.0.0.1:6379"));
         RedisJobs redis = resources.register(new RedisJobs(url));
-        return new RedisJobQueue(redis, knowledge, MAX_QUEUED, RETENTION, clock);
+        // One blocking read per event stream at most, so no stream waits for a connection.
+        return new RedisJobQueue(redis, knowledge, MAX_QUEUED, retention(settings),
+                HttpModule.streamLimits(settings, llm).total(), clock);
+    }
+
+    /** Finished jobs and their idempotency keys: an hour and 10,000 unless set. */
+    static JobRetention retention(Settings settings) {
+        return new JobRetention(settings.duration(Setting.ECO_SCAN_JOB_RETENTION, JobRetention.DEFAULT_AGE),
+                settings.integer(Setting.ECO_SCAN_JOB_RETENTION_MAX, JobRetention.DEFAULT_COUNT));
     }
 
     @Provides

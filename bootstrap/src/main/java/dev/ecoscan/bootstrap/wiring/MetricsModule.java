@@ -3,19 +3,26 @@ package dev.ecoscan.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
+import dev.ecoscan.application.images.ImageBudget;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.inject.Singleton;
 
-/** Micrometer with the Prometheus registry (and the breakers' and retries' metrics), closed with the engine. */
+/**
+ * Micrometer with the Prometheus registry (and the breakers' and retries' metrics, and the image
+ * budget's gauges), closed with the engine.
+ */
 @Module
 interface MetricsModule {
 
     @Provides
     @Singleton
-    static EcoScanMetrics metrics(Resources resources, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+    static EcoScanMetrics metrics(Resources resources, CircuitBreakerRegistry breakers, RetryRegistry retries,
+                                  ImageBudget images) {
         EcoScanMetrics metrics = resources.register(EcoScanMetrics.create());
         metrics.bindResilience(breakers, retries);
+        metrics.gauge("image_bytes_in_flight", "bytes of images scans hold now, of image_bytes_budget", images::inUse);
+        metrics.gauge("image_bytes_budget", "the bound on image bytes in flight", images::capacity);
         return metrics;
     }
 }

@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.ecoscan.adapter.images.DownscalingImageSource;
 import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.adapter.images.SafeUrlImageSource;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
@@ -9,6 +10,7 @@ import dev.ecoscan.adapter.openai.OpenAiAdapters;
 import dev.ecoscan.adapter.openai.OpenAiSettings;
 import dev.ecoscan.application.answer.HybridAnswerGenerator;
 import dev.ecoscan.application.answer.TemplateAnswerGenerator;
+import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.image.LocalImageSource;
@@ -61,16 +63,40 @@ interface PortsModule {
         return new Resources();
     }
 
-    /** The service fetches only URLs its policy allows; the command line also reads local files. */
+    /**
+     * The service fetches only URLs its policy allows; the command line also reads local files. Either
+     * way every image is held in the image budget and shrunk to what the vision model needs.
+     */
     @Provides
     @Singleton
     static ImageSource imageSource(Settings settings, Purpose purpose, Provider<ImageFetchPolicy> policy,
-                                   Resources resources) {
+                                   Resources resources, ImageBudget budget) {
+        ImageSource source;
         if (purpose == Purpose.SERVICE) {
-            return resources.register(new SafeUrlImageSource(policy.get()));
+            source = resources.register(new SafeUrlImageSource(policy.get(), budget));
+        } else {
+            Duration fetchTimeout = Duration.ofSeconds(10);
+            source = new LocalImageSource(settings.deadline().compareTo(fetchTimeout) < 0 ? settings.deadline()
+                    : fetchTimeout);
         }
-        Duration fetchTimeout = Duration.ofSeconds(10);
-        return new LocalImageSource(settings.deadline().compareTo(fetchTimeout) < 0 ? settings.deadline() : fetchTimeout);
+        return resources.register(new DownscalingImageSource(source, budget));
+    }
+
+    /**
+     * The bound on image bytes in flight. By default a quarter of the heap: the budget counts the
+     * images scans mean to keep (encoded, decoded while they are shrunk, the vision request's copies),
+     * not what the heap really holds, so the rest is left for what it does not see (garbage not yet
+     * collected, the HTTP and JSON libraries' own buffers, in dev mode the built-in simulator's copy of
+     * every request), for everything else a scan holds, and for the collector's headroom: a heap
+     * that fills with live images leaves it nothing to work with. Measured (docs/benchmarks.md): 20
+     * ten-megabyte photos at once in a 512 MiB heap kept it under 432 MiB with a quarter counted, and
+     * filled it to 511 MiB with half.
+     */
+    @Provides
+    @Singleton
+    static ImageBudget imageBudget(Settings settings) {
+        return new ImageBudget(settings.byteSize(Setting.ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT,
+                Runtime.getRuntime().maxMemory() / 4));
     }
 
     @Provides
@@ -93,7 +119,7 @@ interface PortsModule {
     @Provides
     @Singleton
     static Wiring wiring(Settings settings, LlmEndpoint endpoint, OpenAiSettings llm, Provider<OpenAiAdapters> adapters,
-                         Rewards rewards, PrintStream notices) {
+                         Rewards rewards, ImageBudget images, PrintStream notices) {
         List<String> notes = new ArrayList<>();
         if (endpoint.simulated()) {
             notes.add("LLM: SIMULATED. No OPENAI_API_KEY or OPENAI_BASE_URL is set, so eco-scan started its built-in"
@@ -109,6 +135,8 @@ interface PortsModule {
         notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache " + (llm.cacheEnabled() ? "on" : "off")
                 + ".");
         notes.add("Rewards: " + rewards.description() + ".");
+        notes.add("Images: at most " + images.capacityText() + " held at once (ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT);"
+                + " images over 1 MP are shrunk before the vision call.");
         notes.forEach(notices::println);
         return new Wiring(notes);
     }

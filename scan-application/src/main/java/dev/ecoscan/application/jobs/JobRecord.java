@@ -10,60 +10,117 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** One job's changing state; its monitor guards the events and wakes whoever waits for the next. */
+/**
+ * One job's changing state. A {@link ReentrantLock} guards the events and wakes whoever waits for
+ * the next one, not the object's monitor: event-stream clients wait here on virtual threads, and a
+ * virtual thread in {@code Object.wait()} pins its carrier thread on JDK 21-23.
+ */
 final class JobRecord {
 
     private final ScanRequest request;
     private final Instant submittedAt;
+    private final Optional<String> idempotencyKey;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private final List<JobEvent> events = new ArrayList<>();
     private Instant finishedAt;
+    private boolean forgotten;
 
-    JobRecord(ScanRequest request, Instant submittedAt) {
+    /** @param idempotencyKey the queue's key of the submission, removed with the job */
+    JobRecord(ScanRequest request, Instant submittedAt, Optional<String> idempotencyKey) {
         this.request = request;
         this.submittedAt = submittedAt;
+        this.idempotencyKey = idempotencyKey;
     }
 
     ScanRequest request() {
         return request;
     }
 
-    synchronized Job snapshot() {
-        return new Job(request.id(), request.user(), request.question(), submittedAt, events);
+    Optional<String> idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    Job snapshot() {
+        lock.lock();
+        try {
+            return new Job(request.id(), request.user(), request.question(), submittedAt, events);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Moves the job to a later stage; an event never goes back, and nothing follows done. */
-    synchronized void enter(JobStage stage) {
-        JobStage current = events.isEmpty() ? JobStage.QUEUED : events.getLast().stage();
-        if (current == JobStage.DONE || stage.compareTo(current) <= 0 || stage == JobStage.DONE) {
-            return;
-        }
-        events.add(new JobEvent(events.size() + 1, stage, Optional.empty()));
-        notifyAll();
-    }
-
-    synchronized void finish(ScanOutcome outcome, Instant at) {
-        if (finishedAt != null) {
-            return;
-        }
-        events.add(new JobEvent(events.size() + 1, JobStage.DONE, Optional.of(outcome)));
-        finishedAt = at;
-        notifyAll();
-    }
-
-    synchronized boolean finishedBefore(Instant instant) {
-        return finishedAt != null && finishedAt.isBefore(instant);
-    }
-
-    synchronized List<JobEvent> awaitAfter(long lastSeen, Duration wait) throws InterruptedException {
-        long until = System.nanoTime() + wait.toNanos();
-        while (true) {
-            List<JobEvent> fresh = events.stream().filter(e -> e.id() > lastSeen).toList();
-            long left = until - System.nanoTime();
-            if (!fresh.isEmpty() || left <= 0) {
-                return fresh;
+    void enter(JobStage stage) {
+        lock.lock();
+        try {
+            JobStage current = events.isEmpty() ? JobStage.QUEUED : events.getLast().stage();
+            if (current == JobStage.DONE || stage.compareTo(current) <= 0 || stage == JobStage.DONE) {
+                return;
             }
-            wait(Math.max(1, left / 1_000_000));
+            events.add(new JobEvent(events.size() + 1, stage, Optional.empty()));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void finish(ScanOutcome outcome, Instant at) {
+        lock.lock();
+        try {
+            if (finishedAt != null) {
+                return;
+            }
+            events.add(new JobEvent(events.size() + 1, JobStage.DONE, Optional.of(outcome)));
+            finishedAt = at;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean finishedBefore(Instant instant) {
+        lock.lock();
+        try {
+            return finishedAt != null && finishedAt.isBefore(instant);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Retention let the job go: whoever waits for its events is told at once that none will come. */
+    void forget() {
+        lock.lock();
+        try {
+            forgotten = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The events after {@code lastSeen}, waiting up to {@code wait} for one; empty at once when forgotten. */
+    List<JobEvent> awaitAfter(long lastSeen, Duration wait) throws InterruptedException {
+        long left = wait.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                if (forgotten) {
+                    return List.of();
+                }
+                // Event n sits at index n - 1.
+                List<JobEvent> fresh = List.copyOf(events.subList((int) Math.min(Math.max(0, lastSeen),
+                        events.size()), events.size()));
+                if (!fresh.isEmpty() || left <= 0) {
+                    return fresh;
+                }
+                left = changed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }

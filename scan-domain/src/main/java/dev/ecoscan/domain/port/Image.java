@@ -1,27 +1,53 @@
 package dev.ecoscan.domain.port;
 
 import dev.ecoscan.domain.taxonomy.Texts;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
-/** Image bytes with their media type. */
-public record Image(byte[] bytes, String mediaType) {
+/**
+ * Image bytes with their media type. Immutable: the constructor copies the bytes and {@link #bytes()}
+ * hands out a copy. An image can be up to 10 MB, so a source that has just read the bytes hands them
+ * over with {@link #wrap} and readers that only look use {@link #view()}: the image is held once.
+ */
+public final class Image {
 
-    public Image {
-        Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length == 0) {
-            throw new IllegalArgumentException("an image cannot be empty");
-        }
-        bytes = bytes.clone();
-        mediaType = Texts.requireText(mediaType, "media type");
+    private final byte[] bytes;
+    private final String mediaType;
+
+    /** An image of a copy of {@code bytes}. */
+    public Image(byte[] bytes, String mediaType) {
+        this(mediaType, nonEmpty(bytes).clone());
     }
 
-    @Override
+    private Image(String mediaType, byte[] owned) {
+        this.bytes = nonEmpty(owned);
+        this.mediaType = Texts.requireText(mediaType, "media type");
+    }
+
+    /**
+     * An image that takes {@code bytes} over instead of copying them, like {@link ByteBuffer#wrap}:
+     * for a source that has just read them and keeps no other reference to the array.
+     */
+    public static Image wrap(byte[] bytes, String mediaType) {
+        return new Image(mediaType, bytes);
+    }
+
+    /** A copy of the bytes. */
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** The bytes without a copy, read-only, positioned at the start. */
+    public ByteBuffer view() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
+    public String mediaType() {
+        return mediaType;
     }
 
     public int size() {
@@ -50,5 +76,13 @@ public record Image(byte[] bytes, String mediaType) {
     @Override
     public String toString() {
         return "Image[" + mediaType + ", " + bytes.length + " bytes]";
+    }
+
+    private static byte[] nonEmpty(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("an image cannot be empty");
+        }
+        return bytes;
     }
 }

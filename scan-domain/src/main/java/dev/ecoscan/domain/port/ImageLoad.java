@@ -3,18 +3,48 @@ package dev.ecoscan.domain.port;
 import dev.ecoscan.domain.taxonomy.Texts;
 import java.util.Objects;
 
-/** The result of loading an image. */
-public sealed interface ImageLoad {
+/**
+ * The result of loading an image. Whoever loads an image closes the load when done with the image
+ * (a classifier: when its vision call has ended, however it ended), so the memory it was counted at
+ * goes back to the image budget.
+ */
+public sealed interface ImageLoad extends AutoCloseable {
 
-    record Loaded(Image image) implements ImageLoad {
+    /** Gives back what the load holds in the image budget; only a {@link Loaded} holds anything. */
+    @Override
+    default void close() {
+    }
+
+    /** @param hold what the image is counted at in the image budget, {@link ImageHold#NONE} when nothing counts it */
+    record Loaded(Image image, ImageHold hold) implements ImageLoad {
         public Loaded {
             Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(hold, "hold");
+        }
+
+        public Loaded(Image image) {
+            this(image, ImageHold.NONE);
+        }
+
+        @Override
+        public void close() {
+            hold.close();
         }
     }
 
     /** Missing, too large, not an image, or refused (an address the service must not fetch). */
     record Unreadable(String reason) implements ImageLoad {
         public Unreadable {
+            reason = Texts.requireText(reason, "reason");
+        }
+    }
+
+    /**
+     * The service holds as many image bytes as its memory budget allows, so this image was not loaded
+     * (or not kept). Nothing is wrong with the image: the same request can succeed shortly.
+     */
+    record Overloaded(String reason) implements ImageLoad {
+        public Overloaded {
             reason = Texts.requireText(reason, "reason");
         }
     }

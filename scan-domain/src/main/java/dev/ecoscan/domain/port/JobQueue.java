@@ -24,7 +24,9 @@ public interface JobQueue {
 
     /**
      * The job's events after {@code lastSeen}, waiting up to {@code wait} for at least one when there
-     * are none yet. Empty when the job is unknown or nothing happened in time.
+     * are none yet. Empty when nothing happened in time, and empty at once when the job is unknown;
+     * a job forgotten (by retention) while this waits ends the wait within about a second. So a
+     * caller that gets an empty list asks {@link #find} whether the job is still there.
      */
     List<JobEvent> awaitEvents(ScanId id, long lastSeen, Duration wait) throws InterruptedException;
 

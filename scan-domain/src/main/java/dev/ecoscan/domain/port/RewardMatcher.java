@@ -7,6 +7,10 @@ import dev.ecoscan.domain.reward.RewardOutcome;
  * qualified ({@link RewardGrant}); a matcher looks up the character and grants it. Granting is
  * idempotent per user and character; trouble is reported as {@link RewardOutcome.Unavailable}, and a
  * remote character service may still decline ({@link RewardOutcome.NotEligible}).
+ *
+ * <p>The pipeline never interrupts a match (an interrupt in an embedded database's file I/O can
+ * close it): a matcher bounds its own work by {@link RewardGrant#deadline()}, with a query or HTTP
+ * timeout. It is waited for a little past the deadline, then left to end on its own.
  */
 public interface RewardMatcher {
 

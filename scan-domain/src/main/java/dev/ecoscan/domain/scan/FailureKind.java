@@ -10,6 +10,16 @@ public enum FailureKind {
     UPSTREAM_TIMEOUT,
     /** The provider answered, but not with anything usable, even after a repair attempt. */
     INVALID_OUTPUT,
+    /**
+     * eco-scan holds as many image bytes as its memory budget allows, so it did not take this scan's
+     * image: nothing is broken, and the scan can succeed when retried shortly.
+     */
+    OVERLOADED,
+    /**
+     * The instance stopped (SIGTERM's drain ran out of grace) before the scan finished: nothing is
+     * wrong with the scan, which another instance can run again.
+     */
+    SHUT_DOWN,
     /** A port threw: a bug. */
     INTERNAL_ERROR
 }

@@ -70,6 +70,11 @@ public sealed interface ImageReference {
             return bytes.clone();
         }
 
+        /** The number of bytes, without copying them. */
+        public int size() {
+            return bytes.length;
+        }
+
         @Override
         public String describe() {
             return "inline " + mediaType + " image of " + bytes.length + " bytes";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.rule.Source;
 import dev.ecoscan.domain.rule.RuleKey;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.Classification;
@@ -37,8 +38,9 @@ class RewardPolicyTest {
             List.of(CAP_ON, CONTENTS_LEFT, WET, RINSED));
     /** Glass: a cap of another material or contents left block the reward; being wet does not. */
     private static final DisposalRule GLASS_RULE = new DisposalRule(new RuleKey("재활용폐기물_유리병"),
-            NodeId.of("recyclable.glass"), "비우고 헹궈 내요.", List.of("소주병"), List.of("비우고 헹궈요."), Map.of(),
-            List.of(), "환경부", List.of("other-material-cap", "contents-remaining"));
+            NodeId.of("recyclable.glass"), "유리병 수거함", "비우고 헹궈 내요.", List.of("소주병"), List.of("비우고 헹궈요."),
+            Map.of(), List.of(), Optional.empty(), List.of(Source.of("환경부", "https://www.me.go.kr/")),
+            List.of("other-material-cap", "contents-remaining"));
 
     private static Classification classify(String major, String middle, String item, String... tags) {
         return ((Resolution.Resolved) TAXONOMY.resolve(CategoryLabels.of(major, middle, item, tags))).classification();

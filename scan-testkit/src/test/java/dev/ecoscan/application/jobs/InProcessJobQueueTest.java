@@ -7,18 +7,25 @@ import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.CannedAnswers;
+import dev.ecoscan.testkit.ManualClock;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
 import dev.ecoscan.testkit.TestPipeline;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -118,10 +125,142 @@ class InProcessJobQueueTest {
         assertThat(jobs.awaitEvents(job.id(), 5, Duration.ofMillis(10))).isEmpty();
     }
 
+    @Test
+    void past_the_retention_count_the_oldest_finished_jobs_and_their_idempotency_keys_are_forgotten_first()
+            throws Exception {
+        ScriptedClassifier classifier = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(classifier).build();
+        InProcessJobQueue jobs = queue(pipeline, 10, new JobRetention(Duration.ofHours(1), 2));
+
+        List<Job> finished = new ArrayList<>();
+        for (String key : List.of("first", "second", "third")) {
+            Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", null),
+                    Optional.of(key))).job();
+            drain(jobs, job);
+            finished.add(job);
+        }
+
+        assertThat(jobs.find(finished.get(0).id())).isEmpty();
+        assertThat(jobs.find(finished.get(1).id())).isPresent();
+        assertThat(jobs.find(finished.get(2).id())).isPresent();
+        assertThat(jobs.retained()).isEqualTo(2);
+        // The second key still holds; the first went with its job, so the same key again is a new scan.
+        JobQueue.Submission secondAgain = jobs.submit(pipeline.request("milk.png", null), Optional.of("second"));
+        JobQueue.Submission firstAgain = jobs.submit(pipeline.request("milk.png", null), Optional.of("first"));
+        assertThat(secondAgain).isInstanceOfSatisfying(JobQueue.Submission.Accepted.class, accepted -> {
+            assertThat(accepted.repeated()).isTrue();
+            assertThat(accepted.job().id()).isEqualTo(finished.get(1).id());
+        });
+        assertThat(firstAgain).isInstanceOfSatisfying(JobQueue.Submission.Accepted.class,
+                accepted -> assertThat(accepted.repeated()).isFalse());
+        drain(jobs, ((JobQueue.Submission.Accepted) firstAgain).job());
+        assertThat(classifier.calls()).isEqualTo(4);
+    }
+
+    @Test
+    void past_the_retention_age_a_finished_job_and_its_idempotency_key_are_forgotten() throws Exception {
+        ManualClock clock = ManualClock.startingNow();
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
+                .classifier(ScriptedClassifier.unclassifiable("blurry")).build();
+        InProcessJobQueue jobs = new InProcessJobQueue(pipeline, 10, new JobRetention(Duration.ofMinutes(10), 100),
+                clock, JobRecorder.none());
+        forward.set(jobs);
+        Job old = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("x.png", null),
+                Optional.of("key"))).job();
+        drain(jobs, old);
+
+        clock.advance(Duration.ofMinutes(11));
+        JobQueue.Submission again = jobs.submit(pipeline.request("x.png", null), Optional.of("key"));
+
+        assertThat(jobs.find(old.id())).isEmpty();
+        assertThat(again).isInstanceOfSatisfying(JobQueue.Submission.Accepted.class, accepted -> {
+            assertThat(accepted.repeated()).isFalse();
+            assertThat(accepted.job().id()).isNotEqualTo(old.id());
+        });
+    }
+
+    @Test
+    void a_client_waiting_on_a_job_that_is_forgotten_is_woken_within_a_second() throws Exception {
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
+                .classifier(ScriptedClassifier.unclassifiable("blurry")).build();
+        InProcessJobQueue jobs = queue(pipeline, 10, new JobRetention(Duration.ofHours(1), 1));
+        Job first = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("a.png", null), Optional.empty()))
+                .job();
+        long done = drain(jobs, first).getLast().id();
+        // Waiting past the done event, as a stream resumed with a later Last-Event-ID does.
+        FutureTask<List<JobEvent>> waiting = new FutureTask<>(() -> jobs.awaitEvents(first.id(), done,
+                Duration.ofMinutes(1)));
+        Thread waiter = Thread.ofVirtual().start(waiting);
+        awaitState(waiter, Thread.State.TIMED_WAITING);
+
+        Job second = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("b.png", null), Optional.empty()))
+                .job();
+        drain(jobs, second);
+
+        assertThat(waiting.get(1, TimeUnit.SECONDS)).isEmpty();
+        assertThat(jobs.find(first.id())).isEmpty();
+    }
+
+    @Test
+    void a_client_waiting_for_events_waits_on_a_condition_and_holds_no_monitor() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedClassifier blocking = new ScriptedClassifier(request -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ClassifierVerdict.Unclassifiable("released");
+        });
+        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(blocking).build();
+        InProcessJobQueue jobs = queue(pipeline, 10);
+        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("a.png", null), Optional.empty()))
+                .job();
+        // A platform thread, which the management interface can see (it does not list virtual threads).
+        Thread waiter = Thread.ofPlatform().start(() -> {
+            try {
+                jobs.awaitEvents(job.id(), 1, Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            ThreadInfo info = threads.getThreadInfo(new long[] {waiter.threadId()}, true, true)[0];
+            while (info.getThreadState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+                Thread.onSpinWait();
+                info = threads.getThreadInfo(new long[] {waiter.threadId()}, true, true)[0];
+            }
+
+            assertThat(info.getThreadState()).isEqualTo(Thread.State.TIMED_WAITING);
+            assertThat(info.getLockedMonitors()).isEmpty();
+            assertThat(info.getLockInfo().getClassName()).endsWith("ConditionObject");
+        } finally {
+            release.countDown();
+            waiter.join();
+        }
+    }
+
     private InProcessJobQueue queue(TestPipeline pipeline, int capacity) {
         InProcessJobQueue jobs = new InProcessJobQueue(pipeline, capacity, Duration.ofHours(1), Clock.systemUTC());
         forward.set(jobs);
         return jobs;
+    }
+
+    private InProcessJobQueue queue(TestPipeline pipeline, int capacity, JobRetention retention) {
+        InProcessJobQueue jobs = new InProcessJobQueue(pipeline, capacity, retention, Clock.systemUTC(),
+                JobRecorder.none());
+        forward.set(jobs);
+        return jobs;
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != state && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(thread.getState()).as("the waiter's state within 5 s").isEqualTo(state);
     }
 
     /** Follows a job's events until done, as an event stream client would. */

@@ -1,0 +1,153 @@
+package dev.ecoscan.adapter.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.port.ClassificationRequest;
+import dev.ecoscan.domain.port.ClassifierVerdict;
+import dev.ecoscan.domain.port.Image;
+import dev.ecoscan.domain.port.ImageHold;
+import dev.ecoscan.domain.port.ImageLoad;
+import dev.ecoscan.domain.port.ImageSource;
+import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.ImageReference;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.simulator.Fault;
+import dev.ecoscan.simulator.LlmSimulator;
+import dev.ecoscan.simulator.RequestKind;
+import dev.ecoscan.simulator.SimulatorConfig;
+import dev.ecoscan.testkit.RecordingModelCalls;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The vision step holds its image in the budget for exactly as long as its call lasts. */
+class VisionImageHoldTest {
+
+    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+
+    private final byte[] milk = read("milk-carton.png");
+    private LlmSimulator simulator;
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void the_image_and_the_request_copies_of_it_are_held_during_the_call_and_given_back_after_it() {
+        RecordingHold hold = new RecordingHold(milk.length, Long.MAX_VALUE);
+        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Loaded(new Image(milk, "image/png"), hold));
+
+        ClassifierVerdict verdict = adapters.classifier().classify(vision());
+
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        long base64 = 4L * ((milk.length + 2) / 3);
+        assertThat(hold.largest).isEqualTo(milk.length + 4 * base64);
+        assertThat(hold.closed).isTrue();
+    }
+
+    @Test
+    void the_image_is_given_back_when_the_provider_fails() {
+        RecordingHold hold = new RecordingHold(milk.length, Long.MAX_VALUE);
+        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Loaded(new Image(milk, "image/png"), hold));
+        simulator.faults().nextFor(RequestKind.VISION, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+
+        ClassifierVerdict verdict = adapters.classifier().classify(vision());
+
+        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
+        assertThat(hold.closed).isTrue();
+    }
+
+    @Test
+    void an_image_the_budget_refused_is_an_overloaded_failure_without_a_model_call() {
+        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Overloaded("the image budget is full"));
+
+        ClassifierVerdict verdict = adapters.classifier().classify(vision());
+
+        assertThat(verdict).isEqualTo(new ClassifierVerdict.Failure(FailureKind.OVERLOADED, "the image budget is full"));
+        assertThat(simulator.stats().requests().vision()).isZero();
+    }
+
+    @Test
+    void a_budget_that_cannot_take_the_request_copies_fails_the_step_as_overloaded_without_a_model_call() {
+        RecordingHold hold = new RecordingHold(milk.length, milk.length);
+        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Loaded(new Image(milk, "image/png"), hold));
+
+        ClassifierVerdict verdict = adapters.classifier().classify(vision());
+
+        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.OVERLOADED));
+        assertThat(simulator.stats().requests().vision()).isZero();
+        assertThat(hold.closed).isTrue();
+    }
+
+    /** A hold that grows up to {@code limit} and records the most it held and whether it was closed. */
+    private static final class RecordingHold implements ImageHold {
+
+        private final long limit;
+        private long bytes;
+        private long largest;
+        private boolean closed;
+
+        RecordingHold(long bytes, long limit) {
+            this.bytes = bytes;
+            this.largest = bytes;
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized long bytes() {
+            return bytes;
+        }
+
+        @Override
+        public synchronized boolean resizeTo(long wanted) {
+            if (closed || wanted > limit) {
+                return false;
+            }
+            bytes = wanted;
+            largest = Math.max(largest, wanted);
+            return true;
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            bytes = 0;
+        }
+    }
+
+    private OpenAiAdapters adapters(ImageSource images) {
+        simulator = LlmSimulator.start(SimulatorConfig.instant().withRetryAfter(Duration.ZERO).withPort(0));
+        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
+        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary",
+                Provider.OPENAI_COMPATIBLE, URI.create(simulator.baseUrl()), "test-key", "test-model", "test-model")),
+                step, step, new Sampling(Optional.of(0.0), Optional.empty()),
+                new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(50)), BreakerPolicy.standard(), false, 100);
+        return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), images, new RecordingModelCalls(),
+                Clock.systemUTC());
+    }
+
+    private static ClassificationRequest vision() {
+        return new ClassificationRequest(ScanId.random(), new ImageReference.File(SAMPLES.resolve("x.png")),
+                Optional.empty(), Instant.now().plusSeconds(30));
+    }
+
+    private static byte[] read(String sample) {
+        try {
+            return Files.readAllBytes(SAMPLES.resolve(sample));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
