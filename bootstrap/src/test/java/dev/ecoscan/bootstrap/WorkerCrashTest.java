@@ -13,7 +13,6 @@ import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,18 +96,8 @@ class WorkerCrashTest {
 
     /** {@code eco-scan worker} in a child JVM, on the test's classpath, with the simulator at a fifth of real latency. */
     private Process worker(String redisUrl, String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("ECO_SCAN_") || key.startsWith("OPENAI_"));
-        env.putAll(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_QUEUE", "redis", "ECO_SCAN_REDIS_URL", redisUrl,
+        return WorkerProcess.start(redisUrl, dir.resolve(name + ".log"), Map.of(
                 "ECO_SCAN_SIMULATOR_SPEED", "0.2", "ECO_SCAN_CACHE", "off", "ECO_SCAN_WORKER_CONCURRENCY", "32",
-                "ECO_SCAN_WORKER_RECLAIM_AFTER", "2s", "ECO_SCAN_DATA_DIR", dir.resolve(name).toString(),
-                "ECO_SCAN_PORT", "0"));
-        builder.directory(new File(System.getProperty("user.dir")));
-        return builder.start();
+                "ECO_SCAN_WORKER_RECLAIM_AFTER", "2s", "ECO_SCAN_DATA_DIR", dir.resolve(name).toString()));
     }
 }

@@ -3,7 +3,6 @@ package dev.ecoscan.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.adapter.redis.RedisServer;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,17 +43,8 @@ class WorkerSecretsTest {
     /** Runs a worker in a child JVM until its log shows {@code marker} (or it exits), then stops it. */
     private String runUntil(String redisUrl, String marker) throws Exception {
         Path logFile = dir.resolve("worker.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker")
-                .redirectErrorStream(true).redirectOutput(logFile.toFile())
-                .directory(new File(System.getProperty("user.dir")));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("ECO_SCAN_") || key.startsWith("OPENAI_"));
-        env.putAll(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_QUEUE", "redis", "ECO_SCAN_REDIS_URL", redisUrl,
-                "ECO_SCAN_SIMULATOR_SPEED", "0", "ECO_SCAN_DATA_DIR", dir.resolve("data").toString(),
-                "ECO_SCAN_PORT", "0"));
-        Process worker = builder.start();
+        Process worker = WorkerProcess.start(redisUrl, logFile, Map.of("ECO_SCAN_SIMULATOR_SPEED", "0",
+                "ECO_SCAN_DATA_DIR", dir.resolve("data").toString()));
         try {
             long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < until && worker.isAlive()
