@@ -32,13 +32,10 @@ import java.util.Set;
  */
 final class VisionReplies {
 
-    static final String STATUS = "status";
-    static final String MAJOR = "major_category";
-    static final String MIDDLE = "middle_category";
-    static final String MINOR = "minor_category";
-    static final String TAGS = "situation_tags";
-    static final String CLASSIFIED = "classified";
-    static final String UNCLASSIFIABLE = "unclassifiable";
+    static final String MAJOR = "major";
+    static final String MIDDLE = "middle";
+    static final String ITEM = "item";
+    static final String TAGS = "tags";
     static final String NOT_WASTE = "폐기물_아님";
     /** Labels no taxonomy has, for the out-of-taxonomy fault. */
     static final String ALIEN_MAJOR = "우주폐기물";
@@ -57,7 +54,7 @@ final class VisionReplies {
     /** A schema this class answers: one with eco-scan's category fields at the top. */
     static boolean fits(JsonNode schema) {
         JsonNode properties = schema.path("properties");
-        return properties.has(MAJOR) && properties.has(MINOR);
+        return properties.has(MAJOR) && properties.has(ITEM);
     }
 
     /**
@@ -69,7 +66,7 @@ final class VisionReplies {
         Verdict verdict = verdict(request, fields);
         ObjectNode reply = NODES.objectNode();
         if (schema.isMissingNode()) {
-            List.of(STATUS, MAJOR, MIDDLE, MINOR, TAGS).forEach(name -> reply.set(name, verdict.value(name)));
+            List.of(MAJOR, MIDDLE, ITEM, TAGS).forEach(name -> reply.set(name, verdict.value(name)));
             return reply;
         }
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
@@ -82,22 +79,19 @@ final class VisionReplies {
     /** The reply without a response format: one line of prose. */
     String text(ChatRequest request) {
         Verdict verdict = verdict(request, new Fields(null, NODES.missingNode()));
-        if (!verdict.value(STATUS).asText().equals(CLASSIFIED)) {
+        if (verdict.value(MAJOR).asText().equals(UNSORTED)) {
             return "사진 속 물체를 분류할 수 없습니다.";
         }
         String middle = verdict.value(MIDDLE).asText();
         return "분류 결과: " + verdict.value(MAJOR).asText() + (middle.isEmpty() ? "" : " > " + middle) + " > "
-                + verdict.value(MINOR).asText() + situation(verdict.value(TAGS));
+                + verdict.value(ITEM).asText() + situation(verdict.value(TAGS));
     }
 
     /** The out-of-taxonomy fault: well-formed, but the labels name nothing the taxonomy knows. */
     static void outOfTaxonomy(ObjectNode reply) {
-        if (reply.has(STATUS)) {
-            reply.put(STATUS, CLASSIFIED);
-        }
         reply.put(MAJOR, ALIEN_MAJOR);
         reply.put(MIDDLE, ALIEN_MIDDLE);
-        reply.put(MINOR, ALIEN_ITEM);
+        reply.put(ITEM, ALIEN_ITEM);
     }
 
     static String outOfTaxonomyText() {
@@ -144,25 +138,23 @@ final class VisionReplies {
         ArrayNode tags = NODES.arrayNode();
         tagIds.stream().map(taxonomy::tag).flatMap(Optional::stream).map(fields::tag).flatMap(Optional::stream)
                 .distinct().limit(fields.maxTags()).forEach(tags::add);
-        return new Verdict(fields.pick(STATUS, CLASSIFIED), labels[0], labels[1], labels[2], tags);
+        return new Verdict(labels[0], labels[1], labels[2], tags);
     }
 
     private Verdict unclassifiable(Fields fields, List<String> tagLabels) {
         ArrayNode tags = NODES.arrayNode();
         tagLabels.stream().filter(label -> fields.allows(TAGS + "[]", label)).limit(fields.maxTags()).forEach(tags::add);
-        return new Verdict(fields.pick(STATUS, UNCLASSIFIABLE), fields.pick(MAJOR, UNSORTED), fields.pick(MIDDLE, ""),
-                fields.pick(MINOR, UNSORTED, ""), tags);
+        return new Verdict(fields.pick(MAJOR, UNSORTED), fields.pick(MIDDLE, ""), fields.pick(ITEM, ""), tags);
     }
 
     /** The field values of one reply. */
-    private record Verdict(JsonNode status, JsonNode major, JsonNode middle, JsonNode minor, ArrayNode tags) {
+    private record Verdict(JsonNode major, JsonNode middle, JsonNode item, ArrayNode tags) {
 
         JsonNode value(String field) {
             return switch (field) {
-                case STATUS -> status;
                 case MAJOR -> major;
                 case MIDDLE -> middle;
-                case MINOR -> minor;
+                case ITEM -> item;
                 case TAGS -> tags;
                 default -> null;
             };
@@ -183,9 +175,9 @@ final class VisionReplies {
         Fields(SchemaFiller filler, JsonNode schema) {
             JsonNode properties = schema.path("properties");
             JsonNode tags = resolve(filler, properties.path(TAGS));
-            this.schemas = Map.of(STATUS, resolve(filler, properties.path(STATUS)),
-                    MAJOR, resolve(filler, properties.path(MAJOR)), MIDDLE, resolve(filler, properties.path(MIDDLE)),
-                    MINOR, resolve(filler, properties.path(MINOR)), TAGS, tags,
+            this.schemas = Map.of(MAJOR, resolve(filler, properties.path(MAJOR)),
+                    MIDDLE, resolve(filler, properties.path(MIDDLE)), ITEM, resolve(filler, properties.path(ITEM)),
+                    TAGS, tags,
                     TAGS + "[]", resolve(filler, tags.path("items")));
             schemas.forEach((field, fieldSchema) -> {
                 Optional<List<String>> values = readEnum(fieldSchema);
@@ -202,7 +194,8 @@ final class VisionReplies {
         Optional<JsonNode[]> labels(CategoryPath path) {
             Optional<JsonNode> major = label(MAJOR, path.major());
             Optional<JsonNode> middle = path.middle().isPresent() ? label(MIDDLE, path.middle().get()) : noMiddle();
-            Optional<JsonNode> item = label(MINOR, path.item());
+            // The item is named as a person would say it: free text where the schema takes any string.
+            Optional<JsonNode> item = path.item().flatMap(known -> label(ITEM, known));
             if (major.isEmpty() || middle.isEmpty() || item.isEmpty()) {
                 return Optional.empty();
             }

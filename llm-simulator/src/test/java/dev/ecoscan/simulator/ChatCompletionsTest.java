@@ -45,11 +45,11 @@ class ChatCompletionsTest {
         assertThat(completion.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
         JsonNode content = SimulatorClient.content(response);
         assertThat(SchemaCheck.violations(Requests.visionSchema(), content)).isEmpty();
-        assertThat(content.path("status").asText()).isEqualTo("classified");
-        assertThat(content.path("major_category").asText()).isEqualTo("재활용폐기물");
-        assertThat(content.path("middle_category").asText()).isEqualTo("종이팩");
-        assertThat(content.path("minor_category").asText()).isEqualTo("우유팩");
-        assertThat(texts(content.path("situation_tags"))).containsExactly("내용물_없음");
+        assertThat(content.path("major").asText()).isNotEqualTo("미분류");
+        assertThat(content.path("major").asText()).isEqualTo("재활용폐기물");
+        assertThat(content.path("middle").asText()).isEqualTo("종이팩");
+        assertThat(content.path("item").asText()).isEqualTo("우유팩");
+        assertThat(texts(content.path("tags"))).containsExactly("내용물_없음");
         JsonNode usage = completion.path("usage");
         assertThat(usage.path("prompt_tokens").asInt()).isGreaterThan(Tokens.PER_IMAGE);
         assertThat(usage.path("completion_tokens").asInt()).isEqualTo(Tokens.of(content.toString()));
@@ -71,11 +71,11 @@ class ChatCompletionsTest {
         JsonNode second = SimulatorClient.content(client.chat(request));
 
         assertThat(second).isEqualTo(first);
-        assertThat(first.path("status").asText()).isEqualTo("classified");
+        assertThat(first.path("major").asText()).isNotEqualTo("미분류");
         assertThat(SchemaCheck.violations(Requests.visionSchema(), first)).isEmpty();
-        String middle = first.path("middle_category").asText();
-        Resolution resolution = Requests.TAXONOMY.resolve(new CategoryLabels(first.path("major_category").asText(),
-                middle.isEmpty() ? Optional.empty() : Optional.of(middle), first.path("minor_category").asText(),
+        String middle = first.path("middle").asText();
+        Resolution resolution = Requests.TAXONOMY.resolve(new CategoryLabels(first.path("major").asText(),
+                middle.isEmpty() ? Optional.empty() : Optional.of(middle), first.path("item").asText(),
                 List.of()));
         assertThat(resolution).isInstanceOf(Resolution.Resolved.class);
     }
@@ -85,8 +85,8 @@ class ChatCompletionsTest {
         JsonNode content = SimulatorClient.content(
                 client.chat(Requests.vision(Requests.labelledPng("gadget.unknown-thing", "contents-empty"))));
 
-        assertThat(content.path("status").asText()).isEqualTo("unclassifiable");
-        assertThat(texts(content.path("situation_tags"))).containsExactly("폐기물_아님");
+        assertThat(content.path("major").asText()).isEqualTo("미분류");
+        assertThat(texts(content.path("tags"))).containsExactly("폐기물_아님");
         assertThat(SchemaCheck.violations(Requests.visionSchema(), content)).isEmpty();
     }
 
@@ -103,11 +103,12 @@ class ChatCompletionsTest {
 
             String itemId = PngText.read(png).get(PngText.ITEM_KEY);
             Optional<String> expected = Requests.TAXONOMY.itemPaths()
-                    .filter(path -> path.item().id().value().equals(itemId)).map(path -> path.item().name()).findFirst();
+                    .flatMap(path -> path.item().stream()).filter(item -> item.id().value().equals(itemId)).map(item -> item.name())
+                    .findFirst();
             if (expected.isPresent()) {
-                assertThat(content.path("minor_category").asText()).as(sample.toString()).isEqualTo(expected.get());
+                assertThat(content.path("item").asText()).as(sample.toString()).isEqualTo(expected.get());
             } else {
-                assertThat(content.path("status").asText()).as(sample.toString()).isEqualTo("unclassifiable");
+                assertThat(content.path("major").asText()).as(sample.toString()).isEqualTo("미분류");
             }
         }
     }
@@ -211,8 +212,8 @@ class ChatCompletionsTest {
 
         JsonNode content = SimulatorClient.content(client.chat(request));
 
-        assertThat(content.path("minor_category").asText()).isEqualTo("우유팩");
-        assertThat(texts(content.path("situation_tags"))).containsExactly("세척됨");
+        assertThat(content.path("item").asText()).isEqualTo("우유팩");
+        assertThat(texts(content.path("tags"))).containsExactly("세척됨");
     }
 
     @Test

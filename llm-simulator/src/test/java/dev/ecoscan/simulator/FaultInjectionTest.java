@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,11 +50,11 @@ class FaultInjectionTest {
                 .isFalse();
         JsonNode alien = SimulatorClient.content(outOfTaxonomy);
         Set<String> majors = enumOf(VisionReplies.MAJOR);
-        Set<String> items = enumOf(VisionReplies.MINOR);
-        assertThat(majors).doesNotContain(alien.path("major_category").asText());
-        assertThat(items).doesNotContain(alien.path("minor_category").asText());
+        Set<String> items = Requests.TAXONOMY.items().map(item -> item.name()).collect(Collectors.toSet());
+        assertThat(majors).doesNotContain(alien.path("major").asText());
+        assertThat(items).doesNotContain(alien.path("item").asText());
         assertThat(SchemaCheck.violations(Requests.visionSchema(), alien)).isNotEmpty();
-        assertThat(SimulatorClient.content(normal).path("minor_category").asText()).isEqualTo("우유팩");
+        assertThat(SimulatorClient.content(normal).path("item").asText()).isEqualTo("우유팩");
         assertThat(simulator.faults().pending()).isZero();
         assertThat(simulator.stats().outcomes()).isEqualTo(new SimulatorStats.Outcomes(1, 1, 1, 0, 1, 1));
     }

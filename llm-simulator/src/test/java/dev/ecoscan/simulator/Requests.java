@@ -52,21 +52,20 @@ final class Requests {
         return answer("분리배출 안내 문장을 JSON으로 쓰세요.", user);
     }
 
+    /** The shape of eco-scan's vision schema: small category enums, the item as free text, tag enums. */
     static ObjectNode visionSchema() {
         Set<String> middles = new LinkedHashSet<>();
         middles.add("");
-        Set<String> items = new LinkedHashSet<>();
         ObjectNode schema = objectSchema();
         ObjectNode properties = schema.putObject("properties");
-        enumProperty(properties, VisionReplies.STATUS).add("classified").add("unclassifiable");
         ArrayNode majors = enumProperty(properties, VisionReplies.MAJOR);
         for (MajorCategory major : TAXONOMY.majors()) {
             majors.add(major.name());
             major.middles().stream().map(MiddleCategory::name).forEach(middles::add);
         }
-        TAXONOMY.itemPaths().forEach(path -> items.add(path.item().name()));
+        majors.add("미분류");
         middles.forEach(enumProperty(properties, VisionReplies.MIDDLE)::add);
-        items.forEach(enumProperty(properties, VisionReplies.MINOR)::add);
+        properties.putObject(VisionReplies.ITEM).put("type", "string");
         ObjectNode tags = properties.putObject(VisionReplies.TAGS).put("type", "array");
         ArrayNode labels = tags.putObject("items").put("type", "string").putArray("enum");
         TAXONOMY.situationTags().stream().map(SituationTag::label).forEach(labels::add);

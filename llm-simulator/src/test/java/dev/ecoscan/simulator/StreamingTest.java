@@ -46,7 +46,7 @@ class StreamingTest {
         assertThat(withContent).hasSizeGreaterThan(2);
         JsonNode reply = SimulatorClient.json(content.toString());
         assertThat(SchemaCheck.violations(Requests.visionSchema(), reply)).isEmpty();
-        assertThat(reply.path("minor_category").asText()).isEqualTo("우유팩");
+        assertThat(reply.path("item").asText()).isEqualTo("우유팩");
         JsonNode finish = chunks.get(chunks.size() - 2);
         assertThat(finish.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
         JsonNode usage = chunks.getLast();

@@ -57,7 +57,7 @@ public final class SampleLabelClassifier implements Classifier {
                 .flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
         Optional<CategoryPath> path = parse(itemId.strip()).flatMap(taxonomy::pathOf);
         CategoryLabels labels = path
-                .map(p -> new CategoryLabels(p.major().name(), p.middle().map(m -> m.name()), p.item().name(), tags))
+                .map(p -> new CategoryLabels(p.major().name(), p.middle().map(m -> m.name()), p.itemOrCategoryName(), tags))
                 .orElseGet(() -> new CategoryLabels(itemId.split("\\.")[0], Optional.empty(), itemId, tags));
         return new ClassifierVerdict.Labelled(labels);
     }

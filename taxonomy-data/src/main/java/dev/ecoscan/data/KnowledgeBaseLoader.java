@@ -103,8 +103,9 @@ public final class KnowledgeBaseLoader {
 
     // ---- taxonomy.yaml -------------------------------------------------------------------------
 
-    private static final Set<String> MAJOR_KEYS = Set.of("id", "name", "en", "aliases", "recyclable", "middles", "items");
-    private static final Set<String> MIDDLE_KEYS = Set.of("id", "name", "en", "aliases", "items");
+    private static final Set<String> MAJOR_KEYS = Set.of("id", "name", "en", "cue", "aliases", "recyclable", "middles",
+            "items");
+    private static final Set<String> MIDDLE_KEYS = Set.of("id", "name", "en", "cue", "aliases", "items");
     private static final Set<String> ITEM_KEYS = Set.of("id", "name", "en", "aliases", "variants");
     private static final Set<String> VARIANT_KEYS = Set.of("tag", "name", "en", "aliases");
 
@@ -122,11 +123,14 @@ public final class KnowledgeBaseLoader {
                 NodeId middleId = nodeId(middle, seen, id);
                 aliases.check(middle, middleId, names(middle), false);
                 List<Item> items = items(middle, seen, middleId, aliases, tagIds);
-                middles.add(build(middle, () -> new MiddleCategory(middleId, names(middle), items)));
+                // The cue is how a vision model tells categories apart without a list of every item.
+                Optional<String> cue = Optional.of(middle.text("cue"));
+                middles.add(build(middle, () -> new MiddleCategory(middleId, names(middle), items, cue)));
             }
             List<Item> items = items(major, seen, id, aliases, tagIds);
             boolean recyclable = major.flag("recyclable", false);
-            majors.add(build(major, () -> new MajorCategory(id, names(major), recyclable, middles, items)));
+            Optional<String> cue = Optional.of(major.text("cue"));
+            majors.add(build(major, () -> new MajorCategory(id, names(major), recyclable, middles, items, cue)));
         }
         aliases.finish(root);
         return build(root, () -> new Taxonomy(majors, tags));
@@ -236,7 +240,7 @@ public final class KnowledgeBaseLoader {
                 CategoryPath path = taxonomy.pathOf(itemId).filter(p -> p.ruleNode().id().equals(node))
                         .orElseThrow(() -> entry.error("items names '" + itemId + "', which is not an item of '"
                                 + node + "'"));
-                items.put(itemId, itemRule(itemEntry, path.item(), sources));
+                items.put(itemId, itemRule(itemEntry, path.item().orElseThrow(), sources));
             });
             requireVariantRules(entry, taxonomy, node, items);
             List<String> blockedBy = rewardBlockedBy(entry, node, recyclableMiddles.contains(node), tagsById);
@@ -281,7 +285,7 @@ public final class KnowledgeBaseLoader {
 
     /** An item with variants in the taxonomy needs advice for each, or one of them would get the other's. */
     private static void requireVariantRules(YamlEntry entry, Taxonomy taxonomy, NodeId node, Map<NodeId, ItemRule> items) {
-        taxonomy.itemPaths().filter(p -> p.ruleNode().id().equals(node)).map(CategoryPath::item)
+        taxonomy.itemPaths().filter(p -> p.ruleNode().id().equals(node)).flatMap(p -> p.item().stream())
                 .filter(item -> !item.variants().isEmpty()).forEach(item -> {
                     Set<String> covered = Optional.ofNullable(items.get(item.id())).map(r -> r.variants().keySet())
                             .orElse(Set.of());

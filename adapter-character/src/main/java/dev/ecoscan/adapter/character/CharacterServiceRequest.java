@@ -32,6 +32,6 @@ public record CharacterServiceRequest(UserId user, String majorCategory, String 
     public static CharacterServiceRequest of(RewardGrant grant) {
         CategoryPath path = grant.classification().path();
         return new CharacterServiceRequest(grant.user(), path.major().name(), grant.middle().name(),
-                path.item().name(), true, false);
+                path.itemOrCategoryName(), true, false);
     }
 }

@@ -50,8 +50,15 @@ public final class ScanBodies {
         ObjectNode names = node.putObject("classification");
         names.put("major_category", c.path().major().name());
         names.put("middle_category", c.path().middle().map(m -> m.name()).orElse(""));
-        names.put("minor_category", c.item().name());
-        names.put("item_id", c.item().id().value());
+        // Like the middle, an item eco-scan did not recognise is "" (the category's rule applies).
+        names.put("minor_category", c.item().map(item -> item.name()).orElse(""));
+        if (c.item().isPresent()) {
+            names.put("item_id", c.item().get().id().value());
+        } else {
+            names.putNull("item_id");
+        }
+        names.put("item_recognised", c.item().isPresent());
+        c.unmatchedName().ifPresent(name -> names.put("reported_item_name", name));
         ArrayNode tags = node.putArray("situation_tags");
         c.situation().stream().map(SituationTag::label).forEach(tags::add);
         node.putObject("meta").put("user_input", question.orElse(""));

@@ -30,7 +30,8 @@ final class ScanLog {
         switch (outcome) {
             case ScanOutcome.Completed done -> {
                 line.put("outcome", "completed");
-                line.put("item", done.classification().item().id().value());
+                line.put("item", done.classification().item().map(item -> item.id().value())
+                        .orElse(done.classification().path().ruleNode().id().value() + ":unrecognised"));
                 line.put("reward", done.reward().getClass().getSimpleName());
             }
             case ScanOutcome.Rejected rejected -> {

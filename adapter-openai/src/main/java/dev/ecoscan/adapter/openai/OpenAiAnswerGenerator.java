@@ -48,7 +48,7 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
     @Override
     public AnswerResult answer(AnswerRequest request) {
         Classification c = request.classification();
-        AnswerKey key = new AnswerKey(request.rule().key().value(), c.item().id().value(),
+        AnswerKey key = new AnswerKey(request.rule().key().value(), c.item().map(item -> item.id().value()).orElse(""),
                 c.situation().stream().map(SituationTag::id).sorted().toList(), request.question().orElse(""),
                 model, promptVersion);
         return cache.get(key, () -> generate(request), result -> result instanceof AnswerResult.Answered)
@@ -72,7 +72,8 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
         List<String> steps = new ArrayList<>(advice.steps());
         advice.regionalNotice().ifPresent(steps::add);
         return userTemplate.render(Map.of(
-                "item", c.item().name(),
+                "item", c.item().map(item -> item.name()).orElse("정확한 품목은 알아보지 못함 (분류의 공통 규칙으로 안내하고,"
+                        + " 품목을 정확히 알아보지 못했다고 한 문장으로 알린다)"),
                 "path", c.path().display(),
                 "situation", c.situation().isEmpty() ? "특이 사항 없음"
                         : c.situation().stream().map(SituationTag::label).collect(Collectors.joining(", ")),

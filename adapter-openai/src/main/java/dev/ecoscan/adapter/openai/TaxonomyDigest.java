@@ -1,23 +1,23 @@
 package dev.ecoscan.adapter.openai;
 
-import dev.ecoscan.domain.taxonomy.Item;
 import dev.ecoscan.domain.taxonomy.MajorCategory;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
 import dev.ecoscan.domain.taxonomy.SituationTag;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The taxonomy written compactly for a prompt: one line per middle category (or major without
- * middles), names and a few Korean aliases, no ids or YAML. Tokens are the cost of every vision call.
+ * The taxonomy written compactly for a prompt: one line per category (a middle, or a major without
+ * middles) with its one-line cue, and the tags that change advice. Items are not listed: the model
+ * names the thing in its own words and eco-scan resolves the name, so the prompt stays the same size
+ * however many items the knowledge base holds. Tokens are the cost of every vision call.
  */
 final class TaxonomyDigest {
-
-    /** Aliases beyond these add tokens more than they help a model recognise the item. */
-    private static final int ALIASES_PER_ITEM = 1;
 
     private TaxonomyDigest() {
     }
@@ -27,36 +27,25 @@ final class TaxonomyDigest {
         for (MajorCategory major : taxonomy.majors()) {
             if (major.hasMiddles()) {
                 for (MiddleCategory middle : major.middles()) {
-                    out.append(major.name()).append(" > ").append(middle.name()).append(": ")
-                            .append(items(middle.items())).append('\n');
+                    out.append(major.name()).append(" > ").append(middle.name()).append(cue(middle.cue()))
+                            .append('\n');
                 }
             } else {
-                out.append(major.name()).append(": ").append(items(major.items())).append('\n');
+                out.append(major.name()).append(cue(major.cue())).append('\n');
             }
         }
         return out.toString().strip();
     }
 
+    private static String cue(Optional<String> cue) {
+        return cue.map(text -> ": " + text).orElse("");
+    }
+
     static String tags(Taxonomy taxonomy) {
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
-        for (SituationTag tag : taxonomy.situationTags()) {
-            byGroup.computeIfAbsent(tag.group(), g -> new java.util.ArrayList<>()).add(tag.label());
+        for (SituationTag tag : taxonomy.visionTags()) {
+            byGroup.computeIfAbsent(tag.group(), g -> new ArrayList<>()).add(tag.label());
         }
-        return byGroup.entrySet().stream()
-                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String items(List<Item> items) {
-        return items.stream().map(TaxonomyDigest::item).collect(Collectors.joining(", "));
-    }
-
-    private static String item(Item item) {
-        List<String> korean = item.names().aliases().stream()
-                .filter(alias -> alias.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp)
-                        == Character.UnicodeScript.HANGUL))
-                .limit(ALIASES_PER_ITEM)
-                .toList();
-        return korean.isEmpty() ? item.name() : item.name() + "(" + String.join("/", korean) + ")";
+        return byGroup.values().stream().map(labels -> String.join(", ", labels)).collect(Collectors.joining("\n"));
     }
 }

@@ -30,26 +30,23 @@ final class VisionReplyReader implements ReplyReading.Reader<ClassifierVerdict> 
     }
 
     private ReplyReading<ClassifierVerdict> read(JsonNode root) {
-        String status = root.path(VisionSchema.STATUS).asText("");
+        String major = root.path(VisionSchema.MAJOR).asText("").strip();
+        String middle = root.path(VisionSchema.MIDDLE).asText("").strip();
+        String item = root.path(VisionSchema.ITEM).asText("").strip();
         List<String> tags = new ArrayList<>();
         root.path(VisionSchema.TAGS).forEach(tag -> tags.add(tag.asText("")));
         tags.removeIf(String::isBlank);
-        if (status.equals(VisionSchema.UNCLASSIFIABLE)) {
+        if (major.equals(VisionSchema.UNSORTED)) {
             return new ReplyReading.Usable<>(new ClassifierVerdict.Unclassifiable(tags.isEmpty()
                     ? "the model could not tell what the item is"
                     : "the model could not tell what the item is: " + String.join(", ", tags)));
         }
-        if (!status.equals(VisionSchema.CLASSIFIED)) {
-            return new ReplyReading.Unusable<>("status는 \"classified\" 또는 \"unclassifiable\"이어야 하는데 \""
-                    + status + "\"였다.");
+        if (major.isBlank() || item.isBlank()) {
+            return new ReplyReading.Unusable<>(VisionSchema.MAJOR + "와 " + VisionSchema.ITEM + "가 비어 있다.");
         }
-        String major = root.path(VisionSchema.MAJOR).asText("");
-        String middle = root.path(VisionSchema.MIDDLE).asText("");
-        String minor = root.path(VisionSchema.MINOR).asText("");
-        if (major.isBlank() || minor.isBlank()) {
-            return new ReplyReading.Unusable<>(VisionSchema.MAJOR + "와 " + VisionSchema.MINOR + "가 비어 있다.");
-        }
-        CategoryLabels labels = new CategoryLabels(major, Optional.of(middle), minor, tags);
+        // Only the categories and tags are checked here: the item's name is free text that the
+        // pipeline resolves, and one that names no item keeps its category.
+        CategoryLabels labels = new CategoryLabels(major, Optional.of(middle), item, tags);
         if (taxonomy.resolve(labels) instanceof Resolution.OutOfTaxonomy out) {
             return new ReplyReading.Unusable<>("분류 체계에 없는 답이다 (" + out.reason() + "). 목록의 이름만 그대로 써라.");
         }

@@ -1,6 +1,5 @@
 package dev.ecoscan.adapter.openai;
 
-import dev.ecoscan.domain.taxonomy.CategoryPath;
 import dev.ecoscan.domain.taxonomy.MajorCategory;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
 import dev.ecoscan.domain.taxonomy.SituationTag;
@@ -11,42 +10,42 @@ import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The vision reply's JSON schema, generated from the loaded taxonomy: every label is an enum, so a
- * provider with strict structured outputs cannot name anything the taxonomy lacks. The reply is
- * still checked again, since not every provider is strict.
+ * The vision reply's JSON schema. Its size does not depend on the number of items: the model picks
+ * the major and middle from small enums and names the thing in a few words of free text, which
+ * eco-scan resolves to an item itself ({@code Taxonomy.resolve}). Tags are limited to those that
+ * change advice. Short keys keep the reply within a few dozen tokens. The reply is still checked
+ * again, since not every provider is strict.
  */
 final class VisionSchema {
 
-    static final String STATUS = "status";
-    static final String MAJOR = "major_category";
-    static final String MIDDLE = "middle_category";
-    static final String MINOR = "minor_category";
-    static final String TAGS = "situation_tags";
-    static final String CLASSIFIED = "classified";
-    static final String UNCLASSIFIABLE = "unclassifiable";
+    static final String MAJOR = "major";
+    static final String MIDDLE = "middle";
+    static final String ITEM = "item";
+    static final String TAGS = "tags";
+    /** The major a model picks for a photo it cannot classify (the reference prompt's 미분류). */
+    static final String UNSORTED = "미분류";
 
     private VisionSchema() {
     }
 
     static ResponseFormat of(Taxonomy taxonomy) {
+        List<String> majors = new ArrayList<>(taxonomy.majors().stream().map(MajorCategory::name).toList());
+        majors.add(UNSORTED);
         List<String> middles = new ArrayList<>();
         middles.add("");
         taxonomy.majors().stream().flatMap(m -> m.middles().stream()).map(MiddleCategory::name).forEach(middles::add);
         JsonObjectSchema root = JsonObjectSchema.builder()
-                .addProperty(STATUS, JsonEnumSchema.builder().enumValues(CLASSIFIED, UNCLASSIFIABLE).build())
-                .addProperty(MAJOR, JsonEnumSchema.builder()
-                        .enumValues(taxonomy.majors().stream().map(MajorCategory::name).toList()).build())
-                .addProperty(MIDDLE, JsonEnumSchema.builder().enumValues(middles)
-                        .description("재활용폐기물이 아니면 빈 문자열").build())
-                .addProperty(MINOR, JsonEnumSchema.builder()
-                        .enumValues(taxonomy.itemPaths().map(CategoryPath::item).map(i -> i.name()).toList()).build())
+                .addProperty(MAJOR, JsonEnumSchema.builder().enumValues(majors).build())
+                .addProperty(MIDDLE, JsonEnumSchema.builder().enumValues(middles).build())
+                .addProperty(ITEM, JsonStringSchema.builder().description("사진 속 물건의 짧은 이름").build())
                 .addProperty(TAGS, JsonArraySchema.builder().items(JsonEnumSchema.builder()
-                        .enumValues(taxonomy.situationTags().stream().map(SituationTag::label).toList()).build()).build())
-                .required(STATUS, MAJOR, MIDDLE, MINOR, TAGS)
+                        .enumValues(taxonomy.visionTags().stream().map(SituationTag::label).toList()).build()).build())
+                .required(MAJOR, MIDDLE, ITEM, TAGS)
                 .additionalProperties(false)
                 .build();
         return ResponseFormat.builder()

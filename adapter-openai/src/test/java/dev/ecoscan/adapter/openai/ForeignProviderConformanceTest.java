@@ -80,7 +80,7 @@ class ForeignProviderConformanceTest {
                 .build().scan(SAMPLES.resolve("milk-carton.png").toString());
 
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
-            assertThat(done.classification().item().name()).isEqualTo("우유팩");
+            assertThat(done.classification().item().orElseThrow().name()).isEqualTo("우유팩");
             assertThat(done.reward()).isInstanceOf(RewardOutcome.Granted.class);
         });
         assertThat(server.refusedCount()).isZero();

@@ -72,7 +72,7 @@ class OpenAiAdaptersOverHttpTest {
             ClassifierVerdict verdict = adapters.classifier().classify(vision(sample, Duration.ofSeconds(30)));
             String itemId = PngText.read(Files.readAllBytes(sample)).get(PngText.ITEM_KEY);
             assertThat(verdict).as(sample.toString()).isInstanceOfSatisfying(ClassifierVerdict.Labelled.class, labelled ->
-                    assertThat(((Resolution.Resolved) TAXONOMY.resolve(labelled.labels())).classification().item().id())
+                    assertThat(((Resolution.Resolved) TAXONOMY.resolve(labelled.labels())).classification().item().orElseThrow().id())
                             .isEqualTo(NodeId.of(itemId)));
         }
         assertThat(simulator.stats().requests().vision()).isEqualTo(samples.size());
@@ -235,7 +235,7 @@ class OpenAiAdaptersOverHttpTest {
         assertThat(result).isInstanceOfSatisfying(AnswerResult.Answered.class, answered -> {
             Answer answer = answered.answer();
             assertThat(answer.steps()).isNotEmpty()
-                    .allSatisfy(step -> assertThat(request.rule().stepsFor(request.classification().item())).contains(step));
+                    .allSatisfy(step -> assertThat(request.rule().stepsFor(request.classification().item().orElseThrow())).contains(step));
             String labelAdvice = TAXONOMY.tag("비닐_라벨_부착").orElseThrow().advice().orElseThrow();
             assertThat(answer.insufficiencies()).contains(labelAdvice);
         });

@@ -109,22 +109,28 @@ public final class OutcomeCodec {
 
     private ObjectNode classification(Classification classification) {
         ObjectNode node = json.createObjectNode();
-        node.put("item", classification.item().id().value());
+        classification.item().ifPresentOrElse(item -> node.put("item", item.id().value()),
+                () -> node.put("category", classification.path().ruleNode().id().value()));
+        classification.unmatchedName().ifPresent(name -> node.put("unmatched_name", name));
         ArrayNode tags = node.putArray("situation");
         classification.situation().forEach(tag -> tags.add(tag.id()));
         return node;
     }
 
     private Classification classification(JsonNode node) {
-        NodeId item = NodeId.of(text(node, "item"));
-        CategoryPath path = knowledge.taxonomy().pathOf(item)
-                .orElseThrow(() -> new IllegalArgumentException("no item '" + item + "' in the taxonomy"));
+        // An unrecognised item is kept as its category (a middle, or a major without middles).
+        boolean hasItem = node.has("item");
+        NodeId id = NodeId.of(text(node, hasItem ? "item" : "category"));
+        CategoryPath path = (hasItem ? knowledge.taxonomy().pathOf(id) : knowledge.taxonomy().categoryPath(id))
+                .orElseThrow(() -> new IllegalArgumentException("no " + (hasItem ? "item" : "category") + " '" + id
+                        + "' in the taxonomy"));
         List<SituationTag> tags = new ArrayList<>();
         for (JsonNode tag : node.path("situation")) {
             tags.add(knowledge.taxonomy().tag(tag.asText())
                     .orElseThrow(() -> new IllegalArgumentException("no situation tag '" + tag.asText() + "'")));
         }
-        return new Classification(path, tags);
+        return new Classification(path, tags, node.has("unmatched_name")
+                ? Optional.of(node.path("unmatched_name").asText()) : Optional.empty());
     }
 
     private ObjectNode answer(Answer answer) {

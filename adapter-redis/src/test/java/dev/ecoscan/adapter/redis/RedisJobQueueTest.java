@@ -89,7 +89,7 @@ class RedisJobQueueTest {
         assertThat(found.submittedAt()).isEqualTo(job.submittedAt());
         assertThat(found.outcome()).hasValueSatisfying(outcome -> assertThat(outcome)
                 .isInstanceOfSatisfying(ScanOutcome.Completed.class, completed -> assertThat(
-                        completed.classification().item().name()).isEqualTo("우유팩")));
+                        completed.classification().item().orElseThrow().name()).isEqualTo("우유팩")));
         assertThat(worker.completedByOutcome()).isEqualTo(Map.of("completed", 1L));
         eventually(() -> api.queueDepth() == 0 && worker.pending() == 0);
     }

@@ -21,7 +21,10 @@ public final class OutcomeText {
         switch (outcome) {
             case ScanOutcome.Completed done -> {
                 line(out, "category", done.classification().path().display()
-                        + "  [" + done.classification().item().id() + "]");
+                        + "  [" + done.classification().path().item().map(item -> item.id())
+                                .orElse(done.classification().path().ruleNode().id()) + "]"
+                        + done.classification().unmatchedName().map(name -> "  (the model said \"" + name + "\")")
+                                .orElse(""));
                 if (!done.classification().situation().isEmpty()) {
                     line(out, "situation", done.classification().situation().stream()
                             .map(SituationTag::label).collect(Collectors.joining(", ")));

@@ -38,8 +38,11 @@ public final class TemplateAnswerGenerator implements AnswerGenerator {
                 : path.middle()
                         .map(middle -> path.major().name() + " 중 " + KoreanParticles.direction(middle.name()))
                         .orElseGet(() -> KoreanParticles.direction(path.major().name()));
-        StringBuilder reply = new StringBuilder()
-                .append(KoreanParticles.topic(path.item().name())).append(' ').append(where).append(" 배출해요. ")
+        // An item not recognised exactly is said so: the category's rule is the advice, nothing is guessed.
+        StringBuilder reply = new StringBuilder(path.item()
+                .map(item -> KoreanParticles.topic(item.name()) + " ")
+                .orElse("사진 속 물건이 정확히 어떤 품목인지는 알아보지 못했어요. 분류에 따라 "))
+                .append(where).append(" 배출해요. ")
                 .append(advice.summary());
         advice.regionalNotice().ifPresent(notice -> reply.append(' ').append(notice));
         reply.append(toFix.isEmpty()

@@ -95,6 +95,14 @@ public record DisposalRule(RuleKey key, NodeId node, String destination, String 
         return advice(item, variant);
     }
 
+    /**
+     * The advice for what a scan found: its item's, or the category's own where the item was not
+     * recognised (a category is advice enough; an item is never guessed).
+     */
+    public Advice adviceFor(Optional<Item> item, Collection<SituationTag> situation) {
+        return item.map(known -> adviceFor(known, situation)).orElseGet(this::categoryAdvice);
+    }
+
     /** The advice for one named variant of an item, e.g. what a search for "물 아이스팩" found. */
     public Advice adviceForVariant(Item item, String variantTag) {
         boolean known = itemRule(item.id()).map(rule -> rule.variants().containsKey(variantTag)).orElse(false);

@@ -3,8 +3,16 @@ package dev.ecoscan.domain.taxonomy;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Where an item sits: its major, its middle (recyclables only) and the item itself. */
-public record CategoryPath(MajorCategory major, Optional<MiddleCategory> middle, Item item) {
+/**
+ * Where a scanned thing sits: its major, its middle (recyclables only) and, when eco-scan could tell
+ * which one it is, the item. A path without an item is a category the vision step was sure of while
+ * the name it gave for the thing matched no item of it: the category's rule applies, and nothing is
+ * guessed.
+ */
+public record CategoryPath(MajorCategory major, Optional<MiddleCategory> middle, Optional<Item> item) {
+
+    /** Said of a path whose item was not recognised, where a person reads the path. */
+    public static final String UNRECOGNISED_ITEM = "품목 미확인";
 
     public CategoryPath {
         Objects.requireNonNull(major, "major");
@@ -14,12 +22,19 @@ public record CategoryPath(MajorCategory major, Optional<MiddleCategory> middle,
             if (!major.middles().contains(middle.get())) {
                 throw new IllegalArgumentException("'" + middle.get().id() + "' is not a middle category of '" + major.id() + "'");
             }
-            if (!middle.get().items().contains(item)) {
-                throw new IllegalArgumentException("'" + item.id() + "' is not an item of '" + middle.get().id() + "'");
+            if (item.isPresent() && !middle.get().items().contains(item.get())) {
+                throw new IllegalArgumentException("'" + item.get().id() + "' is not an item of '" + middle.get().id() + "'");
             }
-        } else if (!major.items().contains(item)) {
-            throw new IllegalArgumentException("'" + item.id() + "' is not an item directly under '" + major.id() + "'");
+        } else if (major.hasMiddles()) {
+            throw new IllegalArgumentException("'" + major.id() + "' needs a middle category");
+        } else if (item.isPresent() && !major.items().contains(item.get())) {
+            throw new IllegalArgumentException("'" + item.get().id() + "' is not an item directly under '" + major.id() + "'");
         }
+    }
+
+    /** An item's path. */
+    public CategoryPath(MajorCategory major, Optional<MiddleCategory> middle, Item item) {
+        this(major, middle, Optional.of(Objects.requireNonNull(item, "item")));
     }
 
     /** The node whose disposal rule applies: the middle when there is one, else the major. */
@@ -27,8 +42,14 @@ public record CategoryPath(MajorCategory major, Optional<MiddleCategory> middle,
         return middle.<TaxonomyNode>map(m -> m).orElse(major);
     }
 
-    /** "재활용폐기물 > 종이팩 > 우유팩". */
+    /** The item's name, or the rule node's when the item was not recognised. */
+    public String itemOrCategoryName() {
+        return item.map(Item::name).orElseGet(() -> ruleNode().name());
+    }
+
+    /** "재활용폐기물 > 종이팩 > 우유팩", or "재활용폐기물 > 종이팩 > (품목 미확인)". */
     public String display() {
-        return major.name() + middle.map(m -> " > " + m.name()).orElse("") + " > " + item.name();
+        return major.name() + middle.map(m -> " > " + m.name()).orElse("") + " > "
+                + item.map(Item::name).orElse("(" + UNRECOGNISED_ITEM + ")");
     }
 }

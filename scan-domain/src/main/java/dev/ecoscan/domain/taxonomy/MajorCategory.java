@@ -4,18 +4,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A major category ("재활용폐기물", "음식물류폐기물"). It holds either middle categories or items directly,
  * never both: only recyclables are split into middles, and rules are keyed the same way.
+ *
+ * @param cue one line on what belongs here, for a vision model that picks the category without reading
+ *            every item; empty where none was written
  */
-public record MajorCategory(NodeId id, Names names, boolean recyclable, List<MiddleCategory> middles, List<Item> items)
-        implements TaxonomyNode {
+public record MajorCategory(NodeId id, Names names, boolean recyclable, List<MiddleCategory> middles, List<Item> items,
+                            Optional<String> cue) implements TaxonomyNode {
 
     public MajorCategory {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(names, "names");
+        cue = Objects.requireNonNull(cue, "cue").map(c -> Texts.requireText(c, "cue"));
         middles = Children.requireDistinct(Objects.requireNonNull(middles, "middles"), id);
         items = Children.requireDistinct(Objects.requireNonNull(items, "items"), id);
         if (middles.isEmpty() == items.isEmpty()) {
@@ -23,6 +28,10 @@ public record MajorCategory(NodeId id, Names names, boolean recyclable, List<Mid
                     + "' must hold either middle categories or items, not both and not neither");
         }
         requireAliasesUnique(id, middles, items);
+    }
+
+    public MajorCategory(NodeId id, Names names, boolean recyclable, List<MiddleCategory> middles, List<Item> items) {
+        this(id, names, recyclable, middles, items, Optional.empty());
     }
 
     public static MajorCategory withMiddles(NodeId id, Names names, boolean recyclable, List<MiddleCategory> middles) {

@@ -2,16 +2,27 @@ package dev.ecoscan.domain.taxonomy;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** A middle category of a major, e.g. 종이팩 under 재활용폐기물; holds the items. */
-public record MiddleCategory(NodeId id, Names names, List<Item> items) implements TaxonomyNode {
+/**
+ * A middle category of a major, e.g. 종이팩 under 재활용폐기물; holds the items.
+ *
+ * @param cue one line on what belongs here ("우유·두유·주스 종이팩, 멸균팩"), for a vision model that
+ *            picks the category without reading every item; empty where none was written
+ */
+public record MiddleCategory(NodeId id, Names names, List<Item> items, Optional<String> cue) implements TaxonomyNode {
 
     public MiddleCategory {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(names, "names");
+        cue = Objects.requireNonNull(cue, "cue").map(c -> Texts.requireText(c, "cue"));
         items = Children.requireDistinct(Objects.requireNonNull(items, "items"), id);
         if (items.isEmpty()) {
             throw new IllegalArgumentException("middle category '" + id + "' has no items");
         }
+    }
+
+    public MiddleCategory(NodeId id, Names names, List<Item> items) {
+        this(id, names, items, Optional.empty());
     }
 }

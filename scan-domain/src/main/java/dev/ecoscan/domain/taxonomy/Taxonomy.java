@@ -2,11 +2,14 @@ package dev.ecoscan.domain.taxonomy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +17,9 @@ import java.util.stream.Stream;
  * Ids are unique across all nodes; tag ids and labels are unique among tags.
  */
 public final class Taxonomy {
+
+    /** The group of tags that say why a photo could not be classified (blurry, not waste, ...). */
+    public static final String UNCERTAIN_GROUP = "uncertain";
 
     private final List<MajorCategory> majors;
     private final List<SituationTag> tags;
@@ -82,6 +88,29 @@ public final class Taxonomy {
         return Optional.ofNullable(paths.get(itemId));
     }
 
+    /**
+     * The path of a category without an item: a middle, or a major without middles (what a scan
+     * found when the item was not recognised).
+     */
+    public Optional<CategoryPath> categoryPath(NodeId ruleNode) {
+        for (MajorCategory major : majors) {
+            if (major.id().equals(ruleNode) && !major.hasMiddles()) {
+                return Optional.of(new CategoryPath(major, Optional.empty(), Optional.empty()));
+            }
+            for (MiddleCategory middle : major.middles()) {
+                if (middle.id().equals(ruleNode)) {
+                    return Optional.of(new CategoryPath(major, Optional.of(middle), Optional.empty()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every item, in the taxonomy's order. */
+    public Stream<Item> items() {
+        return itemPaths().flatMap(path -> path.item().stream());
+    }
+
     public Stream<CategoryPath> itemPaths() {
         return paths.values().stream();
     }
@@ -96,6 +125,20 @@ public final class Taxonomy {
     /** Middle categories of recyclable majors: each earns its own character. */
     public Stream<MiddleCategory> recyclableMiddles() {
         return majors.stream().filter(MajorCategory::recyclable).flatMap(m -> m.middles().stream());
+    }
+
+    /**
+     * The tags a vision step is asked to report: those that change the advice (they carry advice of
+     * their own, or pick a variant of an item) and those that say why a photo could not be classified
+     * (group {@value #UNCERTAIN_GROUP}). Other tags describe without changing anything, so asking a
+     * model for them would only cost tokens.
+     */
+    public List<SituationTag> visionTags() {
+        Set<String> variantTags = new HashSet<>();
+        paths.values().forEach(path -> path.item().ifPresent(
+                item -> item.variants().forEach(variant -> variantTags.add(variant.tag()))));
+        return tags.stream().filter(tag -> tag.needsAction() || variantTags.contains(tag.id())
+                || tag.group().equals(UNCERTAIN_GROUP)).toList();
     }
 
     public Optional<SituationTag> tag(String idOrLabel) {
@@ -116,8 +159,11 @@ public final class Taxonomy {
     }
 
     /**
-     * Checks classifier labels against the taxonomy. Each label may be an id or a Korean name; the
-     * labels must agree (the item under the middle under the major), every tag must exist.
+     * Checks classifier labels against the taxonomy. The major and middle may be ids or Korean names
+     * and must agree; every tag must exist. The item label is a name for the thing in the photo: an
+     * item's id or name, or free text that eco-scan identifies among the category's items with its own
+     * search (see {@link TaxonomySearch#identify}). Free text that names no item exactly keeps the
+     * category, whose rule then applies, and no item: a name is never guessed.
      */
     public Resolution resolve(CategoryLabels labels) {
         Optional<MajorCategory> major = majors.stream().filter(m -> names(m, labels.major())).findFirst();
@@ -138,12 +184,6 @@ public final class Taxonomy {
             return new Resolution.OutOfTaxonomy("'" + major.get().name() + "' has no middle category '"
                     + labels.middle().get() + "'");
         }
-        List<Item> candidates = middle.map(MiddleCategory::items).orElse(major.get().items());
-        Optional<Item> item = candidates.stream().filter(i -> names(i, labels.item())).findFirst();
-        if (item.isEmpty()) {
-            return new Resolution.OutOfTaxonomy("'" + labels.item() + "' is not an item of '"
-                    + middle.<TaxonomyNode>map(m -> m).orElse(major.get()).name() + "'");
-        }
         List<SituationTag> situation = new ArrayList<>();
         for (String label : labels.situationTags()) {
             SituationTag tag = tagsByKey.get(label);
@@ -154,7 +194,17 @@ public final class Taxonomy {
                 situation.add(tag);
             }
         }
-        return new Resolution.Resolved(new Classification(new CategoryPath(major.get(), middle, item.get()), situation));
+        List<Item> candidates = middle.map(MiddleCategory::items).orElse(major.get().items());
+        Optional<Item> exact = candidates.stream().filter(i -> names(i, labels.item())).findFirst();
+        Optional<SearchHit> found = exact.isPresent() ? Optional.empty() : finder.identify(labels.item(),
+                candidates.stream().map(Item::id).collect(Collectors.toSet()));
+        Optional<Item> item = exact.or(() -> found.map(hit -> (Item) hit.node()));
+        // A name that named a variant ("물 아이스팩") says what the photo shows, as its tag would.
+        found.flatMap(SearchHit::variant).flatMap(variant -> tag(variant.tag()))
+                .filter(tag -> !situation.contains(tag)).ifPresent(situation::add);
+        CategoryPath path = new CategoryPath(major.get(), middle, item);
+        return new Resolution.Resolved(new Classification(path, situation,
+                item.isPresent() ? Optional.empty() : Optional.of(labels.item())));
     }
 
     private static boolean names(TaxonomyNode node, String label) {

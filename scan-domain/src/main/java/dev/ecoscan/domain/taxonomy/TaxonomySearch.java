@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds nodes by what people type: items, middles and majors, by their names, aliases and their
@@ -78,12 +79,56 @@ final class TaxonomySearch {
         // One hit per node (and variant): the best way the text matched any of its spellings.
         Map<String, Scored> best = new LinkedHashMap<>();
         for (Entry entry : entries) {
-            score(entry, query).ifPresent(scored -> best.merge(
-                    entry.node().id().value() + entry.variant().map(v -> "#" + v.tag()).orElse(""), scored,
+            score(entry, query).ifPresent(scored -> best.merge(identity(entry), scored,
                     (a, b) -> RANK.compare(a, b) <= 0 ? a : b));
         }
         return best.values().stream().sorted(RANK).map(s -> new SearchHit(s.entry().node(), s.entry().path(),
                 s.entry().variant(), s.match(), s.entry().spelling())).toList();
+    }
+
+    /**
+     * The one item among {@code within} that a classifier's free-text name for a thing means, if it
+     * means exactly one; never a guess. The best tier with an item decides: an exact name or alias; a
+     * spelling that contains the text, or one a typo away, when only one item has such a spelling
+     * ("샴푸" for the item "샴푸 용기", but not "페트병" for any of several PET bottles); a text holding a
+     * whole spelling, the longest one, when no other item's spelling is as long ("빈 우유팩" is 우유팩).
+     * Several items at the deciding tier make the name ambiguous: no item.
+     */
+    Optional<SearchHit> identify(String text, Set<NodeId> within) {
+        String query = Texts.comparable(text == null ? "" : text);
+        if (query.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Scored> candidates = entries.stream()
+                .filter(entry -> entry.path().isPresent() && within.contains(entry.node().id()))
+                .flatMap(entry -> score(entry, query).stream())
+                .sorted(RANK)
+                .toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        int tier = candidates.get(0).tier();
+        List<Scored> deciding = candidates.stream().filter(s -> s.tier() == tier).toList();
+        if (tier == 4) {
+            // The longest spelling held in the text: closeness is what is left over around it.
+            int closest = deciding.get(0).closeness();
+            deciding = deciding.stream().filter(s -> s.closeness() == closest).toList();
+        }
+        Scored best = deciding.get(0);
+        Optional<ItemVariant> variant = best.entry().variant();
+        if (tier > 1 && deciding.stream().map(s -> identity(s.entry())).distinct().count() > 1) {
+            if (deciding.stream().map(s -> s.entry().node().id()).distinct().count() > 1) {
+                return Optional.empty();
+            }
+            // One item, several of its variants ("컵라면" in both bowls' names): the item, no variant.
+            variant = Optional.empty();
+        }
+        return Optional.of(new SearchHit(best.entry().node(), best.entry().path(), variant, best.match(),
+                best.entry().spelling()));
+    }
+
+    private static String identity(Entry entry) {
+        return entry.node().id().value() + entry.variant().map(v -> "#" + v.tag()).orElse("");
     }
 
     // Within a tier a name beats an alias ("두부" is the tofu item's name before a litter's alias),

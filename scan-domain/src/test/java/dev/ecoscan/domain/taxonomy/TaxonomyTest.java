@@ -4,6 +4,7 @@ import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.EMPTY;
 import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.FOOD;
 import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.LABEL_ON;
 import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.MILK;
+import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.PAPER;
 import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.PAPER_PACK;
 import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.PEEL;
 import static dev.ecoscan.domain.taxonomy.TaxonomyFixtures.RECYCLABLE;
@@ -54,10 +55,50 @@ class TaxonomyTest {
     }
 
     @Test
-    void an_item_under_the_wrong_middle_is_out_of_taxonomy() {
+    void an_item_of_another_middle_is_not_taken_from_there_the_chosen_middle_stands_without_an_item() {
         assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이", "우유팩")))
-                .isInstanceOfSatisfying(Resolution.OutOfTaxonomy.class,
-                        out -> assertThat(out.reason()).contains("우유팩").contains("종이"));
+                .isInstanceOfSatisfying(Resolution.Resolved.class, resolved -> {
+                    assertThat(resolved.classification().path())
+                            .isEqualTo(new CategoryPath(RECYCLABLE, Optional.of(PAPER), Optional.empty()));
+                    assertThat(resolved.classification().unmatchedName()).contains("우유팩");
+                });
+    }
+
+    @Test
+    void a_free_text_name_resolves_by_alias_english_name_or_a_whole_name_inside_it() {
+        for (String said : List.of("우유", "Milk Carton", "빈 우유팩", "다 마신 우유팩 하나", "우유펙")) {
+            assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이팩", said))).as(said)
+                    .isInstanceOfSatisfying(Resolution.Resolved.class, resolved -> {
+                        assertThat(resolved.classification().item()).as(said).contains(MILK);
+                        assertThat(resolved.classification().unmatchedName()).isEmpty();
+                    });
+        }
+    }
+
+    @Test
+    void a_name_that_fits_no_item_or_several_is_not_guessed() {
+        // No item's spelling is in "종이 음료 팩", and "팩" is part of both 우유팩 and 주스팩: in either
+        // case the category's rule applies, and no item is picked.
+        assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이팩", "종이 음료 팩")))
+                .isInstanceOfSatisfying(Resolution.Resolved.class, resolved -> {
+                    assertThat(resolved.classification().item()).isEmpty();
+                    assertThat(resolved.classification().path().ruleNode()).isEqualTo(PAPER_PACK);
+                    assertThat(resolved.classification().unmatchedName()).contains("종이 음료 팩");
+                });
+        assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이팩", "팩")))
+                .isInstanceOfSatisfying(Resolution.Resolved.class,
+                        resolved -> assertThat(resolved.classification().item()).isEmpty());
+    }
+
+    @Test
+    void a_name_outside_the_data_keeps_its_category_and_its_printable_words_only() {
+        assertThat(taxonomy.resolve(CategoryLabels.of("음식물류폐기물", null, "외계 과일\u202e\u0007")))
+                .isInstanceOfSatisfying(Resolution.Resolved.class, resolved -> {
+                    assertThat(resolved.classification().path())
+                            .isEqualTo(new CategoryPath(FOOD, Optional.empty(), Optional.empty()));
+                    assertThat(resolved.classification().unmatchedName()).contains("외계 과일");
+                    assertThat(resolved.classification().path().display()).isEqualTo("음식물류폐기물 > (품목 미확인)");
+                });
     }
 
     @Test
@@ -75,8 +116,8 @@ class TaxonomyTest {
 
     @Test
     void search_matches_aliases_without_regard_to_case_or_spaces() {
-        assertThat(taxonomy.search("우유")).extracting(CategoryPath::item).containsExactly(MILK);
-        assertThat(taxonomy.search("Milk Carton")).extracting(CategoryPath::item).containsExactly(MILK);
+        assertThat(taxonomy.search("우유")).extracting(CategoryPath::item).containsExactly(Optional.of(MILK));
+        assertThat(taxonomy.search("Milk Carton")).extracting(CategoryPath::item).containsExactly(Optional.of(MILK));
         assertThat(taxonomy.search("   ")).isEmpty();
     }
 

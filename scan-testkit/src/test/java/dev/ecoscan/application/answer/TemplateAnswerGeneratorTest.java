@@ -29,8 +29,8 @@ class TemplateAnswerGeneratorTest {
         Answer answer = answer(soju, Optional.empty());
 
         assertThat(answer.userAnswer()).startsWith("소주병은 재활용폐기물 중 유리병으로 배출해요.")
-                .contains(rule.adviceFor(soju.item()).summary()).contains("그대로 배출");
-        assertThat(answer.steps()).isEqualTo(rule.stepsFor(soju.item(), soju.situation()));
+                .contains(rule.adviceFor(soju.item().orElseThrow()).summary()).contains("그대로 배출");
+        assertThat(answer.steps()).isEqualTo(rule.stepsFor(soju.item().orElseThrow(), soju.situation()));
         assertThat(answer.insufficiencies()).isEmpty();
     }
 
