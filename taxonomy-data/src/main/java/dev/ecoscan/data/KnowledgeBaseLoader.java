@@ -204,7 +204,7 @@ public final class KnowledgeBaseLoader {
     private static final Set<String> RULE_KEYS = Set.of("node", "destination", "summary", "targets", "common_steps",
             "items", "not_accepted", "regional_note", SourceCatalogue.SOURCES, REWARD_BLOCKED_BY);
     private static final Set<String> OVERRIDE_KEYS = Set.of("destination", "summary", "before", "instead", "after",
-            "regional_note", SourceCatalogue.SOURCES);
+            "regional_note", SourceCatalogue.SOURCES, REWARD_BLOCKED_BY);
     private static final Set<String> ITEM_RULE_KEYS;
 
     static {
@@ -234,16 +234,18 @@ public final class KnowledgeBaseLoader {
             if (first != null) {
                 throw entry.error("a second rule for '" + node + "', the first is at " + first);
             }
+            boolean rewarding = recyclableMiddles.contains(node);
+            OverrideReader overrides = new OverrideReader(sources, node, rewarding, tagsById);
             Map<NodeId, ItemRule> items = new LinkedHashMap<>();
             entry.keyedEntries("items", ITEM_RULE_KEYS).forEach((key, itemEntry) -> {
                 NodeId itemId = build(itemEntry, () -> NodeId.of(key));
                 CategoryPath path = taxonomy.pathOf(itemId).filter(p -> p.ruleNode().id().equals(node))
                         .orElseThrow(() -> entry.error("items names '" + itemId + "', which is not an item of '"
                                 + node + "'"));
-                items.put(itemId, itemRule(itemEntry, path.item().orElseThrow(), sources));
+                items.put(itemId, itemRule(itemEntry, path.item().orElseThrow(), overrides));
             });
             requireVariantRules(entry, taxonomy, node, items);
-            List<String> blockedBy = rewardBlockedBy(entry, node, recyclableMiddles.contains(node), tagsById);
+            List<String> blockedBy = rewardBlockedBy(entry, node, rewarding, tagsById);
             List<Source> cited = sources.cited(entry, "a rule");
             RuleKey key = new RuleKey(ruleKeyOf(taxonomy, target));
             rules.add(build(entry, () -> new DisposalRule(key, node, entry.text("destination"), entry.text("summary"),
@@ -260,10 +262,10 @@ public final class KnowledgeBaseLoader {
     }
 
     /** An item's entry: its own override (when it changes anything itself) and its variants. */
-    private static ItemRule itemRule(YamlEntry entry, Item item, SourceCatalogue sources) {
+    private static ItemRule itemRule(YamlEntry entry, Item item, OverrideReader overrides) {
         boolean ownChange = OVERRIDE_KEYS.stream().anyMatch(k -> !k.equals(SourceCatalogue.SOURCES) && entry.has(k));
         Optional<RuleOverride> own = ownChange || !entry.has("variants")
-                ? Optional.of(override(entry, sources, "an item override")) : Optional.empty();
+                ? Optional.of(overrides.read(entry, "an item override")) : Optional.empty();
         Set<String> known = item.variants().stream().map(ItemVariant::tag).collect(Collectors.toSet());
         Map<String, RuleOverride> variants = new LinkedHashMap<>();
         entry.keyedEntries("variants", OVERRIDE_KEYS).forEach((tag, variant) -> {
@@ -271,16 +273,34 @@ public final class KnowledgeBaseLoader {
                 throw variant.error("'" + item.id() + "' has no variant '" + tag + "' in " + TAXONOMY + "; its variants: "
                         + known);
             }
-            variants.put(tag, override(variant, sources, "a variant"));
+            variants.put(tag, overrides.read(variant, "a variant"));
         });
         return build(entry, () -> new ItemRule(own, variants));
     }
 
-    private static RuleOverride override(YamlEntry entry, SourceCatalogue sources, String what) {
-        List<Source> cited = sources.cited(entry, what);
-        Optional<List<String>> instead = entry.has("instead") ? Optional.of(entry.texts("instead")) : Optional.empty();
-        return build(entry, () -> new RuleOverride(entry.optionalText("destination"), entry.optionalText("summary"),
-                entry.texts("before"), instead, entry.texts("after"), entry.optionalText("regional_note"), cited));
+    /**
+     * Reads the item overrides and variants of one rule. Their own {@code reward_blocked_by} is checked
+     * like the rule's, and only allowed where the rule earns a reward at all.
+     */
+    private record OverrideReader(SourceCatalogue sources, NodeId node, boolean rewarding,
+                                  Map<String, SituationTag> tagsById) {
+
+        RuleOverride read(YamlEntry entry, String what) {
+            List<Source> cited = sources.cited(entry, what);
+            Optional<List<String>> instead = entry.has("instead") ? Optional.of(entry.texts("instead")) : Optional.empty();
+            Optional<List<String>> blockedBy = Optional.empty();
+            if (entry.has(REWARD_BLOCKED_BY)) {
+                if (!rewarding) {
+                    throw entry.error("'" + node + "' earns no reward, so '" + REWARD_BLOCKED_BY
+                            + "' would never apply to " + what);
+                }
+                blockedBy = Optional.of(checkedBlockingTags(entry, tagsById));
+            }
+            Optional<List<String>> blocking = blockedBy;
+            return build(entry, () -> new RuleOverride(entry.optionalText("destination"), entry.optionalText("summary"),
+                    entry.texts("before"), instead, entry.texts("after"), entry.optionalText("regional_note"), cited,
+                    blocking));
+        }
     }
 
     /** An item with variants in the taxonomy needs advice for each, or one of them would get the other's. */
@@ -316,6 +336,11 @@ public final class KnowledgeBaseLoader {
             throw entry.error("missing '" + REWARD_BLOCKED_BY + "': the situation tags that keep an item of '" + node
                     + "' from earning a character ([] when none do)");
         }
+        return checkedBlockingTags(entry, tagsById);
+    }
+
+    /** The entry's {@code reward_blocked_by}: ids of situation tags that exist and tell the person what to fix. */
+    private static List<String> checkedBlockingTags(YamlEntry entry, Map<String, SituationTag> tagsById) {
         List<String> ids = entry.texts(REWARD_BLOCKED_BY);
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);

@@ -3,13 +3,22 @@ package dev.ecoscan.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.domain.reward.Character;
+import dev.ecoscan.domain.reward.RewardPolicy;
+import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.rule.Source;
+import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.CategoryPath;
+import dev.ecoscan.domain.taxonomy.Classification;
 import dev.ecoscan.domain.taxonomy.MajorCategory;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
+import dev.ecoscan.domain.taxonomy.NodeId;
+import dev.ecoscan.domain.taxonomy.Resolution;
 import dev.ecoscan.domain.taxonomy.SituationTag;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.ecoscan.domain.taxonomy.TaxonomyNode;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The shipped data covers at least what the reference system had, without its defects. */
@@ -75,6 +84,71 @@ class EmbeddedKnowledgeBaseTest {
         assertThat(clearPet.blocksReward(taxonomy.tag("비닐_라벨_부착").orElseThrow())).isTrue();
         assertThat(clearPet.blocksReward(taxonomy.tag("뚜껑_닫힘").orElseThrow())).isFalse();
         assertThat(clearPet.blocksReward(taxonomy.tag("내용물_남음").orElseThrow())).isTrue();
+    }
+
+    @Test
+    void every_rule_override_and_variant_cites_two_pages_one_of_them_a_deep_page_not_a_front_page() {
+        assertThat(knowledge.rules().all()).allSatisfy(rule -> {
+            assertCitesADeepPage(rule.node().value(), rule.sources());
+            rule.items().forEach((item, itemRule) -> {
+                itemRule.override().ifPresent(own -> assertCitesADeepPage(item.value(), own.sources()));
+                itemRule.variants().forEach((tag, variant) ->
+                        assertCitesADeepPage(item.value() + " (" + tag + ")", variant.sources()));
+            });
+        });
+    }
+
+    private static void assertCitesADeepPage(String what, List<Source> sources) {
+        assertThat(sources).as(what).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sources).as(what + " cites only front pages").anySatisfy(source -> {
+            String path = source.url().getPath() == null ? "" : source.url().getPath();
+            assertThat(path.length() > 1 || source.url().getQuery() != null).isTrue();
+        });
+    }
+
+    @Test
+    void no_aerosol_or_butane_can_is_ever_told_to_be_punctured_and_the_gas_comes_out_first() {
+        DisposalRule metal = knowledge.rules().forNode(NodeId.of("recyclable.metal")).orElseThrow();
+        assertThat(Stream.of("butane", "insecticide", "spray")).allSatisfy(name -> {
+            List<String> steps = metal.stepsFor(taxonomy.items()
+                    .filter(item -> item.id().value().equals("recyclable.metal." + name)).findFirst().orElseThrow());
+            assertThat(steps.getFirst()).contains("노즐").contains("구멍을 뚫지 마세요");
+            assertThat(steps).noneMatch(step -> step.contains("구멍을 뚫어") || step.contains("구멍을 내"));
+        });
+    }
+
+    @Test
+    void a_paper_cup_noodle_bowl_never_earns_the_styrofoam_character_nor_a_stained_foam_one() {
+        DisposalRule styrofoam = knowledge.rules().forNode(NodeId.of("recyclable.styrofoam")).orElseThrow();
+
+        assertThat(RewardPolicy.blockingTags(classify("발포합성수지", "컵라면 용기", "종이_용기", "세척됨"), styrofoam))
+                .extracting(SituationTag::id).containsExactly("paper-bowl");
+        assertThat(RewardPolicy.blockingTags(classify("발포합성수지", "컵라면 용기", "스티로폼_용기", "양념_착색"), styrofoam))
+                .extracting(SituationTag::id).containsExactly("sauce-stain");
+        assertThat(RewardPolicy.blockingTags(classify("발포합성수지", "컵라면 용기", "스티로폼_용기", "세척됨"), styrofoam))
+                .isEmpty();
+    }
+
+    @Test
+    void a_paper_cup_is_not_held_back_for_the_coating_it_is_made_with_but_a_coated_flyer_is() {
+        DisposalRule paper = knowledge.rules().forNode(NodeId.of("recyclable.paper")).orElseThrow();
+
+        assertThat(RewardPolicy.blockingTags(classify("종이", "종이컵", "코팅된_종이"), paper)).isEmpty();
+        assertThat(RewardPolicy.blockingTags(classify("종이", "코팅 안 된 전단지", "코팅된_종이"), paper))
+                .extracting(SituationTag::id).containsExactly("coated-paper");
+    }
+
+    @Test
+    void a_swollen_lithium_battery_always_gets_its_warning_shown() {
+        DisposalRule battery = knowledge.rules().forNode(NodeId.of("recyclable.battery")).orElseThrow();
+
+        assertThat(RewardPolicy.blockingTags(classify("전지", "보조배터리", "배터리_부풂"), battery))
+                .extracting(SituationTag::id).containsExactly("battery-swollen");
+    }
+
+    private Classification classify(String middle, String item, String... tags) {
+        return ((Resolution.Resolved) taxonomy.resolve(CategoryLabels.of("재활용폐기물", middle, item, tags)))
+                .classification();
     }
 
     @Test

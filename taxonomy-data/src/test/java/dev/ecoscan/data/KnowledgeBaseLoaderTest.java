@@ -3,6 +3,8 @@ package dev.ecoscan.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.taxonomy.NodeId;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -241,6 +243,54 @@ class KnowledgeBaseLoaderTest {
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("(food)");
+            assertThat(e.getMessage()).contains("earns no reward");
+        });
+    }
+
+    @Test
+    void an_item_overrides_own_reward_blocking_tags_replace_the_rules_for_that_item() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.pot")
+                .put("reward_blocked_by", List.of("wet")));
+
+        DisposalRule metal = load().rules().all().stream().filter(r -> r.node().value().equals("recyclable.metal")).findFirst()
+                .orElseThrow();
+        assertThat(metal.itemRule(NodeId.of("recyclable.metal.pot")).orElseThrow().override()
+                .orElseThrow().rewardBlockedBy()).contains(List.of("wet"));
+    }
+
+    @Test
+    void an_item_overrides_reward_blocking_tag_that_does_not_exist_is_rejected_naming_the_item() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.pot")
+                .put("reward_blocked_by", List.of("handle-loose")));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("items.recyclable.metal.pot");
+            assertThat(e.getMessage()).contains("'handle-loose'").contains("not in situation-tags.yaml");
+        });
+    }
+
+    @Test
+    void a_variants_reward_blocking_tag_without_advice_is_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>)
+                    itemRule(rule(doc, "recyclable.styrofoam"), "recyclable.styrofoam.cup-noodle").get("variants");
+            variants.get("foam-bowl").put("reward_blocked_by", List.of("foam-bowl"));
+        });
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("recyclable.styrofoam.cup-noodle.variants.foam-bowl");
+            assertThat(e.getMessage()).contains("'foam-bowl'").contains("no advice");
+        });
+    }
+
+    @Test
+    void reward_blocking_tags_on_an_item_of_a_rule_that_earns_no_reward_are_rejected() throws IOException {
+        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "general"), "general.ice-pack")
+                .put("reward_blocked_by", List.of("wet")));
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.entry()).contains("general.ice-pack");
             assertThat(e.getMessage()).contains("earns no reward");
         });
     }

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * When a scan earns a character: the item is recyclable and has a middle category, its disposal
- * rule was found, and the classification shows none of the situation tags the rule lists as blocking
- * a reward (a label still on, contents left, ...).
+ * rule was found, and the classification shows none of the situation tags listed as blocking a reward
+ * (a label still on, contents left, ...) for that item: the item's or its variant's own list where the
+ * rule has one, the rule's otherwise.
  *
  * <p>Only facts eco-scan established itself take part. The answer model's text, its insufficiencies
  * included, does not: the person's question reaches that model, so what it writes is untrusted and
@@ -42,9 +43,13 @@ public final class RewardPolicy {
         return new RewardDecision.Eligible(classification);
     }
 
-    /** The classification's situation tags that its rule says block a reward, in the classification's order. */
+    /**
+     * The classification's situation tags that block a reward for its item, in the classification's order:
+     * by the item's (or its variant's) own list where the rule gives one, else by the rule's.
+     */
     public static List<SituationTag> blockingTags(Classification classification, DisposalRule rule) {
-        return classification.situation().stream().filter(rule::blocksReward).toList();
+        List<String> blocking = rule.rewardBlockedBy(classification.item(), classification.situation());
+        return classification.situation().stream().filter(tag -> blocking.contains(tag.id())).toList();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.ecoscan.domain.rule;
 import dev.ecoscan.domain.taxonomy.Item;
 import dev.ecoscan.domain.taxonomy.NodeId;
 import dev.ecoscan.domain.taxonomy.SituationTag;
-import dev.ecoscan.domain.taxonomy.Slugs;
 import dev.ecoscan.domain.taxonomy.Texts;
 import java.util.Collection;
 import java.util.HashSet;
@@ -59,18 +58,33 @@ public record DisposalRule(RuleKey key, NodeId node, String destination, String 
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("rule '" + node + "' must cite at least one public source");
         }
-        rewardBlockedBy = List.copyOf(Objects.requireNonNull(rewardBlockedBy, "rewardBlockedBy"));
-        Set<String> seen = new HashSet<>();
-        for (String tag : rewardBlockedBy) {
-            if (!seen.add(Slugs.require(tag, "situation tag id blocking the reward"))) {
-                throw new IllegalArgumentException("rule '" + node + "' lists the blocking tag '" + tag + "' twice");
-            }
-        }
+        rewardBlockedBy = BlockingTags.require(rewardBlockedBy, "rule '" + node + "'");
     }
 
-    /** True when an item showing this situation must be dealt with before it can earn a character. */
+    /**
+     * True when an item showing this situation must be dealt with before it can earn a character, by the
+     * rule's own list; {@link #rewardBlockedBy(Item, Collection)} is what a scan of an item is judged by.
+     */
     public boolean blocksReward(SituationTag tag) {
         return rewardBlockedBy.contains(tag.id());
+    }
+
+    /**
+     * The tags that block this item's reward in this situation: the list of the variant the situation
+     * picks if it has one, else the item override's, else the rule's. Each replaces the one above it
+     * whole, as an item's list is written for that item rather than as a patch to the rule's.
+     */
+    public List<String> rewardBlockedBy(Item item, Collection<SituationTag> situation) {
+        List<String> blocking = rewardBlockedBy;
+        for (RuleOverride layer : layers(item, variantFor(item, situation))) {
+            blocking = layer.rewardBlockedBy().orElse(blocking);
+        }
+        return blocking;
+    }
+
+    /** The tags that block a reward for what a scan found: an unrecognised item goes by the rule's list. */
+    public List<String> rewardBlockedBy(Optional<Item> item, Collection<SituationTag> situation) {
+        return item.map(known -> rewardBlockedBy(known, situation)).orElse(rewardBlockedBy);
     }
 
     public Optional<ItemRule> itemRule(NodeId item) {
@@ -88,11 +102,7 @@ public record DisposalRule(RuleKey key, NodeId node, String destination, String 
      * one place steps are put together.
      */
     public Advice adviceFor(Item item, Collection<SituationTag> situation) {
-        Set<String> seen = new HashSet<>();
-        situation.forEach(tag -> seen.add(tag.id()));
-        Optional<String> variant = itemRule(item.id()).flatMap(rule -> rule.variants().keySet().stream()
-                .filter(seen::contains).findFirst());
-        return advice(item, variant);
+        return advice(item, variantFor(item, situation));
     }
 
     /**
@@ -127,11 +137,23 @@ public record DisposalRule(RuleKey key, NodeId node, String destination, String 
         return stepsFor(item, List.of());
     }
 
-    private Advice advice(Item item, Optional<String> variantTag) {
+    /** The first of the item's variants whose tag the situation shows, if any. */
+    private Optional<String> variantFor(Item item, Collection<SituationTag> situation) {
+        Set<String> seen = new HashSet<>();
+        situation.forEach(tag -> seen.add(tag.id()));
+        return itemRule(item.id()).flatMap(rule -> rule.variants().keySet().stream().filter(seen::contains).findFirst());
+    }
+
+    /** The item's own override, then the variant's, each present only when the data has it. */
+    private List<RuleOverride> layers(Item item, Optional<String> variantTag) {
         Optional<ItemRule> rule = itemRule(item.id());
         Optional<RuleOverride> own = rule.flatMap(ItemRule::override);
         Optional<RuleOverride> variant = variantTag.flatMap(tag -> rule.map(r -> r.variants().get(tag)));
-        List<RuleOverride> layers = Stream.of(own, variant).flatMap(Optional::stream).toList();
+        return Stream.of(own, variant).flatMap(Optional::stream).toList();
+    }
+
+    private Advice advice(Item item, Optional<String> variantTag) {
+        List<RuleOverride> layers = layers(item, variantTag);
         String where = destination;
         String why = summary;
         List<String> steps = commonSteps;

@@ -19,10 +19,14 @@ import java.util.Optional;
  * @param after        steps that follow
  * @param regionalNote what districts do differently, shown as "지자체마다 다를 수 있어요: …"
  * @param sources      the public pages this override is taken from; never empty
+ * @param rewardBlockedBy when present, the situation tag ids that block this item's reward instead of
+ *                     the rule's list: a paper cup-noodle bowl filed under styrofoam must never earn the
+ *                     styrofoam character, while a paper cup is coated by design and must not be held back
+ *                     for it. Present and empty means nothing blocks.
  */
 public record RuleOverride(Optional<String> destination, Optional<String> summary, List<String> before,
                            Optional<List<String>> instead, List<String> after, Optional<String> regionalNote,
-                           List<Source> sources) {
+                           List<Source> sources, Optional<List<String>> rewardBlockedBy) {
 
     public RuleOverride {
         destination = Objects.requireNonNull(destination, "destination").map(d -> Texts.requireText(d, "destination"));
@@ -38,10 +42,19 @@ public record RuleOverride(Optional<String> destination, Optional<String> summar
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("an override must cite at least one public source");
         }
+        rewardBlockedBy = Objects.requireNonNull(rewardBlockedBy, "rewardBlockedBy")
+                .map(tags -> BlockingTags.require(tags, "an override"));
         if (destination.isEmpty() && summary.isEmpty() && before.isEmpty() && instead.isEmpty() && after.isEmpty()
-                && regionalNote.isEmpty()) {
+                && regionalNote.isEmpty() && rewardBlockedBy.isEmpty()) {
             throw new IllegalArgumentException("an override must change something");
         }
+    }
+
+    /** An override that keeps the rule's reward-blocking tags. */
+    public RuleOverride(Optional<String> destination, Optional<String> summary, List<String> before,
+                        Optional<List<String>> instead, List<String> after, Optional<String> regionalNote,
+                        List<Source> sources) {
+        this(destination, summary, before, instead, after, regionalNote, sources, Optional.empty());
     }
 
     /** Only adds steps after the inherited ones. */

@@ -20,6 +20,7 @@ class DisposalRuleTest {
             "attachments", Optional.of("라벨을 떼세요."));
     private static final SituationTag CAP_ON = new SituationTag("cap-on", "뚜껑_닫힘", "attachments", Optional.empty());
     private static final SituationTag WATER = new SituationTag("water-filled", "물_충전재", "material", Optional.empty());
+    private static final SituationTag WET = new SituationTag("wet", "물에_젖음", "contents", Optional.of("말리세요."));
     private static final List<Source> MOE = List.of(Source.of("환경부 분리배출 가이드라인", "https://www.me.go.kr/"));
     private static final List<Source> FIRE = List.of(Source.of("소방청 생활안전", "https://www.nfa.go.kr/"));
 
@@ -41,6 +42,11 @@ class DisposalRuleTest {
     private static RuleOverride before(String... steps) {
         return new RuleOverride(Optional.empty(), Optional.empty(), List.of(steps), Optional.empty(), List.of(),
                 Optional.empty(), FIRE);
+    }
+
+    private static RuleOverride blocking(List<String> tags) {
+        return new RuleOverride(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
+                Optional.empty(), MOE, Optional.of(tags));
     }
 
     private static RuleOverride instead(String destination, String... steps) {
@@ -110,6 +116,37 @@ class DisposalRuleTest {
         assertThat(general.adviceForVariant(ICE_PACK, "gel-filled").destination()).isEqualTo("종량제봉투");
         assertThat(general.stepsFor(ICE_PACK)).containsExactly("물인지 젤인지 확인해요.", "봉투에 담아요.");
         assertThatThrownBy(() -> general.adviceForVariant(ICE_PACK, "frozen")).hasMessageContaining("no variant");
+    }
+
+    @Test
+    void an_items_own_blocking_tags_replace_the_rules_for_that_item_and_leave_the_others_alone() {
+        DisposalRule metal = rule(NodeId.of("recyclable.metal"), List.of("헹궈요."),
+                Map.of(BUTANE.id(), ItemRule.of(blocking(List.of("wet")))), List.of("vinyl-label-attached"));
+
+        assertThat(metal.rewardBlockedBy(BUTANE, List.of())).containsExactly("wet");
+        assertThat(metal.rewardBlockedBy(CAN, List.of(WET))).containsExactly("vinyl-label-attached");
+        assertThat(metal.rewardBlockedBy()).containsExactly("vinyl-label-attached");
+    }
+
+    @Test
+    void the_variant_the_situation_picks_brings_its_own_blocking_tags_and_without_one_the_items_apply() {
+        Map<String, RuleOverride> variants = new LinkedHashMap<>();
+        variants.put("water-filled", blocking(List.of("water-filled", "wet")));
+        variants.put("gel-filled", instead("종량제봉투", "종량제봉투에 넣어요."));
+        DisposalRule rule = rule(NodeId.of("recyclable.vinyl"), List.of("모아요."),
+                Map.of(ICE_PACK.id(), new ItemRule(Optional.of(blocking(List.of())), variants)), List.of("wet"));
+
+        assertThat(rule.rewardBlockedBy(ICE_PACK, List.of(WATER))).containsExactly("water-filled", "wet");
+        assertThat(rule.rewardBlockedBy(ICE_PACK, List.of(WET))).isEmpty();
+        assertThat(rule.adviceForVariant(ICE_PACK, "gel-filled").destination()).isEqualTo("종량제봉투");
+    }
+
+    @Test
+    void an_override_that_only_changes_the_blocking_tags_is_a_change_and_lists_each_tag_once() {
+        assertThat(blocking(List.of("wet")).rewardBlockedBy()).contains(List.of("wet"));
+        assertThat(before("먼저 비워요.").rewardBlockedBy()).isEmpty();
+        assertThatThrownBy(() -> blocking(List.of("wet", "wet"))).hasMessageContaining("'wet' twice");
+        assertThatThrownBy(() -> blocking(List.of("물에_젖음"))).hasMessageContaining("situation tag id");
     }
 
     @Test
