@@ -629,6 +629,11 @@ def _named_value(name, sight):
         "minor_category": item.get("name", ""),
         "item_name": item.get("name", ""),
         "situation_tags": sight.tags,
+        # eco-scan's current vision reply: the category from small enums, the item as free text.
+        "major": item.get("major", "") if sight.item else "미분류",
+        "middle": item.get("middle", ""),
+        "item": item.get("name", ""),
+        "tags": sight.tags,
         "user_answer": _answer_sentence(sight),
         "disposal_steps": list(_STEPS),
         "insufficiencies": [],
@@ -685,7 +690,7 @@ def _content(messages, mode, schema):
         defs = {**(schema.get("definitions") or {}), **(schema.get("$defs") or {})}
         return _compact(_fill(schema, None, sight, defs))
     if mode == "json_object":
-        keys = (["status", "major_category", "middle_category", "minor_category", "situation_tags"]
+        keys = (["major", "middle", "item", "tags"]
                 if sight.has_image else ["user_answer", "disposal_steps", "insufficiencies"])
         return _compact({key: _named_value(key, sight) for key in keys})
     if sight.has_image:

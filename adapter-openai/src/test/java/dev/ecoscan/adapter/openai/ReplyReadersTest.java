@@ -19,8 +19,7 @@ class ReplyReadersTest {
     @Test
     void a_consistent_vision_reply_is_read_as_labels() {
         ReplyReading<ClassifierVerdict> reading = vision.read("""
-                {"status":"classified","major_category":"재활용폐기물","middle_category":"종이팩",
-                 "minor_category":"우유팩","situation_tags":["내용물_없음"]}""", false);
+                {"major":"재활용폐기물","middle":"종이팩","item":"우유팩","tags":["내용물_없음"]}""", false);
 
         assertThat(reading).isEqualTo(new ReplyReading.Usable<>(new ClassifierVerdict.Labelled(
                 new CategoryLabels("재활용폐기물", Optional.of("종이팩"), "우유팩", List.of("내용물_없음")))));
@@ -29,24 +28,33 @@ class ReplyReadersTest {
     @Test
     void labels_outside_the_taxonomy_are_invalid_with_the_reason() {
         ReplyReading<ClassifierVerdict> reading = vision.read("""
-                {"status":"classified","major_category":"우주폐기물","middle_category":"",
-                 "minor_category":"외계 물체","situation_tags":[]}""", false);
+                {"major":"우주폐기물","middle":"","item":"외계 물체","tags":[]}""", false);
 
         assertThat(reading).isInstanceOfSatisfying(ReplyReading.Unusable.class,
                 invalid -> assertThat(invalid.problem()).contains("우주폐기물"));
     }
 
     @Test
-    void an_item_under_the_wrong_middle_is_invalid() {
+    void a_middle_of_another_major_is_invalid_but_a_free_text_item_name_is_the_pipelines_to_resolve() {
         assertThat(vision.read("""
-                {"status":"classified","major_category":"재활용폐기물","middle_category":"유리병",
-                 "minor_category":"우유팩","situation_tags":[]}""", false))
+                {"major":"일반종량제폐기물","middle":"유리병","item":"유리병","tags":[]}""", false))
+                .isInstanceOf(ReplyReading.Unusable.class);
+        assertThat(vision.read("""
+                {"major":"재활용폐기물","middle":"유리병","item":"처음 보는 물건","tags":[]}""", false))
+                .isInstanceOfSatisfying(ReplyReading.Usable.class, usable -> assertThat(usable.value())
+                        .isInstanceOf(ClassifierVerdict.Labelled.class));
+    }
+
+    @Test
+    void an_empty_item_name_is_invalid_so_it_is_asked_again() {
+        assertThat(vision.read("""
+                {"major":"재활용폐기물","middle":"유리병","item":" ","tags":[]}""", false))
                 .isInstanceOf(ReplyReading.Unusable.class);
     }
 
     @Test
     void broken_json_and_a_truncated_reply_are_invalid() {
-        assertThat(vision.read("{\"status\": \"classi", false)).isInstanceOfSatisfying(
+        assertThat(vision.read("{\"major\": \"재활", false)).isInstanceOfSatisfying(
                 ReplyReading.Unusable.class, i -> assertThat(i.problem()).contains("JSON"));
         assertThat(vision.read("{}", true)).isInstanceOfSatisfying(
                 ReplyReading.Unusable.class, i -> assertThat(i.problem()).contains("잘렸다"));
@@ -55,8 +63,7 @@ class ReplyReadersTest {
     @Test
     void an_unclassifiable_reply_keeps_its_reasons() {
         assertThat(vision.read("""
-                {"status":"unclassifiable","major_category":"일반종량제폐기물","middle_category":"",
-                 "minor_category":"사용한 휴지","situation_tags":["이미지_흐림"]}""", false))
+                {"major":"미분류","middle":"","item":"","tags":["이미지_흐림"]}""", false))
                 .isInstanceOfSatisfying(ReplyReading.Usable.class, usable ->
                         assertThat(usable.value()).isInstanceOfSatisfying(ClassifierVerdict.Unclassifiable.class,
                                 u -> assertThat(u.reason()).contains("이미지_흐림")));

@@ -79,15 +79,17 @@ class StrictProviderTest {
         assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
         JsonNode schema = format.at("/json_schema/schema");
         assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
-        assertThat(schema.at("/properties/minor_category/enum")).hasSize(KnowledgeBase.embedded().taxonomy().itemCount());
-        assertThat(schema.at("/properties/minor_category/enum").toString()).contains("\"우유팩\"");
-        assertThat(schema.at("/properties/major_category/enum").toString()).contains("생활계유해폐기물");
-        assertThat(schema.at("/properties/situation_tags/items/enum"))
-                .hasSize(KnowledgeBase.embedded().taxonomy().situationTags().size());
+        // Items are not listed: the model names the thing, eco-scan resolves the name.
+        assertThat(schema.at("/properties/item/type").asText()).isEqualTo("string");
+        assertThat(schema.at("/properties/item/enum").isMissingNode()).isTrue();
+        assertThat(schema.at("/properties/major/enum").toString()).contains("생활계유해폐기물").contains("미분류");
+        assertThat(schema.at("/properties/middle/enum").toString()).contains("\"종이팩\"");
+        assertThat(schema.at("/properties/tags/items/enum"))
+                .hasSize(KnowledgeBase.embedded().taxonomy().visionTags().size());
 
         JsonNode system = request.at("/messages/0");
         assertThat(system.path("role").asText()).isEqualTo("system");
-        assertThat(system.path("content").asText()).contains("재활용폐기물 > 종이팩: ").contains("우유팩");
+        assertThat(system.path("content").asText()).contains("재활용폐기물 > 종이팩: ").contains("우유");
         JsonNode image = request.at("/messages/1/content/1/image_url");
         assertThat(image.path("url").asText()).startsWith("data:image/png;base64,");
         assertThat(image.path("detail").asText()).isEqualTo("low");

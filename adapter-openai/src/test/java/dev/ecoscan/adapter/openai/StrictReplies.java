@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 /** Fixed chat completion replies for test servers: a milk carton, and an answer about it. */
 final class StrictReplies {
 
-    static final String VISION_CONTENT = "{\"status\":\"classified\",\"major_category\":\"재활용폐기물\","
-            + "\"middle_category\":\"종이팩\",\"minor_category\":\"우유팩\",\"situation_tags\":[]}";
+    static final String VISION_CONTENT = "{\"major\":\"재활용폐기물\",\"middle\":\"종이팩\",\"item\":\"우유팩\","
+            + "\"tags\":[]}";
     static final String ANSWER_CONTENT = "{\"user_answer\":\"헹궈서 말린 뒤 종이팩 수거함에 넣어요.\","
             + "\"disposal_steps\":[\"헹궈요.\",\"말려요.\"],\"insufficiencies\":[]}";
 
