@@ -16,6 +16,7 @@ import dev.ecoscan.domain.taxonomy.Resolution;
 import dev.ecoscan.domain.taxonomy.SituationTag;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.ecoscan.domain.taxonomy.TaxonomyNode;
+import dev.ecoscan.domain.taxonomy.Texts;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,6 +47,19 @@ class EmbeddedKnowledgeBaseTest {
         assertThat(taxonomy.itemCount()).isGreaterThanOrEqualTo(180);
         assertThat(taxonomy.situationTags()).hasSizeGreaterThanOrEqualTo(80);
         assertThat(taxonomy.situationTags().stream().map(SituationTag::group).distinct()).hasSize(11);
+    }
+
+    @Test
+    void at_least_550_items_each_with_two_aliases_that_are_not_part_of_its_name_and_advice_with_sources() {
+        assertThat(taxonomy.itemCount()).isGreaterThanOrEqualTo(550);
+        assertThat(taxonomy.itemPaths()).allSatisfy(path -> {
+            var item = path.item().orElseThrow();
+            String name = Texts.comparable(item.name());
+            assertThat(item.names().aliases()).as(item.id().value())
+                    .filteredOn(alias -> !name.contains(Texts.comparable(alias))).hasSizeGreaterThanOrEqualTo(2);
+            DisposalRule rule = knowledge.rules().forNode(path.ruleNode().id()).orElseThrow();
+            assertThat(rule.adviceFor(item).sources()).as(item.id().value()).isNotEmpty();
+        });
     }
 
     @Test

@@ -557,10 +557,11 @@ def _catalogue(data_dir):
 class Sight:
     """What the image shows: the item (major/middle/name) or None, and situation-tag labels."""
 
-    def __init__(self, has_image, item=None, tags=()):
+    def __init__(self, has_image, item=None, tags=(), tag_ids=()):
         self.has_image = has_image
         self.item = item
         self.tags = list(tags)
+        self.tag_ids = list(tag_ids)
 
 
 def _see(messages):
@@ -589,7 +590,8 @@ def _read_png(encoded):
     items, tags = _catalogue(os.environ.get("FAKE_OPENAI_DATA_DIR") or str(_DEFAULT_DATA_DIR.resolve()))
     item = items.get(texts.get("eco-scan:item", "").strip())
     tag_ids = [t.strip() for t in texts.get("eco-scan:tags", "").split(",") if t.strip()]
-    return Sight(True, item, [tags[t] for t in tag_ids if t in tags])
+    known = [t for t in tag_ids if t in tags]
+    return Sight(True, item, [tags[t] for t in known], known)
 
 
 def _png_texts(png):
@@ -633,7 +635,7 @@ def _named_value(name, sight):
         "major": item.get("major", "") if sight.item else "미분류",
         "middle": item.get("middle", ""),
         "item": item.get("name", ""),
-        "tags": sight.tags,
+        "tags": sight.tag_ids,
         "user_answer": _answer_sentence(sight),
         "disposal_steps": list(_STEPS),
         "insufficiencies": [],

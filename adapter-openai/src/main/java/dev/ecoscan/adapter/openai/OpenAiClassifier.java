@@ -27,8 +27,8 @@ import java.util.Map;
 /**
  * The vision step on an OpenAI-compatible chat model. eco-scan loads the image itself and sends it
  * inline as a base64 data URL at low detail, so a provider that cannot reach the internet works too.
- * The static part of the prompt (instructions and the whole taxonomy) comes first and never varies,
- * so a provider's prompt cache can serve it.
+ * The static part of the prompt (instructions and the categories with their cues) comes first and
+ * never varies, so a provider's prompt cache can serve it; the image comes last.
  *
  * <p>The image is held in the image budget from its load until the call has ended, whatever way; the
  * request's copies of it are counted in its hold too, for as long as the call lasts.
@@ -56,8 +56,7 @@ public final class OpenAiClassifier implements Classifier {
         this.model = chain.models();
         this.call = new RepairingCall<>(chain, "vision", format, new VisionReplyReader(taxonomy));
         this.systemPrompt = PromptTemplate.load("vision-system.txt").render(Map.of(
-                "taxonomy", TaxonomyDigest.categories(taxonomy),
-                "tags", TaxonomyDigest.tags(taxonomy)));
+                "taxonomy", TaxonomyDigest.categories(taxonomy)));
         this.userPrompt = PromptTemplate.load("vision-user.txt").render(Map.of());
         this.promptVersion = Hashes.sha256(systemPrompt + "\u0000" + userPrompt + "\u0000" + format);
         this.cache = cache;

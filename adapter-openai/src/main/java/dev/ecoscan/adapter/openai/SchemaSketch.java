@@ -11,12 +11,10 @@ import java.util.stream.Collectors;
 
 /**
  * A reply schema as a short instruction, for endpoints in JSON mode that cannot take the schema
- * itself. Long enums (the taxonomy's names) are not repeated: the system prompt already lists them.
+ * itself. Every enum is listed in full: the JSON-mode endpoint has no other way to learn the values
+ * (the situation tags are listed nowhere else).
  */
 final class SchemaSketch {
-
-    /** Enums longer than this are described, not listed. */
-    private static final int LISTED_ENUM_VALUES = 8;
 
     private SchemaSketch() {
     }
@@ -32,9 +30,8 @@ final class SchemaSketch {
                     .map(SchemaSketch::property)
                     .collect(Collectors.joining(", ", "{", "}"));
             case JsonArraySchema array -> "[" + sketch(array.items()) + ", ...]";
-            case JsonEnumSchema en -> en.enumValues().size() <= LISTED_ENUM_VALUES
-                    ? en.enumValues().stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(" | "))
-                    : "위 목록의 이름 하나 (글자 그대로)";
+            case JsonEnumSchema en -> en.enumValues().stream().map(v -> "\"" + v + "\"")
+                    .collect(Collectors.joining(" | "));
             case JsonStringSchema ignored -> "문자열";
             default -> "값";
         };

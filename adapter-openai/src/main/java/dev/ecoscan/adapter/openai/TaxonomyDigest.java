@@ -2,18 +2,12 @@ package dev.ecoscan.adapter.openai;
 
 import dev.ecoscan.domain.taxonomy.MajorCategory;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
-import dev.ecoscan.domain.taxonomy.SituationTag;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The taxonomy written compactly for a prompt: one line per category (a middle, or a major without
- * middles) with its one-line cue, and the tags that change advice. Items are not listed: the model
+ * middles) with its one-line cue. Items are not listed: the model
  * names the thing in its own words and eco-scan resolves the name, so the prompt stays the same size
  * however many items the knowledge base holds. Tokens are the cost of every vision call.
  */
@@ -39,13 +33,5 @@ final class TaxonomyDigest {
 
     private static String cue(Optional<String> cue) {
         return cue.map(text -> ": " + text).orElse("");
-    }
-
-    static String tags(Taxonomy taxonomy) {
-        Map<String, List<String>> byGroup = new LinkedHashMap<>();
-        for (SituationTag tag : taxonomy.visionTags()) {
-            byGroup.computeIfAbsent(tag.group(), g -> new ArrayList<>()).add(tag.label());
-        }
-        return byGroup.values().stream().map(labels -> String.join(", ", labels)).collect(Collectors.joining("\n"));
     }
 }

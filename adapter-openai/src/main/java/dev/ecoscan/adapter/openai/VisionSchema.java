@@ -18,7 +18,9 @@ import java.util.List;
  * The vision reply's JSON schema. Its size does not depend on the number of items: the model picks
  * the major and middle from small enums and names the thing in a few words of free text, which
  * eco-scan resolves to an item itself ({@code Taxonomy.resolve}). Tags are limited to those that
- * change advice. Short keys keep the reply within a few dozen tokens. The reply is still checked
+ * change advice, by their ascii ids, which cost fewer tokens than their Korean labels on the way in
+ * and out; the tag list lives in the schema only, not in the prompt as well. Short keys keep the
+ * reply within a few dozen tokens. The reply is still checked
  * again, since not every provider is strict.
  */
 final class VisionSchema {
@@ -44,7 +46,7 @@ final class VisionSchema {
                 .addProperty(MIDDLE, JsonEnumSchema.builder().enumValues(middles).build())
                 .addProperty(ITEM, JsonStringSchema.builder().description("사진 속 물건의 짧은 이름").build())
                 .addProperty(TAGS, JsonArraySchema.builder().items(JsonEnumSchema.builder()
-                        .enumValues(taxonomy.visionTags().stream().map(SituationTag::label).toList()).build()).build())
+                        .enumValues(taxonomy.visionTags().stream().map(SituationTag::id).toList()).build()).build())
                 .required(MAJOR, MIDDLE, ITEM, TAGS)
                 .additionalProperties(false)
                 .build();
