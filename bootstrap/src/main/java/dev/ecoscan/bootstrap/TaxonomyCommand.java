@@ -1,7 +1,7 @@
 package dev.ecoscan.bootstrap;
 
-import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.bootstrap.render.FindingText;
+import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.taxonomy.Item;
 import dev.ecoscan.domain.taxonomy.MajorCategory;
@@ -10,6 +10,7 @@ import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,8 +62,19 @@ final class TaxonomyCommand implements Callable<Integer> {
         return ExitCodes.COMPLETED;
     }
 
-    private static void printItem(PrintStream out, String indent, Item item) {
+    private void printItem(PrintStream out, String indent, Item item) {
         out.println(indent + item.name() + "  [" + item.id() + "]"
-                + (item.names().aliases().isEmpty() ? "" : "  = " + String.join(", ", item.names().aliases())));
+                + (item.names().aliases().isEmpty() ? "" : "  = " + String.join(", ", item.names().aliases()))
+                + "  (sources: " + sourceHosts(item) + ")");
+    }
+
+    /** Where the item's advice comes from, by site: the full titles and links are in --find and the API. */
+    private String sourceHosts(Item item) {
+        KnowledgeBase knowledge = context.knowledge();
+        return knowledge.taxonomy().pathOf(item.id())
+                .flatMap(path -> knowledge.rules().forNode(path.ruleNode().id()))
+                .map(rule -> rule.adviceFor(item).sources().stream().map(source -> source.url().getHost())
+                        .distinct().collect(Collectors.joining(", ")))
+                .orElse("none");
     }
 }

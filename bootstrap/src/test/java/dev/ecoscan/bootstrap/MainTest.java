@@ -149,6 +149,10 @@ class MainTest {
     void taxonomy_without_a_search_lists_the_whole_tree() {
         assertThat(run(settings(), "taxonomy")).isZero();
         assertThat(stdout()).contains("생활계유해폐기물").contains("7 majors");
+        // Every item line (the lines with aliases) names where its advice comes from.
+        assertThat(stdout().lines().filter(line -> line.contains("  = ")))
+                .hasSizeGreaterThanOrEqualTo(550)
+                .allSatisfy(line -> assertThat(line).containsPattern("\\(sources: [a-z0-9.-]+\\.[a-z]+"));
     }
 
     /** Embedded defaults in a fresh data folder, with the simulator answering at once. */
