@@ -72,6 +72,26 @@ class ForeignProviderConformanceTest {
     }
 
     @Test
+    void a_name_outside_the_data_completes_the_scan_with_the_categorys_rule_and_no_guessed_item() {
+        String vision = "{\"major\":\"재활용폐기물\",\"middle\":\"종이\",\"item\":\"우주선 모형 설명서\",\"tags\":[]}";
+        server.script("[{\"status\":200,\"body\":" + StrictReplies.completion("gpt-4.1-mini", vision) + "}]");
+        OpenAiAdapters adapters = adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA),
+                Sampling.providerDefaults());
+
+        ScanOutcome outcome = ScanTestKit.pipeline().classifier(adapters.classifier()).answers(adapters.answers())
+                .build().scan(SAMPLES.resolve("milk-carton.png").toString());
+
+        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
+            assertThat(done.classification().item()).as("no item is guessed").isEmpty();
+            assertThat(done.classification().path().ruleNode().name()).isEqualTo("종이");
+            assertThat(done.classification().unmatchedName()).contains("우주선 모형 설명서");
+            assertThat(done.rule().key().value()).isEqualTo("재활용폐기물_종이");
+        });
+        assertThat(server.refusedCount()).isZero();
+        assertThat(chatRequests()).hasSize(2);
+    }
+
+    @Test
     void a_whole_scan_on_gpt_5_1_completes_and_the_server_refuses_nothing() {
         OpenAiAdapters adapters = adapters(endpoint("gpt-5.1", StructuredOutput.JSON_SCHEMA),
                 new Sampling(Optional.of(0.2), Optional.of(ReasoningEffort.NONE)));
