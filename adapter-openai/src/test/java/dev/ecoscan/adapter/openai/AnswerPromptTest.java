@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
@@ -16,21 +13,12 @@ import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.Classification;
 import dev.ecoscan.domain.taxonomy.Resolution;
 import dev.ecoscan.testkit.RecordingModelCalls;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The answer prompt as it goes over the wire: the person's question is fenced as data. */
@@ -40,19 +28,16 @@ class AnswerPromptTest {
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBase.embedded();
     private static final Pattern FENCED = Pattern.compile("<question>\\n(.*)\\n</question>$", Pattern.DOTALL);
 
-    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private static final String ANSWER =
+            "{\"user_answer\":\"라벨을 떼고 내요.\",\"disposal_steps\":[\"라벨을 떼요.\"],\"insufficiencies\":[]}";
 
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", this::complete);
-        server.start();
-    }
+    private final CapturingProvider provider = CapturingProvider.answering(
+            request -> CapturingProvider.Reply.ok(StrictReplies.completion(request.path("model").asText(), ANSWER)));
+    private final List<JsonNode> requests = provider.requests();
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        provider.close();
     }
 
     @Test
@@ -111,32 +96,7 @@ class AnswerPromptTest {
     }
 
     private OpenAiAdapters adapters() {
-        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 300);
-        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary", Provider.OPENAI,
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"), "key", "gpt-4o-mini",
-                "gpt-4o-mini")), step, step, Sampling.providerDefaults(), RetryPolicy.standard(),
-                BreakerPolicy.standard(), false, 10);
-        return OpenAiAdapters.create(settings, KNOWLEDGE.taxonomy(),
-                reference -> new ImageLoad.Unreadable("no images in this test"), new RecordingModelCalls(),
-                Clock.systemUTC());
-    }
-
-    private void complete(HttpExchange exchange) throws IOException {
-        JsonNode request = JSON.readTree(exchange.getRequestBody());
-        requests.add(request);
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("id", "chatcmpl-fence").put("object", "chat.completion").put("created", 0)
-                .put("model", request.path("model").asText());
-        ObjectNode choice = reply.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content",
-                "{\"user_answer\":\"라벨을 떼고 내요.\",\"disposal_steps\":[\"라벨을 떼요.\"],\"insufficiencies\":[]}");
-        reply.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
-        byte[] bytes = JSON.writeValueAsBytes(reply);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return provider.adapters("key", "gpt-4o-mini", KNOWLEDGE.taxonomy(),
+                reference -> new ImageLoad.Unreadable("no images in this test"), new RecordingModelCalls());
     }
 }

@@ -3,14 +3,9 @@ package dev.ecoscan.adapter.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.Image;
-import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
@@ -18,22 +13,11 @@ import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.RecordingModelCalls;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.TestPipeline;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,24 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 class StrictProviderTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+    private static final Path SAMPLES = SampleFiles.SAMPLES;
 
-    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final RecordingModelCalls calls = new RecordingModelCalls();
-    private HttpServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", this::complete);
-        server.start();
-    }
+    private final CapturingProvider provider = CapturingProvider.answering(StrictProviderTest::reply);
+    private final List<JsonNode> requests = provider.requests();
+    private final List<String> authorizations = provider.authorizations();
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        provider.close();
     }
 
     @Test
@@ -136,41 +112,19 @@ class StrictProviderTest {
     }
 
     private OpenAiAdapters adapters() {
-        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 300);
-        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary", Provider.OPENAI,
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"), "strict-key", "strict-model",
-                "strict-model")), step, step, Sampling.providerDefaults(), RetryPolicy.standard(),
-                BreakerPolicy.standard(), false, 10);
-        return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), reference -> {
-            try {
-                return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
-                        "image/png"));
-            } catch (IOException e) {
-                return new ImageLoad.Unreadable(e.getMessage());
-            }
-        }, calls, Clock.systemUTC());
+        return provider.adapters("strict-key", "strict-model", KnowledgeBase.embedded().taxonomy(), SampleFiles.source(),
+                calls);
     }
 
-    private void complete(HttpExchange exchange) throws IOException {
-        JsonNode request = JSON.readTree(exchange.getRequestBody());
-        requests.add(request);
-        authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+    /** Refuses any request without a strict json_schema response format, as this provider's contract. */
+    private static CapturingProvider.Reply reply(JsonNode request) {
         JsonNode format = request.path("response_format");
         if (!format.path("type").asText().equals("json_schema") || !format.at("/json_schema/strict").asBoolean()) {
-            send(exchange, 400, "{\"error\":{\"message\":\"this provider only honours strict json_schema\"}}");
-            return;
+            return new CapturingProvider.Reply(400,
+                    "{\"error\":{\"message\":\"this provider only honours strict json_schema\"}}");
         }
         String content = format.at("/json_schema/name").asText().equals("disposal_answer")
                 ? StrictReplies.ANSWER_CONTENT : StrictReplies.VISION_CONTENT;
-        send(exchange, 200, StrictReplies.completion(request.path("model").asText(), content));
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return CapturingProvider.Reply.ok(StrictReplies.completion(request.path("model").asText(), content));
     }
 }

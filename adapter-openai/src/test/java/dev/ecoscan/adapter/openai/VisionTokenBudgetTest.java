@@ -3,16 +3,11 @@ package dev.ecoscan.adapter.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
-import dev.ecoscan.domain.port.Image;
-import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.taxonomy.Item;
@@ -22,24 +17,12 @@ import dev.ecoscan.domain.taxonomy.Names;
 import dev.ecoscan.domain.taxonomy.NodeId;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.ecoscan.testkit.RecordingModelCalls;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,23 +38,14 @@ class VisionTokenBudgetTest {
     /** A vision reply, the part a scan pays output prices for. */
     private static final int REPLY_BUDGET = 40;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
-    private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
 
-    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", this::complete);
-        server.start();
-    }
+    private final CapturingProvider provider = CapturingProvider.answering(
+            request -> CapturingProvider.Reply.ok(StrictReplies.completion("gpt-4.1-mini", StrictReplies.VISION_CONTENT)));
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        provider.close();
     }
 
     @Test
@@ -101,12 +75,13 @@ class VisionTokenBudgetTest {
     }
 
     private int tokensOfAVisionRequest(Taxonomy taxonomy) {
-        requests.clear();
-        adapters(taxonomy).classifier().classify(new ClassificationRequest(ScanId.random(),
-                new ImageReference.File(SAMPLES.resolve("milk-carton.png")), Optional.empty(),
-                Instant.now().plusSeconds(30)));
-        assertThat(requests).hasSize(1);
-        JsonNode request = requests.getFirst();
+        int before = provider.requests().size();
+        provider.adapters("budget-key", "gpt-4.1-mini", taxonomy, SampleFiles.source(), new RecordingModelCalls())
+                .classifier().classify(new ClassificationRequest(ScanId.random(),
+                        new ImageReference.File(SampleFiles.SAMPLES.resolve("milk-carton.png")), Optional.empty(),
+                        Instant.now().plusSeconds(30)));
+        assertThat(provider.requests()).hasSize(before + 1);
+        JsonNode request = provider.requests().getLast();
         String system = request.at("/messages/0/content").asText();
         String user = request.at("/messages/1/content/0/text").asText();
         assertThat(system).isNotBlank();
@@ -135,32 +110,5 @@ class VisionTokenBudgetTest {
         IntStream.range(0, more).forEach(i -> all.add(new Item(NodeId.of(parent.value() + ".made-up-" + i),
                 Names.korean("가상 품목 " + parent.value() + " " + i, "가상 별칭 " + parent.value() + " " + i))));
         return all;
-    }
-
-    private OpenAiAdapters adapters(Taxonomy taxonomy) {
-        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 300);
-        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary", Provider.OPENAI,
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"), "budget-key", "gpt-4.1-mini",
-                "gpt-4.1-mini")), step, step, Sampling.providerDefaults(), RetryPolicy.standard(),
-                BreakerPolicy.standard(), false, 10);
-        return OpenAiAdapters.create(settings, taxonomy, reference -> {
-            try {
-                return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
-                        "image/png"));
-            } catch (IOException e) {
-                return new ImageLoad.Unreadable(e.getMessage());
-            }
-        }, new RecordingModelCalls(), Clock.systemUTC());
-    }
-
-    private void complete(HttpExchange exchange) throws IOException {
-        requests.add(JSON.readTree(exchange.getRequestBody()));
-        byte[] bytes = StrictReplies.completion("gpt-4.1-mini", StrictReplies.VISION_CONTENT)
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }
