@@ -3,7 +3,6 @@ package dev.ecoscan.adapter.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** The answer prompt as it goes over the wire: the person's question is fenced as data. */
 class AnswerPromptTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBase.embedded();
     private static final Pattern FENCED = Pattern.compile("<question>\\n(.*)\\n</question>$", Pattern.DOTALL);
 
