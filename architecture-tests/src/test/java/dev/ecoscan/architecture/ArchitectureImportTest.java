@@ -14,17 +14,29 @@ class ArchitectureImportTest {
 
     @Test
     void the_analysed_classes_include_every_module() {
-        Set<String> packages = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.ecoscan").stream()
-                .map(JavaClass::getPackageName)
-                .collect(Collectors.toSet());
+        Set<String> packages = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.ecoscan").stream()
+                        .map(JavaClass::getPackageName)
+                        .collect(Collectors.toSet());
 
-        assertThat(packages).contains(
-                "dev.ecoscan.domain.taxonomy", "dev.ecoscan.domain.port", "dev.ecoscan.domain.scan",
-                "dev.ecoscan.application", "dev.ecoscan.application.timing",
-                "dev.ecoscan.data", "dev.ecoscan.testkit", "dev.ecoscan.simulator", "dev.ecoscan.adapter.openai",
-                "dev.ecoscan.adapter.http", "dev.ecoscan.adapter.metrics", "dev.ecoscan.adapter.images",
-                "dev.ecoscan.adapter.character", "dev.ecoscan.adapter.redis", "dev.ecoscan.support.http",
-                "dev.ecoscan.bootstrap", "dev.ecoscan.bootstrap.wiring");
+        assertThat(packages)
+                .contains(
+                        "dev.ecoscan.domain.taxonomy",
+                        "dev.ecoscan.domain.port",
+                        "dev.ecoscan.domain.scan",
+                        "dev.ecoscan.application",
+                        "dev.ecoscan.application.timing",
+                        "dev.ecoscan.data",
+                        "dev.ecoscan.testkit",
+                        "dev.ecoscan.simulator",
+                        "dev.ecoscan.adapter.openai",
+                        "dev.ecoscan.adapter.http",
+                        "dev.ecoscan.adapter.metrics",
+                        "dev.ecoscan.adapter.images",
+                        "dev.ecoscan.adapter.character",
+                        "dev.ecoscan.adapter.redis",
+                        "dev.ecoscan.support.http",
+                        "dev.ecoscan.bootstrap",
+                        "dev.ecoscan.bootstrap.wiring");
     }
 }

@@ -25,30 +25,43 @@ final class ArchitectureRules {
     }
 
     ArchRule domain_depends_only_on_the_jdk() {
-        return classes().that().resideInAPackage(root + ".domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..")
+        return classes()
+                .that()
+                .resideInAPackage(root + ".domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", root + ".domain..")
                 .as("the domain depends on the JDK only");
     }
 
     ArchRule application_depends_only_on_the_domain() {
-        return classes().that().resideInAPackage(root + ".application..")
-                .should().onlyDependOnClassesThat()
+        return classes()
+                .that()
+                .resideInAPackage(root + ".application..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", root + ".domain..", root + ".application..")
                 .as("the application depends on the domain only");
     }
 
     ArchRule taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser() {
-        return classes().that().resideInAPackage(root + ".data..")
-                .should().onlyDependOnClassesThat()
+        return classes()
+                .that()
+                .resideInAPackage(root + ".data..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", root + ".domain..", root + ".data..", "org.yaml.snakeyaml..")
                 .as("the taxonomy data depends on the domain and SnakeYAML only");
     }
 
     ArchRule testkit_depends_only_on_the_core() {
-        return classes().that().resideInAPackage(root + ".testkit..")
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", root + ".domain..", root + ".application..", root + ".data..",
-                        root + ".testkit..")
+        return classes()
+                .that()
+                .resideInAPackage(root + ".testkit..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..", root + ".domain..", root + ".application..", root + ".data..", root + ".testkit..")
                 .as("the testkit depends on the domain, the application and the data only");
     }
 
@@ -57,35 +70,52 @@ final class ArchitectureRules {
      * check, which must not fail the build. The bite test proves it fires when there is.
      */
     ArchRule adapters_do_not_depend_on_each_other() {
-        return slices().matching(root + ".adapter.(*)..").namingSlices("adapter '$1'")
-                .should().notDependOnEachOther()
+        return slices().matching(root + ".adapter.(*)..")
+                .namingSlices("adapter '$1'")
+                .should()
+                .notDependOnEachOther()
                 .allowEmptyShould(true)
                 .as("adapters do not depend on each other");
     }
 
     ArchRule only_bootstrap_depends_on_adapters() {
-        return noClasses().that().resideOutsideOfPackages(root + ".adapter..", root + ".bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".adapter..")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(root + ".adapter..", root + ".bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".adapter..")
                 .as("only bootstrap depends on adapters");
     }
 
     ArchRule nothing_depends_on_bootstrap() {
-        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".bootstrap..")
                 .as("nothing depends on bootstrap");
     }
 
     /** The LLM simulator is a test double of a provider, so it may use the testkit's sample-image helpers. */
     ArchRule only_bootstrap_and_the_simulator_use_the_testkit_in_production() {
-        return noClasses().that()
+        return noClasses()
+                .that()
                 .resideOutsideOfPackages(root + ".testkit..", root + ".bootstrap..", root + ".simulator..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".testkit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".testkit..")
                 .as("only bootstrap and the simulator use the testkit in production code");
     }
 
     ArchRule only_bootstrap_starts_the_simulator() {
-        return noClasses().that().resideOutsideOfPackages(root + ".simulator..", root + ".bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".simulator..")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(root + ".simulator..", root + ".bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".simulator..")
                 .as("only bootstrap starts the simulator");
     }
 
@@ -95,31 +125,48 @@ final class ArchitectureRules {
      * builds clients, so every client speaks HTTP/1.1 on cleartext.
      */
     ArchRule only_the_support_module_builds_jdk_http_clients() {
-        return noClasses().that().resideOutsideOfPackage(root + ".support..")
-                .should().callMethod(HttpClient.class, "newBuilder")
-                .orShould().callMethod(HttpClient.class, "newHttpClient")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".support..")
+                .should()
+                .callMethod(HttpClient.class, "newBuilder")
+                .orShould()
+                .callMethod(HttpClient.class, "newHttpClient")
                 .as("only the support module builds JDK HTTP clients");
     }
 
     /** Adapters share the support module rather than each other, so it may see none of them. */
     ArchRule support_depends_on_no_adapter() {
-        return noClasses().that().resideInAPackage(root + ".support..")
-                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapter..", root + ".bootstrap..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".support..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(root + ".adapter..", root + ".bootstrap..")
                 .as("support depends on no adapter and not on bootstrap");
     }
 
     ArchRule packages_are_free_of_cycles() {
-        return slices().matching(root + ".(**)").namingSlices("package '$1'")
-                .should().beFreeOfCycles()
+        return slices().matching(root + ".(**)")
+                .namingSlices("package '$1'")
+                .should()
+                .beFreeOfCycles()
                 .as("packages are free of cycles");
     }
 
     List<ArchRule> all() {
-        return List.of(domain_depends_only_on_the_jdk(), application_depends_only_on_the_domain(),
-                taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser(), testkit_depends_only_on_the_core(),
-                adapters_do_not_depend_on_each_other(), only_bootstrap_depends_on_adapters(),
-                nothing_depends_on_bootstrap(), only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
-                only_bootstrap_starts_the_simulator(), only_the_support_module_builds_jdk_http_clients(),
-                support_depends_on_no_adapter(), packages_are_free_of_cycles());
+        return List.of(
+                domain_depends_only_on_the_jdk(),
+                application_depends_only_on_the_domain(),
+                taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser(),
+                testkit_depends_only_on_the_core(),
+                adapters_do_not_depend_on_each_other(),
+                only_bootstrap_depends_on_adapters(),
+                nothing_depends_on_bootstrap(),
+                only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
+                only_bootstrap_starts_the_simulator(),
+                only_the_support_module_builds_jdk_http_clients(),
+                support_depends_on_no_adapter(),
+                packages_are_free_of_cycles());
     }
 }

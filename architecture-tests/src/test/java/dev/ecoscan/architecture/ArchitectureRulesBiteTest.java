@@ -38,7 +38,9 @@ class ArchitectureRulesBiteTest {
 
     @Test
     void taxonomy_data_using_jackson_is_reported() {
-        assertReports(RULES.taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser(), "DataUsingJackson",
+        assertReports(
+                RULES.taxonomy_data_depends_only_on_the_domain_and_its_yaml_parser(),
+                "DataUsingJackson",
                 "ObjectMapper");
     }
 
@@ -70,8 +72,10 @@ class ArchitectureRulesBiteTest {
 
     @Test
     void production_code_using_the_testkit_is_reported() {
-        assertReports(RULES.only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
-                "ApplicationUsingTestkit", "FakeThing");
+        assertReports(
+                RULES.only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
+                "ApplicationUsingTestkit",
+                "FakeThing");
     }
 
     @Test
@@ -88,19 +92,24 @@ class ArchitectureRulesBiteTest {
 
     @Test
     void an_adapter_building_its_own_http_client_is_reported() {
-        assertReports(RULES.only_the_support_module_builds_jdk_http_clients(), "AlphaBuildingHttpClient",
+        assertReports(
+                RULES.only_the_support_module_builds_jdk_http_clients(),
+                "AlphaBuildingHttpClient",
                 "HttpClient.newBuilder()");
     }
 
     @Test
     void an_adapter_building_a_default_http_client_is_reported() {
-        assertReports(RULES.only_the_support_module_builds_jdk_http_clients(), "AlphaBuildingHttpClient",
+        assertReports(
+                RULES.only_the_support_module_builds_jdk_http_clients(),
+                "AlphaBuildingHttpClient",
                 "HttpClient.newHttpClient()");
     }
 
     @Test
     void the_support_module_building_http_clients_is_allowed() {
-        EvaluationResult result = RULES.only_the_support_module_builds_jdk_http_clients().evaluate(FIXTURES);
+        EvaluationResult result =
+                RULES.only_the_support_module_builds_jdk_http_clients().evaluate(FIXTURES);
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("AlphaBuildingHttpClient"))
                 .noneMatch(line -> line.contains("support.http.Factory"));
@@ -156,7 +165,9 @@ class ArchitectureRulesBiteTest {
 
     private static void assertReports(ArchRule rule, String... fragments) {
         EvaluationResult result = rule.evaluate(FIXTURES);
-        assertThat(result.hasViolation()).as("'%s' reports a violation", rule.getDescription()).isTrue();
+        assertThat(result.hasViolation())
+                .as("'%s' reports a violation", rule.getDescription())
+                .isTrue();
         assertThat(result.getFailureReport().getDetails())
                 .as("'%s' names the offending classes", rule.getDescription())
                 .anySatisfy(line -> assertThat(line).contains(fragments));

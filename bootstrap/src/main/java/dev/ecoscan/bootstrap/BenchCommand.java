@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * {@code eco-scan bench}: closed-loop users against the real HTTP service on the built-in simulator,
  * in this process. The LLM cache is off, or every scan after the first would be served from it.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Load benchmark: closed-loop users against the HTTP service on the LLM simulator.")
 final class BenchCommand implements Callable<Integer> {
 
@@ -28,7 +30,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "90", description = "seconds to run (default ${DEFAULT-VALUE})")
     private int seconds;
 
-    @Option(names = "--ramp-up", defaultValue = "15",
+    @Option(
+            names = "--ramp-up",
+            defaultValue = "15",
             description = "seconds over which users start, left out of the report (default ${DEFAULT-VALUE})")
     private int rampUp;
 
@@ -49,16 +53,25 @@ final class BenchCommand implements Callable<Integer> {
         environment.put("ECO_SCAN_MODE", "dev");
         environment.putIfAbsent("ECO_SCAN_PORT", "0");
         environment.putIfAbsent("ECO_SCAN_RATE_LIMIT", "off");
-        EcoScanComponent engine = EcoScanComponent.create(Settings.from(environment), context.clock(), context.err(),
-                Purpose.SERVICE);
+        EcoScanComponent engine =
+                EcoScanComponent.create(Settings.from(environment), context.clock(), context.err(), Purpose.SERVICE);
         try {
             RunningService service = RunningService.start(engine, context.clock());
-            context.out().println("bench: " + users + (async ? " asynchronous" : "") + " users for " + seconds
-                    + " s (ramp-up " + rampUp + " s) against "
-                    + service.baseUrl() + ", heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-            String report = new ClosedLoopLoad(URI.create(service.baseUrl()),
-                    service.devToken().orElseThrow(), service.baseUrl() + "/samples/milk-carton.png", async)
-                    .run(users, Duration.ofSeconds(seconds), Duration.ofSeconds(rampUp), service.server()::scansInFlight);
+            context.out()
+                    .println("bench: " + users + (async ? " asynchronous" : "") + " users for " + seconds
+                            + " s (ramp-up " + rampUp + " s) against "
+                            + service.baseUrl() + ", heap max "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+            String report = new ClosedLoopLoad(
+                            URI.create(service.baseUrl()),
+                            service.devToken().orElseThrow(),
+                            service.baseUrl() + "/samples/milk-carton.png",
+                            async)
+                    .run(
+                            users,
+                            Duration.ofSeconds(seconds),
+                            Duration.ofSeconds(rampUp),
+                            service.server()::scansInFlight);
             context.out().println(report);
             service.server().close();
         } finally {

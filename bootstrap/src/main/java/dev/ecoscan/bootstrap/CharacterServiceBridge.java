@@ -42,21 +42,26 @@ final class CharacterServiceBridge implements CharacterService {
 
     @Override
     public byte[] reward(byte[] requestBody) {
-        CharacterServiceRequest request = CharacterServiceJson.readRewardRequest(
-                new String(requestBody, StandardCharsets.UTF_8));
-        CategoryLabels labels = new CategoryLabels(request.majorCategory(), Optional.of(request.middleCategory()),
-                request.minorCategory(), List.of());
+        CharacterServiceRequest request =
+                CharacterServiceJson.readRewardRequest(new String(requestBody, StandardCharsets.UTF_8));
+        CategoryLabels labels = new CategoryLabels(
+                request.majorCategory(), Optional.of(request.middleCategory()), request.minorCategory(), List.of());
         if (!(taxonomy.resolve(labels) instanceof Resolution.Resolved resolved)) {
             throw new IllegalArgumentException("the classification is not in the taxonomy");
         }
         Classification classification = resolved.classification();
         // The calling eco-scan reports what it established: a rule found, and blocking situation tags
         // seen (the wire's insufficiencies_present). The policy is the same as in a scan.
-        RewardOutcome outcome = switch (RewardPolicy.decideReported(classification, request.disposalRulesPresent(),
-                request.insufficienciesPresent())) {
+        RewardOutcome outcome = switch (RewardPolicy.decideReported(
+                classification, request.disposalRulesPresent(), request.insufficienciesPresent())) {
             case RewardDecision.NotEligible notEligible -> notEligible.outcome();
-            case RewardDecision.Eligible eligible -> rewards.matcher().match(new RewardGrant(ScanId.random(),
-                    request.user(), eligible.classification(), clock.instant().plus(GRANT_DEADLINE)));
+            case RewardDecision.Eligible eligible ->
+                rewards.matcher()
+                        .match(new RewardGrant(
+                                ScanId.random(),
+                                request.user(),
+                                eligible.classification(),
+                                clock.instant().plus(GRANT_DEADLINE)));
         };
         if (outcome instanceof RewardOutcome.Unavailable unavailable) {
             throw new CharacterCollection.CollectionUnavailableException(unavailable.reason(), null);
@@ -66,6 +71,7 @@ final class CharacterServiceBridge implements CharacterService {
 
     @Override
     public byte[] owned(UserId user) {
-        return CharacterServiceJson.writeOwned(rewards.collection().ownedBy(user)).getBytes(StandardCharsets.UTF_8);
+        return CharacterServiceJson.writeOwned(rewards.collection().ownedBy(user))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,9 +6,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command: only subcommands do anything. */
-@Command(name = "eco-scan", mixinStandardHelpOptions = true, version = "eco-scan 0.1.0",
+@Command(
+        name = "eco-scan",
+        mixinStandardHelpOptions = true,
+        version = "eco-scan 0.1.0",
         description = "Tells you how to throw an item away, from a photo of it.",
-        subcommands = {ServeCommand.class, WorkerCommand.class, ScanCommand.class, BenchCommand.class, TaxonomyCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            WorkerCommand.class,
+            ScanCommand.class,
+            BenchCommand.class,
+            TaxonomyCommand.class,
+            SimulatorCommand.class,
+            CommandLine.HelpCommand.class
+        })
 final class EcoScanCommand implements Runnable {
 
     private final CommandContext context;
@@ -22,7 +33,8 @@ final class EcoScanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, worker, scan, bench, taxonomy or simulator");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a command: serve, worker, scan, bench, taxonomy or simulator");
     }
 
     static CommandLine commandLine(CommandContext context) {
@@ -54,7 +66,8 @@ final class EcoScanCommand implements Runnable {
         line.setOut(new java.io.PrintWriter(context.out(), true));
         line.setErr(new java.io.PrintWriter(context.err(), true));
         line.setExecutionExceptionHandler((error, command, parsed) -> {
-            if (error instanceof SettingsException || error instanceof DataFileException
+            if (error instanceof SettingsException
+                    || error instanceof DataFileException
                     || error instanceof IllegalArgumentException) {
                 context.err().println("eco-scan: " + error.getMessage());
                 return ExitCodes.BAD_INPUT;

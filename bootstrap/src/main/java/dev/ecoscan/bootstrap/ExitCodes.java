@@ -12,6 +12,5 @@ final class ExitCodes {
     /** A step failed: a provider error or the deadline. */
     static final int FAILED = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

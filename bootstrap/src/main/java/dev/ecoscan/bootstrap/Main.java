@@ -9,8 +9,7 @@ import java.util.Map;
 /** Entry point of {@code ./eco-scan}. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // Libraries (HikariCP, Flyway, LangChain4j) log through SLF4J: only their warnings are worth a line.
@@ -31,12 +30,14 @@ public final class Main {
     }
 
     /** Runs one command line and returns its exit code; everything it touches comes in as arguments. */
-    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
+    public static int run(
+            String[] args, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
         RedactingOutputStream cleanOut = new RedactingOutputStream(out);
         RedactingOutputStream cleanErr = new RedactingOutputStream(err);
         try {
-            return EcoScanCommand.commandLine(new CommandContext(environment, printing(cleanOut), printing(cleanErr),
-                    clock)).execute(args);
+            return EcoScanCommand.commandLine(
+                            new CommandContext(environment, printing(cleanOut), printing(cleanErr), clock))
+                    .execute(args);
         } finally {
             drain(cleanOut);
             drain(cleanErr);

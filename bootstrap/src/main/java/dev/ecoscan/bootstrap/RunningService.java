@@ -32,33 +32,38 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
     static RunningService start(EcoScanComponent engine, Clock clock) {
         EcoScanMetrics metrics = engine.metrics();
         HttpSettings http = engine.httpSettings();
-        ApiPorts ports = new ApiPorts(engine.scanWaste(), engine.jobQueue(), engine.knowledge().guide(),
+        ApiPorts ports = new ApiPorts(
+                engine.scanWaste(),
+                engine.jobQueue(),
+                engine.knowledge().guide(),
                 new CharacterServiceBridge(engine.rewards(), engine.knowledge().taxonomy(), clock),
-                engine.imagePolicy()::refusal, accept -> {
+                engine.imagePolicy()::refusal,
+                accept -> {
                     Scrape scrape = metrics.scrape(accept);
                     return new MetricsScrape.Scrape(scrape.contentType(), scrape.body());
-                }, observer(metrics, engine.modelCalls()));
+                },
+                observer(metrics, engine.modelCalls()));
         ScanApiServer server = ScanApiServer.start(http, ports, clock);
         metrics.gaugeScansInFlight(server::scansInFlight);
         switch (engine.jobQueue()) {
             case InProcessJobQueue inProcess ->
-                    metrics.gauge("scan_jobs_unfinished", "asynchronous scans queued or running", inProcess::unfinished);
+                metrics.gauge("scan_jobs_unfinished", "asynchronous scans queued or running", inProcess::unfinished);
             case RedisJobQueue redis ->
-                    metrics.gauge("scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running",
-                            redis::queueDepth);
-            default -> {
-            }
+                metrics.gauge(
+                        "scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", redis::queueDepth);
+            default -> {}
         }
 
         boolean dev = engine.settings().devMode();
         String host = http.host().equals("0.0.0.0") ? "127.0.0.1" : http.host();
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
         List<String> banner = new ArrayList<>();
-        banner.add("eco-scan serving on " + base + " (" + (dev ? "dev" : "prod") + " mode, at most "
-                + http.maxInFlight() + " scans in flight, deadline " + http.deadline().toSeconds() + " s)");
+        banner.add(
+                "eco-scan serving on " + base + " (" + (dev ? "dev" : "prod") + " mode, at most " + http.maxInFlight()
+                        + " scans in flight, deadline " + http.deadline().toSeconds() + " s)");
         banner.add("  POST " + base + ScanApiServer.CLASSIFY + "   GET " + base + ScanApiServer.CATEGORIES);
-        banner.add("  GET  " + base + ScanApiServer.METRICS + "   " + base + ScanApiServer.OPENAPI + "   "
-                + base + ScanApiServer.LIVE + "   " + base + ScanApiServer.READY);
+        banner.add("  GET  " + base + ScanApiServer.METRICS + "   " + base + ScanApiServer.OPENAPI + "   " + base
+                + ScanApiServer.LIVE + "   " + base + ScanApiServer.READY);
         if (dev && !engine.settings().loopbackListener()) {
             banner.add("WARNING: dev mode on " + http.host() + ", which others can reach (ECO_SCAN_MODE=dev was set):"
                     + " the built-in simulator if no provider is set, dev tokens, loopback image URLs and no rate limit."
@@ -67,11 +72,12 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
         Optional<String> token = Optional.empty();
         if (dev && http.auth().mode() == AuthSettings.Mode.JWT) {
             token = Optional.of(DevTokens.mint(http.auth(), UUID.randomUUID(), Duration.ofHours(1), clock));
-            String image = http.samples().isPresent() ? base + "/samples/milk-carton.png"
-                    : "https://example.com/photo.png";
+            String image =
+                    http.samples().isPresent() ? base + "/samples/milk-carton.png" : "https://example.com/photo.png";
             banner.add("Dev token (valid 1 hour, this process only). Try:");
-            banner.add("  curl -s " + base + ScanApiServer.CLASSIFY + " -H 'Content-Type: application/json' -b 's_access="
-                    + token.get() + "' -d '{\"image_url\":\"" + image + "\",\"user_input\":\"\"}'");
+            banner.add(
+                    "  curl -s " + base + ScanApiServer.CLASSIFY + " -H 'Content-Type: application/json' -b 's_access="
+                            + token.get() + "' -d '{\"image_url\":\"" + image + "\",\"user_input\":\"\"}'");
         }
         return new RunningService(server, base, token, List.copyOf(banner));
     }

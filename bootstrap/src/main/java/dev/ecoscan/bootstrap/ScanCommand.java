@@ -16,22 +16,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code eco-scan scan}: one scan of one image, printed for a person or as JSON. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
+@Command(
+        name = "scan",
+        mixinStandardHelpOptions = true,
         description = "Scan one image: category, disposal rule, answer, reward and per-step timings.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:completed", "2:bad arguments, settings or data files", "3:rejected (unreadable image,"
-                + " unclassifiable or out-of-taxonomy item, no rule)", "4:a step failed (provider error, deadline)"})
+        exitCodeList = {
+            "0:completed",
+            "2:bad arguments, settings or data files",
+            "3:rejected (unreadable image," + " unclassifiable or out-of-taxonomy item, no rule)",
+            "4:a step failed (provider error, deadline)"
+        })
 final class ScanCommand implements Callable<Integer> {
 
     private final CommandContext context;
 
-    @Option(names = "--image", required = true, paramLabel = "PATH|URL", description = "the photo: a file or an http(s) URL")
+    @Option(
+            names = "--image",
+            required = true,
+            paramLabel = "PATH|URL",
+            description = "the photo: a file or an http(s) URL")
     private String image;
 
     @Option(names = "--question", paramLabel = "TEXT", description = "what you want to know, e.g. \"라벨은 떼야 하나요?\"")
     private String question;
 
-    @Option(names = "--user", paramLabel = "ID", defaultValue = "local-user",
+    @Option(
+            names = "--user",
+            paramLabel = "ID",
+            defaultValue = "local-user",
             description = "who is scanning, for rewards (default: ${DEFAULT-VALUE})")
     private String user;
 
@@ -53,12 +66,19 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private int scan(EcoScanComponent engine) {
-        ScanRequest request = new ScanRequest(ScanId.random(), ImageReference.parse(image), Optional.ofNullable(question),
-                new UserId(user), context.clock().instant().plus(engine.settings().deadline()));
+        ScanRequest request = new ScanRequest(
+                ScanId.random(),
+                ImageReference.parse(image),
+                Optional.ofNullable(question),
+                new UserId(user),
+                context.clock().instant().plus(engine.settings().deadline()));
         ScanOutcome outcome = engine.scanWaste().scan(request);
         List<ModelCall> calls = engine.modelCalls().take(request.id());
-        context.out().print(json ? OutcomeJson.render(outcome, request.question(), calls) + System.lineSeparator()
-                : OutcomeText.render(outcome, calls));
+        context.out()
+                .print(
+                        json
+                                ? OutcomeJson.render(outcome, request.question(), calls) + System.lineSeparator()
+                                : OutcomeText.render(outcome, calls));
         context.out().flush();
         return switch (outcome) {
             case ScanOutcome.Completed completed -> ExitCodes.COMPLETED;

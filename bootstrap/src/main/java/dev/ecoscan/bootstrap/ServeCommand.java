@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code eco-scan serve}: the HTTP service, until SIGTERM or Ctrl-C, which drain it first ({@link ServiceDrain}). */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the HTTP service (the scan API, categories, health, metrics, OpenAPI).")
 final class ServeCommand implements Callable<Integer> {
 
@@ -30,12 +32,14 @@ final class ServeCommand implements Callable<Integer> {
         context.out().flush();
         ServiceDrain drain = ServiceDrain.of(engine, service);
         UntilSignal.await("eco-scan-drain", () -> {
-            context.err().println("eco-scan: stopping; letting scans and jobs in flight finish (at most "
-                    + drain.grace().total().toMillis() / 1000.0 + " s, ECO_SCAN_DRAIN_GRACE)");
+            context.err()
+                    .println("eco-scan: stopping; letting scans and jobs in flight finish (at most "
+                            + drain.grace().total().toMillis() / 1000.0 + " s, ECO_SCAN_DRAIN_GRACE)");
             ServiceDrain.Report report = drain.run();
             if (report.scansCut() > 0 || report.jobsCut() > 0) {
-                context.err().println("eco-scan: the grace ran out: " + report.scansCut() + " scans were answered 503"
-                        + " shutting_down and " + report.jobsCut() + " jobs ended as shut_down");
+                context.err()
+                        .println("eco-scan: the grace ran out: " + report.scansCut() + " scans were answered 503"
+                                + " shutting_down and " + report.jobsCut() + " jobs ended as shut_down");
             }
             context.err().println("eco-scan: stopped in " + report.took().toMillis() + " ms");
         });

@@ -36,8 +36,7 @@ final class ServiceDrain {
     private final DrainGrace grace;
 
     /** What a drain did: how much it cut, and how long it took from the signal to the closed resources. */
-    record Report(int scansCut, int jobsCut, Duration took) {
-    }
+    record Report(int scansCut, int jobsCut, Duration took) {}
 
     /** @param jobs the in-memory job queue; empty when jobs live in Redis, where they outlive this process */
     ServiceDrain(ScanApiServer server, Optional<InProcessJobQueue> jobs, Resources resources, DrainGrace grace) {
@@ -49,8 +48,11 @@ final class ServiceDrain {
 
     /** The drain of a running service, as {@code ECO_SCAN_DRAIN_GRACE} sets it. */
     static ServiceDrain of(EcoScanComponent engine, RunningService service) {
-        return new ServiceDrain(service.server(), engine.jobQueue() instanceof InProcessJobQueue jobs
-                ? Optional.of(jobs) : Optional.empty(), engine.resources(), DrainGrace.of(engine.settings()));
+        return new ServiceDrain(
+                service.server(),
+                engine.jobQueue() instanceof InProcessJobQueue jobs ? Optional.of(jobs) : Optional.empty(),
+                engine.resources(),
+                DrainGrace.of(engine.settings()));
     }
 
     DrainGrace grace() {
@@ -68,8 +70,9 @@ final class ServiceDrain {
         int jobsCut = jobs.map(queue -> queue.drain(until(workEnds))).orElse(0);
         int scansCut = server.finishScans(until(workEnds));
         if (hadJobs) {
-            long lastPollEnds = System.nanoTime() + Math.min(LAST_POLL.toNanos(),
-                    until(end).minus(STOP_MARGIN).toNanos());
+            long lastPollEnds = System.nanoTime()
+                    + Math.min(
+                            LAST_POLL.toNanos(), until(end).minus(STOP_MARGIN).toNanos());
             while (lastPollEnds - System.nanoTime() > 0) {
                 LockSupport.parkNanos(lastPollEnds - System.nanoTime());
             }

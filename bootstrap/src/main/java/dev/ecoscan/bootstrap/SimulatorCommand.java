@@ -14,7 +14,8 @@ import picocli.CommandLine.Unmatched;
  * Load tests with thousands of scans in flight should run it apart from eco-scan: every open
  * connection is a file, and a process may hold at most 20,000 on these machines.
  */
-@Command(name = "simulator",
+@Command(
+        name = "simulator",
         description = "Run the OpenAI-compatible LLM simulator on its own (see --help for its options).")
 final class SimulatorCommand implements Callable<Integer> {
 

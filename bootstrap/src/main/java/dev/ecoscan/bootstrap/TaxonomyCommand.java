@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code eco-scan taxonomy}: the whole tree, or the items a word finds. */
-@Command(name = "taxonomy", mixinStandardHelpOptions = true,
+@Command(
+        name = "taxonomy",
+        mixinStandardHelpOptions = true,
         description = "Show the waste taxonomy, or find how to throw something away: items, categories and"
                 + " their aliases, ignoring spacing and one typo.")
 final class TaxonomyCommand implements Callable<Integer> {
@@ -64,17 +66,23 @@ final class TaxonomyCommand implements Callable<Integer> {
 
     private void printItem(PrintStream out, String indent, Item item) {
         out.println(indent + item.name() + "  [" + item.id() + "]"
-                + (item.names().aliases().isEmpty() ? "" : "  = " + String.join(", ", item.names().aliases()))
+                + (item.names().aliases().isEmpty()
+                        ? ""
+                        : "  = " + String.join(", ", item.names().aliases()))
                 + "  (sources: " + sourceHosts(item) + ")");
     }
 
     /** Where the item's advice comes from, by site: the full titles and links are in --find and the API. */
     private String sourceHosts(Item item) {
         KnowledgeBase knowledge = context.knowledge();
-        return knowledge.taxonomy().pathOf(item.id())
+        return knowledge
+                .taxonomy()
+                .pathOf(item.id())
                 .flatMap(path -> knowledge.rules().forNode(path.ruleNode().id()))
-                .map(rule -> rule.adviceFor(item).sources().stream().map(source -> source.url().getHost())
-                        .distinct().collect(Collectors.joining(", ")))
+                .map(rule -> rule.adviceFor(item).sources().stream()
+                        .map(source -> source.url().getHost())
+                        .distinct()
+                        .collect(Collectors.joining(", ")))
                 .orElse("none");
     }
 }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
  * the scans it holds finish within {@code ECO_SCAN_DRAIN_GRACE} (or leaves them, unacknowledged, for
  * another worker to reclaim).
  */
-@Command(name = "worker", mixinStandardHelpOptions = true,
+@Command(
+        name = "worker",
+        mixinStandardHelpOptions = true,
         description = "Run asynchronous scans from the Redis queue (ECO_SCAN_QUEUE=redis, ECO_SCAN_REDIS_URL).")
 final class WorkerCommand implements Callable<Integer> {
 
@@ -36,45 +38,57 @@ final class WorkerCommand implements Callable<Integer> {
         RedisJobWorker worker;
         WorkerMetricsEndpoint endpoint;
         try {
-            Duration reclaimAfter = engine.settings().duration(Setting.ECO_SCAN_WORKER_RECLAIM_AFTER,
-                    Duration.ofSeconds(30));
+            Duration reclaimAfter =
+                    engine.settings().duration(Setting.ECO_SCAN_WORKER_RECLAIM_AFTER, Duration.ofSeconds(30));
             // Each worker renews its own claims four times per reclaim period, so a slow live job is never taken.
             // On SIGTERM its jobs get the drain's time for work; the reserve covers its wait for the
             // threads it then interrupts (at most 2 s) and the closing of the resources.
-            worker = new RedisJobWorker(engine.redisJobs(), engine.scanWaste(), new RedisWorkerSettings(
-                    engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64), reclaimAfter,
-                    reclaimAfter.dividedBy(4), DrainGrace.of(engine.settings()).forWork()), engine.metrics());
+            worker = new RedisJobWorker(
+                    engine.redisJobs(),
+                    engine.scanWaste(),
+                    new RedisWorkerSettings(
+                            engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64),
+                            reclaimAfter,
+                            reclaimAfter.dividedBy(4),
+                            DrainGrace.of(engine.settings()).forWork()),
+                    engine.metrics());
             engine.stepRelay().attach(worker.progressRecorder());
             worker.start();
             RedisJobWorker running = worker;
             EcoScanMetrics metrics = engine.metrics();
-            metrics.gauge("scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", running::queueDepth);
+            metrics.gauge(
+                    "scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", running::queueDepth);
             metrics.gauge("scan_jobs_running", "jobs this worker is running", running::running);
             // The worker needs no HTTP settings (no auth): only where to listen.
             String host = engine.settings().host();
-            endpoint = engine.resources().register(WorkerMetricsEndpoint.start(host,
-                    engine.settings().integer(Setting.ECO_SCAN_PORT, 8080), metrics));
+            endpoint = engine.resources()
+                    .register(WorkerMetricsEndpoint.start(
+                            host, engine.settings().integer(Setting.ECO_SCAN_PORT, 8080), metrics));
         } catch (RuntimeException e) {
             engine.resources().close();
             throw e;
         }
-        context.out().println("eco-scan worker " + worker.consumerName() + " taking jobs from "
-                + Secrets.redact(engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "")) + "; rewards: "
-                + Secrets.redact(engine.rewards().description())
-                + "; metrics on port " + endpoint.port());
+        context.out()
+                .println("eco-scan worker " + worker.consumerName() + " taking jobs from "
+                        + Secrets.redact(engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "")) + "; rewards: "
+                        + Secrets.redact(engine.rewards().description())
+                        + "; metrics on port " + endpoint.port());
         if (engine.settings().text(Setting.ECO_SCAN_REWARDS, "db").equals("db")
                 && engine.settings().value(Setting.ECO_SCAN_DB_URL).isEmpty()) {
-            context.err().println("WARNING: this worker keeps rewards in its own embedded database, so each worker"
-                    + " grants on its own: workers should share PostgreSQL (ECO_SCAN_DB_URL) or a character service"
-                    + " (ECO_SCAN_REWARDS=remote).");
+            context.err()
+                    .println("WARNING: this worker keeps rewards in its own embedded database, so each worker"
+                            + " grants on its own: workers should share PostgreSQL (ECO_SCAN_DB_URL) or a character service"
+                            + " (ECO_SCAN_REWARDS=remote).");
         }
         context.out().flush();
         RedisJobWorker stopping = worker;
         DrainGrace grace = DrainGrace.of(engine.settings());
         UntilSignal.await("eco-scan-worker-stop", () -> {
             // Lets the jobs it holds finish, or leaves them unacknowledged for another worker.
-            context.err().println("eco-scan worker: stopping; letting its jobs finish (at most "
-                    + grace.total().toMillis() / 1000.0 + " s, ECO_SCAN_DRAIN_GRACE); the rest go back to the queue");
+            context.err()
+                    .println("eco-scan worker: stopping; letting its jobs finish (at most "
+                            + grace.total().toMillis() / 1000.0
+                            + " s, ECO_SCAN_DRAIN_GRACE); the rest go back to the queue");
             stopping.close();
             engine.resources().close();
         });

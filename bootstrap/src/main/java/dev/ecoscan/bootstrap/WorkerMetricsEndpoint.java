@@ -27,8 +27,10 @@ final class WorkerMetricsEndpoint implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("the worker cannot serve its metrics on " + host + ":" + port
-                    + " (set ECO_SCAN_PORT to a free port): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "the worker cannot serve its metrics on " + host + ":" + port
+                            + " (set ECO_SCAN_PORT to a free port): " + e.getMessage(),
+                    e);
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();

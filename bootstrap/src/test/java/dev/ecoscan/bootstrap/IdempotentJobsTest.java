@@ -30,24 +30,43 @@ class IdempotentJobsTest {
 
     @Test
     void the_same_idempotency_key_twice_makes_one_pair_of_llm_calls() throws Exception {
-        EcoScanComponent engine = EcoScanComponent.create(Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null",
-                "ECO_SCAN_SIMULATOR_SPEED", "0", "ECO_SCAN_CACHE", "off", "ECO_SCAN_PORT", "0",
-                "ECO_SCAN_DATA_DIR", dataDir.toString(),
-                "ECO_SCAN_SAMPLES_DIR", System.getProperty("eco-scan.samples", "../samples"))), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+        EcoScanComponent engine = EcoScanComponent.create(
+                Settings.from(Map.of(
+                        "ECO_SCAN_CONFIG",
+                        "/dev/null",
+                        "ECO_SCAN_SIMULATOR_SPEED",
+                        "0",
+                        "ECO_SCAN_CACHE",
+                        "off",
+                        "ECO_SCAN_PORT",
+                        "0",
+                        "ECO_SCAN_DATA_DIR",
+                        dataDir.toString(),
+                        "ECO_SCAN_SAMPLES_DIR",
+                        System.getProperty("eco-scan.samples", "../samples"))),
+                Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream()),
+                Purpose.SERVICE);
         RunningService service = RunningService.start(engine, Clock.systemUTC());
         HttpClient client = HttpClient.newHttpClient();
         try {
             String body = "{\"image_url\":\"" + service.baseUrl() + "/samples/milk-carton.png\"}";
             String first = submit(client, service, body);
             String second = submit(client, service, body);
-            client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/" + first + "/events"))
-                    .header("Cookie", "s_access=" + service.devToken().orElseThrow()).GET().build(),
+            client.send(
+                    HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/" + first + "/events"))
+                            .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
 
-            JsonNode stats = JSON.readTree(client.send(HttpRequest.newBuilder(
-                    engine.llmEndpoint().baseUrl().resolve("/stats")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode stats = JSON.readTree(client.send(
+                            HttpRequest.newBuilder(
+                                            engine.llmEndpoint().baseUrl().resolve("/stats"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
             assertThat(second).isEqualTo(first);
             assertThat(stats.at("/requests/vision").asLong()).isEqualTo(1);
             assertThat(stats.at("/requests/answer").asLong()).isEqualTo(1);
@@ -58,11 +77,14 @@ class IdempotentJobsTest {
     }
 
     private static String submit(HttpClient client, RunningService service, String body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
-                .header("Content-Type", "application/json")
-                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .header("X-Idempotency-Key", "same-photo")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .header("X-Idempotency-Key", "same-photo")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                ResponseLeaks.checkedBodies());
         assertThat(response.statusCode()).isEqualTo(202);
         return JSON.readTree(response.body()).path("job_id").asText();
     }

@@ -38,18 +38,31 @@ class ImageBudgetOverHttpTest {
 
     @TempDir
     Path dataDir;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private EcoScanComponent engine;
     private RunningService service;
 
     @BeforeEach
     void start() {
-        Map<String, String> env = Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0.5",
-                "ECO_SCAN_PORT", "0", "ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_ANSWER_STRATEGY", "template",
-                "ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT", "6300",
-                "ECO_SCAN_SAMPLES_DIR", System.getProperty("eco-scan.samples", "../samples"));
-        engine = EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+        Map<String, String> env = Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_SIMULATOR_SPEED",
+                "0.5",
+                "ECO_SCAN_PORT",
+                "0",
+                "ECO_SCAN_DATA_DIR",
+                dataDir.toString(),
+                "ECO_SCAN_ANSWER_STRATEGY",
+                "template",
+                "ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT",
+                "6300",
+                "ECO_SCAN_SAMPLES_DIR",
+                System.getProperty("eco-scan.samples", "../samples"));
+        engine = EcoScanComponent.create(
+                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
         service = RunningService.start(engine, Clock.systemUTC());
     }
 
@@ -75,12 +88,15 @@ class ImageBudgetOverHttpTest {
             JsonNode problem = JSON.readTree(second.body());
             assertThat(problem.path("code").asText()).isEqualTo("overloaded");
             assertThat(problem.path("detail").asText()).contains("memory");
-            assertThat(tookMillis).as("refused at once, not queued behind the first scan's vision call")
+            assertThat(tookMillis)
+                    .as("refused at once, not queued behind the first scan's vision call")
                     .isLessThan(1000);
             assertThat(first.get().statusCode()).isEqualTo(200);
         }
         assertThat(imageBytesInFlight()).isZero();
-        assertThat(classify("aluminum-can.png").statusCode()).as("the budget took scans again").isEqualTo(200);
+        assertThat(classify("aluminum-can.png").statusCode())
+                .as("the budget took scans again")
+                .isEqualTo(200);
         assertThat(imageBytesInFlight()).isZero();
     }
 
@@ -93,8 +109,12 @@ class ImageBudgetOverHttpTest {
     }
 
     private double imageBytesInFlight() throws Exception {
-        String metrics = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = client.send(
+                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher matcher = IN_FLIGHT.matcher(metrics);
         assertThat(matcher.find()).as("image_bytes_in_flight is published").isTrue();
         return Double.parseDouble(matcher.group(1));
@@ -102,9 +122,12 @@ class ImageBudgetOverHttpTest {
 
     private HttpResponse<String> classify(String sample) throws Exception {
         String body = "{\"image_url\":\"" + service.baseUrl() + "/samples/" + sample + "\",\"user_input\":\"\"}";
-        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
-                .header("Content-Type", "application/json")
-                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

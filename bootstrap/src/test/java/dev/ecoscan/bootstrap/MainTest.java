@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
 
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
+
     @TempDir
     Path dataDir;
 
@@ -35,13 +36,18 @@ class MainTest {
         assertThat(names.path("middle_category").asText()).isEqualTo("종이팩");
         assertThat(names.path("minor_category").asText()).isEqualTo("우유팩");
         assertThat(body.at("/pipeline_result/disposal_rules/key").asText()).isEqualTo("재활용폐기물_종이팩");
-        assertThat(body.at("/pipeline_result/final_answer/disposal_steps/단계1").asText()).isNotBlank();
-        assertThat(body.at("/pipeline_result/final_answer/user_answer").asText()).isNotBlank();
+        assertThat(body.at("/pipeline_result/final_answer/disposal_steps/단계1").asText())
+                .isNotBlank();
+        assertThat(body.at("/pipeline_result/final_answer/user_answer").asText())
+                .isNotBlank();
         assertThat(body.at("/reward/received").asBoolean()).isTrue();
         assertThat(body.at("/reward_status/status").asText()).isEqualTo("granted");
-        assertThat(body.path("timings")).extracting(t -> t.path("step").asText())
+        assertThat(body.path("timings"))
+                .extracting(t -> t.path("step").asText())
                 .containsExactly("vision", "rag", "answer", "reward_match");
-        assertThat(body.path("llm_usage")).extracting(t -> t.path("step").asText()).containsExactly("vision", "answer");
+        assertThat(body.path("llm_usage"))
+                .extracting(t -> t.path("step").asText())
+                .containsExactly("vision", "answer");
         assertThat(body.at("/llm_usage/0/input_tokens").asInt()).isPositive();
         assertThat(stderr()).contains("LLM: SIMULATED").contains("OPENAI_API_KEY");
     }
@@ -62,8 +68,13 @@ class MainTest {
         int code = run(settings(), "scan", "--image", sample("soju-bottle.png"), "--question", "뚜껑은요?");
 
         assertThat(code).isZero();
-        assertThat(stdout()).contains("재활용폐기물 > 유리병 > 소주병").contains("재활용폐기물_유리병")
-                .contains("answer").contains("received").contains("vision").contains("reward_match");
+        assertThat(stdout())
+                .contains("재활용폐기물 > 유리병 > 소주병")
+                .contains("재활용폐기물_유리병")
+                .contains("answer")
+                .contains("received")
+                .contains("vision")
+                .contains("reward_match");
     }
 
     @Test
@@ -87,8 +98,7 @@ class MainTest {
 
     @Test
     void a_bad_setting_stops_with_exit_code_2_and_names_it() {
-        int code = run(settings("ECO_SCAN_DEADLINE", "forever"),
-                "scan", "--image", sample("milk-carton.png"));
+        int code = run(settings("ECO_SCAN_DEADLINE", "forever"), "scan", "--image", sample("milk-carton.png"));
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(stderr()).contains("ECO_SCAN_DEADLINE").contains("55s");
@@ -96,13 +106,26 @@ class MainTest {
 
     @Test
     void serve_on_a_public_listener_without_a_provider_stops_naming_the_settings() {
-        int code = run(settings("ECO_SCAN_HOST", "0.0.0.0", "ECO_SCAN_PORT", "0",
-                "ECO_SCAN_JWT_SECRET", "a-jwt-secret-of-at-least-32-bytes-long", "ECO_SCAN_JWT_ISSUER", "i",
-                "ECO_SCAN_JWT_AUDIENCE", "a"), "serve");
+        int code = run(
+                settings(
+                        "ECO_SCAN_HOST",
+                        "0.0.0.0",
+                        "ECO_SCAN_PORT",
+                        "0",
+                        "ECO_SCAN_JWT_SECRET",
+                        "a-jwt-secret-of-at-least-32-bytes-long",
+                        "ECO_SCAN_JWT_ISSUER",
+                        "i",
+                        "ECO_SCAN_JWT_AUDIENCE",
+                        "a"),
+                "serve");
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(stderr()).contains("prod mode never runs the built-in LLM simulator").contains("OPENAI_API_KEY")
-                .contains("OPENAI_BASE_URL").contains("ECO_SCAN_HOST=0.0.0.0");
+        assertThat(stderr())
+                .contains("prod mode never runs the built-in LLM simulator")
+                .contains("OPENAI_API_KEY")
+                .contains("OPENAI_BASE_URL")
+                .contains("ECO_SCAN_HOST=0.0.0.0");
     }
 
     @Test
@@ -115,8 +138,11 @@ class MainTest {
 
     @Test
     void secrets_never_reach_an_error_message() {
-        int code = run(settings("ECO_SCAN_DEADLINE", "forever", "ECO_SCAN_SERVICE_TOKEN", "my-service-token-123"),
-                "scan", "--image", "https://user:hunter22-password@127.0.0.1:1/x.png");
+        int code = run(
+                settings("ECO_SCAN_DEADLINE", "forever", "ECO_SCAN_SERVICE_TOKEN", "my-service-token-123"),
+                "scan",
+                "--image",
+                "https://user:hunter22-password@127.0.0.1:1/x.png");
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(stdout() + stderr()).doesNotContain("hunter22-password").doesNotContain("my-service-token-123");
@@ -157,8 +183,13 @@ class MainTest {
 
     /** Embedded defaults in a fresh data folder, with the simulator answering at once. */
     private Map<String, String> settings(String... extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null",
-                "ECO_SCAN_SIMULATOR_SPEED", "0", "ECO_SCAN_DATA_DIR", dataDir.toString()));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_SIMULATOR_SPEED",
+                "0",
+                "ECO_SCAN_DATA_DIR",
+                dataDir.toString()));
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }
@@ -166,8 +197,12 @@ class MainTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        return Main.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.systemUTC());
     }
 
     private static String sample(String name) {

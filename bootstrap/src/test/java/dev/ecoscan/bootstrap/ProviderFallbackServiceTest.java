@@ -6,8 +6,8 @@ import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.testservers.LocalServers;
-import dev.ecoscan.testservers.UvicornOpenAiServer;
 import dev.ecoscan.testservers.ResponseLeaks;
+import dev.ecoscan.testservers.UvicornOpenAiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -37,8 +37,10 @@ class ProviderFallbackServiceTest {
 
     @TempDir
     Path dataDir;
+
     private final ByteArrayOutputStream notices = new ByteArrayOutputStream();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private UvicornOpenAiServer fallback;
     private EcoScanComponent engine;
     private RunningService service;
@@ -46,13 +48,28 @@ class ProviderFallbackServiceTest {
     @BeforeEach
     void start() throws Exception {
         fallback = UvicornOpenAiServer.start();
-        Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_PORT", "0",
-                "ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_MODE", "dev", "ECO_SCAN_CACHE", "off",
-                "ECO_SCAN_SAMPLES_DIR", System.getProperty("eco-scan.samples", "../samples"),
-                "OPENAI_BASE_URL", "http://127.0.0.1:" + LocalServers.freeLoopbackPort() + "/v1",
-                "ECO_SCAN_FALLBACK_BASE_URL", fallback.baseUrl()));
-        engine = EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
-                new PrintStream(notices, true, StandardCharsets.UTF_8), Purpose.SERVICE);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_PORT",
+                "0",
+                "ECO_SCAN_DATA_DIR",
+                dataDir.toString(),
+                "ECO_SCAN_MODE",
+                "dev",
+                "ECO_SCAN_CACHE",
+                "off",
+                "ECO_SCAN_SAMPLES_DIR",
+                System.getProperty("eco-scan.samples", "../samples"),
+                "OPENAI_BASE_URL",
+                "http://127.0.0.1:" + LocalServers.freeLoopbackPort() + "/v1",
+                "ECO_SCAN_FALLBACK_BASE_URL",
+                fallback.baseUrl()));
+        engine = EcoScanComponent.create(
+                Settings.from(env),
+                Clock.systemUTC(),
+                new PrintStream(notices, true, StandardCharsets.UTF_8),
+                Purpose.SERVICE);
         engine.wiring();
         service = RunningService.start(engine, Clock.systemUTC());
     }
@@ -73,7 +90,8 @@ class ProviderFallbackServiceTest {
     @Test
     void fifty_concurrent_scans_all_succeed_on_the_fallback_and_the_primarys_open_circuit_is_in_the_metrics()
             throws Exception {
-        assertThat(notices.toString(StandardCharsets.UTF_8)).contains("LLM primary: openai-compatible at http://127.0.0.1:")
+        assertThat(notices.toString(StandardCharsets.UTF_8))
+                .contains("LLM primary: openai-compatible at http://127.0.0.1:")
                 .contains("LLM fallback: openai-compatible at " + fallback.baseUrl());
 
         List<CompletableFuture<HttpResponse<String>>> scans = new ArrayList<>();
@@ -86,11 +104,16 @@ class ProviderFallbackServiceTest {
         }
 
         assertThat(fallback.refusedCount()).isZero();
-        String metrics = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("resilience4j_circuitbreaker_state{name=\"llm-primary\",state=\"open\"} 1.0")
+        String metrics = client.send(
+                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics)
+                .contains("resilience4j_circuitbreaker_state{name=\"llm-primary\",state=\"open\"} 1.0")
                 .contains("resilience4j_circuitbreaker_state{name=\"llm-fallback\",state=\"closed\"} 1.0")
-                .containsPattern("gen_ai_client_operation_duration_seconds_count\\{[^}]*endpoint=\"fallback\"[^}]*outcome=\"ok\"");
+                .containsPattern(
+                        "gen_ai_client_operation_duration_seconds_count\\{[^}]*endpoint=\"fallback\"[^}]*outcome=\"ok\"");
     }
 
     @Test
@@ -106,13 +129,20 @@ class ProviderFallbackServiceTest {
             fallback.clearRequests();
             fallback.script("[" + reply + "]");
 
-            HttpResponse<String> response = client.send(classify("soju-bottle.png"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(classify("soju-bottle.png"), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(response.body()).contains("\"code\":\"model_unavailable\"")
-                    .doesNotContain("Incorrect API key").doesNotContain("sk-abc").doesNotContain("Unsupported parameter")
-                    .doesNotContain("invalid_request_error").doesNotContain(fallback.baseUrl());
-            assertThat(fallback.requests()).as("the scripted error was what the fallback answered").isNotEmpty();
+            assertThat(response.body())
+                    .contains("\"code\":\"model_unavailable\"")
+                    .doesNotContain("Incorrect API key")
+                    .doesNotContain("sk-abc")
+                    .doesNotContain("Unsupported parameter")
+                    .doesNotContain("invalid_request_error")
+                    .doesNotContain(fallback.baseUrl());
+            assertThat(fallback.requests())
+                    .as("the scripted error was what the fallback answered")
+                    .isNotEmpty();
         }
     }
 
@@ -120,8 +150,8 @@ class ProviderFallbackServiceTest {
         return HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
                 .header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"" + service.baseUrl() + "/samples/" + sample
-                        + "\",\"user_input\":\"\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"image_url\":\"" + service.baseUrl() + "/samples/" + sample + "\",\"user_input\":\"\"}"))
                 .build();
     }
 }

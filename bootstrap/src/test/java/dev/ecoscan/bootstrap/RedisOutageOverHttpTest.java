@@ -31,10 +31,23 @@ class RedisOutageOverHttpTest {
     @Test
     void submissions_answer_503_while_redis_is_down_and_recover_when_it_returns() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
-            EcoScanComponent engine = EcoScanComponent.create(Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null",
-                    "ECO_SCAN_SIMULATOR_SPEED", "0", "ECO_SCAN_PORT", "0", "ECO_SCAN_DATA_DIR", dataDir.toString(),
-                    "ECO_SCAN_QUEUE", "redis", "ECO_SCAN_REDIS_URL", redis.url())), Clock.systemUTC(),
-                    new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+            EcoScanComponent engine = EcoScanComponent.create(
+                    Settings.from(Map.of(
+                            "ECO_SCAN_CONFIG",
+                            "/dev/null",
+                            "ECO_SCAN_SIMULATOR_SPEED",
+                            "0",
+                            "ECO_SCAN_PORT",
+                            "0",
+                            "ECO_SCAN_DATA_DIR",
+                            dataDir.toString(),
+                            "ECO_SCAN_QUEUE",
+                            "redis",
+                            "ECO_SCAN_REDIS_URL",
+                            redis.url())),
+                    Clock.systemUTC(),
+                    new PrintStream(new ByteArrayOutputStream()),
+                    Purpose.SERVICE);
             RunningService service = RunningService.start(engine, Clock.systemUTC());
             HttpClient client = HttpClient.newHttpClient();
             try {
@@ -65,10 +78,12 @@ class RedisOutageOverHttpTest {
     }
 
     private static HttpResponse<String> submit(HttpClient client, RunningService service) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
-                .header("Content-Type", "application/json")
-                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"http://127.0.0.1:1/a.png\"}")).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"http://127.0.0.1:1/a.png\"}"))
+                        .build(),
                 ResponseLeaks.checkedBodies());
     }
 }

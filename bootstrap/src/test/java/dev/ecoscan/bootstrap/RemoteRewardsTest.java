@@ -36,11 +36,16 @@ class RemoteRewardsTest {
 
     @Test
     void a_scan_on_one_instance_is_rewarded_by_the_other() throws Exception {
-        EcoScanComponent characterService = engine(Map.of("ECO_SCAN_DATA_DIR", dataDir.toString(),
-                "ECO_SCAN_SERVICE_TOKEN", TOKEN, "ECO_SCAN_PORT", "0"));
+        EcoScanComponent characterService = engine(
+                Map.of("ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_SERVICE_TOKEN", TOKEN, "ECO_SCAN_PORT", "0"));
         RunningService service = RunningService.start(characterService, Clock.systemUTC());
-        EcoScanComponent scanner = engine(Map.of("ECO_SCAN_REWARDS", "remote", "ECO_SCAN_CHARACTER_URL",
-                service.baseUrl(), "ECO_SCAN_SERVICE_TOKEN", TOKEN));
+        EcoScanComponent scanner = engine(Map.of(
+                "ECO_SCAN_REWARDS",
+                "remote",
+                "ECO_SCAN_CHARACTER_URL",
+                service.baseUrl(),
+                "ECO_SCAN_SERVICE_TOKEN",
+                TOKEN));
         try {
             UserId user = new UserId(UUID.randomUUID().toString());
 
@@ -60,16 +65,21 @@ class RemoteRewardsTest {
     }
 
     private static EcoScanComponent engine(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0"));
+        Map<String, String> env =
+                new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0"));
         env.putAll(extra);
-        return EcoScanComponent.create(Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()),
-                Purpose.SERVICE);
+        return EcoScanComponent.create(
+                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
     }
 
     private static ScanRequest milkCarton(UserId user) throws Exception {
-        byte[] milk = Files.readAllBytes(Path.of(System.getProperty("eco-scan.samples", "../samples"))
-                .resolve("milk-carton.png"));
-        return new ScanRequest(ScanId.random(), new ImageReference.Inline(milk, "image/png"), Optional.empty(), user,
+        byte[] milk = Files.readAllBytes(
+                Path.of(System.getProperty("eco-scan.samples", "../samples")).resolve("milk-carton.png"));
+        return new ScanRequest(
+                ScanId.random(),
+                new ImageReference.Inline(milk, "image/png"),
+                Optional.empty(),
+                user,
                 Instant.now().plusSeconds(30));
     }
 }

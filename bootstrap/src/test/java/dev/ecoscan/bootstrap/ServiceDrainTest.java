@@ -49,7 +49,9 @@ class ServiceDrainTest {
 
     @TempDir
     Path dataDir;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private EcoScanComponent engine;
     private RunningService service;
 
@@ -70,22 +72,28 @@ class ServiceDrainTest {
             Future<HttpResponse<String>> scan = threads.submit(() -> post("/api/v1/scan/classify"));
             List<String> jobs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                jobs.add(JSON.readTree(post("/api/v1/scan").body()).path("job_id").asText());
+                jobs.add(JSON.readTree(post("/api/v1/scan").body())
+                        .path("job_id")
+                        .asText());
             }
-            awaitTrue(() -> service.server().scansInFlight() == 1 && inProcessJobs().unfinished() > 0);
+            awaitTrue(() ->
+                    service.server().scansInFlight() == 1 && inProcessJobs().unfinished() > 0);
             List<Future<Optional<HttpResponse<String>>>> results = new ArrayList<>();
             for (String job : jobs) {
                 results.add(threads.submit(() -> finalResult(job)));
             }
 
-            Future<ServiceDrain.Report> drained = threads.submit(() -> ServiceDrain.of(engine, service).run());
+            Future<ServiceDrain.Report> drained =
+                    threads.submit(() -> ServiceDrain.of(engine, service).run());
             awaitTrue(() -> get("/health/ready").statusCode() == 503);
             HttpResponse<String> refusedScan = post("/api/v1/scan/classify");
             HttpResponse<String> refusedJob = post("/api/v1/scan");
 
             assertThat(scan.get().statusCode()).isEqualTo(200);
             for (Future<Optional<HttpResponse<String>>> result : results) {
-                assertThat(result.get()).hasValueSatisfying(done -> assertThat(done.statusCode()).isEqualTo(200));
+                assertThat(result.get())
+                        .hasValueSatisfying(
+                                done -> assertThat(done.statusCode()).isEqualTo(200));
             }
             ServiceDrain.Report report = drained.get();
             assertThat(report.scansCut()).isZero();
@@ -107,11 +115,15 @@ class ServiceDrainTest {
             Future<HttpResponse<String>> scan = threads.submit(() -> post("/api/v1/scan/classify"));
             List<String> jobs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                jobs.add(JSON.readTree(post("/api/v1/scan").body()).path("job_id").asText());
+                jobs.add(JSON.readTree(post("/api/v1/scan").body())
+                        .path("job_id")
+                        .asText());
             }
-            awaitTrue(() -> service.server().scansInFlight() == 1 && inProcessJobs().unfinished() == 2);
-            CompletableFuture<HttpResponse<String>> events = client.sendAsync(request("/api/v1/scan/" + jobs.getFirst()
-                    + "/events").GET().build(), HttpResponse.BodyHandlers.ofString());
+            awaitTrue(() ->
+                    service.server().scansInFlight() == 1 && inProcessJobs().unfinished() == 2);
+            CompletableFuture<HttpResponse<String>> events = client.sendAsync(
+                    request("/api/v1/scan/" + jobs.getFirst() + "/events").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             List<Future<Optional<HttpResponse<String>>>> results = new ArrayList<>();
             for (String job : jobs) {
                 results.add(threads.submit(() -> finalResult(job)));
@@ -126,7 +138,8 @@ class ServiceDrainTest {
             assertThat(cutScan.statusCode()).isEqualTo(503);
             assertThat(code(cutScan)).isEqualTo("shutting_down");
             for (Future<Optional<HttpResponse<String>>> result : results) {
-                assertThat(result.get()).as("each job's result, read before the process ends")
+                assertThat(result.get())
+                        .as("each job's result, read before the process ends")
                         .hasValueSatisfying(done -> {
                             assertThat(done.statusCode()).isEqualTo(503);
                             assertThat(code(done)).isEqualTo("shutting_down");
@@ -138,12 +151,21 @@ class ServiceDrainTest {
     }
 
     private void start(String simulatorSpeed, String grace) {
-        Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null",
-                "ECO_SCAN_SIMULATOR_SPEED", simulatorSpeed, "ECO_SCAN_DRAIN_GRACE", grace, "ECO_SCAN_PORT", "0",
-                "ECO_SCAN_DATA_DIR", dataDir.toString(),
-                "ECO_SCAN_SAMPLES_DIR", System.getProperty("eco-scan.samples", "../samples")));
-        engine = EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_SIMULATOR_SPEED",
+                simulatorSpeed,
+                "ECO_SCAN_DRAIN_GRACE",
+                grace,
+                "ECO_SCAN_PORT",
+                "0",
+                "ECO_SCAN_DATA_DIR",
+                dataDir.toString(),
+                "ECO_SCAN_SAMPLES_DIR",
+                System.getProperty("eco-scan.samples", "../samples")));
+        engine = EcoScanComponent.create(
+                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
         service = RunningService.start(engine, Clock.systemUTC());
     }
 
@@ -160,8 +182,8 @@ class ServiceDrainTest {
         while (until - System.nanoTime() > 0) {
             HttpResponse<String> result;
             try {
-                result = client.send(request("/api/v1/scan/" + job + "/result").GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                result = client.send(
+                        request("/api/v1/scan/" + job + "/result").GET().build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException stopped) {
                 return Optional.empty();
             }
@@ -175,8 +197,12 @@ class ServiceDrainTest {
 
     private HttpResponse<String> post(String path) throws IOException, InterruptedException {
         String body = "{\"image_url\":\"" + service.baseUrl() + "/samples/milk-carton.png\",\"user_input\":\"\"}";
-        return client.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -199,9 +225,13 @@ class ServiceDrainTest {
 
     /** The server no longer listens, and the resources were closed after it: the database is shut. */
     private void assertStopped() {
-        HttpRequest live = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/health/live")).GET().build();
+        HttpRequest live = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/health/live"))
+                .GET()
+                .build();
         assertThat(client.sendAsync(live, HttpResponse.BodyHandlers.ofString())).failsWithin(Duration.ofSeconds(5));
-        assertThatThrownBy(() -> engine.rewards().collection().ownedBy(new UserId(UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> engine.rewards()
+                        .collection()
+                        .ownedBy(new UserId(UUID.randomUUID().toString())))
                 .isInstanceOf(CharacterCollection.CollectionUnavailableException.class);
         service = null;
     }
@@ -215,7 +245,9 @@ class ServiceDrainTest {
     private static void awaitTrue(Condition condition) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.holds()) {
-            assertThat(until - System.nanoTime()).as("the condition held within 30 s").isPositive();
+            assertThat(until - System.nanoTime())
+                    .as("the condition held within 30 s")
+                    .isPositive();
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
     }

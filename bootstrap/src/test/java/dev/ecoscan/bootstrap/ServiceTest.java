@@ -32,17 +32,28 @@ class ServiceTest {
 
     @TempDir
     Path dataDir;
+
     private final HttpClient client = HttpClient.newHttpClient();
     private EcoScanComponent engine;
     private RunningService service;
 
     @BeforeEach
     void start() {
-        Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
-                "ECO_SCAN_PORT", "0", "ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_SERVICE_TOKEN", TOKEN,
-                "ECO_SCAN_SAMPLES_DIR", System.getProperty("eco-scan.samples", "../samples")));
-        engine = EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_SIMULATOR_SPEED",
+                "0",
+                "ECO_SCAN_PORT",
+                "0",
+                "ECO_SCAN_DATA_DIR",
+                dataDir.toString(),
+                "ECO_SCAN_SERVICE_TOKEN",
+                TOKEN,
+                "ECO_SCAN_SAMPLES_DIR",
+                System.getProperty("eco-scan.samples", "../samples")));
+        engine = EcoScanComponent.create(
+                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
         // The dev server serves ../samples when run from the repository root; tests run in bootstrap/.
         service = RunningService.start(engine, Clock.systemUTC());
     }
@@ -70,17 +81,25 @@ class ServiceTest {
 
         HttpResponse<String> metrics = metricsIncluding("status_code=\"400\"");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains(
-                "http_requests_total{method=\"POST\",path=\"/api/v1/scan/classify\",service=\"scan-api\",status_code=\"400\"}",
-                "http_request_duration_seconds_bucket{method=\"POST\",path=\"/api/v1/scan/classify\",service=\"scan-api\"",
-                "scans_in_flight", "jvm_memory_used_bytes");
+        assertThat(metrics.body())
+                .contains(
+                        "http_requests_total{method=\"POST\",path=\"/api/v1/scan/classify\",service=\"scan-api\",status_code=\"400\"}",
+                        "http_request_duration_seconds_bucket{method=\"POST\",path=\"/api/v1/scan/classify\",service=\"scan-api\"",
+                        "scans_in_flight",
+                        "jvm_memory_used_bytes");
     }
 
     @Test
     void hostile_image_urls_never_get_a_server_error() throws Exception {
-        for (String url : List.of("file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
-                "https://10.0.0.1/a.png", "http://[::ffff:10.0.0.1]/a.png", "gopher://x/", "https://example.com/a.png",
-                "http://localhost.:1/a.png", "http://127.0.0.1:1/nothing-listens.png")) {
+        for (String url : List.of(
+                "file:///etc/passwd",
+                "http://169.254.169.254/latest/meta-data/",
+                "https://10.0.0.1/a.png",
+                "http://[::ffff:10.0.0.1]/a.png",
+                "gopher://x/",
+                "https://example.com/a.png",
+                "http://localhost.:1/a.png",
+                "http://127.0.0.1:1/nothing-listens.png")) {
             HttpResponse<String> response = classify("{\"image_url\":" + JSON.valueToTree(url) + "}");
             assertThat(response.statusCode()).as(url).isBetween(400, 499);
             JsonNode problem = JSON.readTree(response.body());
@@ -99,14 +118,20 @@ class ServiceTest {
     }
 
     private HttpResponse<String> classify(String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
-                .header("Content-Type", "application/json")
-                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                ResponseLeaks.checkedBodies());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -119,15 +144,20 @@ class ServiceTest {
 
         HttpResponse<String> first = internal("/api/v1/internal/characters/rewards", request);
         HttpResponse<String> second = internal("/api/v1/internal/characters/rewards", request);
-        HttpResponse<String> owned = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
-                        + "/api/v1/internal/characters/users/" + user)).header("Authorization", "Bearer " + TOKEN)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> owned = client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/internal/characters/users/" + user))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(first.body()).path("received").asBoolean()).isTrue();
-        assertThat(JSON.readTree(second.body()).path("already_owned").asBoolean()).isTrue();
+        assertThat(JSON.readTree(second.body()).path("already_owned").asBoolean())
+                .isTrue();
         assertThat(JSON.readTree(owned.body())).hasSize(1);
-        assertThat(JSON.readTree(owned.body()).get(0).path("character_type").asText()).isEqualTo("종이팩");
+        assertThat(JSON.readTree(owned.body()).get(0).path("character_type").asText())
+                .isEqualTo("종이팩");
     }
 
     @Test
@@ -137,29 +167,39 @@ class ServiceTest {
     }
 
     private HttpResponse<String> internal(String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                ResponseLeaks.checkedBodies());
     }
 
     private HttpResponse<String> get(String path, boolean asUser) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET();
         if (asUser) {
             request.header("Cookie", "s_access=" + service.devToken().orElseThrow());
         }
         // Prometheus text names exceptions in its help lines; every other body is checked.
-        return client.send(request.build(), path.equals("/metrics") ? HttpResponse.BodyHandlers.ofString()
-                : ResponseLeaks.checkedBodies());
+        return client.send(
+                request.build(),
+                path.equals("/metrics") ? HttpResponse.BodyHandlers.ofString() : ResponseLeaks.checkedBodies());
     }
 
     @Test
     void reward_matching_shows_in_the_metrics_as_its_own_step() throws Exception {
-        byte[] milk = java.nio.file.Files.readAllBytes(Path.of(System.getProperty("eco-scan.samples", "../samples"))
-                .resolve("milk-carton.png"));
-        dev.ecoscan.domain.scan.ScanOutcome outcome = engine.scanWaste().scan(new dev.ecoscan.domain.scan.ScanRequest(
-                dev.ecoscan.domain.scan.ScanId.random(), new dev.ecoscan.domain.scan.ImageReference.Inline(milk, "image/png"),
-                java.util.Optional.empty(), new dev.ecoscan.domain.scan.UserId(java.util.UUID.randomUUID().toString()),
-                java.time.Instant.now().plusSeconds(30)));
+        byte[] milk = java.nio.file.Files.readAllBytes(
+                Path.of(System.getProperty("eco-scan.samples", "../samples")).resolve("milk-carton.png"));
+        dev.ecoscan.domain.scan.ScanOutcome outcome = engine.scanWaste()
+                .scan(new dev.ecoscan.domain.scan.ScanRequest(
+                        dev.ecoscan.domain.scan.ScanId.random(),
+                        new dev.ecoscan.domain.scan.ImageReference.Inline(milk, "image/png"),
+                        java.util.Optional.empty(),
+                        new dev.ecoscan.domain.scan.UserId(
+                                java.util.UUID.randomUUID().toString()),
+                        java.time.Instant.now().plusSeconds(30)));
 
         assertThat(outcome).isInstanceOf(dev.ecoscan.domain.scan.ScanOutcome.Completed.class);
         assertThat(get("/metrics", false).body())
@@ -170,26 +210,32 @@ class ServiceTest {
     @Test
     void an_asynchronous_scan_streams_its_stages_and_answers_like_classify() throws Exception {
         String body = "{\"image_url\":\"" + service.baseUrl() + "/samples/milk-carton.png\",\"user_input\":\"\"}";
-        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
-                .header("Content-Type", "application/json")
-                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
+        HttpResponse<String> accepted = client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                ResponseLeaks.checkedBodies());
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).path("job_id").asText();
 
         HttpResponse<String> events = get("/api/v1/scan/" + id + "/events", true);
         HttpResponse<String> result = get("/api/v1/scan/" + id + "/result", true);
-        HttpResponse<String> classify = client.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
-                        + "/api/v1/scan/classify")).header("Content-Type", "application/json")
-                .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), ResponseLeaks.checkedBodies());
+        HttpResponse<String> classify = client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                ResponseLeaks.checkedBodies());
 
         assertThat(events.body().lines().filter(l -> l.startsWith("event: ")))
                 .containsExactly("event: vision", "event: rag", "event: answer", "event: reward_match", "event: done");
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(result.body()).path("pipeline_result"))
                 .isEqualTo(JSON.readTree(classify.body()).path("pipeline_result"));
-        assertThat(get("/metrics", false).body()).contains("scan_jobs_total{outcome=\"completed\"} 1.0",
-                "scan_job_wait_seconds_count 1");
+        assertThat(get("/metrics", false).body())
+                .contains("scan_jobs_total{outcome=\"completed\"} 1.0", "scan_job_wait_seconds_count 1");
     }
 }

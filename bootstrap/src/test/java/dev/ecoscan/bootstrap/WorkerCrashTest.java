@@ -41,9 +41,9 @@ class WorkerCrashTest {
     @Test
     void killing_a_worker_mid_storm_loses_no_job_and_answers_none_twice() throws Exception {
         try (RedisServer redis = RedisServer.start();
-             RedisJobs connection = new RedisJobs(redis.url())) {
-            RedisJobQueue api = new RedisJobQueue(connection, KnowledgeBase.embedded(), 10_000, Duration.ofHours(1),
-                    Clock.systemUTC());
+                RedisJobs connection = new RedisJobs(redis.url())) {
+            RedisJobQueue api = new RedisJobQueue(
+                    connection, KnowledgeBase.embedded(), 10_000, Duration.ofHours(1), Clock.systemUTC());
             Process doomed = worker(redis.url(), "w1");
             Process survivor = worker(redis.url(), "w2");
             try {
@@ -51,8 +51,12 @@ class WorkerCrashTest {
                         .resolve("milk-carton.png"));
                 List<ScanId> ids = new ArrayList<>();
                 for (int i = 0; i < JOBS; i++) {
-                    ScanRequest request = new ScanRequest(ScanId.random(), new ImageReference.Inline(milk, "image/png"),
-                            Optional.empty(), new UserId(UUID.randomUUID().toString()), Instant.now().plusSeconds(120));
+                    ScanRequest request = new ScanRequest(
+                            ScanId.random(),
+                            new ImageReference.Inline(milk, "image/png"),
+                            Optional.empty(),
+                            new UserId(UUID.randomUUID().toString()),
+                            Instant.now().plusSeconds(120));
                     assertThat(api.submit(request, Optional.empty())).isInstanceOf(JobQueue.Submission.Accepted.class);
                     ids.add(request.id());
                 }
@@ -66,7 +70,9 @@ class WorkerCrashTest {
                 for (ScanId id : ids) {
                     Job job = api.find(id).orElseThrow();
                     assertThat(job.outcome()).as(id.toString()).isPresent();
-                    assertThat(job.events().stream().filter(JobEvent::done)).as(id.toString()).hasSize(1);
+                    assertThat(job.events().stream().filter(JobEvent::done))
+                            .as(id.toString())
+                            .hasSize(1);
                     assertThat(job.events()).extracting(JobEvent::id).doesNotHaveDuplicates();
                 }
             } finally {
@@ -85,7 +91,9 @@ class WorkerCrashTest {
         long until = System.nanoTime() + limit.toNanos();
         long done = 0;
         while (System.nanoTime() < until) {
-            done = ids.stream().filter(id -> api.find(id).flatMap(Job::outcome).isPresent()).count();
+            done = ids.stream()
+                    .filter(id -> api.find(id).flatMap(Job::outcome).isPresent())
+                    .count();
             if (done >= count) {
                 return;
             }
@@ -96,8 +104,19 @@ class WorkerCrashTest {
 
     /** {@code eco-scan worker} in a child JVM, on the test's classpath, with the simulator at a fifth of real latency. */
     private Process worker(String redisUrl, String name) throws Exception {
-        return WorkerProcess.start(redisUrl, dir.resolve(name + ".log"), Map.of(
-                "ECO_SCAN_SIMULATOR_SPEED", "0.2", "ECO_SCAN_CACHE", "off", "ECO_SCAN_WORKER_CONCURRENCY", "32",
-                "ECO_SCAN_WORKER_RECLAIM_AFTER", "2s", "ECO_SCAN_DATA_DIR", dir.resolve(name).toString()));
+        return WorkerProcess.start(
+                redisUrl,
+                dir.resolve(name + ".log"),
+                Map.of(
+                        "ECO_SCAN_SIMULATOR_SPEED",
+                        "0.2",
+                        "ECO_SCAN_CACHE",
+                        "off",
+                        "ECO_SCAN_WORKER_CONCURRENCY",
+                        "32",
+                        "ECO_SCAN_WORKER_RECLAIM_AFTER",
+                        "2s",
+                        "ECO_SCAN_DATA_DIR",
+                        dir.resolve(name).toString()));
     }
 }

@@ -40,23 +40,28 @@ class WorkerDrainTest {
     @Test
     void a_worker_stops_within_its_grace_and_another_worker_finishes_the_job_it_left() throws Exception {
         try (RedisServer redis = RedisServer.start();
-             RedisJobs connection = new RedisJobs(redis.url())) {
-            RedisJobQueue api = new RedisJobQueue(connection, KnowledgeBase.embedded(), 100, Duration.ofHours(1),
-                    Clock.systemUTC());
+                RedisJobs connection = new RedisJobs(redis.url())) {
+            RedisJobQueue api = new RedisJobQueue(
+                    connection, KnowledgeBase.embedded(), 100, Duration.ofHours(1), Clock.systemUTC());
             // At a hundredth of its speed the simulator's vision call takes minutes.
             Process slow = worker(redis.url(), "slow", "100");
             Process other = null;
             try {
                 byte[] milk = Files.readAllBytes(Path.of(System.getProperty("eco-scan.samples", "../samples"))
                         .resolve("milk-carton.png"));
-                ScanRequest request = new ScanRequest(ScanId.random(), new ImageReference.Inline(milk, "image/png"),
-                        Optional.empty(), new UserId(UUID.randomUUID().toString()), Instant.now().plusSeconds(300));
+                ScanRequest request = new ScanRequest(
+                        ScanId.random(),
+                        new ImageReference.Inline(milk, "image/png"),
+                        Optional.empty(),
+                        new UserId(UUID.randomUUID().toString()),
+                        Instant.now().plusSeconds(300));
                 assertThat(api.submit(request, Optional.empty())).isInstanceOf(JobQueue.Submission.Accepted.class);
                 awaitJob(api, request.id(), job -> job.stage() != JobStage.QUEUED);
 
                 long signalled = System.nanoTime();
                 slow.destroy();
-                assertThat(slow.waitFor(GRACE.plusSeconds(5).toSeconds(), TimeUnit.SECONDS)).isTrue();
+                assertThat(slow.waitFor(GRACE.plusSeconds(5).toSeconds(), TimeUnit.SECONDS))
+                        .isTrue();
                 Duration stopped = Duration.ofNanos(System.nanoTime() - signalled);
 
                 // The grace, and the JVM's own exit.
@@ -77,15 +82,26 @@ class WorkerDrainTest {
     private static void awaitJob(RedisJobQueue api, ScanId id, Predicate<Job> condition) {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!api.find(id).map(condition::test).orElse(false)) {
-            assertThat(until - System.nanoTime()).as("job %s reached the state in time", id).isPositive();
+            assertThat(until - System.nanoTime())
+                    .as("job %s reached the state in time", id)
+                    .isPositive();
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
     }
 
     /** {@code eco-scan worker} in a child JVM, on the test's classpath, reclaiming a dead worker's jobs after 2 s. */
     private Process worker(String redisUrl, String name, String simulatorSpeed) throws Exception {
-        return WorkerProcess.start(redisUrl, dir.resolve(name + ".log"), Map.of(
-                "ECO_SCAN_SIMULATOR_SPEED", simulatorSpeed, "ECO_SCAN_DRAIN_GRACE", GRACE.toSeconds() + "s",
-                "ECO_SCAN_WORKER_RECLAIM_AFTER", "2s", "ECO_SCAN_DATA_DIR", dir.resolve(name).toString()));
+        return WorkerProcess.start(
+                redisUrl,
+                dir.resolve(name + ".log"),
+                Map.of(
+                        "ECO_SCAN_SIMULATOR_SPEED",
+                        simulatorSpeed,
+                        "ECO_SCAN_DRAIN_GRACE",
+                        GRACE.toSeconds() + "s",
+                        "ECO_SCAN_WORKER_RECLAIM_AFTER",
+                        "2s",
+                        "ECO_SCAN_DATA_DIR",
+                        dir.resolve(name).toString()));
     }
 }

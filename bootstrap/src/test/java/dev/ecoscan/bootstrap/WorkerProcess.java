@@ -11,21 +11,27 @@ import java.util.Map;
  */
 final class WorkerProcess {
 
-    private WorkerProcess() {
-    }
+    private WorkerProcess() {}
 
     /** Starts a worker on {@code redisUrl} with {@code settings} on top, its output in {@code log}. */
     static Process start(String redisUrl, Path log, Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .directory(new File(System.getProperty("user.dir")));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("ECO_SCAN_") || key.startsWith("OPENAI_"));
-        env.putAll(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_QUEUE", "redis", "ECO_SCAN_REDIS_URL", redisUrl,
-                "ECO_SCAN_PORT", "0"));
+        env.putAll(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_QUEUE",
+                "redis",
+                "ECO_SCAN_REDIS_URL",
+                redisUrl,
+                "ECO_SCAN_PORT",
+                "0"));
         env.putAll(settings);
         return builder.start();
     }

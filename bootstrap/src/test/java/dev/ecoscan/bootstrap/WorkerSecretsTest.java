@@ -26,7 +26,9 @@ class WorkerSecretsTest {
             String url = redis.url().replace("redis://", "redis://:" + PASSWORD + "@");
             String log = runUntil(url, "taking jobs from");
 
-            assertThat(log).contains("taking jobs from redis://:[redacted]@127.0.0.1:").doesNotContain(PASSWORD);
+            assertThat(log)
+                    .contains("taking jobs from redis://:[redacted]@127.0.0.1:")
+                    .doesNotContain(PASSWORD);
         }
     }
 
@@ -43,11 +45,18 @@ class WorkerSecretsTest {
     /** Runs a worker in a child JVM until its log shows {@code marker} (or it exits), then stops it. */
     private String runUntil(String redisUrl, String marker) throws Exception {
         Path logFile = dir.resolve("worker.log");
-        Process worker = WorkerProcess.start(redisUrl, logFile, Map.of("ECO_SCAN_SIMULATOR_SPEED", "0",
-                "ECO_SCAN_DATA_DIR", dir.resolve("data").toString()));
+        Process worker = WorkerProcess.start(
+                redisUrl,
+                logFile,
+                Map.of(
+                        "ECO_SCAN_SIMULATOR_SPEED",
+                        "0",
+                        "ECO_SCAN_DATA_DIR",
+                        dir.resolve("data").toString()));
         try {
             long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < until && worker.isAlive()
+            while (System.nanoTime() < until
+                    && worker.isAlive()
                     && (marker == null || !read(logFile).contains(marker))) {
                 worker.waitFor(50, TimeUnit.MILLISECONDS);
             }

@@ -23,10 +23,8 @@ final class AnswerReplies {
     static final String ACTION_MARKER = "[조치 필요]";
     static final String ITEM_PREFIX = "품목:";
     static final int MAX_STEPS = 5;
-    static final List<String> GENERIC_STEPS = List.of(
-            "내용물을 비우고 이물질을 깨끗이 씻어 냅니다.",
-            "다른 재질로 된 부분은 떼어 내 따로 분리합니다.",
-            "지정된 요일과 장소에 품목별로 나누어 배출합니다.");
+    static final List<String> GENERIC_STEPS =
+            List.of("내용물을 비우고 이물질을 깨끗이 씻어 냅니다.", "다른 재질로 된 부분은 떼어 내 따로 분리합니다.", "지정된 요일과 장소에 품목별로 나누어 배출합니다.");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -47,7 +45,8 @@ final class AnswerReplies {
                 String line = raw.strip();
                 int marker = line.indexOf(ACTION_MARKER);
                 if (marker >= 0) {
-                    String text = stripLeading(line.substring(marker + ACTION_MARKER.length()), ":").strip();
+                    String text = stripLeading(line.substring(marker + ACTION_MARKER.length()), ":")
+                            .strip();
                     if (!text.isEmpty()) {
                         insufficiencies.add(text);
                     }
@@ -69,7 +68,8 @@ final class AnswerReplies {
         String userAnswer() {
             String first = item.map(name -> name + topicParticle(name) + " 아래 순서대로 정리해 배출하면 됩니다.")
                     .orElse("아래 순서대로 정리해 배출하면 됩니다.");
-            return insufficiencies.isEmpty() ? first
+            return insufficiencies.isEmpty()
+                    ? first
                     : first + " 다만 배출 전에 먼저 챙겨야 할 것이 " + insufficiencies.size() + "가지 있어요.";
         }
     }
@@ -88,8 +88,10 @@ final class AnswerReplies {
             long maxItems = field.path("maxItems").asLong(Long.MAX_VALUE);
             JsonNode value = switch (property.getKey()) {
                 case USER_ANSWER -> NODES.textNode(brief.userAnswer());
-                case STEPS -> SchemaFiller.type(field).equals("object")
-                        ? numberedSteps(brief.steps(), field, filler) : strings(brief.steps(), maxItems);
+                case STEPS ->
+                    SchemaFiller.type(field).equals("object")
+                            ? numberedSteps(brief.steps(), field, filler)
+                            : strings(brief.steps(), maxItems);
                 case INSUFFICIENCIES -> strings(brief.insufficiencies(), maxItems);
                 default -> filler.fill(field, 1);
             };
@@ -105,7 +107,9 @@ final class AnswerReplies {
         for (int i = 0; i < brief.steps().size(); i++) {
             text.append('\n').append(i + 1).append(". ").append(brief.steps().get(i));
         }
-        brief.insufficiencies().forEach(missing -> text.append("\n").append(ACTION_MARKER).append(' ').append(missing));
+        brief.insufficiencies()
+                .forEach(missing ->
+                        text.append("\n").append(ACTION_MARKER).append(' ').append(missing));
         return text.toString();
     }
 
@@ -120,7 +124,9 @@ final class AnswerReplies {
         ObjectNode object = NODES.objectNode();
         Iterator<String> next = steps.iterator();
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            object.set(property.getKey(), next.hasNext() ? NODES.textNode(next.next()) : filler.fill(property.getValue(), 2));
+            object.set(
+                    property.getKey(),
+                    next.hasNext() ? NODES.textNode(next.next()) : filler.fill(property.getValue(), 2));
         }
         return object;
     }

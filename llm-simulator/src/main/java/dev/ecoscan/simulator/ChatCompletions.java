@@ -26,10 +26,12 @@ final class ChatCompletions {
 
     /** Larger than any image eco-scan sends; a bigger body is refused rather than buffered. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String FINGERPRINT = "fp_ecoscan_sim";
     /** About how many characters a streamed delta carries; real providers send a token or two. */
     private static final int DELTA_CHARS = 12;
+
     private static final int MAX_DELTAS = 48;
 
     private final SimulatorConfig config;
@@ -43,8 +45,8 @@ final class ChatCompletions {
     private final PromptCache promptCache = new PromptCache();
     private final RequestRandoms randoms;
 
-    ChatCompletions(SimulatorConfig config, FaultPlan plan, StatsCounters stats, CountDownLatch closing,
-                    ObjectMapper json) {
+    ChatCompletions(
+            SimulatorConfig config, FaultPlan plan, StatsCounters stats, CountDownLatch closing, ObjectMapper json) {
         this.config = config;
         this.plan = plan;
         this.stats = stats;
@@ -74,9 +76,14 @@ final class ChatCompletions {
             stats.outcome(fault);
             switch (fault) {
                 case RATE_LIMIT -> rateLimited(exchange);
-                case SERVER_ERROR -> replies.error(exchange, 500,
-                        "The server had an error while processing your request. Sorry about that!",
-                        "server_error", null, null);
+                case SERVER_ERROR ->
+                    replies.error(
+                            exchange,
+                            500,
+                            "The server had an error while processing your request. Sorry about that!",
+                            "server_error",
+                            null,
+                            null);
                 case HANG -> hang(exchange);
                 case NONE, MALFORMED_JSON, OUT_OF_TAXONOMY -> complete(exchange, request, fault, random);
             }
@@ -94,7 +101,8 @@ final class ChatCompletions {
         // Counted before the reply goes out, so a client that reads /stats next sees it.
         if (body.length > MAX_BODY_BYTES) {
             stats.otherRequest();
-            replies.invalidRequest(exchange, 413, "The request body is larger than " + MAX_BODY_BYTES + " bytes.", null);
+            replies.invalidRequest(
+                    exchange, 413, "The request body is larger than " + MAX_BODY_BYTES + " bytes.", null);
             return null;
         }
         JsonNode tree;
@@ -102,8 +110,12 @@ final class ChatCompletions {
             tree = json.readTree(body);
         } catch (JsonProcessingException e) {
             stats.otherRequest();
-            replies.invalidRequest(exchange, 400, "We could not parse the JSON body of your request. "
-                    + "(HINT: This likely means you aren't using your HTTP library correctly.)", null);
+            replies.invalidRequest(
+                    exchange,
+                    400,
+                    "We could not parse the JSON body of your request. "
+                            + "(HINT: This likely means you aren't using your HTTP library correctly.)",
+                    null);
             return null;
         }
         try {
@@ -118,11 +130,17 @@ final class ChatCompletions {
     private void rateLimited(HttpExchange exchange) throws IOException {
         long seconds = (config.retryAfter().toMillis() + 999) / 1000;
         exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-        exchange.getResponseHeaders().set("retry-after-ms", Long.toString(config.retryAfter().toMillis()));
+        exchange.getResponseHeaders()
+                .set("retry-after-ms", Long.toString(config.retryAfter().toMillis()));
         exchange.getResponseHeaders().set("x-ratelimit-remaining-requests", "0");
         exchange.getResponseHeaders().set("x-ratelimit-reset-requests", seconds + "s");
-        replies.error(exchange, 429, "Rate limit reached for requests. Please try again in " + seconds + "s.",
-                "requests", null, "rate_limit_exceeded");
+        replies.error(
+                exchange,
+                429,
+                "Rate limit reached for requests. Please try again in " + seconds + "s.",
+                "requests",
+                null,
+                "rate_limit_exceeded");
     }
 
     /**
@@ -131,8 +149,13 @@ final class ChatCompletions {
      */
     private void hang(HttpExchange exchange) throws IOException, InterruptedException {
         if (pause(config.hangDuration())) {
-            replies.error(exchange, 504, "The model did not answer within " + config.hangDuration().toSeconds()
-                    + " s.", "server_error", null, "timeout");
+            replies.error(
+                    exchange,
+                    504,
+                    "The model did not answer within " + config.hangDuration().toSeconds() + " s.",
+                    "server_error",
+                    null,
+                    "timeout");
         }
     }
 
@@ -141,7 +164,8 @@ final class ChatCompletions {
         String content = contents.content(request, fault, random);
         String finishReason = "stop";
         int completionTokens = Tokens.of(content);
-        if (request.maxTokens().isPresent() && completionTokens > request.maxTokens().getAsInt()) {
+        if (request.maxTokens().isPresent()
+                && completionTokens > request.maxTokens().getAsInt()) {
             // Like a real provider: the output stops mid-way, and cut JSON is not JSON.
             completionTokens = request.maxTokens().getAsInt();
             content = Tokens.cut(content, completionTokens);
@@ -151,10 +175,12 @@ final class ChatCompletions {
         Usage usage = new Usage(promptTokens, completionTokens, promptCache.cachedTokens(request.systemText()));
         stats.tokens(usage);
         LatencyModel.Latency latency = latencies.of(request.kind(), completionTokens, random);
-        Completion completion = new Completion(id(random), Instant.now().getEpochSecond(), request.model(), content,
-                finishReason, usage);
-        exchange.getResponseHeaders().set("x-request-id", "req_" + HexFormat.of().formatHex(randomBytes(random)));
-        exchange.getResponseHeaders().set("openai-processing-ms", Long.toString(latency.total().toMillis()));
+        Completion completion = new Completion(
+                id(random), Instant.now().getEpochSecond(), request.model(), content, finishReason, usage);
+        exchange.getResponseHeaders()
+                .set("x-request-id", "req_" + HexFormat.of().formatHex(randomBytes(random)));
+        exchange.getResponseHeaders()
+                .set("openai-processing-ms", Long.toString(latency.total().toMillis()));
         if (request.stream()) {
             stream(exchange, completion, latency, request.includeUsage());
         } else if (pause(latency.total())) {
@@ -163,14 +189,19 @@ final class ChatCompletions {
     }
 
     /** One chat.completion, whole or in chunks. */
-    private record Completion(String id, long created, String model, String content, String finishReason,
-                              Usage usage) {
+    private record Completion(String id, long created, String model, String content, String finishReason, Usage usage) {
 
         ObjectNode toJson(ObjectNode body) {
-            body.put("id", id).put("object", "chat.completion").put("created", created).put("model", model);
+            body.put("id", id)
+                    .put("object", "chat.completion")
+                    .put("created", created)
+                    .put("model", model);
             ObjectNode choice = body.putArray("choices").addObject();
             choice.put("index", 0);
-            choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
+            choice.putObject("message")
+                    .put("role", "assistant")
+                    .put("content", content)
+                    .putNull("refusal");
             choice.putNull("logprobs");
             choice.put("finish_reason", finishReason);
             usage(body.putObject("usage"));
@@ -179,7 +210,10 @@ final class ChatCompletions {
         }
 
         ObjectNode chunk(ObjectNode body, ObjectNode delta, String finishReason, boolean withUsage) {
-            body.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model)
+            body.put("id", id)
+                    .put("object", "chat.completion.chunk")
+                    .put("created", created)
+                    .put("model", model)
                     .put("system_fingerprint", FINGERPRINT);
             ObjectNode choice = body.putArray("choices").addObject();
             choice.put("index", 0);
@@ -193,7 +227,10 @@ final class ChatCompletions {
         }
 
         ObjectNode usageChunk(ObjectNode body) {
-            body.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model)
+            body.put("id", id)
+                    .put("object", "chat.completion.chunk")
+                    .put("created", created)
+                    .put("model", model)
                     .put("system_fingerprint", FINGERPRINT);
             body.putArray("choices");
             usage(body.putObject("usage"));
@@ -201,7 +238,8 @@ final class ChatCompletions {
         }
 
         private void usage(ObjectNode node) {
-            node.put("prompt_tokens", usage.promptTokens()).put("completion_tokens", usage.completionTokens())
+            node.put("prompt_tokens", usage.promptTokens())
+                    .put("completion_tokens", usage.completionTokens())
                     .put("total_tokens", usage.totalTokens());
             node.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedTokens());
             node.putObject("completion_tokens_details").put("reasoning_tokens", 0);
@@ -212,8 +250,9 @@ final class ChatCompletions {
      * Server-sent events as OpenAI sends them: a role chunk after the time to first token, content
      * deltas spread over the generation time, a finishing chunk, the usage chunk when asked, [DONE].
      */
-    private void stream(HttpExchange exchange, Completion completion, LatencyModel.Latency latency,
-                        boolean includeUsage) throws IOException, InterruptedException {
+    private void stream(
+            HttpExchange exchange, Completion completion, LatencyModel.Latency latency, boolean includeUsage)
+            throws IOException, InterruptedException {
         if (!pause(latency.firstToken())) {
             return;
         }
@@ -222,7 +261,11 @@ final class ChatCompletions {
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             ObjectNode first = replies.object().put("role", "assistant").put("content", "");
-            event(out, completion.chunk(replies.object(), first, null, includeUsage).toString());
+            event(
+                    out,
+                    completion
+                            .chunk(replies.object(), first, null, includeUsage)
+                            .toString());
             List<String> deltas = deltas(completion.content());
             Duration gap = latency.generation().dividedBy(Math.max(1, deltas.size()));
             for (String delta : deltas) {
@@ -230,10 +273,17 @@ final class ChatCompletions {
                     return;
                 }
                 ObjectNode node = replies.object().put("content", delta);
-                event(out, completion.chunk(replies.object(), node, null, includeUsage).toString());
+                event(
+                        out,
+                        completion
+                                .chunk(replies.object(), node, null, includeUsage)
+                                .toString());
             }
-            event(out, completion.chunk(replies.object(), replies.object(), completion.finishReason(), includeUsage)
-                    .toString());
+            event(
+                    out,
+                    completion
+                            .chunk(replies.object(), replies.object(), completion.finishReason(), includeUsage)
+                            .toString());
             if (includeUsage) {
                 event(out, completion.usageChunk(replies.object()).toString());
             }
@@ -253,7 +303,8 @@ final class ChatCompletions {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < content.length()) {
-            int end = content.offsetByCodePoints(start, Math.min(size, content.codePointCount(start, content.length())));
+            int end =
+                    content.offsetByCodePoints(start, Math.min(size, content.codePointCount(start, content.length())));
             pieces.add(content.substring(start, end));
             start = end;
         }

@@ -13,8 +13,13 @@ import java.util.stream.Collectors;
  * The part of an OpenAI chat completions request that the simulator understands. {@link #parse} checks
  * the body the way the real API does and throws {@link InvalidRequestException} where it would answer 400.
  */
-record ChatRequest(String model, List<Message> messages, ResponseFormat format, OptionalInt maxTokens,
-                   boolean stream, boolean includeUsage) {
+record ChatRequest(
+        String model,
+        List<Message> messages,
+        ResponseFormat format,
+        OptionalInt maxTokens,
+        boolean stream,
+        boolean includeUsage) {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
@@ -27,11 +32,9 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
 
     /** One piece of a message's content. */
     sealed interface Part {
-        record Text(String text) implements Part {
-        }
+        record Text(String text) implements Part {}
 
-        record ImageUrl(String url) implements Part {
-        }
+        record ImageUrl(String url) implements Part {}
     }
 
     record Message(String role, List<Part> parts) {
@@ -41,21 +44,20 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
         }
 
         String text() {
-            return parts.stream().filter(Part.Text.class::isInstance).map(p -> ((Part.Text) p).text())
+            return parts.stream()
+                    .filter(Part.Text.class::isInstance)
+                    .map(p -> ((Part.Text) p).text())
                     .collect(Collectors.joining("\n"));
         }
     }
 
     /** What shape the reply must have. */
     sealed interface ResponseFormat {
-        record Text() implements ResponseFormat {
-        }
+        record Text() implements ResponseFormat {}
 
-        record JsonObject() implements ResponseFormat {
-        }
+        record JsonObject() implements ResponseFormat {}
 
-        record JsonSchema(String name, JsonNode schema) implements ResponseFormat {
-        }
+        record JsonSchema(String name, JsonNode schema) implements ResponseFormat {}
     }
 
     static ChatRequest parse(JsonNode body) {
@@ -67,8 +69,13 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
             throw new InvalidRequestException("You must provide a model parameter.", "model");
         }
         List<Message> messages = messages(body.get("messages"));
-        return new ChatRequest(model.asText(), messages, format(body.get("response_format")),
-                maxTokens(body), flag(body, "stream"), includeUsage(body.get("stream_options")));
+        return new ChatRequest(
+                model.asText(),
+                messages,
+                format(body.get("response_format")),
+                maxTokens(body),
+                flag(body, "stream"),
+                includeUsage(body.get("stream_options")));
     }
 
     RequestKind kind() {
@@ -91,8 +98,10 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
 
     /** The system (or developer) instructions: the prefix a provider's prompt cache keys on. */
     String systemText() {
-        return messages.stream().filter(m -> m.role().equals("system") || m.role().equals("developer"))
-                .map(Message::text).collect(Collectors.joining("\n"));
+        return messages.stream()
+                .filter(m -> m.role().equals("system") || m.role().equals("developer"))
+                .map(Message::text)
+                .collect(Collectors.joining("\n"));
     }
 
     String lastUserText() {
@@ -124,16 +133,18 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
         }
         JsonNode role = message.get("role");
         if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
-            throw new InvalidRequestException("Invalid value for '" + where + ".role': expected one of "
-                    + "'system', 'developer', 'user', 'assistant' or 'tool'.", where + ".role");
+            throw new InvalidRequestException(
+                    "Invalid value for '" + where + ".role': expected one of "
+                            + "'system', 'developer', 'user', 'assistant' or 'tool'.",
+                    where + ".role");
         }
         JsonNode content = message.get("content");
         List<Part> parts = new ArrayList<>();
         if (content == null || content.isNull()) {
             // Only an assistant turn that called a tool may have no content.
             if (!role.asText().equals("assistant")) {
-                throw new InvalidRequestException("Missing required parameter: '" + where + ".content'.",
-                        where + ".content");
+                throw new InvalidRequestException(
+                        "Missing required parameter: '" + where + ".content'.", where + ".content");
             }
         } else if (content.isTextual()) {
             parts.add(new Part.Text(content.asText()));
@@ -142,8 +153,9 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
                 parts.add(part(content.get(i), where + ".content[" + i + "]"));
             }
         } else {
-            throw new InvalidRequestException("Invalid type for '" + where
-                    + ".content': expected a string or an array of content parts.", where + ".content");
+            throw new InvalidRequestException(
+                    "Invalid type for '" + where + ".content': expected a string or an array of content parts.",
+                    where + ".content");
         }
         return new Message(role.asText(), parts);
     }
@@ -154,21 +166,23 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
             case "text" -> {
                 JsonNode text = part.get("text");
                 if (text == null || !text.isTextual()) {
-                    throw new InvalidRequestException("Missing required parameter: '" + where + ".text'.",
-                            where + ".text");
+                    throw new InvalidRequestException(
+                            "Missing required parameter: '" + where + ".text'.", where + ".text");
                 }
                 return new Part.Text(text.asText());
             }
             case "image_url" -> {
                 JsonNode url = part.path("image_url").get("url");
                 if (url == null || !url.isTextual() || url.asText().isBlank()) {
-                    throw new InvalidRequestException("Missing required parameter: '" + where + ".image_url.url'.",
-                            where + ".image_url.url");
+                    throw new InvalidRequestException(
+                            "Missing required parameter: '" + where + ".image_url.url'.", where + ".image_url.url");
                 }
                 return new Part.ImageUrl(url.asText());
             }
-            default -> throw new InvalidRequestException("Invalid value for '" + where
-                    + ".type': expected 'text' or 'image_url', got '" + type + "'.", where + ".type");
+            default ->
+                throw new InvalidRequestException(
+                        "Invalid value for '" + where + ".type': expected 'text' or 'image_url', got '" + type + "'.",
+                        where + ".type");
         }
     }
 
@@ -183,18 +197,23 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
             case "json_schema" -> {
                 JsonNode jsonSchema = format.get("json_schema");
                 if (jsonSchema == null || !jsonSchema.isObject()) {
-                    throw new InvalidRequestException("Missing required parameter: 'response_format.json_schema'.",
+                    throw new InvalidRequestException(
+                            "Missing required parameter: 'response_format.json_schema'.",
                             "response_format.json_schema");
                 }
                 JsonNode schema = jsonSchema.get("schema");
                 if (schema == null || !schema.isObject()) {
-                    throw new InvalidRequestException("'response_format.json_schema.schema' must be a JSON schema object.",
+                    throw new InvalidRequestException(
+                            "'response_format.json_schema.schema' must be a JSON schema object.",
                             "response_format.json_schema.schema");
                 }
                 yield new ResponseFormat.JsonSchema(jsonSchema.path("name").asText("response"), schema);
             }
-            default -> throw new InvalidRequestException("Invalid value for 'response_format.type': expected "
-                    + "'text', 'json_object' or 'json_schema', got '" + type + "'.", "response_format.type");
+            default ->
+                throw new InvalidRequestException(
+                        "Invalid value for 'response_format.type': expected "
+                                + "'text', 'json_object' or 'json_schema', got '" + type + "'.",
+                        "response_format.type");
         };
     }
 
@@ -203,8 +222,8 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
             JsonNode value = body.get(name);
             if (value != null && !value.isNull()) {
                 if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-                    throw new InvalidRequestException("Invalid value for '" + name + "': expected an integer >= 1.",
-                            name);
+                    throw new InvalidRequestException(
+                            "Invalid value for '" + name + "': expected an integer >= 1.", name);
                 }
                 return OptionalInt.of(value.asInt());
             }
@@ -224,6 +243,8 @@ record ChatRequest(String model, List<Message> messages, ResponseFormat format, 
     }
 
     private static boolean includeUsage(JsonNode options) {
-        return options != null && options.isObject() && options.path("include_usage").asBoolean(false);
+        return options != null
+                && options.isObject()
+                && options.path("include_usage").asBoolean(false);
     }
 }

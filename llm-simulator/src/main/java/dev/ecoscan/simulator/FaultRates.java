@@ -7,15 +7,27 @@ import java.util.Map;
  * The share of requests that get each fault when no scripted fault is pending. Each share is in
  * [0, 1] and they add up to at most 1; the rest is answered normally.
  */
-public record FaultRates(double rateLimit, double serverError, double hang, double malformedJson, double outOfTaxonomy) {
+public record FaultRates(
+        double rateLimit, double serverError, double hang, double malformedJson, double outOfTaxonomy) {
 
     /** Spellings accepted by {@link #parse}, as the command line takes them. */
     private static final Map<String, Fault> NAMES = Map.of(
-            "429", Fault.RATE_LIMIT, "rate_limit", Fault.RATE_LIMIT,
-            "500", Fault.SERVER_ERROR, "server_error", Fault.SERVER_ERROR,
-            "hang", Fault.HANG,
-            "malformed", Fault.MALFORMED_JSON, "malformed_json", Fault.MALFORMED_JSON,
-            "out_of_taxonomy", Fault.OUT_OF_TAXONOMY);
+            "429",
+            Fault.RATE_LIMIT,
+            "rate_limit",
+            Fault.RATE_LIMIT,
+            "500",
+            Fault.SERVER_ERROR,
+            "server_error",
+            Fault.SERVER_ERROR,
+            "hang",
+            Fault.HANG,
+            "malformed",
+            Fault.MALFORMED_JSON,
+            "malformed_json",
+            Fault.MALFORMED_JSON,
+            "out_of_taxonomy",
+            Fault.OUT_OF_TAXONOMY);
 
     /** Tolerates the rounding of shares written in decimal, e.g. 0.1 + 0.2 + 0.7. */
     private static final double SUM_TOLERANCE = 1e-9;
@@ -57,8 +69,8 @@ public record FaultRates(double rateLimit, double serverError, double hang, doub
             String name = pair[0].strip().toLowerCase(Locale.ROOT);
             Fault fault = NAMES.get(name);
             if (fault == null) {
-                throw new IllegalArgumentException("unknown fault '" + pair[0].strip()
-                        + "'; use 429, 500, hang, malformed or out_of_taxonomy");
+                throw new IllegalArgumentException(
+                        "unknown fault '" + pair[0].strip() + "'; use 429, 500, hang, malformed or out_of_taxonomy");
             }
             if (pair.length < 2) {
                 throw new IllegalArgumentException("fault '" + name + "' needs a rate, e.g. " + name + "=0.05");
@@ -67,8 +79,8 @@ public record FaultRates(double rateLimit, double serverError, double hang, doub
             try {
                 share = Double.parseDouble(pair[1].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the rate of '" + name + "' must be a number in [0, 1], got '"
-                        + pair[1].strip() + "'");
+                throw new IllegalArgumentException(
+                        "the rate of '" + name + "' must be a number in [0, 1], got '" + pair[1].strip() + "'");
             }
             rates = rates.with(fault, share);
         }

@@ -14,6 +14,7 @@ final class LatencyModel {
     private static final double VISION_SPREAD_SECONDS = 1.5;
     /** Most of a vision call is reading the image and the taxonomy prompt, before the first token. */
     private static final double VISION_FIRST_TOKEN_SHARE = 0.8;
+
     private static final double ANSWER_FIRST_TOKEN_SECONDS = 0.8;
     private static final double ANSWER_TOKENS_PER_SECOND = 35;
     private static final double TAIL_SIGMA = 0.25;
@@ -42,7 +43,8 @@ final class LatencyModel {
                 double total = (VISION_MIN_SECONDS + VISION_SPREAD_SECONDS * uniform) * tail;
                 yield latency(total * VISION_FIRST_TOKEN_SHARE, total * (1 - VISION_FIRST_TOKEN_SHARE));
             }
-            case ANSWER -> latency(ANSWER_FIRST_TOKEN_SECONDS * tail, completionTokens / ANSWER_TOKENS_PER_SECOND * tail);
+            case ANSWER ->
+                latency(ANSWER_FIRST_TOKEN_SECONDS * tail, completionTokens / ANSWER_TOKENS_PER_SECOND * tail);
         };
     }
 

@@ -41,8 +41,13 @@ public final class LlmSimulator implements AutoCloseable {
     private final CountDownLatch closing;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LlmSimulator(SimulatorConfig config, HttpServer server, ExecutorService executor, FaultPlan faults,
-                         StatsCounters stats, CountDownLatch closing) {
+    private LlmSimulator(
+            SimulatorConfig config,
+            HttpServer server,
+            ExecutorService executor,
+            FaultPlan faults,
+            StatsCounters stats,
+            CountDownLatch closing) {
         this.config = config;
         this.server = server;
         this.executor = executor;
@@ -56,11 +61,11 @@ public final class LlmSimulator implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()),
-                    BACKLOG);
+            server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), BACKLOG);
         } catch (IOException e) {
-            throw new UncheckedIOException("llm-simulator cannot listen on " + config.host() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "llm-simulator cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         ObjectMapper json = new ObjectMapper();
         FaultPlan faults = new FaultPlan();
@@ -119,8 +124,10 @@ public final class LlmSimulator implements AutoCloseable {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                System.getLogger(LlmSimulator.class.getName()).log(System.Logger.Level.WARNING,
-                        "llm-simulator: some requests were still running after close()");
+                System.getLogger(LlmSimulator.class.getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "llm-simulator: some requests were still running after close()");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -27,9 +27,9 @@ final class Replies {
         String content = switch (request.format()) {
             case ChatRequest.ResponseFormat.JsonSchema(String name, JsonNode schema) -> {
                 SchemaFiller filler = new SchemaFiller(schema, random);
-                JsonNode reply = VisionReplies.fits(schema) ? vision.reply(request, schema, filler)
-                        : AnswerReplies.fits(schema) ? answers.reply(request, schema, filler)
-                        : filler.fill();
+                JsonNode reply = VisionReplies.fits(schema)
+                        ? vision.reply(request, schema, filler)
+                        : AnswerReplies.fits(schema) ? answers.reply(request, schema, filler) : filler.fill();
                 yield bent(reply, alien).toString();
             }
             case ChatRequest.ResponseFormat.JsonObject() -> {
@@ -39,9 +39,10 @@ final class Replies {
                         : answers.reply(request, NODES.missingNode(), filler);
                 yield bent(reply, alien).toString();
             }
-            case ChatRequest.ResponseFormat.Text() -> request.kind() == RequestKind.VISION
-                    ? (alien ? VisionReplies.outOfTaxonomyText() : vision.text(request))
-                    : answers.text(request);
+            case ChatRequest.ResponseFormat.Text() ->
+                request.kind() == RequestKind.VISION
+                        ? (alien ? VisionReplies.outOfTaxonomyText() : vision.text(request))
+                        : answers.text(request);
         };
         return fault == Fault.MALFORMED_JSON ? malformed(content) : content;
     }

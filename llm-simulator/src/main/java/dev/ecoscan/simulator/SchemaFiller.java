@@ -17,8 +17,12 @@ final class SchemaFiller {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> PHRASES = List.of(
-            "내용물을 비우고 물로 헹궈 주세요", "라벨과 뚜껑을 분리해 주세요", "재질별로 나누어 배출합니다",
-            "지정된 요일에 배출합니다", "분리배출 기준에 따라 정리했습니다", "깨끗하게 말린 뒤 배출하세요");
+            "내용물을 비우고 물로 헹궈 주세요",
+            "라벨과 뚜껑을 분리해 주세요",
+            "재질별로 나누어 배출합니다",
+            "지정된 요일에 배출합니다",
+            "분리배출 기준에 따라 정리했습니다",
+            "깨끗하게 말린 뒤 배출하세요");
     /** A self-referencing schema must end somewhere; real replies are never this deep. */
     private static final int MAX_DEPTH = 12;
 

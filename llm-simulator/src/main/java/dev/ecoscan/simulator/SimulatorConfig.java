@@ -17,8 +17,15 @@ import java.util.Objects;
  *                      until the client gives up
  * @param knowledgeBase the taxonomy that vision replies are labelled from
  */
-public record SimulatorConfig(String host, int port, double speed, long seed, FaultRates faultRates,
-                              Duration retryAfter, Duration hangDuration, KnowledgeBase knowledgeBase) {
+public record SimulatorConfig(
+        String host,
+        int port,
+        double speed,
+        long seed,
+        FaultRates faultRates,
+        Duration retryAfter,
+        Duration hangDuration,
+        KnowledgeBase knowledgeBase) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final long DEFAULT_SEED = 42;
@@ -50,8 +57,15 @@ public record SimulatorConfig(String host, int port, double speed, long seed, Fa
 
     /** Loopback, an ephemeral port, realistic latencies, seed 42, no faults, the embedded knowledge base. */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(DEFAULT_HOST, 0, 1.0, DEFAULT_SEED, FaultRates.none(), DEFAULT_RETRY_AFTER,
-                DEFAULT_HANG, KnowledgeBase.embedded());
+        return new SimulatorConfig(
+                DEFAULT_HOST,
+                0,
+                1.0,
+                DEFAULT_SEED,
+                FaultRates.none(),
+                DEFAULT_RETRY_AFTER,
+                DEFAULT_HANG,
+                KnowledgeBase.embedded());
     }
 
     /** The defaults at speed 0: every answer at once, as unit tests want. */

@@ -78,8 +78,12 @@ final class SimulatorHandler implements HttpHandler {
         }
         stats.otherRequest();
         exchange.getResponseHeaders().set("Allow", expected);
-        replies.invalidRequest(exchange, 405, "Method " + method + " is not allowed on "
-                + exchange.getRequestURI().getPath() + "; use " + expected + ".", null);
+        replies.invalidRequest(
+                exchange,
+                405,
+                "Method " + method + " is not allowed on "
+                        + exchange.getRequestURI().getPath() + "; use " + expected + ".",
+                null);
         return false;
     }
 
@@ -94,8 +98,10 @@ final class SimulatorHandler implements HttpHandler {
         for (Fault fault : Fault.values()) {
             outcomes.put(fault.outcomeName(), snapshot.outcomes().of(fault));
         }
-        body.putObject("tokens").put("prompt", snapshot.tokens().prompt())
-                .put("completion", snapshot.tokens().completion()).put("cached", snapshot.tokens().cached());
+        body.putObject("tokens")
+                .put("prompt", snapshot.tokens().prompt())
+                .put("completion", snapshot.tokens().completion())
+                .put("cached", snapshot.tokens().cached());
         body.put("in_flight", snapshot.inFlight());
         body.put("max_in_flight", snapshot.maxInFlight());
         return body;

@@ -8,8 +8,7 @@ public final class SimulatorMain {
     /** eco-scan's exit code for bad arguments. */
     static final int BAD_ARGUMENTS = 2;
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (SimulatorOptions.wantsHelp(args)) {
@@ -33,8 +32,8 @@ public final class SimulatorMain {
         LlmSimulator simulator = LlmSimulator.start(config);
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(simulator::close));
-        System.out.println("llm-simulator listening on " + simulator.baseUrl() + " (speed " + config.speed()
-                + ", seed " + config.seed() + ", faults " + describe(config.faultRates()) + ")");
+        System.out.println("llm-simulator listening on " + simulator.baseUrl() + " (speed " + config.speed() + ", seed "
+                + config.seed() + ", faults " + describe(config.faultRates()) + ")");
         System.out.flush();
         forever.await();
     }

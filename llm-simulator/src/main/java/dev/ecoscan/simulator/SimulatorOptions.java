@@ -29,15 +29,18 @@ public final class SimulatorOptions {
               --retry-after SECONDS what a 429 asks the client to wait (default %d)
               --hang DURATION       how long a hung request stays open, e.g. 120s, 1500ms, 2m (default %ds)
               --help                this text
-            """.formatted(DEFAULT_PORT, SimulatorConfig.DEFAULT_HOST, SimulatorConfig.DEFAULT_SEED,
-            SimulatorConfig.DEFAULT_RETRY_AFTER.toSeconds(), SimulatorConfig.DEFAULT_HANG.toSeconds());
+            """.formatted(
+                    DEFAULT_PORT,
+                    SimulatorConfig.DEFAULT_HOST,
+                    SimulatorConfig.DEFAULT_SEED,
+                    SimulatorConfig.DEFAULT_RETRY_AFTER.toSeconds(),
+                    SimulatorConfig.DEFAULT_HANG.toSeconds());
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
     private static final List<String> OPTIONS =
             List.of("--port", "--host", "--speed", "--seed", "--faults", "--retry-after", "--hang");
 
-    private SimulatorOptions() {
-    }
+    private SimulatorOptions() {}
 
     public static boolean wantsHelp(String[] args) {
         return List.of(args).contains("--help") || List.of(args).contains("-h");
@@ -59,8 +62,8 @@ public final class SimulatorOptions {
                 }
                 value = args[++i];
             } else {
-                throw new IllegalArgumentException("unknown option '" + option + "'; options are "
-                        + String.join(", ", OPTIONS) + " and --help");
+                throw new IllegalArgumentException(
+                        "unknown option '" + option + "'; options are " + String.join(", ", OPTIONS) + " and --help");
             }
             config = apply(config, option, value);
         }
@@ -77,13 +80,17 @@ public final class SimulatorOptions {
                 case "--faults" -> config.withFaultRates(FaultRates.parse(value));
                 case "--retry-after" -> config.withRetryAfter(Duration.ofSeconds(integer(option, value)));
                 case "--hang" -> config.withHangDuration(duration(option, value));
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'; options are "
-                        + String.join(", ", OPTIONS) + " and --help");
+                default ->
+                    throw new IllegalArgumentException("unknown option '" + option + "'; options are "
+                            + String.join(", ", OPTIONS) + " and --help");
             };
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            throw new IllegalArgumentException(message.startsWith(option) || message.startsWith("unknown option")
-                    ? message : option + ": " + message, e);
+            throw new IllegalArgumentException(
+                    message.startsWith(option) || message.startsWith("unknown option")
+                            ? message
+                            : option + ": " + message,
+                    e);
         }
     }
 
@@ -115,8 +122,8 @@ public final class SimulatorOptions {
     static Duration duration(String option, String value) {
         Matcher matcher = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw new IllegalArgumentException(option + " needs a duration such as 120s, 1500ms or 2m, got '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    option + " needs a duration such as 120s, 1500ms or 2m, got '" + value + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);

@@ -22,8 +22,8 @@ public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens
         }
     }
 
-    public record Outcomes(long ok, long rateLimited, long serverError, long hang, long malformedJson,
-                           long outOfTaxonomy) {
+    public record Outcomes(
+            long ok, long rateLimited, long serverError, long hang, long malformedJson, long outOfTaxonomy) {
 
         public long of(Fault fault) {
             return switch (fault) {
@@ -37,6 +37,5 @@ public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens
         }
     }
 
-    public record Tokens(long prompt, long completion, long cached) {
-    }
+    public record Tokens(long prompt, long completion, long cached) {}
 }

@@ -66,12 +66,20 @@ final class StatsCounters {
 
     SimulatorStats snapshot() {
         return new SimulatorStats(
-                new SimulatorStats.Requests(requests.get(RequestKind.VISION).sum(),
-                        requests.get(RequestKind.ANSWER).sum(), otherRequests.sum()),
-                new SimulatorStats.Outcomes(count(Fault.NONE), count(Fault.RATE_LIMIT), count(Fault.SERVER_ERROR),
-                        count(Fault.HANG), count(Fault.MALFORMED_JSON), count(Fault.OUT_OF_TAXONOMY)),
+                new SimulatorStats.Requests(
+                        requests.get(RequestKind.VISION).sum(),
+                        requests.get(RequestKind.ANSWER).sum(),
+                        otherRequests.sum()),
+                new SimulatorStats.Outcomes(
+                        count(Fault.NONE),
+                        count(Fault.RATE_LIMIT),
+                        count(Fault.SERVER_ERROR),
+                        count(Fault.HANG),
+                        count(Fault.MALFORMED_JSON),
+                        count(Fault.OUT_OF_TAXONOMY)),
                 new SimulatorStats.Tokens(promptTokens.sum(), completionTokens.sum(), cachedTokens.sum()),
-                inFlight.get(), maxInFlight.get());
+                inFlight.get(),
+                maxInFlight.get());
     }
 
     private long count(Fault fault) {

@@ -12,11 +12,11 @@ final class Tokens {
     static final int PER_IMAGE = 85;
     /** OpenAI adds a few tokens of framing per message and primes the reply with 3 more. */
     static final int PER_MESSAGE = 4;
+
     static final int REPLY_PRIMING = 3;
     private static final int BYTES_PER_TOKEN = 3;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static int of(String text) {
         return (utf8Length(text) + BYTES_PER_TOKEN - 1) / BYTES_PER_TOKEN;

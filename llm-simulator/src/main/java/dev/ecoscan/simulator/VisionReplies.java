@@ -39,6 +39,7 @@ final class VisionReplies {
     static final String NOT_WASTE = "폐기물_아님";
     /** Labels no taxonomy has, for the out-of-taxonomy fault. */
     static final String ALIEN_MAJOR = "우주폐기물";
+
     static final String ALIEN_MIDDLE = "궤도잔해";
     static final String ALIEN_ITEM = "외계 물체";
     private static final String UNSORTED = "미분류";
@@ -112,7 +113,9 @@ final class VisionReplies {
         Map<String, String> texts = PngText.read(image);
         String itemId = texts.getOrDefault(PngText.ITEM_KEY, "").strip();
         if (itemId.isEmpty()) {
-            List<CategoryPath> candidates = taxonomy.itemPaths().filter(path -> fields.labels(path).isPresent()).toList();
+            List<CategoryPath> candidates = taxonomy.itemPaths()
+                    .filter(path -> fields.labels(path).isPresent())
+                    .toList();
             if (candidates.isEmpty()) {
                 return unclassifiable(fields, List.of());
             }
@@ -128,22 +131,34 @@ final class VisionReplies {
             // The schema does not offer this item: the model cannot name it.
             return unclassifiable(fields, List.of());
         }
-        List<String> tagIds = Arrays.stream(texts.getOrDefault(PngText.TAGS_KEY, "").split(","))
-                .map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+        List<String> tagIds = Arrays.stream(
+                        texts.getOrDefault(PngText.TAGS_KEY, "").split(","))
+                .map(String::strip)
+                .filter(tag -> !tag.isEmpty())
+                .toList();
         return classified(fields, path.get(), tagIds);
     }
 
     private Verdict classified(Fields fields, CategoryPath path, List<String> tagIds) {
         JsonNode[] labels = fields.labels(path).orElseThrow();
         ArrayNode tags = NODES.arrayNode();
-        tagIds.stream().map(taxonomy::tag).flatMap(Optional::stream).map(fields::tag).flatMap(Optional::stream)
-                .distinct().limit(fields.maxTags()).forEach(tags::add);
+        tagIds.stream()
+                .map(taxonomy::tag)
+                .flatMap(Optional::stream)
+                .map(fields::tag)
+                .flatMap(Optional::stream)
+                .distinct()
+                .limit(fields.maxTags())
+                .forEach(tags::add);
         return new Verdict(labels[0], labels[1], labels[2], tags);
     }
 
     private Verdict unclassifiable(Fields fields, List<String> tagLabels) {
         ArrayNode tags = NODES.arrayNode();
-        tagLabels.stream().filter(label -> fields.allows(TAGS + "[]", label)).limit(fields.maxTags()).forEach(tags::add);
+        tagLabels.stream()
+                .filter(label -> fields.allows(TAGS + "[]", label))
+                .limit(fields.maxTags())
+                .forEach(tags::add);
         return new Verdict(fields.pick(MAJOR, UNSORTED), fields.pick(MIDDLE, ""), fields.pick(ITEM, ""), tags);
     }
 
@@ -170,15 +185,23 @@ final class VisionReplies {
         private final Map<String, JsonNode> schemas;
         /** Each field's enum, read once: a load test asks for it thousands of times a second. */
         private final Map<String, Optional<List<String>>> enums = new HashMap<>();
+
         private final Map<String, Set<String>> enumSets = new HashMap<>();
 
         Fields(SchemaFiller filler, JsonNode schema) {
             JsonNode properties = schema.path("properties");
             JsonNode tags = resolve(filler, properties.path(TAGS));
-            this.schemas = Map.of(MAJOR, resolve(filler, properties.path(MAJOR)),
-                    MIDDLE, resolve(filler, properties.path(MIDDLE)), ITEM, resolve(filler, properties.path(ITEM)),
-                    TAGS, tags,
-                    TAGS + "[]", resolve(filler, tags.path("items")));
+            this.schemas = Map.of(
+                    MAJOR,
+                    resolve(filler, properties.path(MAJOR)),
+                    MIDDLE,
+                    resolve(filler, properties.path(MIDDLE)),
+                    ITEM,
+                    resolve(filler, properties.path(ITEM)),
+                    TAGS,
+                    tags,
+                    TAGS + "[]",
+                    resolve(filler, tags.path("items")));
             schemas.forEach((field, fieldSchema) -> {
                 Optional<List<String>> values = readEnum(fieldSchema);
                 enums.put(field, values);
@@ -193,7 +216,8 @@ final class VisionReplies {
         /** Major, middle and item labels of a path, when the enums allow all three. */
         Optional<JsonNode[]> labels(CategoryPath path) {
             Optional<JsonNode> major = label(MAJOR, path.major());
-            Optional<JsonNode> middle = path.middle().isPresent() ? label(MIDDLE, path.middle().get()) : noMiddle();
+            Optional<JsonNode> middle =
+                    path.middle().isPresent() ? label(MIDDLE, path.middle().get()) : noMiddle();
             // The item is named as a person would say it: free text where the schema takes any string.
             Optional<JsonNode> item = path.item().flatMap(known -> label(ITEM, known));
             if (major.isEmpty() || middle.isEmpty() || item.isEmpty()) {
@@ -228,7 +252,8 @@ final class VisionReplies {
                 return Optional.of(NODES.textNode(""));
             }
             JsonNode schema = schemas.get(MIDDLE);
-            boolean nullable = schema.path("type").isArray() && schema.path("type").toString().contains("\"null\"")
+            boolean nullable = schema.path("type").isArray()
+                            && schema.path("type").toString().contains("\"null\"")
                     || enumOf(MIDDLE).map(values -> values.contains(null)).orElse(false);
             return nullable ? Optional.of(NODES.nullNode()) : Optional.empty();
         }
@@ -285,7 +310,8 @@ final class VisionReplies {
     /** Stable across runs and JVMs, unlike {@code Arrays.hashCode}'s spread over similar images. */
     static long stableHash(byte[] bytes) {
         try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(bytes)).getLong();
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -34,7 +34,8 @@ class ChatCompletionsTest {
 
     @Test
     void a_labelled_milk_carton_is_classified_with_its_korean_path_and_tag() {
-        HttpResponse<String> response = client.chat(Requests.vision(Requests.labelledPng(MILK_CARTON, "contents-empty")));
+        HttpResponse<String> response =
+                client.chat(Requests.vision(Requests.labelledPng(MILK_CARTON, "contents-empty")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode completion = SimulatorClient.json(response);
@@ -54,13 +55,16 @@ class ChatCompletionsTest {
         assertThat(usage.path("prompt_tokens").asInt()).isGreaterThan(Tokens.PER_IMAGE);
         assertThat(usage.path("completion_tokens").asInt()).isEqualTo(Tokens.of(content.toString()));
         assertThat(usage.path("total_tokens").asInt())
-                .isEqualTo(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt());
+                .isEqualTo(usage.path("prompt_tokens").asInt()
+                        + usage.path("completion_tokens").asInt());
         assertThat(usage.at("/prompt_tokens_details/cached_tokens").asInt()).isZero();
         SimulatorStats stats = simulator.stats();
         assertThat(stats.requests()).isEqualTo(new SimulatorStats.Requests(1, 0, 0));
         assertThat(stats.outcomes().ok()).isEqualTo(1);
-        assertThat(stats.tokens().prompt()).isEqualTo(usage.path("prompt_tokens").asLong());
-        assertThat(stats.tokens().completion()).isEqualTo(usage.path("completion_tokens").asLong());
+        assertThat(stats.tokens().prompt())
+                .isEqualTo(usage.path("prompt_tokens").asLong());
+        assertThat(stats.tokens().completion())
+                .isEqualTo(usage.path("completion_tokens").asLong());
     }
 
     @Test
@@ -74,8 +78,10 @@ class ChatCompletionsTest {
         assertThat(first.path("major").asText()).isNotEqualTo("미분류");
         assertThat(SchemaCheck.violations(Requests.visionSchema(), first)).isEmpty();
         String middle = first.path("middle").asText();
-        Resolution resolution = Requests.TAXONOMY.resolve(new CategoryLabels(first.path("major").asText(),
-                middle.isEmpty() ? Optional.empty() : Optional.of(middle), first.path("item").asText(),
+        Resolution resolution = Requests.TAXONOMY.resolve(new CategoryLabels(
+                first.path("major").asText(),
+                middle.isEmpty() ? Optional.empty() : Optional.of(middle),
+                first.path("item").asText(),
                 List.of()));
         assertThat(resolution).isInstanceOf(Resolution.Resolved.class);
     }
@@ -102,8 +108,11 @@ class ChatCompletionsTest {
             JsonNode content = SimulatorClient.content(client.chat(Requests.vision(png)));
 
             String itemId = PngText.read(png).get(PngText.ITEM_KEY);
-            Optional<String> expected = Requests.TAXONOMY.itemPaths()
-                    .flatMap(path -> path.item().stream()).filter(item -> item.id().value().equals(itemId)).map(item -> item.name())
+            Optional<String> expected = Requests.TAXONOMY
+                    .itemPaths()
+                    .flatMap(path -> path.item().stream())
+                    .filter(item -> item.id().value().equals(itemId))
+                    .map(item -> item.name())
                     .findFirst();
             if (expected.isPresent()) {
                 assertThat(content.path("item").asText()).as(sample.toString()).isEqualTo(expected.get());
@@ -160,7 +169,8 @@ class ChatCompletionsTest {
 
     @Test
     void a_reply_longer_than_max_tokens_is_cut_and_finishes_for_length() {
-        ObjectNode request = Requests.vision(Requests.labelledPng(MILK_CARTON, "")).put("max_tokens", 10);
+        ObjectNode request =
+                Requests.vision(Requests.labelledPng(MILK_CARTON, "")).put("max_tokens", 10);
 
         JsonNode completion = SimulatorClient.json(client.chat(request));
 
@@ -190,7 +200,8 @@ class ChatCompletionsTest {
         JsonNode first = SimulatorClient.json(client.chat(Requests.answer(system, "- 하나")));
         JsonNode second = SimulatorClient.json(client.chat(Requests.answer(system, "- 둘")));
 
-        assertThat(first.at("/usage/prompt_tokens_details/cached_tokens").asInt()).isZero();
+        assertThat(first.at("/usage/prompt_tokens_details/cached_tokens").asInt())
+                .isZero();
         int cached = second.at("/usage/prompt_tokens_details/cached_tokens").asInt();
         assertThat(cached).isEqualTo(systemTokens / 128 * 128).isPositive();
         assertThat(simulator.stats().tokens().cached()).isEqualTo(cached);
@@ -202,7 +213,8 @@ class ChatCompletionsTest {
 
         JsonNode second = SimulatorClient.json(client.chat(Requests.answer("짧은 지시문", "- 하나")));
 
-        assertThat(second.at("/usage/prompt_tokens_details/cached_tokens").asInt()).isZero();
+        assertThat(second.at("/usage/prompt_tokens_details/cached_tokens").asInt())
+                .isZero();
     }
 
     @Test

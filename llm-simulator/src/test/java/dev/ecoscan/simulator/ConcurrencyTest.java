@@ -23,12 +23,14 @@ class ConcurrencyTest {
      * leaves room for a busy CI machine.
      */
     private static final double SPEED = 1.0 / 3.75;
+
     private static final int WARM_UP = 300;
 
     @Test
     @Timeout(30)
     void two_thousand_concurrent_requests_complete_with_over_a_thousand_in_flight() throws Exception {
-        try (LlmSimulator simulator = LlmSimulator.start(SimulatorConfig.defaults().withSpeed(SPEED))) {
+        try (LlmSimulator simulator =
+                LlmSimulator.start(SimulatorConfig.defaults().withSpeed(SPEED))) {
             SimulatorClient client = new SimulatorClient(simulator);
             JsonNode request = Requests.vision(Requests.tinyPng());
             // A cold JIT would make the client, not the server, the limit: warm both up first.
@@ -40,7 +42,8 @@ class ConcurrencyTest {
             for (Future<HttpResponse<String>> response : responses) {
                 assertThat(response.get().statusCode()).isEqualTo(200);
             }
-            assertThat(Eventually.holds(() -> simulator.stats().inFlight() == 0)).isTrue();
+            assertThat(Eventually.holds(() -> simulator.stats().inFlight() == 0))
+                    .isTrue();
             JsonNode stats = client.stats();
             assertThat(stats.at("/requests/vision").asLong()).isEqualTo(REQUESTS);
             assertThat(stats.at("/outcomes/ok").asLong()).isEqualTo(REQUESTS);

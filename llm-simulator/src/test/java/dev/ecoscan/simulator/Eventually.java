@@ -11,8 +11,7 @@ import java.util.function.BooleanSupplier;
  */
 final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     static boolean holds(BooleanSupplier condition) {
         Instant deadline = Instant.now().plusSeconds(5);

@@ -20,7 +20,8 @@ class FaultInjectionTest {
 
     private static final String MILK_CARTON = "recyclable.paper-pack.milk-carton";
 
-    private LlmSimulator simulator = LlmSimulator.start(SimulatorConfig.instant().withHangDuration(Duration.ofSeconds(1)));
+    private LlmSimulator simulator =
+            LlmSimulator.start(SimulatorConfig.instant().withHangDuration(Duration.ofSeconds(1)));
     private SimulatorClient client = new SimulatorClient(simulator);
 
     @AfterEach
@@ -46,7 +47,9 @@ class FaultInjectionTest {
         assertThat(serverError.statusCode()).isEqualTo(500);
         assertThat(SimulatorClient.json(serverError).at("/error/type").asText()).isEqualTo("server_error");
         assertThat(malformed.statusCode()).isEqualTo(200);
-        assertThat(ChatCompletionsTest.parses(SimulatorClient.json(malformed).at("/choices/0/message/content").asText()))
+        assertThat(ChatCompletionsTest.parses(SimulatorClient.json(malformed)
+                        .at("/choices/0/message/content")
+                        .asText()))
                 .isFalse();
         JsonNode alien = SimulatorClient.content(outOfTaxonomy);
         Set<String> majors = enumOf(VisionReplies.MAJOR);
@@ -86,7 +89,8 @@ class FaultInjectionTest {
 
         HttpResponse<String> answer = client.chat(Requests.answer("- 하나"));
 
-        assertThat(SchemaCheck.violations(Requests.answerSchema(), SimulatorClient.content(answer))).isEmpty();
+        assertThat(SchemaCheck.violations(Requests.answerSchema(), SimulatorClient.content(answer)))
+                .isEmpty();
         assertThat(simulator.stats().outcomes().ok()).isEqualTo(1);
     }
 
@@ -99,7 +103,8 @@ class FaultInjectionTest {
 
         JsonNode during = client.stats();
         assertThat(during.at("/outcomes/hang").asLong()).isEqualTo(1);
-        assertThat(Eventually.holds(() -> client.stats().path("in_flight").asLong() == 0)).isTrue();
+        assertThat(Eventually.holds(() -> client.stats().path("in_flight").asLong() == 0))
+                .isTrue();
         assertThat(client.chat(Requests.answer("- 하나")).statusCode()).isEqualTo(200);
     }
 
@@ -136,8 +141,8 @@ class FaultInjectionTest {
 
     @Test
     void the_same_seed_draws_the_same_faults() {
-        SimulatorConfig config = SimulatorConfig.instant().withSeed(7)
-                .withFaultRates(FaultRates.parse("429=0.3,500=0.3,malformed=0.2"));
+        SimulatorConfig config =
+                SimulatorConfig.instant().withSeed(7).withFaultRates(FaultRates.parse("429=0.3,500=0.3,malformed=0.2"));
         restart(config);
         List<Integer> first = statuses(20);
         restart(config);

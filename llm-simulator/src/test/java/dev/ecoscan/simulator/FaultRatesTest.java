@@ -1,8 +1,8 @@
 package dev.ecoscan.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +45,12 @@ class FaultRatesTest {
 
     @Test
     void parse_errors_name_the_fault_and_what_is_accepted() {
-        assertThatThrownBy(() -> FaultRates.parse("404=0.1")).hasMessageContaining("unknown fault '404'")
+        assertThatThrownBy(() -> FaultRates.parse("404=0.1"))
+                .hasMessageContaining("unknown fault '404'")
                 .hasMessageContaining("429, 500, hang, malformed or out_of_taxonomy");
-        assertThatThrownBy(() -> FaultRates.parse("hang=lots")).hasMessageContaining("'hang'").hasMessageContaining("lots");
+        assertThatThrownBy(() -> FaultRates.parse("hang=lots"))
+                .hasMessageContaining("'hang'")
+                .hasMessageContaining("lots");
         assertThatThrownBy(() -> FaultRates.parse("hang")).hasMessageContaining("needs a rate");
     }
 }

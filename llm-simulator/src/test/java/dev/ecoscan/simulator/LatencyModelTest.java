@@ -29,8 +29,10 @@ class LatencyModelTest {
 
     @Test
     void an_answer_grows_with_its_output_tokens() {
-        Duration short_ = realistic.of(RequestKind.ANSWER, 35, new SplittableRandom(9)).total();
-        Duration long_ = realistic.of(RequestKind.ANSWER, 350, new SplittableRandom(9)).total();
+        Duration short_ =
+                realistic.of(RequestKind.ANSWER, 35, new SplittableRandom(9)).total();
+        Duration long_ =
+                realistic.of(RequestKind.ANSWER, 350, new SplittableRandom(9)).total();
 
         assertThat(long_.minus(short_)).isGreaterThan(Duration.ofSeconds(5));
         assertThat(realistic.of(RequestKind.ANSWER, 35, new SplittableRandom(9)).firstToken())
@@ -39,10 +41,16 @@ class LatencyModelTest {
 
     @Test
     void speed_zero_waits_for_nothing_and_speed_scales_linearly() {
-        Duration full = realistic.of(RequestKind.VISION, 0, new SplittableRandom(4)).total();
-        Duration tenth = new LatencyModel(0.1).of(RequestKind.VISION, 0, new SplittableRandom(4)).total();
+        Duration full =
+                realistic.of(RequestKind.VISION, 0, new SplittableRandom(4)).total();
+        Duration tenth = new LatencyModel(0.1)
+                .of(RequestKind.VISION, 0, new SplittableRandom(4))
+                .total();
 
-        assertThat(new LatencyModel(0).of(RequestKind.VISION, 0, new SplittableRandom(4)).total()).isZero();
+        assertThat(new LatencyModel(0)
+                        .of(RequestKind.VISION, 0, new SplittableRandom(4))
+                        .total())
+                .isZero();
         assertThat(tenth.toMillis()).isCloseTo(full.toMillis() / 10, within(1L));
     }
 
@@ -52,7 +60,8 @@ class LatencyModelTest {
         RandomGenerator second = new SplittableRandom(5);
 
         for (int i = 0; i < 10; i++) {
-            assertThat(realistic.of(RequestKind.ANSWER, 100, first)).isEqualTo(realistic.of(RequestKind.ANSWER, 100, second));
+            assertThat(realistic.of(RequestKind.ANSWER, 100, first))
+                    .isEqualTo(realistic.of(RequestKind.ANSWER, 100, second));
         }
     }
 }

@@ -24,8 +24,7 @@ final class Requests {
     static final Taxonomy TAXONOMY = KnowledgeBase.embedded().taxonomy();
     static final String MODEL = "gpt-4.1-mini";
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** Vision: a system prompt, the user's text and the image as a data URL, and the classification schema. */
     static ObjectNode vision(byte[] png) {
@@ -33,8 +32,11 @@ final class Requests {
         messages(body).addObject().put("role", "system").put("content", "사진 속 폐기물을 분류하세요.");
         ArrayNode parts = messages(body).addObject().put("role", "user").putArray("content");
         parts.addObject().put("type", "text").put("text", "이 물건은 어떻게 버리나요?");
-        parts.addObject().put("type", "image_url").putObject("image_url")
-                .put("url", "data:image/png;base64," + Base64.getEncoder().encodeToString(png)).put("detail", "low");
+        parts.addObject()
+                .put("type", "image_url")
+                .putObject("image_url")
+                .put("url", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))
+                .put("detail", "low");
         schema(body, "waste_classification", visionSchema());
         return body;
     }
@@ -77,8 +79,16 @@ final class Requests {
         ObjectNode schema = objectSchema();
         ObjectNode properties = schema.putObject("properties");
         properties.putObject(AnswerReplies.USER_ANSWER).put("type", "string");
-        properties.putObject(AnswerReplies.STEPS).put("type", "array").putObject("items").put("type", "string");
-        properties.putObject(AnswerReplies.INSUFFICIENCIES).put("type", "array").putObject("items").put("type", "string");
+        properties
+                .putObject(AnswerReplies.STEPS)
+                .put("type", "array")
+                .putObject("items")
+                .put("type", "string");
+        properties
+                .putObject(AnswerReplies.INSUFFICIENCIES)
+                .put("type", "array")
+                .putObject("items")
+                .put("type", "string");
         requireAll(schema);
         return schema;
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Checks a value against the JSON schema subset that structured outputs use; lists what does not fit. */
 final class SchemaCheck {
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     static List<String> violations(JsonNode schema, JsonNode value) {
         List<String> found = new ArrayList<>();

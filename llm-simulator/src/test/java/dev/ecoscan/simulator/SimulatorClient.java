@@ -21,8 +21,11 @@ final class SimulatorClient {
     private final String root;
 
     SimulatorClient(LlmSimulator simulator) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         this.root = simulator.baseUrl().substring(0, simulator.baseUrl().length() - "/v1".length());
     }
 
@@ -31,8 +34,12 @@ final class SimulatorClient {
     }
 
     HttpResponse<String> chat(JsonNode body, Duration timeout) throws IOException, InterruptedException {
-        return http.send(request("/v1/chat/completions").timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request("/v1/chat/completions")
+                        .timeout(timeout)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String body) {
@@ -65,8 +72,10 @@ final class SimulatorClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer sk-simulator").timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer sk-simulator")
+                .timeout(Duration.ofSeconds(30));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

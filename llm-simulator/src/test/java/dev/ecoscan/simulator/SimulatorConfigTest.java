@@ -23,8 +23,13 @@ class SimulatorConfigTest {
 
     @Test
     void each_copy_method_changes_one_field() {
-        SimulatorConfig config = SimulatorConfig.defaults().withPort(8099).withSpeed(0.5).withSeed(3)
-                .withHangDuration(Duration.ofSeconds(2)).withRetryAfter(Duration.ofSeconds(5)).withHost("::1");
+        SimulatorConfig config = SimulatorConfig.defaults()
+                .withPort(8099)
+                .withSpeed(0.5)
+                .withSeed(3)
+                .withHangDuration(Duration.ofSeconds(2))
+                .withRetryAfter(Duration.ofSeconds(5))
+                .withHost("::1");
 
         assertThat(config.port()).isEqualTo(8099);
         assertThat(config.speed()).isEqualTo(0.5);

@@ -54,8 +54,13 @@ class StatsEndpointTest {
         assertThat(stats.at("/outcomes/ok").asLong()).isZero();
         assertThat(stats.at("/tokens/prompt").asLong()).isZero();
         assertThat(stats.path("max_in_flight").asLong()).isZero();
-        assertThat(simulator.stats()).isEqualTo(new SimulatorStats(new SimulatorStats.Requests(0, 0, 0),
-                new SimulatorStats.Outcomes(0, 0, 0, 0, 0, 0), new SimulatorStats.Tokens(0, 0, 0), 0, 0));
+        assertThat(simulator.stats())
+                .isEqualTo(new SimulatorStats(
+                        new SimulatorStats.Requests(0, 0, 0),
+                        new SimulatorStats.Outcomes(0, 0, 0, 0, 0, 0),
+                        new SimulatorStats.Tokens(0, 0, 0),
+                        0,
+                        0));
     }
 
     @Test

@@ -22,27 +22,34 @@ class StreamingTest {
 
     @Test
     void streamed_deltas_join_into_valid_json_then_usage_then_done() {
-        ObjectNode request = Requests.vision(Requests.labelledPng("recyclable.paper-pack.milk-carton", "contents-empty"))
+        ObjectNode request = Requests.vision(
+                        Requests.labelledPng("recyclable.paper-pack.milk-carton", "contents-empty"))
                 .put("stream", true);
         request.putObject("stream_options").put("include_usage", true);
 
         HttpResponse<String> response = client.chat(request);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         List<String> events = events(response.body());
         assertThat(events.getLast()).isEqualTo("[DONE]");
-        List<JsonNode> chunks = events.subList(0, events.size() - 1).stream().map(SimulatorClient::json).toList();
+        List<JsonNode> chunks = events.subList(0, events.size() - 1).stream()
+                .map(SimulatorClient::json)
+                .toList();
         assertThat(chunks).allSatisfy(chunk -> {
             assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk");
-            assertThat(chunk.path("id").asText()).isEqualTo(chunks.getFirst().path("id").asText());
+            assertThat(chunk.path("id").asText())
+                    .isEqualTo(chunks.getFirst().path("id").asText());
         });
         assertThat(chunks.getFirst().at("/choices/0/delta/role").asText()).isEqualTo("assistant");
         StringBuilder content = new StringBuilder();
-        chunks.forEach(chunk -> content.append(chunk.at("/choices/0/delta/content").asText("")));
+        chunks.forEach(
+                chunk -> content.append(chunk.at("/choices/0/delta/content").asText("")));
         List<JsonNode> withContent = chunks.stream()
-                .filter(chunk -> !chunk.at("/choices/0/delta/content").asText("").isEmpty()).toList();
+                .filter(chunk ->
+                        !chunk.at("/choices/0/delta/content").asText("").isEmpty())
+                .toList();
         assertThat(withContent).hasSizeGreaterThan(2);
         JsonNode reply = SimulatorClient.json(content.toString());
         assertThat(SchemaCheck.violations(Requests.visionSchema(), reply)).isEmpty();
@@ -64,8 +71,9 @@ class StreamingTest {
         assertThat(events.getLast()).isEqualTo("[DONE]");
         JsonNode last = SimulatorClient.json(events.get(events.size() - 2));
         assertThat(last.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
-        assertThat(events.subList(0, events.size() - 1)).allSatisfy(
-                event -> assertThat(SimulatorClient.json(event).has("usage")).isFalse());
+        assertThat(events.subList(0, events.size() - 1))
+                .allSatisfy(event ->
+                        assertThat(SimulatorClient.json(event).has("usage")).isFalse());
     }
 
     @Test
@@ -80,7 +88,9 @@ class StreamingTest {
 
     /** The data of each event, in order. */
     static List<String> events(String body) {
-        return body.lines().filter(line -> line.startsWith("data: ")).map(line -> line.substring("data: ".length()))
+        return body.lines()
+                .filter(line -> line.startsWith("data: "))
+                .map(line -> line.substring("data: ".length()))
                 .toList();
     }
 }

@@ -43,12 +43,16 @@ final class DeadlineGuard {
         return run(scanId, step, deadline, deadline.plus(overrun), false, portCall);
     }
 
-    private <T> T run(ScanId scanId, Step step, Instant deadline, Instant waitUntil, boolean interrupt,
-                      Supplier<T> portCall) throws StepInterrupted {
+    private <T> T run(
+            ScanId scanId, Step step, Instant deadline, Instant waitUntil, boolean interrupt, Supplier<T> portCall)
+            throws StepInterrupted {
         Instant now = clock.instant();
         if (!now.isBefore(deadline)) {
-            throw new StepInterrupted(step, FailureKind.DEADLINE_EXCEEDED,
-                    "the scan's deadline passed before the " + step.label() + " step could start", null);
+            throw new StepInterrupted(
+                    step,
+                    FailureKind.DEADLINE_EXCEEDED,
+                    "the scan's deadline passed before the " + step.label() + " step could start",
+                    null);
         }
         FutureTask<T> task = new FutureTask<>(portCall::get);
         Thread.ofVirtual().name("scan-" + scanId + "-" + step.label()).start(task);
@@ -58,21 +62,27 @@ final class DeadlineGuard {
         } catch (TimeoutException e) {
             // Without the interrupt, cancel only marks the task: the call runs on to its own end.
             task.cancel(interrupt);
-            throw new StepInterrupted(step, FailureKind.DEADLINE_EXCEEDED,
-                    "the " + step.label() + " step did not finish before the scan's deadline", null);
+            throw new StepInterrupted(
+                    step,
+                    FailureKind.DEADLINE_EXCEEDED,
+                    "the " + step.label() + " step did not finish before the scan's deadline",
+                    null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new StepInterrupted(step, FailureKind.INTERNAL_ERROR,
-                    "the " + step.label() + " step threw " + cause, cause);
+            throw new StepInterrupted(
+                    step, FailureKind.INTERNAL_ERROR, "the " + step.label() + " step threw " + cause, cause);
         } catch (InterruptedException | CancellationException e) {
             task.cancel(interrupt);
             Thread.currentThread().interrupt();
-            throw new StepInterrupted(step, FailureKind.INTERNAL_ERROR,
-                    "the scan was interrupted during the " + step.label() + " step", e);
+            throw new StepInterrupted(
+                    step,
+                    FailureKind.INTERNAL_ERROR,
+                    "the scan was interrupted during the " + step.label() + " step",
+                    e);
         }
         if (result == null) {
-            throw new StepInterrupted(step, FailureKind.INTERNAL_ERROR,
-                    "the " + step.label() + " step's port returned nothing", null);
+            throw new StepInterrupted(
+                    step, FailureKind.INTERNAL_ERROR, "the " + step.label() + " step's port returned nothing", null);
         }
         return result;
     }

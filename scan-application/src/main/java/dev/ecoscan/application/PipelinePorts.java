@@ -12,7 +12,8 @@ import dev.ecoscan.domain.port.RuleRepository;
 import java.util.Objects;
 
 /** The four driven ports of the pipeline, as one value so they are assembled (and timed) together. */
-public record PipelinePorts(Classifier classifier, RuleRepository rules, AnswerGenerator answers, RewardMatcher rewards) {
+public record PipelinePorts(
+        Classifier classifier, RuleRepository rules, AnswerGenerator answers, RewardMatcher rewards) {
 
     public PipelinePorts {
         Objects.requireNonNull(classifier, "classifier");

@@ -85,9 +85,13 @@ public final class ScanPipeline implements ScanWaste {
 
     private ScanOutcome run(ScanRequest request) {
         try {
-            ClassifierVerdict verdict = guard.call(request.id(), Step.VISION, request.deadline(), () ->
-                    ports.classifier().classify(new ClassificationRequest(
-                            request.id(), request.image(), request.question(), request.deadline())));
+            ClassifierVerdict verdict = guard.call(
+                    request.id(),
+                    Step.VISION,
+                    request.deadline(),
+                    () -> ports.classifier()
+                            .classify(new ClassificationRequest(
+                                    request.id(), request.image(), request.question(), request.deadline())));
             Classification classification;
             switch (verdict) {
                 case ClassifierVerdict.Labelled labelled -> {
@@ -108,17 +112,27 @@ public final class ScanPipeline implements ScanWaste {
                 }
             }
 
-            Optional<DisposalRule> found = guard.call(request.id(), Step.RAG, request.deadline(), () ->
-                    ports.rules().find(new RuleLookup(request.id(), classification)));
+            Optional<DisposalRule> found = guard.call(
+                    request.id(),
+                    Step.RAG,
+                    request.deadline(),
+                    () -> ports.rules().find(new RuleLookup(request.id(), classification)));
             if (found.isEmpty()) {
-                return rejected(request, Rejection.NO_MATCHING_RULE,
-                        "no disposal rule for '" + classification.path().display() + "'", Optional.of(classification));
+                return rejected(
+                        request,
+                        Rejection.NO_MATCHING_RULE,
+                        "no disposal rule for '" + classification.path().display() + "'",
+                        Optional.of(classification));
             }
             DisposalRule rule = found.get();
 
-            AnswerResult result = guard.call(request.id(), Step.ANSWER, request.deadline(), () ->
-                    ports.answers().answer(new AnswerRequest(
-                            request.id(), classification, rule, request.question(), request.deadline())));
+            AnswerResult result = guard.call(
+                    request.id(),
+                    Step.ANSWER,
+                    request.deadline(),
+                    () -> ports.answers()
+                            .answer(new AnswerRequest(
+                                    request.id(), classification, rule, request.question(), request.deadline())));
             if (result instanceof AnswerResult.Failure failure) {
                 return failed(request, Step.ANSWER, failure.kind(), failure.detail());
             }
@@ -143,8 +157,10 @@ public final class ScanPipeline implements ScanWaste {
     private RewardOutcome reward(ScanRequest request, RewardDecision decision) {
         return switch (decision) {
             case RewardDecision.NotEligible notEligible -> notEligible.outcome();
-            case RewardDecision.Eligible eligible -> grant(request,
-                    new RewardGrant(request.id(), request.user(), eligible.classification(), request.deadline()));
+            case RewardDecision.Eligible eligible ->
+                grant(
+                        request,
+                        new RewardGrant(request.id(), request.user(), eligible.classification(), request.deadline()));
         };
     }
 
@@ -152,18 +168,23 @@ public final class ScanPipeline implements ScanWaste {
         try {
             // Never interrupted: the embedded database closes its store when an interrupt hits its file I/O.
             // The reward ports bound themselves by the grant's deadline (a query timeout, an HTTP timeout).
-            return guard.callUninterrupted(request.id(), Step.REWARD_MATCH, request.deadline(), REWARD_OVERRUN,
+            return guard.callUninterrupted(
+                    request.id(),
+                    Step.REWARD_MATCH,
+                    request.deadline(),
+                    REWARD_OVERRUN,
                     () -> ports.rewards().match(grant));
         } catch (StepInterrupted e) {
             // The person still gets their answer; only the reward is missing.
-            return new RewardOutcome.Unavailable(e.kind() == FailureKind.DEADLINE_EXCEEDED
-                    ? "rewards could not be checked before the scan's deadline"
-                    : "rewards could not be checked: " + e.getMessage());
+            return new RewardOutcome.Unavailable(
+                    e.kind() == FailureKind.DEADLINE_EXCEEDED
+                            ? "rewards could not be checked before the scan's deadline"
+                            : "rewards could not be checked: " + e.getMessage());
         }
     }
 
-    private static ScanOutcome rejected(ScanRequest request, Rejection reason, String detail,
-                                        Optional<Classification> classification) {
+    private static ScanOutcome rejected(
+            ScanRequest request, Rejection reason, String detail, Optional<Classification> classification) {
         return new ScanOutcome.Rejected(request.id(), reason, detail, classification, List.of());
     }
 

@@ -32,7 +32,9 @@ public final class InstructionFollowingAnswers implements AnswerGenerator {
         AnswerResult result = template.answer(request);
         if (result instanceof AnswerResult.Answered answered) {
             Answer answer = answered.answer();
-            Answer given = request.question().filter(InstructionFollowingAnswers::asksForNoInsufficiencies).isPresent()
+            Answer given = request.question()
+                            .filter(InstructionFollowingAnswers::asksForNoInsufficiencies)
+                            .isPresent()
                     ? new Answer(answer.userAnswer(), answer.steps(), List.of())
                     : answer;
             answers.add(given);

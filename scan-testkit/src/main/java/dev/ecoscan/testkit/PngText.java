@@ -21,11 +21,11 @@ public final class PngText {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private PngText() {
-    }
+    private PngText() {}
 
     public static boolean isPng(byte[] bytes) {
-        return bytes.length >= SIGNATURE.length && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
+        return bytes.length >= SIGNATURE.length
+                && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
     }
 
     /** Every {@code tEXt} chunk of a PNG, keyword to text; empty when the bytes are not a well-formed PNG. */
@@ -49,7 +49,8 @@ public final class PngText {
             if (chunk.equals("tEXt")) {
                 int zero = indexOfZero(data);
                 if (zero > 0) {
-                    texts.put(new String(data, 0, zero, StandardCharsets.ISO_8859_1),
+                    texts.put(
+                            new String(data, 0, zero, StandardCharsets.ISO_8859_1),
                             new String(data, zero + 1, data.length - zero - 1, StandardCharsets.ISO_8859_1));
                 }
             } else if (chunk.equals("IEND")) {
@@ -64,7 +65,8 @@ public final class PngText {
         if (!isPng(png)) {
             throw new IllegalArgumentException("not a PNG");
         }
-        int headerEnd = SIGNATURE.length + 8 + ByteBuffer.wrap(png, SIGNATURE.length, 4).getInt() + 4;
+        int headerEnd =
+                SIGNATURE.length + 8 + ByteBuffer.wrap(png, SIGNATURE.length, 4).getInt() + 4;
         byte[] data = (keyword + '\0' + text).getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + data.length + 12);
         out.write(png, 0, headerEnd);

@@ -37,7 +37,7 @@ public final class SampleLabelClassifier implements Classifier {
             return switch (load) {
                 case ImageLoad.Unreadable unreadable -> new ClassifierVerdict.UnreadableImage(unreadable.reason());
                 case ImageLoad.Overloaded overloaded ->
-                        new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
+                    new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
                 case ImageLoad.Loaded loaded -> classify(loaded.image().bytes());
             };
         }
@@ -54,10 +54,13 @@ public final class SampleLabelClassifier implements Classifier {
             return new ClassifierVerdict.Unclassifiable("the image has no " + PngText.ITEM_KEY + " text chunk");
         }
         List<String> tags = Optional.ofNullable(texts.get(PngText.TAGS_KEY)).stream()
-                .flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+                .flatMap(t -> Arrays.stream(t.split(",")))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
         Optional<CategoryPath> path = parse(itemId.strip()).flatMap(taxonomy::pathOf);
-        CategoryLabels labels = path
-                .map(p -> new CategoryLabels(p.major().name(), p.middle().map(m -> m.name()), p.itemOrCategoryName(), tags))
+        CategoryLabels labels = path.map(p -> new CategoryLabels(
+                        p.major().name(), p.middle().map(m -> m.name()), p.itemOrCategoryName(), tags))
                 .orElseGet(() -> new CategoryLabels(itemId.split("\\.")[0], Optional.empty(), itemId, tags));
         return new ClassifierVerdict.Labelled(labels);
     }

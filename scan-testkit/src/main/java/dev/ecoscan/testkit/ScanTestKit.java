@@ -36,8 +36,7 @@ public final class ScanTestKit {
     private Clock clock = Clock.systemUTC();
     private Duration deadline = Duration.ofSeconds(55);
 
-    private ScanTestKit() {
-    }
+    private ScanTestKit() {}
 
     public static ScanTestKit pipeline() {
         return new ScanTestKit();
@@ -96,10 +95,14 @@ public final class ScanTestKit {
         PipelinePorts ports = new PipelinePorts(classifier, ruleRepository, answers, rewardMatcher);
         RecordingStepRecorder recording = recorder;
         StepRecorder extra = listener;
-        ScanPipeline pipeline = ScanPipeline.assemble(knowledge.taxonomy(), ports, event -> {
-            recording.record(event);
-            extra.record(event);
-        }, clock);
+        ScanPipeline pipeline = ScanPipeline.assemble(
+                knowledge.taxonomy(),
+                ports,
+                event -> {
+                    recording.record(event);
+                    extra.record(event);
+                },
+                clock);
         return new TestPipeline(pipeline, knowledge, ports, recorder, clock, deadline);
     }
 }

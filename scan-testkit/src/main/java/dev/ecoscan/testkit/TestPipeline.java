@@ -26,8 +26,13 @@ public final class TestPipeline implements ScanWaste {
     private final Clock clock;
     private final Duration deadline;
 
-    TestPipeline(ScanPipeline pipeline, KnowledgeBase knowledge, PipelinePorts ports, RecordingStepRecorder recorder,
-                 Clock clock, Duration deadline) {
+    TestPipeline(
+            ScanPipeline pipeline,
+            KnowledgeBase knowledge,
+            PipelinePorts ports,
+            RecordingStepRecorder recorder,
+            Clock clock,
+            Duration deadline) {
         this.pipeline = pipeline;
         this.knowledge = knowledge;
         this.ports = ports;
@@ -52,7 +57,11 @@ public final class TestPipeline implements ScanWaste {
 
     /** A request as the convenience methods build it, to adjust before scanning. */
     public ScanRequest request(String image, String question) {
-        return new ScanRequest(ScanId.random(), ImageReference.parse(image), Optional.ofNullable(question), TEST_USER,
+        return new ScanRequest(
+                ScanId.random(),
+                ImageReference.parse(image),
+                Optional.ofNullable(question),
+                TEST_USER,
                 clock.instant().plus(deadline));
     }
 

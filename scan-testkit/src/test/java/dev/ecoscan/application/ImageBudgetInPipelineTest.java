@@ -16,9 +16,9 @@ import dev.ecoscan.testkit.PngText;
 import dev.ecoscan.testkit.SampleLabelClassifier;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.TestPipeline;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +31,7 @@ class ImageBudgetInPipelineTest {
     private final ImageSource images = reference -> budget.tryHold(milk.length)
             .<ImageLoad>map(hold -> new ImageLoad.Loaded(new Image(milk, "image/png"), hold))
             .orElseGet(() -> new ImageLoad.Overloaded("the image budget is full"));
+
     private final SampleLabelClassifier classifier =
             new SampleLabelClassifier(images, KnowledgeBase.embedded().taxonomy());
 
@@ -47,13 +48,17 @@ class ImageBudgetInPipelineTest {
 
     @Test
     void the_image_is_given_back_when_a_later_step_fails() {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(classifier)
-                .answers(CannedAnswers.failing(FailureKind.UPSTREAM_UNAVAILABLE)).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(classifier)
+                .answers(CannedAnswers.failing(FailureKind.UPSTREAM_UNAVAILABLE))
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class,
-                failed -> assertThat(failed.step()).isEqualTo(Step.ANSWER));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Failed.class,
+                        failed -> assertThat(failed.step()).isEqualTo(Step.ANSWER));
         assertThat(budget.inUse()).isZero();
     }
 

@@ -32,31 +32,46 @@ class QuestionInjectionTest {
 
         ScanOutcome outcome = pipeline.scan("bottle.png", INJECTION);
 
-        assertThat(obedientModel.answers()).singleElement()
+        assertThat(obedientModel.answers())
+                .singleElement()
                 .satisfies(answer -> assertThat(answer.insufficiencies()).isEmpty());
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
-                        notEligible -> assertThat(notEligible.reason()).contains(LABEL_ON)));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isInstanceOfSatisfying(
+                                        RewardOutcome.NotEligible.class,
+                                        notEligible ->
+                                                assertThat(notEligible.reason()).contains(LABEL_ON)));
         assertThat(rewards.calls()).isZero();
     }
 
     @Test
     void the_person_is_still_told_to_remove_the_label_when_the_model_left_it_out() {
-        String labelAdvice = KNOWLEDGE.taxonomy().tag(LABEL_ON).orElseThrow().advice().orElseThrow();
+        String labelAdvice =
+                KNOWLEDGE.taxonomy().tag(LABEL_ON).orElseThrow().advice().orElseThrow();
 
         ScanOutcome outcome = bottle(LABEL_ON).scan("bottle.png", INJECTION);
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.answer().insufficiencies()).containsExactly(labelAdvice));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.answer().insufficiencies()).containsExactly(labelAdvice));
     }
 
     @Test
     void the_same_bottle_with_its_label_removed_earns_its_character_from_the_same_obedient_model() {
         ScanOutcome outcome = bottle("라벨_제거됨", "내용물_없음").scan("bottle.png", INJECTION);
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.Granted.class,
-                        granted -> assertThat(granted.character().id()).isEqualTo("clear-pet")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isInstanceOfSatisfying(
+                                        RewardOutcome.Granted.class,
+                                        granted -> assertThat(
+                                                        granted.character().id())
+                                                .isEqualTo("clear-pet")));
         assertThat(rewards.calls()).isEqualTo(1);
     }
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RewardStepDeadlineTest {
 
-    private final InMemoryRewards rewards = new InMemoryRewards(KnowledgeBase.embedded().characters());
+    private final InMemoryRewards rewards =
+            new InMemoryRewards(KnowledgeBase.embedded().characters());
     private final AtomicBoolean interrupted = new AtomicBoolean();
 
     @Test
@@ -47,8 +48,10 @@ class RewardStepDeadlineTest {
 
         ScanOutcome outcome = scans(roundingUp, Duration.ofMillis(200)).scan("milk.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOf(RewardOutcome.Granted.class));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward()).isInstanceOf(RewardOutcome.Granted.class));
         assertThat(interrupted).isFalse();
     }
 
@@ -71,9 +74,12 @@ class RewardStepDeadlineTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         release.countDown();
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isEqualTo(new RewardOutcome.Unavailable(
-                        "rewards could not be checked before the scan's deadline")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isEqualTo(new RewardOutcome.Unavailable(
+                                        "rewards could not be checked before the scan's deadline")));
         assertThat(took).isBetween(ScanPipeline.REWARD_OVERRUN, ScanPipeline.REWARD_OVERRUN.plusSeconds(1));
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(interrupted).isFalse();
@@ -82,16 +88,22 @@ class RewardStepDeadlineTest {
     @Test
     void the_other_steps_are_still_interrupted_at_the_deadline() {
         long started = System.nanoTime();
-        ScanOutcome outcome = ScanTestKit.pipeline().deadline(Duration.ofMillis(200))
-                .classifier(ScriptedClassifier.hangingUntilInterrupted()).build().scan("milk.png");
+        ScanOutcome outcome = ScanTestKit.pipeline()
+                .deadline(Duration.ofMillis(200))
+                .classifier(ScriptedClassifier.hangingUntilInterrupted())
+                .build()
+                .scan("milk.png");
 
         assertThat(outcome).isInstanceOf(ScanOutcome.Failed.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ScanPipeline.REWARD_OVERRUN);
     }
 
     private static TestPipeline scans(RewardMatcher rewards, Duration deadline) {
-        return ScanTestKit.pipeline().deadline(deadline)
+        return ScanTestKit.pipeline()
+                .deadline(deadline)
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
-                .answers(CannedAnswers.clean()).rewards(rewards).build();
+                .answers(CannedAnswers.clean())
+                .rewards(rewards)
+                .build();
     }
 }

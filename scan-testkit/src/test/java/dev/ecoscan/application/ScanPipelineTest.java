@@ -2,6 +2,7 @@ package dev.ecoscan.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.Rejection;
@@ -11,7 +12,6 @@ import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepEvent;
 import dev.ecoscan.domain.scan.StepStatus;
-import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.testkit.CannedAnswers;
 import dev.ecoscan.testkit.InMemoryRewards;
 import dev.ecoscan.testkit.InMemoryRules;
@@ -37,7 +37,10 @@ class ScanPipelineTest {
 
     @Test
     void a_clean_recyclable_runs_all_four_steps_and_earns_its_middles_character() {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
@@ -56,7 +59,10 @@ class ScanPipelineTest {
 
     @Test
     void the_same_user_scanning_again_already_owns_the_character() {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .build();
 
         pipeline.scan("milk.png");
         ScanOutcome second = pipeline.scan("milk.png");
@@ -66,11 +72,16 @@ class ScanPipelineTest {
 
     @Test
     void a_classification_outside_the_taxonomy_stops_after_vision() {
-        InMemoryRules rules = new InMemoryRules(dev.ecoscan.data.KnowledgeBase.embedded().rules());
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        InMemoryRules rules =
+                new InMemoryRules(dev.ecoscan.data.KnowledgeBase.embedded().rules());
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
         TestPipeline pipeline = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.labelling("미분류", null, "외계 물체"))
-                .rules(rules).answers(cleanAnswers).rewards(rewards).build();
+                .rules(rules)
+                .answers(cleanAnswers)
+                .rewards(rewards)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("ufo.png");
 
@@ -86,9 +97,14 @@ class ScanPipelineTest {
 
     @Test
     void no_matching_rule_stops_before_the_answer_and_the_reward() {
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).rules(InMemoryRules.empty())
-                .answers(cleanAnswers).rewards(rewards).build();
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .rules(InMemoryRules.empty())
+                .answers(cleanAnswers)
+                .rewards(rewards)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
@@ -99,7 +115,8 @@ class ScanPipelineTest {
         assertThat(cleanAnswers.calls()).isZero();
         assertThat(rewards.calls()).isZero();
         assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION, Step.RAG);
-        assertThat(outcome.timings()).extracting(StepEvent::status)
+        assertThat(outcome.timings())
+                .extracting(StepEvent::status)
                 .containsExactly(StepStatus.SUCCESS, StepStatus.REJECTED);
     }
 
@@ -107,38 +124,54 @@ class ScanPipelineTest {
     void an_unreadable_image_and_an_unclassifiable_item_are_rejected_with_their_reasons() {
         ScanOutcome unreadable = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.returning(new ClassifierVerdict.UnreadableImage("404 from host")))
-                .build().scan("gone.png");
+                .build()
+                .scan("gone.png");
         ScanOutcome unclassifiable = ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.unclassifiable("several objects")).build().scan("pile.png");
+                .classifier(ScriptedClassifier.unclassifiable("several objects"))
+                .build()
+                .scan("pile.png");
 
-        assertThat(unreadable).isInstanceOfSatisfying(ScanOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Rejection.UNREADABLE_IMAGE));
-        assertThat(unclassifiable).isInstanceOfSatisfying(ScanOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Rejection.UNCLASSIFIABLE));
+        assertThat(unreadable)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Rejection.UNREADABLE_IMAGE));
+        assertThat(unclassifiable)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Rejection.UNCLASSIFIABLE));
         assertThat(unreadable.timings()).extracting(StepEvent::status).containsExactly(StepStatus.REJECTED);
     }
 
     @Test
     void a_non_recyclable_item_completes_without_calling_the_reward_port() {
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
         TestPipeline pipeline = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.labelling("음식물류폐기물", null, "과일 껍질"))
-                .answers(cleanAnswers).rewards(rewards).build();
+                .answers(cleanAnswers)
+                .rewards(rewards)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("peel.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
-                        n -> assertThat(n.reason()).contains("not a recyclable")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isInstanceOfSatisfying(
+                                        RewardOutcome.NotEligible.class,
+                                        n -> assertThat(n.reason()).contains("not a recyclable")));
         assertThat(rewards.calls()).isZero();
         assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION, Step.RAG, Step.ANSWER);
     }
 
     @Test
     void the_answers_insufficiencies_are_shown_but_do_not_decide_the_reward() {
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton)
-                .answers(CannedAnswers.withInsufficiency("빨대를 빼 주세요.")).rewards(rewards).build();
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(CannedAnswers.withInsufficiency("빨대를 빼 주세요."))
+                .rewards(rewards)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
@@ -150,16 +183,23 @@ class ScanPipelineTest {
 
     @Test
     void a_blocking_situation_tag_closes_the_reward_gate_without_calling_the_reward_port() {
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
         TestPipeline pipeline = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
-                .answers(cleanAnswers).rewards(rewards).build();
+                .answers(cleanAnswers)
+                .rewards(rewards)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("bottle.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
-                        n -> assertThat(n.reason()).contains("비닐_라벨_부착")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isInstanceOfSatisfying(
+                                        RewardOutcome.NotEligible.class,
+                                        n -> assertThat(n.reason()).contains("비닐_라벨_부착")));
         assertThat(rewards.calls()).isZero();
         assertThat(outcome.timings()).extracting(StepEvent::step).containsExactly(Step.VISION, Step.RAG, Step.ANSWER);
     }
@@ -180,22 +220,34 @@ class ScanPipelineTest {
 
     @Test
     void a_blocking_tags_advice_is_added_to_a_model_answer_that_left_it_out() {
-        String labelAdvice = dev.ecoscan.data.KnowledgeBase.embedded().taxonomy().tag("비닐_라벨_부착").orElseThrow()
-                .advice().orElseThrow();
+        String labelAdvice = dev.ecoscan.data.KnowledgeBase.embedded()
+                .taxonomy()
+                .tag("비닐_라벨_부착")
+                .orElseThrow()
+                .advice()
+                .orElseThrow();
         TestPipeline pipeline = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
-                .answers(CannedAnswers.withInsufficiency("뚜껑은 닫아서 내요.")).build();
+                .answers(CannedAnswers.withInsufficiency("뚜껑은 닫아서 내요."))
+                .build();
 
         ScanOutcome outcome = pipeline.scan("bottle.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.answer().insufficiencies()).containsExactly("뚜껑은 닫아서 내요.", labelAdvice));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.answer().insufficiencies())
+                                .containsExactly("뚜껑은 닫아서 내요.", labelAdvice));
     }
 
     @Test
     void the_reward_port_gets_the_grant_the_pipeline_decided() {
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).rewards(rewards)
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .rewards(rewards)
                 .build();
         ScanRequest request = pipeline.request("milk.png", null);
 
@@ -211,14 +263,19 @@ class ScanPipelineTest {
 
     @Test
     void an_unavailable_reward_port_still_gives_a_completed_scan() {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers)
-                .rewards(InMemoryRewards.unavailable(dev.ecoscan.data.KnowledgeBase.embedded().characters(), "db down"))
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .rewards(InMemoryRewards.unavailable(
+                        dev.ecoscan.data.KnowledgeBase.embedded().characters(), "db down"))
                 .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isEqualTo(new RewardOutcome.Unavailable("db down")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward()).isEqualTo(new RewardOutcome.Unavailable("db down")));
         assertThat(outcome.timings()).last().satisfies(e -> {
             assertThat(e.step()).isEqualTo(Step.REWARD_MATCH);
             assertThat(e.status()).isEqualTo(StepStatus.FAILED);
@@ -227,25 +284,36 @@ class ScanPipelineTest {
 
     @Test
     void a_throwing_reward_port_still_gives_a_completed_scan_and_its_error_is_timed() {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers)
-                .rewards(InMemoryRewards.throwing(dev.ecoscan.data.KnowledgeBase.embedded().characters(),
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .rewards(InMemoryRewards.throwing(
+                        dev.ecoscan.data.KnowledgeBase.embedded().characters(),
                         new IllegalStateException("connection reset")))
                 .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                        u -> assertThat(u.reason()).contains("connection reset")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isInstanceOfSatisfying(
+                                        RewardOutcome.Unavailable.class,
+                                        u -> assertThat(u.reason()).contains("connection reset")));
         assertThat(outcome.timings()).extracting(StepEvent::step).containsExactlyElementsOf(ALL_STEPS);
         assertThat(outcome.timings().getLast().status()).isEqualTo(StepStatus.ERROR);
     }
 
     @Test
     void a_failing_answer_fails_the_scan_in_the_answer_step_without_a_reward() {
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton)
-                .answers(CannedAnswers.failing(FailureKind.UPSTREAM_UNAVAILABLE)).rewards(rewards).build();
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(CannedAnswers.failing(FailureKind.UPSTREAM_UNAVAILABLE))
+                .rewards(rewards)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
@@ -260,7 +328,9 @@ class ScanPipelineTest {
     @Test
     void a_throwing_classifier_fails_the_scan_as_an_internal_error_and_is_timed() {
         ScanOutcome outcome = ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.throwing(new IllegalStateException("bug"))).build().scan("x.png");
+                .classifier(ScriptedClassifier.throwing(new IllegalStateException("bug")))
+                .build()
+                .scan("x.png");
 
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
             assertThat(failed.step()).isEqualTo(Step.VISION);
@@ -272,7 +342,9 @@ class ScanPipelineTest {
 
     @Test
     void a_port_returning_nothing_fails_the_scan_instead_of_throwing() {
-        ScanOutcome outcome = ScanTestKit.pipeline().classifier(new ScriptedClassifier(request -> null)).build()
+        ScanOutcome outcome = ScanTestKit.pipeline()
+                .classifier(new ScriptedClassifier(request -> null))
+                .build()
                 .scan("x.png");
 
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
@@ -288,8 +360,12 @@ class ScanPipelineTest {
             clock.advance(Duration.ofSeconds(56));
             return milkCarton.classify(request);
         });
-        TestPipeline pipeline = ScanTestKit.pipeline().clock(clock).deadline(Duration.ofSeconds(55))
-                .classifier(slow).answers(cleanAnswers).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .clock(clock)
+                .deadline(Duration.ofSeconds(55))
+                .classifier(slow)
+                .answers(cleanAnswers)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
@@ -303,8 +379,11 @@ class ScanPipelineTest {
 
     @Test
     void a_port_that_ignores_the_deadline_is_abandoned_at_it() {
-        TestPipeline pipeline = ScanTestKit.pipeline().deadline(Duration.ofMillis(200))
-                .classifier(ScriptedClassifier.hangingUntilInterrupted()).answers(cleanAnswers).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .deadline(Duration.ofMillis(200))
+                .classifier(ScriptedClassifier.hangingUntilInterrupted())
+                .answers(cleanAnswers)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
@@ -318,25 +397,37 @@ class ScanPipelineTest {
     @Test
     void a_deadline_reached_before_the_reward_leaves_the_reward_unavailable() {
         ManualClock clock = ManualClock.startingNow();
-        InMemoryRewards rewards = new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
+        InMemoryRewards rewards =
+                new InMemoryRewards(dev.ecoscan.data.KnowledgeBase.embedded().characters());
         CannedAnswers slowAnswers = new CannedAnswers(request -> {
             clock.advance(Duration.ofMinutes(1));
             return cleanAnswers.answer(request);
         });
-        TestPipeline pipeline = ScanTestKit.pipeline().clock(clock).classifier(milkCarton).answers(slowAnswers)
-                .rewards(rewards).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .clock(clock)
+                .classifier(milkCarton)
+                .answers(slowAnswers)
+                .rewards(rewards)
+                .build();
 
         ScanOutcome outcome = pipeline.scan("milk.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                        u -> assertThat(u.reason()).contains("deadline")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isInstanceOfSatisfying(
+                                        RewardOutcome.Unavailable.class,
+                                        u -> assertThat(u.reason()).contains("deadline")));
         assertThat(rewards.calls()).isZero();
     }
 
     @Test
     void the_question_and_the_deadline_reach_the_ports() {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .build();
         ScanRequest request = pipeline.request("milk.png", "빨대는 어떻게 하나요?");
 
         pipeline.scan(request);
@@ -353,18 +444,24 @@ class ScanPipelineTest {
 
     @Test
     void concurrent_scans_each_get_only_their_own_timings() throws Exception {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).answers(cleanAnswers).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .build();
         List<ScanOutcome> outcomes;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ScanOutcome>> futures = IntStream.range(0, 500)
-                    .mapToObj(i -> threads.submit(() -> pipeline.scan("milk.png"))).toList();
-            outcomes = futures.stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }).toList();
+                    .mapToObj(i -> threads.submit(() -> pipeline.scan("milk.png")))
+                    .toList();
+            outcomes = futures.stream()
+                    .map(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    })
+                    .toList();
         }
 
         assertThat(outcomes).allSatisfy(outcome -> {

@@ -37,18 +37,22 @@ class SampleLabelClassifierTest {
         }
         case ImageReference.Url url -> new ImageLoad.Unreadable("no network in tests");
     };
+
     private final SampleLabelClassifier classifier =
             new SampleLabelClassifier(images, KnowledgeBase.embedded().taxonomy());
 
     @Test
     void the_item_and_tags_in_the_text_chunks_become_korean_labels() throws IOException {
-        byte[] png = PngText.write(PngText.write(PngTextTest.tinyPng(), PngText.ITEM_KEY,
-                "recyclable.paper-pack.milk-carton"), PngText.TAGS_KEY, "contents-empty, rinsed");
+        byte[] png = PngText.write(
+                PngText.write(PngTextTest.tinyPng(), PngText.ITEM_KEY, "recyclable.paper-pack.milk-carton"),
+                PngText.TAGS_KEY,
+                "contents-empty, rinsed");
 
         ClassifierVerdict verdict = classify(new ImageReference.Inline(png, "image/png"));
 
-        assertThat(verdict).isEqualTo(new ClassifierVerdict.Labelled(new CategoryLabels("재활용폐기물", Optional.of("종이팩"),
-                "우유팩", List.of("contents-empty", "rinsed"))));
+        assertThat(verdict)
+                .isEqualTo(new ClassifierVerdict.Labelled(
+                        new CategoryLabels("재활용폐기물", Optional.of("종이팩"), "우유팩", List.of("contents-empty", "rinsed"))));
     }
 
     @Test
@@ -59,7 +63,8 @@ class SampleLabelClassifierTest {
 
     @Test
     void an_image_the_source_cannot_read_is_unreadable() {
-        assertThat(classify(ImageReference.parse("no/such/file.png"))).isInstanceOf(ClassifierVerdict.UnreadableImage.class);
+        assertThat(classify(ImageReference.parse("no/such/file.png")))
+                .isInstanceOf(ClassifierVerdict.UnreadableImage.class);
     }
 
     @Test
@@ -72,8 +77,8 @@ class SampleLabelClassifierTest {
         for (Path sample : samples) {
             ClassifierVerdict verdict = classify(new ImageReference.File(sample));
             assertThat(verdict).as(sample.toString()).isInstanceOf(ClassifierVerdict.Labelled.class);
-            Resolution resolution = KnowledgeBase.embedded().taxonomy()
-                    .resolve(((ClassifierVerdict.Labelled) verdict).labels());
+            Resolution resolution =
+                    KnowledgeBase.embedded().taxonomy().resolve(((ClassifierVerdict.Labelled) verdict).labels());
             if (sample.getFileName().toString().startsWith("unknown-")) {
                 assertThat(resolution).as(sample.toString()).isInstanceOf(Resolution.OutOfTaxonomy.class);
             } else {

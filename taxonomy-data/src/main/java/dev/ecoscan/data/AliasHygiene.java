@@ -24,8 +24,7 @@ final class AliasHygiene {
 
     static final String ALLOW_LIST = "one_syllable_aliases";
 
-    private record Owner(NodeId node, String where) {
-    }
+    private record Owner(NodeId node, String where) {}
 
     private final Map<String, Owner> owners = new HashMap<>();
     private final Set<String> oneSyllableAllowed;

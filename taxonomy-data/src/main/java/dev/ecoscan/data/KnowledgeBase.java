@@ -25,6 +25,7 @@ public record KnowledgeBase(Taxonomy taxonomy, RuleBook rules, CharacterCatalogu
     }
 
     private static final class Embedded {
-        static final KnowledgeBase INSTANCE = KnowledgeBaseLoader.fromClasspath().load();
+        static final KnowledgeBase INSTANCE =
+                KnowledgeBaseLoader.fromClasspath().load();
     }
 }

@@ -4,9 +4,9 @@ import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.rule.ItemRule;
+import dev.ecoscan.domain.rule.RuleKey;
 import dev.ecoscan.domain.rule.RuleOverride;
 import dev.ecoscan.domain.rule.Source;
-import dev.ecoscan.domain.rule.RuleKey;
 import dev.ecoscan.domain.taxonomy.CategoryPath;
 import dev.ecoscan.domain.taxonomy.Item;
 import dev.ecoscan.domain.taxonomy.ItemVariant;
@@ -103,8 +103,8 @@ public final class KnowledgeBaseLoader {
 
     // ---- taxonomy.yaml -------------------------------------------------------------------------
 
-    private static final Set<String> MAJOR_KEYS = Set.of("id", "name", "en", "cue", "aliases", "recyclable", "middles",
-            "items");
+    private static final Set<String> MAJOR_KEYS =
+            Set.of("id", "name", "en", "cue", "aliases", "recyclable", "middles", "items");
     private static final Set<String> MIDDLE_KEYS = Set.of("id", "name", "en", "cue", "aliases", "items");
     private static final Set<String> ITEM_KEYS = Set.of("id", "name", "en", "aliases", "variants");
     private static final Set<String> VARIANT_KEYS = Set.of("tag", "name", "en", "aliases");
@@ -136,8 +136,8 @@ public final class KnowledgeBaseLoader {
         return build(root, () -> new Taxonomy(majors, tags));
     }
 
-    private List<Item> items(YamlEntry parent, Map<NodeId, String> seen, NodeId parentId, AliasHygiene aliases,
-                             Set<String> tagIds) {
+    private List<Item> items(
+            YamlEntry parent, Map<NodeId, String> seen, NodeId parentId, AliasHygiene aliases, Set<String> tagIds) {
         List<Item> items = new ArrayList<>();
         for (YamlEntry item : parent.entries("items", ITEM_KEYS)) {
             NodeId id = nodeId(item, seen, parentId);
@@ -184,8 +184,9 @@ public final class KnowledgeBaseLoader {
             String groupId = group.text("id");
             group.text("name");
             for (YamlEntry tag : group.entries("tags", Set.of("id", "label", "advice"))) {
-                SituationTag built = build(tag, () ->
-                        new SituationTag(tag.text("id"), tag.text("label"), groupId, tag.optionalText("advice")));
+                SituationTag built = build(
+                        tag,
+                        () -> new SituationTag(tag.text("id"), tag.text("label"), groupId, tag.optionalText("advice")));
                 for (String key : List.of(built.id(), built.label())) {
                     String first = seen.putIfAbsent(key, tag.path());
                     if (first != null) {
@@ -201,10 +202,26 @@ public final class KnowledgeBaseLoader {
     // ---- disposal-rules.yaml -------------------------------------------------------------------
 
     private static final String REWARD_BLOCKED_BY = "reward_blocked_by";
-    private static final Set<String> RULE_KEYS = Set.of("node", "destination", "summary", "targets", "common_steps",
-            "items", "not_accepted", "regional_note", SourceCatalogue.SOURCES, REWARD_BLOCKED_BY);
-    private static final Set<String> OVERRIDE_KEYS = Set.of("destination", "summary", "before", "instead", "after",
-            "regional_note", SourceCatalogue.SOURCES, REWARD_BLOCKED_BY);
+    private static final Set<String> RULE_KEYS = Set.of(
+            "node",
+            "destination",
+            "summary",
+            "targets",
+            "common_steps",
+            "items",
+            "not_accepted",
+            "regional_note",
+            SourceCatalogue.SOURCES,
+            REWARD_BLOCKED_BY);
+    private static final Set<String> OVERRIDE_KEYS = Set.of(
+            "destination",
+            "summary",
+            "before",
+            "instead",
+            "after",
+            "regional_note",
+            SourceCatalogue.SOURCES,
+            REWARD_BLOCKED_BY);
     private static final Set<String> ITEM_RULE_KEYS;
 
     static {
@@ -217,9 +234,10 @@ public final class KnowledgeBaseLoader {
         YamlEntry root = YamlEntry.root(RULES, parse(RULES), Set.of(SourceCatalogue.SOURCES, "rules"));
         SourceCatalogue sources = new SourceCatalogue(root);
         Set<NodeId> ruleNodes = taxonomy.ruleNodes().map(TaxonomyNode::id).collect(Collectors.toSet());
-        Set<NodeId> recyclableMiddles = taxonomy.recyclableMiddles().map(MiddleCategory::id).collect(Collectors.toSet());
-        Map<String, SituationTag> tagsById = taxonomy.situationTags().stream()
-                .collect(Collectors.toMap(SituationTag::id, tag -> tag));
+        Set<NodeId> recyclableMiddles =
+                taxonomy.recyclableMiddles().map(MiddleCategory::id).collect(Collectors.toSet());
+        Map<String, SituationTag> tagsById =
+                taxonomy.situationTags().stream().collect(Collectors.toMap(SituationTag::id, tag -> tag));
         Map<NodeId, String> seen = new HashMap<>();
         List<DisposalRule> rules = new ArrayList<>();
         for (YamlEntry entry : root.entries("rules", RULE_KEYS)) {
@@ -227,8 +245,8 @@ public final class KnowledgeBaseLoader {
             TaxonomyNode target = taxonomy.node(node)
                     .orElseThrow(() -> entry.error("rule for '" + node + "', which is not in " + TAXONOMY));
             if (!ruleNodes.contains(node)) {
-                throw entry.error("rules belong to middle categories and to majors without middles; '" + node
-                        + "' is neither");
+                throw entry.error(
+                        "rules belong to middle categories and to majors without middles; '" + node + "' is neither");
             }
             String first = seen.putIfAbsent(node, entry.path());
             if (first != null) {
@@ -239,23 +257,38 @@ public final class KnowledgeBaseLoader {
             Map<NodeId, ItemRule> items = new LinkedHashMap<>();
             entry.keyedEntries("items", ITEM_RULE_KEYS).forEach((key, itemEntry) -> {
                 NodeId itemId = build(itemEntry, () -> NodeId.of(key));
-                CategoryPath path = taxonomy.pathOf(itemId).filter(p -> p.ruleNode().id().equals(node))
-                        .orElseThrow(() -> entry.error("items names '" + itemId + "', which is not an item of '"
-                                + node + "'"));
+                CategoryPath path = taxonomy.pathOf(itemId)
+                        .filter(p -> p.ruleNode().id().equals(node))
+                        .orElseThrow(() ->
+                                entry.error("items names '" + itemId + "', which is not an item of '" + node + "'"));
                 items.put(itemId, itemRule(itemEntry, path.item().orElseThrow(), overrides));
             });
             requireVariantRules(entry, taxonomy, node, items);
             List<String> blockedBy = rewardBlockedBy(entry, node, rewarding, tagsById);
             List<Source> cited = sources.cited(entry, "a rule");
             RuleKey key = new RuleKey(ruleKeyOf(taxonomy, target));
-            rules.add(build(entry, () -> new DisposalRule(key, node, entry.text("destination"), entry.text("summary"),
-                    entry.texts("targets"), entry.texts("common_steps"), items, entry.texts("not_accepted"),
-                    entry.optionalText("regional_note"), cited, blockedBy)));
+            rules.add(build(
+                    entry,
+                    () -> new DisposalRule(
+                            key,
+                            node,
+                            entry.text("destination"),
+                            entry.text("summary"),
+                            entry.texts("targets"),
+                            entry.texts("common_steps"),
+                            items,
+                            entry.texts("not_accepted"),
+                            entry.optionalText("regional_note"),
+                            cited,
+                            blockedBy)));
         }
         for (NodeId node : taxonomy.ruleNodes().map(TaxonomyNode::id).toList()) {
             if (!seen.containsKey(node)) {
-                throw new DataFileException(RULES, "rules", "'" + node + "' ("
-                        + taxonomy.node(node).orElseThrow().name() + ") has no rule, so its items could not be answered");
+                throw new DataFileException(
+                        RULES,
+                        "rules",
+                        "'" + node + "' (" + taxonomy.node(node).orElseThrow().name()
+                                + ") has no rule, so its items could not be answered");
             }
         }
         return new RuleBook(rules);
@@ -265,13 +298,14 @@ public final class KnowledgeBaseLoader {
     private static ItemRule itemRule(YamlEntry entry, Item item, OverrideReader overrides) {
         boolean ownChange = OVERRIDE_KEYS.stream().anyMatch(k -> !k.equals(SourceCatalogue.SOURCES) && entry.has(k));
         Optional<RuleOverride> own = ownChange || !entry.has("variants")
-                ? Optional.of(overrides.read(entry, "an item override")) : Optional.empty();
+                ? Optional.of(overrides.read(entry, "an item override"))
+                : Optional.empty();
         Set<String> known = item.variants().stream().map(ItemVariant::tag).collect(Collectors.toSet());
         Map<String, RuleOverride> variants = new LinkedHashMap<>();
         entry.keyedEntries("variants", OVERRIDE_KEYS).forEach((tag, variant) -> {
             if (!known.contains(tag)) {
-                throw variant.error("'" + item.id() + "' has no variant '" + tag + "' in " + TAXONOMY + "; its variants: "
-                        + known);
+                throw variant.error(
+                        "'" + item.id() + "' has no variant '" + tag + "' in " + TAXONOMY + "; its variants: " + known);
             }
             variants.put(tag, overrides.read(variant, "a variant"));
         });
@@ -282,12 +316,13 @@ public final class KnowledgeBaseLoader {
      * Reads the item overrides and variants of one rule. Their own {@code reward_blocked_by} is checked
      * like the rule's, and only allowed where the rule earns a reward at all.
      */
-    private record OverrideReader(SourceCatalogue sources, NodeId node, boolean rewarding,
-                                  Map<String, SituationTag> tagsById) {
+    private record OverrideReader(
+            SourceCatalogue sources, NodeId node, boolean rewarding, Map<String, SituationTag> tagsById) {
 
         RuleOverride read(YamlEntry entry, String what) {
             List<Source> cited = sources.cited(entry, what);
-            Optional<List<String>> instead = entry.has("instead") ? Optional.of(entry.texts("instead")) : Optional.empty();
+            Optional<List<String>> instead =
+                    entry.has("instead") ? Optional.of(entry.texts("instead")) : Optional.empty();
             Optional<List<String>> blockedBy = Optional.empty();
             if (entry.has(REWARD_BLOCKED_BY)) {
                 if (!rewarding) {
@@ -297,22 +332,35 @@ public final class KnowledgeBaseLoader {
                 blockedBy = Optional.of(checkedBlockingTags(entry, tagsById));
             }
             Optional<List<String>> blocking = blockedBy;
-            return build(entry, () -> new RuleOverride(entry.optionalText("destination"), entry.optionalText("summary"),
-                    entry.texts("before"), instead, entry.texts("after"), entry.optionalText("regional_note"), cited,
-                    blocking));
+            return build(
+                    entry,
+                    () -> new RuleOverride(
+                            entry.optionalText("destination"),
+                            entry.optionalText("summary"),
+                            entry.texts("before"),
+                            instead,
+                            entry.texts("after"),
+                            entry.optionalText("regional_note"),
+                            cited,
+                            blocking));
         }
     }
 
     /** An item with variants in the taxonomy needs advice for each, or one of them would get the other's. */
-    private static void requireVariantRules(YamlEntry entry, Taxonomy taxonomy, NodeId node, Map<NodeId, ItemRule> items) {
-        taxonomy.itemPaths().filter(p -> p.ruleNode().id().equals(node)).flatMap(p -> p.item().stream())
-                .filter(item -> !item.variants().isEmpty()).forEach(item -> {
-                    Set<String> covered = Optional.ofNullable(items.get(item.id())).map(r -> r.variants().keySet())
+    private static void requireVariantRules(
+            YamlEntry entry, Taxonomy taxonomy, NodeId node, Map<NodeId, ItemRule> items) {
+        taxonomy.itemPaths()
+                .filter(p -> p.ruleNode().id().equals(node))
+                .flatMap(p -> p.item().stream())
+                .filter(item -> !item.variants().isEmpty())
+                .forEach(item -> {
+                    Set<String> covered = Optional.ofNullable(items.get(item.id()))
+                            .map(r -> r.variants().keySet())
                             .orElse(Set.of());
                     for (ItemVariant variant : item.variants()) {
                         if (!covered.contains(variant.tag())) {
-                            throw entry.error("'" + item.id() + "' has the variant '" + variant.tag() + "' in " + TAXONOMY
-                                    + " but no advice for it under items." + item.id() + ".variants");
+                            throw entry.error("'" + item.id() + "' has the variant '" + variant.tag() + "' in "
+                                    + TAXONOMY + " but no advice for it under items." + item.id() + ".variants");
                         }
                     }
                 });
@@ -324,8 +372,8 @@ public final class KnowledgeBaseLoader {
      * otherwise reward every scan, label on or not. Each must be a tag that needs action, so that the
      * person is told what to fix; other rules earn no reward, so a list there is a mistake.
      */
-    private static List<String> rewardBlockedBy(YamlEntry entry, NodeId node, boolean rewarding,
-                                                Map<String, SituationTag> tagsById) {
+    private static List<String> rewardBlockedBy(
+            YamlEntry entry, NodeId node, boolean rewarding, Map<String, SituationTag> tagsById) {
         if (!rewarding) {
             if (entry.has(REWARD_BLOCKED_BY)) {
                 throw entry.error("'" + node + "' earns no reward, so '" + REWARD_BLOCKED_BY + "' would never apply");
@@ -359,8 +407,12 @@ public final class KnowledgeBaseLoader {
 
     private static String ruleKeyOf(Taxonomy taxonomy, TaxonomyNode node) {
         return switch (node) {
-            case MiddleCategory middle -> taxonomy.majors().stream().filter(m -> m.middles().contains(middle))
-                    .findFirst().orElseThrow().name() + "_" + middle.name();
+            case MiddleCategory middle ->
+                taxonomy.majors().stream()
+                                .filter(m -> m.middles().contains(middle))
+                                .findFirst()
+                                .orElseThrow()
+                                .name() + "_" + middle.name();
             case MajorCategory major -> major.name();
             case Item item -> throw new IllegalStateException("items carry no rule of their own: " + item.id());
         };
@@ -370,11 +422,13 @@ public final class KnowledgeBaseLoader {
 
     private CharacterCatalogue loadCharacters(Taxonomy taxonomy) {
         YamlEntry root = YamlEntry.root(CHARACTERS, parse(CHARACTERS), Set.of("characters"));
-        Set<NodeId> recyclableMiddles = taxonomy.recyclableMiddles().map(MiddleCategory::id).collect(Collectors.toSet());
+        Set<NodeId> recyclableMiddles =
+                taxonomy.recyclableMiddles().map(MiddleCategory::id).collect(Collectors.toSet());
         Map<String, String> seenIds = new HashMap<>();
         Map<NodeId, String> seenMiddles = new HashMap<>();
         List<Character> characters = new ArrayList<>();
-        for (YamlEntry entry : root.entries("characters", Set.of("id", "name", "type", "default", "middle", "dialog"))) {
+        for (YamlEntry entry :
+                root.entries("characters", Set.of("id", "name", "type", "default", "middle", "dialog"))) {
             Optional<NodeId> middle = entry.optionalText("middle").map(m -> build(entry, () -> NodeId.of(m)));
             boolean isDefault = entry.flag("default", false);
             if (isDefault == middle.isPresent()) {
@@ -389,8 +443,10 @@ public final class KnowledgeBaseLoader {
                     throw entry.error("'" + m + "' already has the character at " + first);
                 }
             });
-            Character character = build(entry, () -> new Character(entry.text("id"), entry.text("name"),
-                    entry.text("type"), entry.text("dialog"), middle));
+            Character character = build(
+                    entry,
+                    () -> new Character(
+                            entry.text("id"), entry.text("name"), entry.text("type"), entry.text("dialog"), middle));
             String first = seenIds.putIfAbsent(character.id(), entry.path());
             if (first != null) {
                 throw entry.error("duplicate id '" + character.id() + "', first used at " + first);
@@ -399,8 +455,11 @@ public final class KnowledgeBaseLoader {
         }
         for (MiddleCategory middle : taxonomy.recyclableMiddles().toList()) {
             if (!seenMiddles.containsKey(middle.id())) {
-                throw new DataFileException(CHARACTERS, "characters", "the recyclable middle category '" + middle.id()
-                        + "' (" + middle.name() + ") has no character");
+                throw new DataFileException(
+                        CHARACTERS,
+                        "characters",
+                        "the recyclable middle category '" + middle.id() + "' (" + middle.name()
+                                + ") has no character");
             }
         }
         return build(root, () -> new CharacterCatalogue(characters));
@@ -412,7 +471,7 @@ public final class KnowledgeBaseLoader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try (InputStream in = opener.open(name);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return new Yaml(new SafeConstructor(options)).load(reader);
         } catch (YAMLException e) {
             throw new DataFileException(name, "(document)", "not valid YAML: " + e.getMessage(), e);

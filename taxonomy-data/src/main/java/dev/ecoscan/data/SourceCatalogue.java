@@ -18,8 +18,9 @@ final class SourceCatalogue {
     private final Map<String, Source> byId = new LinkedHashMap<>();
 
     SourceCatalogue(YamlEntry root) {
-        root.keyedEntries(SOURCES, Set.of("title", "url")).forEach((id, entry) ->
-                byId.put(id, build(entry, () -> Source.of(entry.text("title"), entry.text("url")))));
+        root.keyedEntries(SOURCES, Set.of("title", "url"))
+                .forEach((id, entry) ->
+                        byId.put(id, build(entry, () -> Source.of(entry.text("title"), entry.text("url")))));
     }
 
     /**

@@ -140,7 +140,8 @@ final class YamlEntry {
         }
         Map<String, YamlEntry> result = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            result.put(String.valueOf(e.getKey()),
+            result.put(
+                    String.valueOf(e.getKey()),
                     new YamlEntry(file, prefix() + key + "." + e.getKey(), e.getValue(), allowedKeys));
         }
         return result;

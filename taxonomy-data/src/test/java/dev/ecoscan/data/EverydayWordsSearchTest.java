@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class EverydayWordsSearchTest {
 
-    private record Row(String word, String expected) {
-    }
+    private record Row(String word, String expected) {}
 
     private final Guide guide = KnowledgeBase.embedded().guide();
 
@@ -48,8 +47,9 @@ class EverydayWordsSearchTest {
 
     private static List<Row> table() throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                EverydayWordsSearchTest.class.getResourceAsStream("everyday-words.tsv")), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(EverydayWordsSearchTest.class.getResourceAsStream("everyday-words.tsv")),
+                StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;

@@ -30,7 +30,8 @@ class KnowledgeBaseLoaderTest {
 
         KnowledgeBase copy = KnowledgeBaseLoader.fromDirectory(dir).load();
 
-        assertThat(copy.taxonomy().itemCount()).isEqualTo(KnowledgeBase.embedded().taxonomy().itemCount());
+        assertThat(copy.taxonomy().itemCount())
+                .isEqualTo(KnowledgeBase.embedded().taxonomy().itemCount());
     }
 
     @Test
@@ -60,8 +61,12 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void an_item_override_naming_an_item_outside_the_rule_is_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> itemRules(rules(doc).get(0))
-                .put("food.fruit-peel", Map.of("after", List.of("껍질을 모아요."), "sources", List.of("moe-guideline"))));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> itemRules(rules(doc).get(0))
+                        .put(
+                                "food.fruit-peel",
+                                Map.of("after", List.of("껍질을 모아요."), "sources", List.of("moe-guideline"))));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.file()).isEqualTo("disposal-rules.yaml");
@@ -83,8 +88,10 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void an_item_override_without_a_source_is_rejected_naming_the_item() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.butane")
-                .remove("sources"));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.butane")
+                        .remove("sources"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("items.recyclable.metal.butane");
@@ -111,8 +118,10 @@ class KnowledgeBaseLoaderTest {
     void a_source_that_is_not_declared_is_rejected() throws IOException {
         edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "food").put("sources", List.of("some-blog")));
 
-        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
-                e -> assertThat(e.getMessage()).contains("'some-blog'").contains("not declared"));
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        DataFileException.class,
+                        e -> assertThat(e.getMessage()).contains("'some-blog'").contains("not declared"));
     }
 
     @Test
@@ -124,13 +133,17 @@ class KnowledgeBaseLoaderTest {
             variants.remove("gel-filled");
         });
 
-        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
-                e -> assertThat(e.getMessage()).contains("'gel-filled'").contains("no advice"));
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        DataFileException.class,
+                        e -> assertThat(e.getMessage()).contains("'gel-filled'").contains("no advice"));
     }
 
     @Test
     void an_alias_shared_by_two_items_is_rejected_naming_both() throws IOException {
-        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(1)).add("택배 상자"));
+        edit(
+                KnowledgeBaseLoader.TAXONOMY,
+                doc -> aliases(items(middle(doc, "recyclable.paper")).get(1)).add("택배 상자"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.file()).isEqualTo("taxonomy.yaml");
@@ -141,15 +154,20 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void an_alias_spelt_differently_but_the_same_once_spacing_and_punctuation_go_is_still_shared() throws IOException {
-        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(1)).add("택배-상자!"));
+        edit(
+                KnowledgeBaseLoader.TAXONOMY,
+                doc -> aliases(items(middle(doc, "recyclable.paper")).get(1)).add("택배-상자!"));
 
-        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
-                e -> assertThat(e.getMessage()).contains("also used by"));
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.getMessage()).contains("also used by"));
     }
 
     @Test
     void an_alias_that_is_part_of_its_own_items_name_is_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(0)).add("골판지"));
+        edit(
+                KnowledgeBaseLoader.TAXONOMY,
+                doc -> aliases(items(middle(doc, "recyclable.paper")).get(0)).add("골판지"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("recyclable.paper.corrugated-box");
@@ -159,7 +177,9 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void a_one_syllable_alias_must_be_on_the_allow_list() throws IOException {
-        edit(KnowledgeBaseLoader.TAXONOMY, doc -> aliases(items(middle(doc, "recyclable.paper")).get(0)).add("곽"));
+        edit(
+                KnowledgeBaseLoader.TAXONOMY,
+                doc -> aliases(items(middle(doc, "recyclable.paper")).get(0)).add("곽"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("recyclable.paper.corrugated-box");
@@ -175,13 +195,17 @@ class KnowledgeBaseLoaderTest {
             allowed.add("껌");
         });
 
-        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
-                e -> assertThat(e.getMessage()).contains("[껌]").contains("no node uses"));
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        DataFileException.class,
+                        e -> assertThat(e.getMessage()).contains("[껌]").contains("no node uses"));
     }
 
     @Test
     void a_node_without_a_rule_is_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> rules(doc).removeIf(rule -> rule.get("node").equals("food")));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> rules(doc).removeIf(rule -> rule.get("node").equals("food")));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.file()).isEqualTo("disposal-rules.yaml");
@@ -191,27 +215,37 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void a_reward_blocking_tag_that_does_not_exist_is_rejected_naming_the_file_and_the_rule() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> blockedBy(rule(doc, "recyclable.clear-pet")).add("label-still-on"));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> blockedBy(rule(doc, "recyclable.clear-pet")).add("label-still-on"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.file()).isEqualTo("disposal-rules.yaml");
             assertThat(e.entry()).contains("rules[2]").contains("recyclable.clear-pet");
-            assertThat(e.getMessage()).contains("reward_blocked_by[").contains("'label-still-on'")
+            assertThat(e.getMessage())
+                    .contains("reward_blocked_by[")
+                    .contains("'label-still-on'")
                     .contains("not in situation-tags.yaml");
         });
     }
 
     @Test
     void a_reward_blocking_tag_named_by_its_label_instead_of_its_id_is_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> blockedBy(rule(doc, "recyclable.clear-pet")).add("비닐_라벨_부착"));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> blockedBy(rule(doc, "recyclable.clear-pet")).add("비닐_라벨_부착"));
 
-        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
-                e -> assertThat(e.getMessage()).contains("'비닐_라벨_부착'").contains("not its label"));
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        DataFileException.class,
+                        e -> assertThat(e.getMessage()).contains("'비닐_라벨_부착'").contains("not its label"));
     }
 
     @Test
     void a_reward_blocking_tag_without_advice_is_rejected_since_nobody_would_be_told_what_to_fix() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> blockedBy(rule(doc, "recyclable.glass-bottle")).add("cap-on"));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> blockedBy(rule(doc, "recyclable.glass-bottle")).add("cap-on"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("recyclable.glass-bottle");
@@ -221,7 +255,9 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void a_recyclable_rule_without_reward_blocking_tags_is_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "recyclable.paper-pack").remove("reward_blocked_by"));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> rule(doc, "recyclable.paper-pack").remove("reward_blocked_by"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("recyclable.paper-pack");
@@ -233,8 +269,10 @@ class KnowledgeBaseLoaderTest {
     void an_explicitly_empty_list_of_reward_blocking_tags_loads() throws IOException {
         edit(KnowledgeBaseLoader.RULES, doc -> rule(doc, "recyclable.battery").put("reward_blocked_by", List.of()));
 
-        assertThat(load().rules().all()).filteredOn(r -> r.node().value().equals("recyclable.battery"))
-                .singleElement().satisfies(r -> assertThat(r.rewardBlockedBy()).isEmpty());
+        assertThat(load().rules().all())
+                .filteredOn(r -> r.node().value().equals("recyclable.battery"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.rewardBlockedBy()).isEmpty());
     }
 
     @Test
@@ -249,19 +287,29 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void an_item_overrides_own_reward_blocking_tags_replace_the_rules_for_that_item() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.pot")
-                .put("reward_blocked_by", List.of("wet")));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.pot")
+                        .put("reward_blocked_by", List.of("wet")));
 
-        DisposalRule metal = load().rules().all().stream().filter(r -> r.node().value().equals("recyclable.metal")).findFirst()
+        DisposalRule metal = load().rules().all().stream()
+                .filter(r -> r.node().value().equals("recyclable.metal"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(metal.itemRule(NodeId.of("recyclable.metal.pot")).orElseThrow().override()
-                .orElseThrow().rewardBlockedBy()).contains(List.of("wet"));
+        assertThat(metal.itemRule(NodeId.of("recyclable.metal.pot"))
+                        .orElseThrow()
+                        .override()
+                        .orElseThrow()
+                        .rewardBlockedBy())
+                .contains(List.of("wet"));
     }
 
     @Test
     void an_item_overrides_reward_blocking_tag_that_does_not_exist_is_rejected_naming_the_item() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.pot")
-                .put("reward_blocked_by", List.of("handle-loose")));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> itemRule(rule(doc, "recyclable.metal"), "recyclable.metal.pot")
+                        .put("reward_blocked_by", List.of("handle-loose")));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("items.recyclable.metal.pot");
@@ -274,7 +322,8 @@ class KnowledgeBaseLoaderTest {
         edit(KnowledgeBaseLoader.RULES, doc -> {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>)
-                    itemRule(rule(doc, "recyclable.styrofoam"), "recyclable.styrofoam.cup-noodle").get("variants");
+                    itemRule(rule(doc, "recyclable.styrofoam"), "recyclable.styrofoam.cup-noodle")
+                            .get("variants");
             variants.get("foam-bowl").put("reward_blocked_by", List.of("foam-bowl"));
         });
 
@@ -286,8 +335,9 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void reward_blocking_tags_on_an_item_of_a_rule_that_earns_no_reward_are_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.RULES, doc -> itemRule(rule(doc, "general"), "general.ice-pack")
-                .put("reward_blocked_by", List.of("wet")));
+        edit(
+                KnowledgeBaseLoader.RULES,
+                doc -> itemRule(rule(doc, "general"), "general.ice-pack").put("reward_blocked_by", List.of("wet")));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.entry()).contains("general.ice-pack");
@@ -297,8 +347,9 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void a_recyclable_middle_without_a_character_is_rejected() throws IOException {
-        edit(KnowledgeBaseLoader.CHARACTERS, doc -> characters(doc)
-                .removeIf(c -> "recyclable.battery".equals(c.get("middle"))));
+        edit(
+                KnowledgeBaseLoader.CHARACTERS,
+                doc -> characters(doc).removeIf(c -> "recyclable.battery".equals(c.get("middle"))));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.file()).isEqualTo("characters.yaml");
@@ -336,7 +387,8 @@ class KnowledgeBaseLoaderTest {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> groups = (List<Map<String, Object>>) doc.get("groups");
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> tags = (List<Map<String, Object>>) groups.get(0).get("tags");
+            List<Map<String, Object>> tags =
+                    (List<Map<String, Object>>) groups.get(0).get("tags");
             tags.get(0).put("id", "Not A Slug");
         });
 
@@ -352,8 +404,12 @@ class KnowledgeBaseLoaderTest {
         KnowledgeBaseLoader.exportEmbedded(dir);
         Files.writeString(dir.resolve(KnowledgeBaseLoader.CHARACTERS), "characters: [unclosed", StandardCharsets.UTF_8);
 
-        assertThatThrownBy(this::load).isInstanceOfSatisfying(DataFileException.class,
-                e -> assertThat(e.getMessage()).startsWith("characters.yaml: ").contains("not valid YAML"));
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        DataFileException.class,
+                        e -> assertThat(e.getMessage())
+                                .startsWith("characters.yaml: ")
+                                .contains("not valid YAML"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -379,8 +435,11 @@ class KnowledgeBaseLoaderTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> middle(Map<String, Object> doc, String id) {
         List<Map<String, Object>> majors = (List<Map<String, Object>>) doc.get("majors");
-        return majors.stream().flatMap(m -> ((List<Map<String, Object>>) m.getOrDefault("middles", List.of())).stream())
-                .filter(m -> m.get("id").equals(id)).findFirst().orElseThrow();
+        return majors.stream()
+                .flatMap(m -> ((List<Map<String, Object>>) m.getOrDefault("middles", List.of())).stream())
+                .filter(m -> m.get("id").equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
@@ -409,7 +468,10 @@ class KnowledgeBaseLoaderTest {
     }
 
     private static Map<String, Object> rule(Map<String, Object> doc, String node) {
-        return rules(doc).stream().filter(rule -> rule.get("node").equals(node)).findFirst().orElseThrow();
+        return rules(doc).stream()
+                .filter(rule -> rule.get("node").equals(node))
+                .findFirst()
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModelNamesResolutionTest {
 
-    private record Row(String file, String name, String expected) {
-    }
+    private record Row(String file, String name, String expected) {}
 
     private final Taxonomy taxonomy = KnowledgeBase.embedded().taxonomy();
 
@@ -44,11 +43,14 @@ class ModelNamesResolutionTest {
                 misses.add(row.file() + ": " + row.expected() + " is neither an item nor a category");
                 continue;
             }
-            CategoryLabels said = new CategoryLabels(path.get().major().name(),
-                    path.get().middle().map(MiddleCategory::name), row.name(), List.of());
+            CategoryLabels said = new CategoryLabels(
+                    path.get().major().name(), path.get().middle().map(MiddleCategory::name), row.name(), List.of());
             String got = switch (taxonomy.resolve(said)) {
-                case Resolution.Resolved resolved -> resolved.classification().item()
-                        .map(item -> item.id().value()).orElse(path.get().ruleNode().id().value());
+                case Resolution.Resolved resolved ->
+                    resolved.classification()
+                            .item()
+                            .map(item -> item.id().value())
+                            .orElse(path.get().ruleNode().id().value());
                 case Resolution.OutOfTaxonomy out -> "out of taxonomy: " + out.reason();
             };
             if (!got.equals(row.expected())) {
@@ -62,8 +64,9 @@ class ModelNamesResolutionTest {
 
     private static List<Row> table(String file) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                ModelNamesResolutionTest.class.getResourceAsStream(file), file), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(ModelNamesResolutionTest.class.getResourceAsStream(file), file),
+                StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;

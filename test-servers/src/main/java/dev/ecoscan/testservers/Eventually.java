@@ -15,8 +15,7 @@ public final class Eventually {
 
     private static final Duration DEFAULT_BOUND = Duration.ofSeconds(10);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Returns once {@code condition} holds; fails the test naming {@code what} after 10 s. */
     public static void holds(String what, BooleanSupplier condition) {

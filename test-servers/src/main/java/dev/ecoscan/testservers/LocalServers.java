@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 /** What the tests' throwaway servers share: the rule for a missing server, a port, cleaning up. */
 public final class LocalServers {
 
-    private LocalServers() {
-    }
+    private LocalServers() {}
 
     /**
      * Ends the calling test because {@code what} is not installed. With {@code CI=true} that is a
@@ -28,8 +27,8 @@ public final class LocalServers {
             Assertions.fail(what + " is missing: .ci/run must install it (apt-get install -y " + debianPackage
                     + ") before running the tests");
         }
-        Assumptions.abort(what + " is missing, so this test is skipped. To run it: apt-get install -y "
-                + debianPackage + " (as root), then run the tests again; the test starts and stops its own server");
+        Assumptions.abort(what + " is missing, so this test is skipped. To run it: apt-get install -y " + debianPackage
+                + " (as root), then run the tests again; the test starts and stops its own server");
         throw new AssertionError("unreachable: Assumptions.abort always throws");
     }
 

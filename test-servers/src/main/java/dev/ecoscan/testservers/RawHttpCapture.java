@@ -27,9 +27,11 @@ public final class RawHttpCapture implements AutoCloseable {
 
         /** The values of a header, matched by name case-insensitively. */
         public List<String> header(String name) {
-            return head.lines().skip(1)
+            return head.lines()
+                    .skip(1)
                     .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).toList();
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .toList();
         }
 
         public String requestLine() {
@@ -99,13 +101,16 @@ public final class RawHttpCapture implements AutoCloseable {
                 return;
             }
             Captured partial = new Captured(head, new byte[0]);
-            int length = partial.header("Content-Length").stream().findFirst().map(Integer::parseInt).orElse(0);
+            int length = partial.header("Content-Length").stream()
+                    .findFirst()
+                    .map(Integer::parseInt)
+                    .orElse(0);
             Captured captured = new Captured(head, in.readNBytes(length));
             requests.add(captured);
             Reply answer = reply.apply(captured);
             OutputStream out = connection.getOutputStream();
             out.write(("HTTP/1.1 " + answer.status() + " Status\r\nContent-Type: " + answer.contentType()
-                    + "\r\nContent-Length: " + answer.body().length + "\r\nConnection: close\r\n\r\n")
+                            + "\r\nContent-Length: " + answer.body().length + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(answer.body());
             out.flush();

@@ -16,18 +16,31 @@ public final class ResponseLeaks {
     /** Lower-case fragments that only infrastructure text contains. */
     private static final List<String> MARKERS = List.of(
             // stack traces and exception names
-            "exception", "\tat ", "caused by",
+            "exception",
+            "\tat ",
+            "caused by",
             // databases and their pools
-            "jdbc:", "sqlstate", "org.h2", "org.postgresql", "hikaripool", "flyway",
+            "jdbc:",
+            "sqlstate",
+            "org.h2",
+            "org.postgresql",
+            "hikaripool",
+            "flyway",
             // Redis and its client
-            "io.lettuce", "wrongpass", "noauth", "redis://",
+            "io.lettuce",
+            "wrongpass",
+            "noauth",
+            "redis://",
             // model providers' own error bodies
-            "incorrect api key", "invalid_api_key", "invalid_request_error", "unsupported parameter",
+            "incorrect api key",
+            "invalid_api_key",
+            "invalid_request_error",
+            "unsupported parameter",
             // sockets
-            "connection refused", "connection reset");
+            "connection refused",
+            "connection reset");
 
-    private ResponseLeaks() {
-    }
+    private ResponseLeaks() {}
 
     /** Fails when {@code body} carries infrastructure text, or one of {@code secrets}. */
     public static void assertNone(String body, String... secrets) {
@@ -49,8 +62,8 @@ public final class ResponseLeaks {
 
     /** A body handler for the JDK client that checks each body with {@link #assertNone} as it arrives. */
     public static HttpResponse.BodyHandler<String> checkedBodies(String... secrets) {
-        return info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
-                body -> {
+        return info -> HttpResponse.BodySubscribers.mapping(
+                HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
                     assertNone(body, secrets);
                     return body;
                 });

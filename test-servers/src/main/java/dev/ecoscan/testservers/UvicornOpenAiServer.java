@@ -50,6 +50,7 @@ public final class UvicornOpenAiServer implements AutoCloseable {
      * {@code -Deco-scan.python=...} points elsewhere (or nowhere, to try the skip).
      */
     static final Path PYTHON = Path.of(System.getProperty("eco-scan.python", "/usr/bin/python3"));
+
     private static final String SCRIPT = "openai_rules_server.py";
     private static final String DATA = "dev/ecoscan/data/";
     private static final String[] DATA_FILES = {"taxonomy.yaml", "situation-tags.yaml"};
@@ -89,9 +90,18 @@ public final class UvicornOpenAiServer implements AutoCloseable {
         try {
             copyResource(SCRIPT, folder.resolve(SCRIPT));
             int port = LocalServers.freeLoopbackPort();
-            ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), "-m", "uvicorn",
-                    "--app-dir", folder.toString(), "openai_rules_server:app",
-                    "--host", "127.0.0.1", "--port", Integer.toString(port), "--no-access-log")
+            ProcessBuilder builder = new ProcessBuilder(
+                            PYTHON.toString(),
+                            "-m",
+                            "uvicorn",
+                            "--app-dir",
+                            folder.toString(),
+                            "openai_rules_server:app",
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(port),
+                            "--no-access-log")
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
                     // To a file, not a pipe: nobody reads the pipe, and a full one would stall uvicorn.
@@ -245,8 +255,8 @@ public final class UvicornOpenAiServer implements AutoCloseable {
     private static void copyResource(String name, Path target) throws IOException {
         try (InputStream in = UvicornOpenAiServer.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing beside "
-                        + UvicornOpenAiServer.class.getName());
+                throw new IllegalStateException(
+                        "resource " + name + " is missing beside " + UvicornOpenAiServer.class.getName());
             }
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -279,7 +289,8 @@ public final class UvicornOpenAiServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("eco-scan's data files (" + DATA + DATA_FILES[0] + ") are neither on the "
-                + "classpath nor in " + DATA_IN_SOURCES + " above " + Path.of("").toAbsolutePath()
+                + "classpath nor in " + DATA_IN_SOURCES + " above "
+                + Path.of("").toAbsolutePath()
                 + "; pass FAKE_OPENAI_DATA_DIR to start(Map)");
     }
 
@@ -293,8 +304,11 @@ public final class UvicornOpenAiServer implements AutoCloseable {
                 fail("uvicorn exited with " + exit + " before it answered /_health:\n" + tail(log));
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(root() + "/_health"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> health = http.send(
+                        HttpRequest.newBuilder(URI.create(root() + "/_health"))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;
                 }
@@ -309,9 +323,8 @@ public final class UvicornOpenAiServer implements AutoCloseable {
     }
 
     private JsonNode control(String method, String path, String body) {
-        HttpRequest.BodyPublisher publisher = body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.BodyPublisher publisher =
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create(root() + path))
                 .timeout(CALL_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -320,8 +333,8 @@ public final class UvicornOpenAiServer implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return json.readTree(response.body());
         } catch (IOException e) {
@@ -351,7 +364,8 @@ public final class UvicornOpenAiServer implements AutoCloseable {
             body.write(all, headerEnd + 4, all.length - headerEnd - 4);
             Optional<Long> length = header(head, "content-length").map(Long::parseLong);
             boolean chunked = header(head, "transfer-encoding")
-                    .filter(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).isPresent();
+                    .filter(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
+                    .isPresent();
             while (length.isPresent() ? body.size() < length.get() : !(chunked && lastChunkIn(body.toByteArray()))) {
                 int n = in.read(buffer);
                 if (n < 0) {

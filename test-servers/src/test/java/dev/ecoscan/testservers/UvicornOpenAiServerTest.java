@@ -61,13 +61,17 @@ class UvicornOpenAiServerTest {
     void an_h2c_upgrade_is_refused_while_the_same_plain_http_1_1_request_is_answered() throws IOException {
         String body = """
                 {"model": "gpt-4.1-mini", "messages": %s}""".formatted(HELLO);
-        String upgrade = rawPost("/v1/chat/completions", body,
+        String upgrade = rawPost(
+                "/v1/chat/completions",
+                body,
                 "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n");
         String plain = rawPost("/v1/chat/completions", body, "Connection: close\r\n");
 
         String refused = server.rawExchange(upgrade);
         assertThat(refused).startsWith("HTTP/1.1 400").contains("Unsupported upgrade request");
-        assertThat(server.requests()).as("uvicorn refuses the upgrade before the app sees the request").isEmpty();
+        assertThat(server.requests())
+                .as("uvicorn refuses the upgrade before the app sees the request")
+                .isEmpty();
 
         String answered = server.rawExchange(plain);
         assertThat(answered).startsWith("HTTP/1.1 200").contains("\"object\":\"chat.completion\"");
@@ -80,8 +84,9 @@ class UvicornOpenAiServerTest {
                 {"model": "gpt-5.1", "max_tokens": 50, "messages": %s}""".formatted(HELLO));
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode error = JSON.readTree(refused.body()).path("error");
-        assertThat(error.path("message").asText()).isEqualTo("Unsupported parameter: 'max_tokens' is not supported "
-                + "with this model. Use 'max_completion_tokens' instead.");
+        assertThat(error.path("message").asText())
+                .isEqualTo("Unsupported parameter: 'max_tokens' is not supported "
+                        + "with this model. Use 'max_completion_tokens' instead.");
         assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
         assertThat(error.path("param").asText()).isEqualTo("max_tokens");
         assertThat(error.path("code").asText()).isEqualTo("unsupported_parameter");
@@ -114,21 +119,22 @@ class UvicornOpenAiServerTest {
         HttpResponse<String> refused = chat("""
                 {"model": "gpt-5.1", "temperature": 0.2, "messages": %s}""".formatted(HELLO));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(message(refused)).isEqualTo("Unsupported value: 'temperature' does not support 0.2 with this model. "
-                + "Only the default (1) value is supported.");
+        assertThat(message(refused))
+                .isEqualTo("Unsupported value: 'temperature' does not support 0.2 with this model. "
+                        + "Only the default (1) value is supported.");
         assertThat(code(refused)).isEqualTo("unsupported_value");
 
         assertThat(chat("""
-                {"model": "gpt-4.1-mini", "temperature": 0.2, "messages": %s}""".formatted(HELLO)).statusCode())
-                .isEqualTo(200);
+                {"model": "gpt-4.1-mini", "temperature": 0.2, "messages": %s}""".formatted(HELLO)).statusCode()).isEqualTo(200);
     }
 
     @Test
     void reasoning_effort_takes_only_the_values_of_the_model_s_family() throws Exception {
         HttpResponse<String> minimalToGpt51 = chat(effort("gpt-5.1", "minimal"));
         assertThat(minimalToGpt51.statusCode()).isEqualTo(400);
-        assertThat(message(minimalToGpt51)).startsWith(
-                "Unsupported value: 'reasoning_effort' does not support 'minimal' with this model. Supported values are:");
+        assertThat(message(minimalToGpt51))
+                .startsWith(
+                        "Unsupported value: 'reasoning_effort' does not support 'minimal' with this model. Supported values are:");
         assertThat(code(minimalToGpt51)).isEqualTo("unsupported_value");
 
         assertThat(chat(effort("gpt-5.1", "none")).statusCode()).isEqualTo(200);
@@ -138,8 +144,8 @@ class UvicornOpenAiServerTest {
 
         HttpResponse<String> toGpt41 = chat(effort("gpt-4.1-mini", "low"));
         assertThat(toGpt41.statusCode()).isEqualTo(400);
-        assertThat(message(toGpt41)).isEqualTo(
-                "Unsupported parameter: 'reasoning_effort' is not supported with this model.");
+        assertThat(message(toGpt41))
+                .isEqualTo("Unsupported parameter: 'reasoning_effort' is not supported with this model.");
         assertThat(server.refusedCount()).isEqualTo(3);
     }
 
@@ -151,7 +157,8 @@ class UvicornOpenAiServerTest {
                                         "properties": {"name": {"type": "string"}}}}}""";
         HttpResponse<String> refused = chat(withSchema("gpt-4.1-mini", "boxes", schema));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(message(refused)).startsWith("Invalid schema for response_format 'boxes': ")
+        assertThat(message(refused))
+                .startsWith("Invalid schema for response_format 'boxes': ")
                 .contains("'additionalProperties' is required to be supplied and to be false");
     }
 
@@ -159,22 +166,27 @@ class UvicornOpenAiServerTest {
     void a_strict_schema_with_more_than_1000_enum_values_is_refused() throws Exception {
         ObjectNode schema = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
         schema.putArray("required").add("code");
-        ArrayNode values = schema.putObject("properties").putObject("code").put("type", "string").putArray("enum");
+        ArrayNode values = schema.putObject("properties")
+                .putObject("code")
+                .put("type", "string")
+                .putArray("enum");
         IntStream.range(0, 1001).forEach(i -> values.add("v" + i));
 
         HttpResponse<String> refused = chat(withSchema("gpt-4.1-mini", "codes", schema.toString()));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(message(refused)).startsWith("Invalid schema for response_format 'codes': ").contains("1001");
+        assertThat(message(refused))
+                .startsWith("Invalid schema for response_format 'codes': ")
+                .contains("1001");
     }
 
     @Test
     void json_object_mode_needs_the_word_json_in_the_messages() throws Exception {
         HttpResponse<String> refused = chat("""
-                {"model": "gpt-4.1-mini", "response_format": {"type": "json_object"}, "messages": %s}"""
-                .formatted(HELLO));
+                {"model": "gpt-4.1-mini", "response_format": {"type": "json_object"}, "messages": %s}""".formatted(HELLO));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(message(refused)).isEqualTo("'messages' must contain the word 'json' in some form, to use "
-                + "'response_format' of type 'json_object'.");
+        assertThat(message(refused))
+                .isEqualTo("'messages' must contain the word 'json' in some form, to use "
+                        + "'response_format' of type 'json_object'.");
 
         HttpResponse<String> accepted = chat("""
                 {"model": "gpt-4.1-mini", "response_format": {"type": "json_object"},
@@ -221,7 +233,8 @@ class UvicornOpenAiServerTest {
         assertThat(seen.path("situation_tags")).extracting(JsonNode::asText).containsExactly("내용물_없음", "세척됨");
         JsonNode usage = JSON.readTree(reply.body()).path("usage");
         assertThat(usage.path("total_tokens").asInt())
-                .isEqualTo(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt());
+                .isEqualTo(usage.path("prompt_tokens").asInt()
+                        + usage.path("completion_tokens").asInt());
         assertThat(usage.path("prompt_tokens_details").has("cached_tokens")).isTrue();
     }
 
@@ -238,8 +251,8 @@ class UvicornOpenAiServerTest {
         HttpResponse<String> noKey = send(deployment + "?api-version=2024-10-21", body, Map.of());
         assertThat(noKey.statusCode()).isEqualTo(401);
 
-        HttpResponse<String> answered = send(deployment + "?api-version=2024-10-21", body,
-                Map.of("api-key", "azure-key"));
+        HttpResponse<String> answered =
+                send(deployment + "?api-version=2024-10-21", body, Map.of("api-key", "azure-key"));
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answered.body()).path("model").asText()).isEqualTo("gpt-4.1-mini");
         assertThat(server.requests().getLast().path("query").asText()).isEqualTo("api-version=2024-10-21");
@@ -262,7 +275,9 @@ class UvicornOpenAiServerTest {
         assertThat(chat(body).statusCode()).isEqualTo(200);
         assertThat(chat(body).statusCode()).isEqualTo(200);
         assertThat(server.requests()).hasSize(3);
-        assertThat(server.refusedCount()).as("a scripted reply is not a rule's refusal").isZero();
+        assertThat(server.refusedCount())
+                .as("a scripted reply is not a rule's refusal")
+                .isZero();
     }
 
     @Test
@@ -272,21 +287,26 @@ class UvicornOpenAiServerTest {
                  "messages": %s}""".formatted(HELLO));
 
         assertThat(reply.statusCode()).isEqualTo(200);
-        assertThat(reply.headers().firstValue("content-type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
-        List<String> events = reply.body().lines().filter(line -> line.startsWith("data: "))
-                .map(line -> line.substring("data: ".length())).toList();
+        assertThat(reply.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        List<String> events = reply.body()
+                .lines()
+                .filter(line -> line.startsWith("data: "))
+                .map(line -> line.substring("data: ".length()))
+                .toList();
         assertThat(events.getLast()).isEqualTo("[DONE]");
         List<JsonNode> chunks = new ArrayList<>();
         for (String event : events.subList(0, events.size() - 1)) {
             chunks.add(JSON.readTree(event));
         }
-        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.path("object").asText())
-                .isEqualTo("chat.completion.chunk"));
+        assertThat(chunks)
+                .allSatisfy(chunk -> assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk"));
         StringBuilder text = new StringBuilder();
-        chunks.forEach(chunk -> chunk.path("choices").forEach(c -> text.append(c.path("delta").path("content").asText())));
+        chunks.forEach(chunk -> chunk.path("choices")
+                .forEach(c -> text.append(c.path("delta").path("content").asText())));
         assertThat(text).isNotEmpty();
-        assertThat(chunks.stream().filter(c -> c.path("choices").has(0)).count()).isGreaterThan(3);
+        assertThat(chunks.stream().filter(c -> c.path("choices").has(0)).count())
+                .isGreaterThan(3);
         assertThat(chunks.getLast().path("usage").path("total_tokens").asInt()).isPositive();
     }
 
@@ -324,13 +344,16 @@ class UvicornOpenAiServerTest {
             assertThat(wrong.body()).contains("Incorrect API key provided: sk-****");
             assertThat(code(wrong)).isEqualTo("invalid_api_key");
 
-            assertThat(send(url, body, Map.of("Authorization", "Bearer sk-right")).statusCode()).isEqualTo(200);
+            assertThat(send(url, body, Map.of("Authorization", "Bearer sk-right"))
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(keyed.refusedCount()).isEqualTo(1);
         }
 
         @Test
         void a_json_schema_response_format_is_refused_by_a_server_without_structured_outputs() throws Exception {
-            HttpResponse<String> refused = send(keyed.baseUrl() + "/chat/completions",
+            HttpResponse<String> refused = send(
+                    keyed.baseUrl() + "/chat/completions",
                     withSchema("gpt-4.1-mini", "answer", """
                             {"type": "object", "additionalProperties": false, "required": ["user_answer"],
                              "properties": {"user_answer": {"type": "string"}}}"""),
@@ -347,14 +370,12 @@ class UvicornOpenAiServerTest {
 
     private static String withSchema(String model, String name, String schema) {
         return """
-                {"model": "%s", "messages": %s, "response_format": %s}""".formatted(model, HELLO,
-                schemaFormat(name, schema));
+                {"model": "%s", "messages": %s, "response_format": %s}""".formatted(model, HELLO, schemaFormat(name, schema));
     }
 
     private static String schemaFormat(String name, String schema) {
         return """
-                {"type": "json_schema", "json_schema": {"name": "%s", "strict": true, "schema": %s}}"""
-                .formatted(name, schema);
+                {"type": "json_schema", "json_schema": {"name": "%s", "strict": true, "schema": %s}}""".formatted(name, schema);
     }
 
     private static HttpResponse<String> chat(String body) throws IOException, InterruptedException {
@@ -391,6 +412,11 @@ class UvicornOpenAiServerTest {
     }
 
     private static String content(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body()).path("choices").path(0).path("message").path("content").asText();
+        return JSON.readTree(response.body())
+                .path("choices")
+                .path(0)
+                .path("message")
+                .path("content")
+                .asText();
     }
 }

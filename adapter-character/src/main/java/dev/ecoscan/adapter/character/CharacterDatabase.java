@@ -27,9 +27,11 @@ public final class CharacterDatabase implements AutoCloseable {
      * at most the time its deadline leaves, when that is less ({@link #connection(Duration)}).
      */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+
     static final String MIGRATIONS = "classpath:db/character";
     /** Its own history table, so other modules' migrations on the same database never mix with these. */
     static final String HISTORY_TABLE = "character_schema_history";
+
     static final int POOL_SIZE = 10;
     private static final String H2_FILE_NAME = "characters";
 
@@ -50,7 +52,8 @@ public final class CharacterDatabase implements AutoCloseable {
      * second process gets a {@link CharacterDatabaseException} that says so.
      */
     public static CharacterDatabase embedded(Path dataDir) {
-        Path directory = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        Path directory =
+                Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
         if (directory.toString().contains(";")) {
             // H2 reads ';' as the start of its settings, so such a path would name another file.
             throw new IllegalArgumentException("the data directory must not contain ';': " + directory);
@@ -64,12 +67,15 @@ public final class CharacterDatabase implements AutoCloseable {
         // A lock held by another process does not go away by trying again: fail on the first attempt.
         config.setInitializationFailTimeout(1);
         String description = "embedded H2 in " + directory;
-        HikariDataSource pool = start(config, description, failure -> isH2FileLocked(failure)
-                ? Optional.of("the data directory " + directory + " is in use by another eco-scan process. "
-                        + "The embedded database serves one process at a time: stop the other process, give "
-                        + "this one another data directory (ECO_SCAN_DATA_DIR), or use PostgreSQL "
-                        + "(ECO_SCAN_DB_URL) to run several processes")
-                : Optional.empty());
+        HikariDataSource pool = start(
+                config,
+                description,
+                failure -> isH2FileLocked(failure)
+                        ? Optional.of("the data directory " + directory + " is in use by another eco-scan process. "
+                                + "The embedded database serves one process at a time: stop the other process, give "
+                                + "this one another data directory (ECO_SCAN_DATA_DIR), or use PostgreSQL "
+                                + "(ECO_SCAN_DB_URL) to run several processes")
+                        : Optional.empty());
         return migrated(pool, description, true);
     }
 
@@ -171,14 +177,15 @@ public final class CharacterDatabase implements AutoCloseable {
     }
 
     /** Opens the pool; {@code explanation} gives a failure we can explain better a message of its own. */
-    private static HikariDataSource start(HikariConfig config, String description,
-                                          Function<Throwable, Optional<String>> explanation) {
+    private static HikariDataSource start(
+            HikariConfig config, String description, Function<Throwable, Optional<String>> explanation) {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             // Hikari wraps the driver's SQLException; its message is the useful part.
             Throwable cause = firstSqlException(e).map(Throwable.class::cast).orElse(e);
-            String message = explanation.apply(cause)
+            String message = explanation
+                    .apply(cause)
                     .orElse("cannot open the character database (" + description + "): " + cause.getMessage());
             throw new CharacterDatabaseException(message, e);
         }
@@ -200,8 +207,8 @@ public final class CharacterDatabase implements AutoCloseable {
             // Whatever failed (Flyway wraps SQL errors in FlywayException, but not everything), the pool,
             // and with H2 the lock on the data directory, must not outlive the failed start.
             pool.close();
-            throw new CharacterDatabaseException("migrating the character database (" + description + ") failed: "
-                    + e.getMessage(), e);
+            throw new CharacterDatabaseException(
+                    "migrating the character database (" + description + ") failed: " + e.getMessage(), e);
         }
     }
 

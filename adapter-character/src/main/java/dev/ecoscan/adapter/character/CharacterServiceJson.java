@@ -43,8 +43,7 @@ public final class CharacterServiceJson {
 
     private static final String REMOTE_ID_PREFIX = "remote-";
 
-    private CharacterServiceJson() {
-    }
+    private CharacterServiceJson() {}
 
     /** {@code {"user_id", "classification": {"major_category", "middle_category", "minor_category"}, "disposal_rules_present", "insufficiencies_present"}}. */
     public static String writeRewardRequest(CharacterServiceRequest request) {
@@ -73,9 +72,13 @@ public final class CharacterServiceJson {
             throw new MalformedBodyException("'classification' must be an object");
         }
         try {
-            return new CharacterServiceRequest(new UserId(text(body, "user_id")), text(classification, "major_category"),
-                    optionalText(classification, "middle_category").orElse(""), text(classification, "minor_category"),
-                    bool(body, "disposal_rules_present"), bool(body, "insufficiencies_present"));
+            return new CharacterServiceRequest(
+                    new UserId(text(body, "user_id")),
+                    text(classification, "major_category"),
+                    optionalText(classification, "middle_category").orElse(""),
+                    text(classification, "minor_category"),
+                    bool(body, "disposal_rules_present"),
+                    bool(body, "insufficiencies_present"));
         } catch (MalformedBodyException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -93,11 +96,13 @@ public final class CharacterServiceJson {
     public static String writeReward(RewardOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
         return switch (outcome) {
-            case RewardOutcome.Granted granted -> write(reward(true, false, granted.character(), granted.matchReason()));
+            case RewardOutcome.Granted granted ->
+                write(reward(true, false, granted.character(), granted.matchReason()));
             case RewardOutcome.AlreadyOwned owned -> write(reward(false, true, owned.character(), owned.matchReason()));
             case RewardOutcome.NotEligible notEligible -> write(reward(false, false, null, notEligible.reason()));
-            case RewardOutcome.Unavailable unavailable -> throw new IllegalArgumentException(
-                    "an unavailable reward has no reward body; the character service answers 503 instead");
+            case RewardOutcome.Unavailable unavailable ->
+                throw new IllegalArgumentException(
+                        "an unavailable reward has no reward body; the character service answers 503 instead");
         };
     }
 
@@ -124,7 +129,8 @@ public final class CharacterServiceJson {
         String matchReason = reason.orElseThrow(
                 () -> new MalformedBodyException("'match_reason' is required when a character is received or owned"));
         Character character = character(body, catalogue);
-        return received ? new RewardOutcome.Granted(character, matchReason)
+        return received
+                ? new RewardOutcome.Granted(character, matchReason)
                 : new RewardOutcome.AlreadyOwned(character, matchReason);
     }
 
@@ -190,16 +196,18 @@ public final class CharacterServiceJson {
             }
         }
         // A character service with a newer catalogue than ours: keep the reward rather than lose it.
-        String dialog = optionalText(node, "dialog").filter(text -> !text.isBlank()).orElseThrow(
-                () -> new MalformedBodyException("'dialog' is required for a character the catalogue does not know"));
+        String dialog = optionalText(node, "dialog")
+                .filter(text -> !text.isBlank())
+                .orElseThrow(() ->
+                        new MalformedBodyException("'dialog' is required for a character the catalogue does not know"));
         return new Character(remoteId(name, type), name, type, dialog, Optional.empty());
     }
 
     /** A stable slug for a character known only by its name and type. */
     static String remoteId(String name, String type) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((name + "\n" + type).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest((name + "\n" + type).getBytes(StandardCharsets.UTF_8));
             return REMOTE_ID_PREFIX + HexFormat.of().formatHex(hash, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -15,13 +15,19 @@ import java.util.Objects;
  * @param insufficienciesPresent  the caller saw situation tags that block the reward (the reference
  *                                system's name; it no longer means the answer model's insufficiencies)
  */
-public record CharacterServiceRequest(UserId user, String majorCategory, String middleCategory, String minorCategory,
-                                      boolean disposalRulesPresent, boolean insufficienciesPresent) {
+public record CharacterServiceRequest(
+        UserId user,
+        String majorCategory,
+        String middleCategory,
+        String minorCategory,
+        boolean disposalRulesPresent,
+        boolean insufficienciesPresent) {
 
     public CharacterServiceRequest {
         Objects.requireNonNull(user, "user");
         majorCategory = Texts.requireText(majorCategory, "major_category");
-        middleCategory = Objects.requireNonNull(middleCategory, "middle_category").strip();
+        middleCategory =
+                Objects.requireNonNull(middleCategory, "middle_category").strip();
         minorCategory = Texts.requireText(minorCategory, "minor_category");
     }
 
@@ -31,7 +37,7 @@ public record CharacterServiceRequest(UserId user, String majorCategory, String 
      */
     public static CharacterServiceRequest of(RewardGrant grant) {
         CategoryPath path = grant.classification().path();
-        return new CharacterServiceRequest(grant.user(), path.major().name(), grant.middle().name(),
-                path.itemOrCategoryName(), true, false);
+        return new CharacterServiceRequest(
+                grant.user(), path.major().name(), grant.middle().name(), path.itemOrCategoryName(), true, false);
     }
 }

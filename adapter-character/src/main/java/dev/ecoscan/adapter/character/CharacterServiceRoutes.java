@@ -15,8 +15,7 @@ public final class CharacterServiceRoutes {
 
     private static final String HEX = "0123456789ABCDEF";
 
-    private CharacterServiceRoutes() {
-    }
+    private CharacterServiceRoutes() {}
 
     /**
      * The path of a user's collection. The id is percent-encoded as one path segment (everything but

@@ -43,12 +43,14 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
             INSERT INTO owned_characters (user_id, character_id, match_reason, scan_id, received_at)
             VALUES (?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
+
     static final String OWNED_BY = """
             SELECT character_id, received_at FROM owned_characters
             WHERE user_id = ?
             ORDER BY received_at, character_id""";
     /** Reading a collection has no scan deadline; this bounds it instead. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
     static final String DEADLINE_PASSED = "the scan's deadline passed before the reward could be granted";
     private static final int MAX_REASON_LENGTH = 300;
 
@@ -86,7 +88,7 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
     public List<OwnedCharacter> ownedBy(UserId user) {
         Objects.requireNonNull(user, "user");
         try (Connection connection = database.connection();
-             PreparedStatement select = connection.prepareStatement(OWNED_BY)) {
+                PreparedStatement select = connection.prepareStatement(OWNED_BY)) {
             select.setQueryTimeout((int) READ_TIMEOUT.toSeconds());
             select.setString(1, user.value());
             List<OwnedCharacter> owned = new ArrayList<>();
@@ -94,7 +96,8 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
                 while (rows.next()) {
                     Instant receivedAt = rows.getObject(2, OffsetDateTime.class).toInstant();
                     // A character retired from the catalogue stays in the table but is no longer shown.
-                    catalogue.byId(rows.getString(1))
+                    catalogue
+                            .byId(rows.getString(1))
                             .ifPresent(character -> owned.add(new OwnedCharacter(character, receivedAt)));
                 }
             }
@@ -115,7 +118,7 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
             return Insert.OUT_OF_TIME;
         }
         try (Connection connection = database.connection(left);
-             PreparedStatement insert = connection.prepareStatement(GRANT)) {
+                PreparedStatement insert = connection.prepareStatement(GRANT)) {
             // Waiting for the connection may have used up the time that was left.
             Optional<Integer> timeout = secondsLeft(request.deadline());
             if (timeout.isEmpty()) {
@@ -127,8 +130,8 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
             insert.setString(3, reason);
             insert.setString(4, request.scanId().toString());
             // Microseconds: what both databases store, so a grant reads back exactly as written.
-            insert.setObject(5, OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS),
-                    ZoneOffset.UTC));
+            insert.setObject(
+                    5, OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
             if (insert.executeUpdate() == 1) {
                 return Insert.INSERTED;
             }
@@ -158,13 +161,22 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
      * pool's timeout, H2's SQL text) go to the log only.
      */
     private static String unavailable(String what, Exception e) {
-        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? e.getClass().getSimpleName()
                 : e.getMessage().strip().lines().findFirst().orElseThrow();
-        LOG.log(System.Logger.Level.WARNING, what + ": " + (detail.length() <= MAX_REASON_LENGTH ? detail
-                : detail.substring(0, MAX_REASON_LENGTH) + "…"));
+        LOG.log(
+                System.Logger.Level.WARNING,
+                what + ": "
+                        + (detail.length() <= MAX_REASON_LENGTH
+                                ? detail
+                                : detail.substring(0, MAX_REASON_LENGTH) + "…"));
         return what;
     }
 
     /** What the one insert did. */
-    private enum Insert { INSERTED, ALREADY_THERE, OUT_OF_TIME }
+    private enum Insert {
+        INSERTED,
+        ALREADY_THERE,
+        OUT_OF_TIME
+    }
 }

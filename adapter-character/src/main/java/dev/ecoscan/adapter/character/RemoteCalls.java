@@ -48,6 +48,7 @@ final class RemoteCalls {
 
     /** Far more than a reward or a collection of every character needs. */
     private static final int REPLY_LIMIT = 1024 * 1024;
+
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
     /** Each retry waits twice as long as the one before, before jitter. */
     private static final double BACKOFF_MULTIPLIER = 2.0;
@@ -106,7 +107,8 @@ final class RemoteCalls {
         // Confined to this call: the Retry runs its attempts one after another on the calling thread.
         int[] attempts = {0};
         try {
-            return Retry.decorateCheckedSupplier(retry, () -> attempt(++attempts[0], request, deadline, reader)).get();
+            return Retry.decorateCheckedSupplier(retry, () -> attempt(++attempts[0], request, deadline, reader))
+                    .get();
         } catch (FailedAttempt failed) {
             if (Thread.currentThread().isInterrupted() && failed.failure().retryable()) {
                 // Resilience4j ends a wait that was interrupted by throwing the last failure again.
@@ -145,7 +147,9 @@ final class RemoteCalls {
     private <T> T send(HttpRequest template, Duration timeout, boolean cutByDeadline, Function<String, T> reader)
             throws RemoteCallFailed {
         // The request timeout stops at the headers; waiting on the future bounds the body as well.
-        HttpRequest request = HttpRequest.newBuilder(template, (name, value) -> true).timeout(timeout).build();
+        HttpRequest request = HttpRequest.newBuilder(template, (name, value) -> true)
+                .timeout(timeout)
+                .build();
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> reply;
         HttpResponse<String> response;
@@ -161,7 +165,8 @@ final class RemoteCalls {
             reply.cancel(true);
             throw timedOut(start, cutByDeadline);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+            if (e.getCause() instanceof HttpTimeoutException
+                    && !(e.getCause() instanceof HttpConnectTimeoutException)) {
                 throw timedOut(start, cutByDeadline);
             }
             throw failed(start, describe(e.getCause()));
@@ -177,7 +182,8 @@ final class RemoteCalls {
         return answer(start, response, reader);
     }
 
-    private <T> T answer(long start, HttpResponse<String> response, Function<String, T> reader) throws RemoteCallFailed {
+    private <T> T answer(long start, HttpResponse<String> response, Function<String, T> reader)
+            throws RemoteCallFailed {
         int status = response.statusCode();
         if (status >= 500) {
             throw failed(start, new RemoteCallFailed("the character service failed (HTTP " + status + ")", true));
@@ -190,19 +196,26 @@ final class RemoteCalls {
             // The service is up and answering; the request (or its token) is wrong, which no retry and no
             // breaker can fix.
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            throw new RemoteCallFailed(status == 401 || status == 403
-                    ? "the character service refused eco-scan's service token (HTTP " + status + ")"
-                    : "the character service rejected the call (HTTP " + status + ")", false);
+            throw new RemoteCallFailed(
+                    status == 401 || status == 403
+                            ? "the character service refused eco-scan's service token (HTTP " + status + ")"
+                            : "the character service rejected the call (HTTP " + status + ")",
+                    false);
         }
         T result;
         try {
             result = reader.apply(response.body());
         } catch (IllegalArgumentException e) {
-            throw failed(start, new RemoteCallFailed("the character service's reply could not be read: "
-                    + e.getMessage(), false));
+            throw failed(
+                    start,
+                    new RemoteCallFailed("the character service's reply could not be read: " + e.getMessage(), false));
         } catch (RuntimeException e) {
-            throw failed(start, new RemoteCallFailed("the character service's reply could not be read ("
-                    + e.getClass().getSimpleName() + ")", false));
+            throw failed(
+                    start,
+                    new RemoteCallFailed(
+                            "the character service's reply could not be read ("
+                                    + e.getClass().getSimpleName() + ")",
+                            false));
         }
         breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return result;
@@ -231,11 +244,14 @@ final class RemoteCalls {
         }
         return switch (error) {
             case HttpConnectTimeoutException e ->
-                    new RemoteCallFailed("the character service could not be reached in time", true);
+                new RemoteCallFailed("the character service could not be reached in time", true);
             case ConnectException e -> new RemoteCallFailed("the character service could not be reached", true);
             case IOException e -> new RemoteCallFailed("the connection to the character service failed", true);
-            default -> new RemoteCallFailed("the call to the character service failed ("
-                    + error.getClass().getSimpleName() + ")", false);
+            default ->
+                new RemoteCallFailed(
+                        "the call to the character service failed ("
+                                + error.getClass().getSimpleName() + ")",
+                        false);
         };
     }
 
@@ -301,7 +317,9 @@ final class RemoteCalls {
 
         @Override
         public Long apply(Integer attempts, Either<Throwable, Object> outcome) {
-            return outcome.isLeft() && outcome.getLeft() instanceof FailedAttempt failed ? failed.plannedWaitMillis : 0L;
+            return outcome.isLeft() && outcome.getLeft() instanceof FailedAttempt failed
+                    ? failed.plannedWaitMillis
+                    : 0L;
         }
     }
 }

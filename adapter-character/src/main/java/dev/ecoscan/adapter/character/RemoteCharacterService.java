@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param maxRetries     extra attempts after a connect error, a timeout or a 5xx (never after a 4xx)
  * @param backoff        the wait before the first retry; it doubles for each further retry, with jitter
  */
-public record RemoteCharacterService(URI baseUrl, String serviceToken, Duration connectTimeout, Duration readTimeout,
-                                     int maxRetries, Duration backoff) {
+public record RemoteCharacterService(
+        URI baseUrl,
+        String serviceToken,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxRetries,
+        Duration backoff) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(2);
@@ -31,8 +36,8 @@ public record RemoteCharacterService(URI baseUrl, String serviceToken, Duration 
     public RemoteCharacterService {
         Objects.requireNonNull(baseUrl, "baseUrl");
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("the character service URL must be http or https, but was '"
-                    + baseUrl.getScheme() + "'");
+            throw new IllegalArgumentException(
+                    "the character service URL must be http or https, but was '" + baseUrl.getScheme() + "'");
         }
         if (baseUrl.getHost() == null) {
             throw new IllegalArgumentException("the character service URL must name a host");
@@ -45,7 +50,8 @@ public record RemoteCharacterService(URI baseUrl, String serviceToken, Duration 
         requireBetween(connectTimeout, "connect timeout", MAX_TIMEOUT);
         requireBetween(readTimeout, "read timeout", MAX_TIMEOUT);
         if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
-            throw new IllegalArgumentException("retries must be between 0 and " + MAX_RETRIES + ", but was " + maxRetries);
+            throw new IllegalArgumentException(
+                    "retries must be between 0 and " + MAX_RETRIES + ", but was " + maxRetries);
         }
         Objects.requireNonNull(backoff, "backoff");
         if (backoff.isNegative() || backoff.compareTo(MAX_BACKOFF) > 0) {
@@ -56,8 +62,13 @@ public record RemoteCharacterService(URI baseUrl, String serviceToken, Duration 
 
     /** The service at {@code baseUrl} with the default timeouts (1 s connect, 2 s read), 2 retries and 100 ms backoff. */
     public static RemoteCharacterService withDefaults(URI baseUrl, String serviceToken) {
-        return new RemoteCharacterService(baseUrl, serviceToken, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-                DEFAULT_MAX_RETRIES, DEFAULT_BACKOFF);
+        return new RemoteCharacterService(
+                baseUrl,
+                serviceToken,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_READ_TIMEOUT,
+                DEFAULT_MAX_RETRIES,
+                DEFAULT_BACKOFF);
     }
 
     /** The absolute URI of one of the service's routes. */

@@ -13,15 +13,16 @@ import java.util.Objects;
  * @param openFor           how long an open circuit answers "unavailable" without calling the service
  * @param halfOpenCalls     trial attempts let through after {@code openFor}; their success closes the circuit
  */
-public record RemoteCircuitBreakerSettings(int windowCalls, int failureRatePercent, int minimumCalls,
-                                           Duration openFor, int halfOpenCalls) {
+public record RemoteCircuitBreakerSettings(
+        int windowCalls, int failureRatePercent, int minimumCalls, Duration openFor, int halfOpenCalls) {
 
     public RemoteCircuitBreakerSettings {
         if (windowCalls < 1) {
             throw new IllegalArgumentException("the breaker's window must hold at least one call");
         }
         if (failureRatePercent < 1 || failureRatePercent > 100) {
-            throw new IllegalArgumentException("the breaker's failure rate must be 1-100 %, but was " + failureRatePercent);
+            throw new IllegalArgumentException(
+                    "the breaker's failure rate must be 1-100 %, but was " + failureRatePercent);
         }
         if (minimumCalls < 1) {
             throw new IllegalArgumentException("the breaker needs at least one call before it can open");

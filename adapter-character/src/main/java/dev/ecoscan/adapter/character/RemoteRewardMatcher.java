@@ -53,8 +53,8 @@ public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollec
     }
 
     /** A matcher with its own circuit breaker and retry, in registries of its own. */
-    public RemoteRewardMatcher(RemoteCharacterService service, CharacterCatalogue catalogue,
-                               RemoteCircuitBreakerSettings breaker) {
+    public RemoteRewardMatcher(
+            RemoteCharacterService service, CharacterCatalogue catalogue, RemoteCircuitBreakerSettings breaker) {
         this(service, catalogue, breaker, CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
     }
 
@@ -67,9 +67,12 @@ public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollec
      *
      * @throws IllegalArgumentException when the registry's {@value #RESILIENCE_NAME} retry was configured elsewhere
      */
-    public RemoteRewardMatcher(RemoteCharacterService service, CharacterCatalogue catalogue,
-                               RemoteCircuitBreakerSettings breaker, CircuitBreakerRegistry breakers,
-                               RetryRegistry retries) {
+    public RemoteRewardMatcher(
+            RemoteCharacterService service,
+            CharacterCatalogue catalogue,
+            RemoteCircuitBreakerSettings breaker,
+            CircuitBreakerRegistry breakers,
+            RetryRegistry retries) {
         this.service = Objects.requireNonNull(service, "service");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(breaker, "breaker");
@@ -111,16 +114,22 @@ public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollec
     public List<OwnedCharacter> ownedBy(UserId user) {
         Objects.requireNonNull(user, "user");
         try {
-            HttpRequest get = call(service.resolve(CharacterServiceRoutes.collectionOf(user))).GET().build();
-            List<OwnedCharacter> owned = calls.exchange(get, NO_DEADLINE,
-                    reply -> CharacterServiceJson.readOwned(reply, catalogue));
+            HttpRequest get = call(service.resolve(CharacterServiceRoutes.collectionOf(user)))
+                    .GET()
+                    .build();
+            List<OwnedCharacter> owned =
+                    calls.exchange(get, NO_DEADLINE, reply -> CharacterServiceJson.readOwned(reply, catalogue));
             // The contract says oldest first; a stable sort keeps that true even if the service forgets.
-            return owned.stream().sorted(Comparator.comparing(OwnedCharacter::receivedAt)).toList();
+            return owned.stream()
+                    .sorted(Comparator.comparing(OwnedCharacter::receivedAt))
+                    .toList();
         } catch (RemoteCallFailed e) {
             throw new CollectionUnavailableException(e.reason(), e);
         } catch (RuntimeException e) {
-            throw new CollectionUnavailableException("the character service call failed unexpectedly ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new CollectionUnavailableException(
+                    "the character service call failed unexpectedly ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 

@@ -105,9 +105,9 @@ abstract class CharacterRepositoryContract {
         rewards.match(request);
 
         try (Connection connection = database.connection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT user_id, character_id, match_reason, scan_id, received_at FROM owned_characters")) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT user_id, character_id, match_reason, scan_id, received_at FROM owned_characters")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).isEqualTo("dana");
             assertThat(row.getString(2)).isEqualTo("paper-pack");
@@ -128,9 +128,14 @@ abstract class CharacterRepositoryContract {
     void a_scan_that_does_not_qualify_is_not_eligible_and_writes_nothing() throws SQLException {
         ScanOutcome outcome = scans().scan("bottle.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done ->
-                assertThat(done.reward()).isInstanceOfSatisfying(RewardOutcome.NotEligible.class,
-                        notEligible -> assertThat(notEligible.reason()).contains("비닐_라벨_부착")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward())
+                                .isInstanceOfSatisfying(
+                                        RewardOutcome.NotEligible.class,
+                                        notEligible ->
+                                                assertThat(notEligible.reason()).contains("비닐_라벨_부착")));
         assertThat(count("SELECT COUNT(*) FROM owned_characters")).isZero();
     }
 
@@ -138,15 +143,20 @@ abstract class CharacterRepositoryContract {
     void the_reward_policy_is_checked_before_the_database_is_touched() {
         database.close();
 
-        assertThat(scans().scan("bottle.png")).isInstanceOfSatisfying(ScanOutcome.Completed.class,
-                done -> assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class));
+        assertThat(scans().scan("bottle.png"))
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        done -> assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class));
     }
 
     /** Scans of a bottle with its label still on, rewarded by this database. */
     private TestPipeline scans() {
-        return ScanTestKit.pipeline().knowledge(KNOWLEDGE)
+        return ScanTestKit.pipeline()
+                .knowledge(KNOWLEDGE)
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
-                .rewards(rewards).clock(clock).build();
+                .rewards(rewards)
+                .clock(clock)
+                .build();
     }
 
     @Test
@@ -170,7 +180,9 @@ abstract class CharacterRepositoryContract {
             results.add(outcome.get());
         }
         assertThat(results).filteredOn(RewardOutcome.Granted.class::isInstance).hasSize(1);
-        assertThat(results).filteredOn(RewardOutcome.AlreadyOwned.class::isInstance).hasSize(99);
+        assertThat(results)
+                .filteredOn(RewardOutcome.AlreadyOwned.class::isInstance)
+                .hasSize(99);
         assertThat(count("SELECT COUNT(*) FROM owned_characters")).isEqualTo(1);
     }
 
@@ -183,10 +195,11 @@ abstract class CharacterRepositoryContract {
         rewards.match(eligible("eun", CLEAR_PET, deadline()));
         rewards.match(eligible("dana", CLEAR_PET, deadline()));
 
-        assertThat(rewards.ownedBy(new UserId("dana"))).containsExactly(
-                new OwnedCharacter(CATALOGUE.forMiddle(GLASS.id()), START),
-                new OwnedCharacter(CATALOGUE.forMiddle(PAPER_PACK.id()), START.plus(Duration.ofMinutes(1))),
-                new OwnedCharacter(CATALOGUE.forMiddle(CLEAR_PET.id()), START.plus(Duration.ofMinutes(2))));
+        assertThat(rewards.ownedBy(new UserId("dana")))
+                .containsExactly(
+                        new OwnedCharacter(CATALOGUE.forMiddle(GLASS.id()), START),
+                        new OwnedCharacter(CATALOGUE.forMiddle(PAPER_PACK.id()), START.plus(Duration.ofMinutes(1))),
+                        new OwnedCharacter(CATALOGUE.forMiddle(CLEAR_PET.id()), START.plus(Duration.ofMinutes(2))));
         assertThat(rewards.ownedBy(new UserId("nobody"))).isEmpty();
     }
 
@@ -194,7 +207,7 @@ abstract class CharacterRepositoryContract {
     void a_character_no_longer_in_the_catalogue_is_left_out_of_a_collection() throws SQLException {
         rewards.match(eligible("dana", GLASS, deadline()));
         try (Connection connection = database.connection();
-             PreparedStatement insert = connection.prepareStatement(JdbcRewardMatcher.GRANT)) {
+                PreparedStatement insert = connection.prepareStatement(JdbcRewardMatcher.GRANT)) {
             insert.setString(1, "dana");
             insert.setString(2, "retired-character");
             insert.setString(3, "옛 분류");
@@ -203,7 +216,8 @@ abstract class CharacterRepositoryContract {
             insert.executeUpdate();
         }
 
-        assertThat(rewards.ownedBy(new UserId("dana"))).extracting(owned -> owned.character().id())
+        assertThat(rewards.ownedBy(new UserId("dana")))
+                .extracting(owned -> owned.character().id())
                 .containsExactly("glass-bottle");
     }
 
@@ -214,8 +228,10 @@ abstract class CharacterRepositoryContract {
         long started = System.nanoTime();
         RewardOutcome outcome = rewards.match(eligible("dana", PAPER_PACK, deadline()));
 
-        assertThat(outcome).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                unavailable -> assertThat(unavailable.reason()).startsWith("the character database failed"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RewardOutcome.Unavailable.class,
+                        unavailable -> assertThat(unavailable.reason()).startsWith("the character database failed"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
@@ -282,8 +298,8 @@ abstract class CharacterRepositoryContract {
 
     long count(String query) throws SQLException {
         try (Connection connection = database.connection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
             result.next();
             return result.getLong(1);
         }

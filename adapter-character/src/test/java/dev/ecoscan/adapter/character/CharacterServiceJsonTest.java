@@ -26,14 +26,15 @@ class CharacterServiceJsonTest {
 
     @Test
     void a_reward_request_is_written_as_the_contract_says() {
-        RewardGrant grant = new RewardGrant(ScanId.random(), USER, classification("재활용폐기물", "종이팩", "우유팩"),
-                Instant.now());
+        RewardGrant grant =
+                new RewardGrant(ScanId.random(), USER, classification("재활용폐기물", "종이팩", "우유팩"), Instant.now());
 
         String json = CharacterServiceJson.writeRewardRequest(CharacterServiceRequest.of(grant));
 
-        assertThat(json).isEqualTo("{\"user_id\":\"" + USER.value() + "\",\"classification\":"
-                + "{\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\",\"minor_category\":\"우유팩\"},"
-                + "\"disposal_rules_present\":true,\"insufficiencies_present\":false}");
+        assertThat(json)
+                .isEqualTo("{\"user_id\":\"" + USER.value() + "\",\"classification\":"
+                        + "{\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\",\"minor_category\":\"우유팩\"},"
+                        + "\"disposal_rules_present\":true,\"insufficiencies_present\":false}");
     }
 
     @Test
@@ -57,13 +58,16 @@ class CharacterServiceJsonTest {
                 {"user_id": "u-1", "classification": {"major_category": "음식물류폐기물", "minor_category": "과일 껍질"},
                  "disposal_rules_present": true, "insufficiencies_present": false, "extra": 1}""";
 
-        assertThat(CharacterServiceJson.readRewardRequest(json).middleCategory()).isEmpty();
+        assertThat(CharacterServiceJson.readRewardRequest(json).middleCategory())
+                .isEmpty();
     }
 
     @Test
     void every_reward_survives_a_round_trip() {
-        List<RewardOutcome> outcomes = List.of(new RewardOutcome.Granted(PAPER_PACK, "종이팩"),
-                new RewardOutcome.AlreadyOwned(MASCOT, "기본"), new RewardOutcome.NotEligible("아직 라벨이 남아 있어요"));
+        List<RewardOutcome> outcomes = List.of(
+                new RewardOutcome.Granted(PAPER_PACK, "종이팩"),
+                new RewardOutcome.AlreadyOwned(MASCOT, "기본"),
+                new RewardOutcome.NotEligible("아직 라벨이 남아 있어요"));
 
         for (RewardOutcome outcome : outcomes) {
             assertThat(CharacterServiceJson.readReward(CharacterServiceJson.writeReward(outcome), CATALOGUE))
@@ -75,17 +79,19 @@ class CharacterServiceJsonTest {
     void a_granted_reward_is_written_as_the_reference_reward_object() {
         String json = CharacterServiceJson.writeReward(new RewardOutcome.Granted(PAPER_PACK, "종이팩"));
 
-        assertThat(json).isEqualTo("{\"received\":true,\"already_owned\":false,\"name\":\"" + PAPER_PACK.name()
-                + "\",\"dialog\":\"" + PAPER_PACK.dialog() + "\",\"match_reason\":\"종이팩\",\"character_type\":\""
-                + PAPER_PACK.type() + "\"}");
+        assertThat(json)
+                .isEqualTo("{\"received\":true,\"already_owned\":false,\"name\":\"" + PAPER_PACK.name()
+                        + "\",\"dialog\":\"" + PAPER_PACK.dialog() + "\",\"match_reason\":\"종이팩\",\"character_type\":\""
+                        + PAPER_PACK.type() + "\"}");
     }
 
     @Test
     void a_declined_reward_is_written_without_a_character() {
         String json = CharacterServiceJson.writeReward(new RewardOutcome.NotEligible("아직 라벨이 남아 있어요"));
 
-        assertThat(json).isEqualTo("{\"received\":false,\"already_owned\":false,\"name\":null,\"dialog\":null,"
-                + "\"match_reason\":\"아직 라벨이 남아 있어요\",\"character_type\":null}");
+        assertThat(json)
+                .isEqualTo("{\"received\":false,\"already_owned\":false,\"name\":null,\"dialog\":null,"
+                        + "\"match_reason\":\"아직 라벨이 남아 있어요\",\"character_type\":null}");
     }
 
     @Test
@@ -97,13 +103,15 @@ class CharacterServiceJsonTest {
 
     @Test
     void a_collection_survives_a_round_trip_in_order() {
-        List<OwnedCharacter> owned = List.of(new OwnedCharacter(MASCOT, Instant.parse("2026-11-26T10:00:00Z")),
+        List<OwnedCharacter> owned = List.of(
+                new OwnedCharacter(MASCOT, Instant.parse("2026-11-26T10:00:00Z")),
                 new OwnedCharacter(PAPER_PACK, Instant.parse("2026-11-27T08:30:00.123456Z")));
 
         String json = CharacterServiceJson.writeOwned(owned);
 
-        assertThat(json).startsWith("[{\"name\":\"" + MASCOT.name() + "\",\"character_type\":\"" + MASCOT.type()
-                + "\",\"dialog\":\"" + MASCOT.dialog() + "\",\"received_at\":\"2026-11-26T10:00:00Z\"}");
+        assertThat(json)
+                .startsWith("[{\"name\":\"" + MASCOT.name() + "\",\"character_type\":\"" + MASCOT.type()
+                        + "\",\"dialog\":\"" + MASCOT.dialog() + "\",\"received_at\":\"2026-11-26T10:00:00Z\"}");
         assertThat(CharacterServiceJson.readOwned(json, CATALOGUE)).isEqualTo(owned);
     }
 
@@ -118,8 +126,8 @@ class CharacterServiceJsonTest {
 
         assertThat(first).isEqualTo(second);
         assertThat(((RewardOutcome.Granted) first).character())
-                .isEqualTo(new Character(CharacterServiceJson.remoteId("새싹이", "한정판"), "새싹이", "한정판", "새로 왔어요!",
-                        Optional.empty()));
+                .isEqualTo(new Character(
+                        CharacterServiceJson.remoteId("새싹이", "한정판"), "새싹이", "한정판", "새로 왔어요!", Optional.empty()));
         assertThat(CharacterServiceJson.remoteId("새싹이", "한정판")).matches("remote-[0-9a-f]{12}");
     }
 
@@ -155,44 +163,47 @@ class CharacterServiceJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "not json",
-            "[]",
-            "{\"received\": true}",
-            "{\"received\": \"true\", \"already_owned\": false, \"match_reason\": \"x\"}",
-            "{\"received\": true, \"already_owned\": true, \"name\": \"팩팩이\", \"match_reason\": \"x\", \"character_type\": \"종이팩\"}",
-            "{\"received\": true, \"already_owned\": false, \"match_reason\": \"x\", \"character_type\": \"종이팩\"}",
-            "{\"received\": true, \"already_owned\": false, \"name\": \"팩팩이\", \"character_type\": \"종이팩\"}",
-            "{\"received\": true, \"already_owned\": false, \"name\": \"새싹이\", \"match_reason\": \"x\", \"character_type\": \"한정판\"}",
-            "{\"received\": false, \"received\": false, \"already_owned\": false, \"match_reason\": \"x\"}",
-            "{\"received\": false, \"already_owned\": false, \"match_reason\": \"x\"} {}"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[]",
+                "{\"received\": true}",
+                "{\"received\": \"true\", \"already_owned\": false, \"match_reason\": \"x\"}",
+                "{\"received\": true, \"already_owned\": true, \"name\": \"팩팩이\", \"match_reason\": \"x\", \"character_type\": \"종이팩\"}",
+                "{\"received\": true, \"already_owned\": false, \"match_reason\": \"x\", \"character_type\": \"종이팩\"}",
+                "{\"received\": true, \"already_owned\": false, \"name\": \"팩팩이\", \"character_type\": \"종이팩\"}",
+                "{\"received\": true, \"already_owned\": false, \"name\": \"새싹이\", \"match_reason\": \"x\", \"character_type\": \"한정판\"}",
+                "{\"received\": false, \"received\": false, \"already_owned\": false, \"match_reason\": \"x\"}",
+                "{\"received\": false, \"already_owned\": false, \"match_reason\": \"x\"} {}"
+            })
     void a_reward_that_breaks_the_contract_is_refused(String json) {
         assertThatThrownBy(() -> CharacterServiceJson.readReward(json, CATALOGUE))
                 .isInstanceOf(MalformedBodyException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{}",
-            "{\"user_id\": \"u\", \"classification\": \"재활용폐기물\", \"disposal_rules_present\": true, \"insufficiencies_present\": false}",
-            "{\"user_id\": \"\", \"classification\": {\"major_category\": \"a\", \"minor_category\": \"b\"}, \"disposal_rules_present\": true, \"insufficiencies_present\": false}",
-            "{\"user_id\": \"u\", \"classification\": {\"major_category\": \"a\", \"minor_category\": \"b\"}, \"disposal_rules_present\": 1, \"insufficiencies_present\": false}",
-            "{\"user_id\": \"u\", \"classification\": {\"major_category\": \"a\"}, \"disposal_rules_present\": true, \"insufficiencies_present\": false}"
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"user_id\": \"u\", \"classification\": \"재활용폐기물\", \"disposal_rules_present\": true, \"insufficiencies_present\": false}",
+                "{\"user_id\": \"\", \"classification\": {\"major_category\": \"a\", \"minor_category\": \"b\"}, \"disposal_rules_present\": true, \"insufficiencies_present\": false}",
+                "{\"user_id\": \"u\", \"classification\": {\"major_category\": \"a\", \"minor_category\": \"b\"}, \"disposal_rules_present\": 1, \"insufficiencies_present\": false}",
+                "{\"user_id\": \"u\", \"classification\": {\"major_category\": \"a\"}, \"disposal_rules_present\": true, \"insufficiencies_present\": false}"
+            })
     void a_reward_request_that_breaks_the_contract_is_refused(String json) {
         assertThatThrownBy(() -> CharacterServiceJson.readRewardRequest(json))
                 .isInstanceOf(MalformedBodyException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{}",
-            "[1]",
-            "[{\"name\": \"팩팩이\", \"character_type\": \"종이팩\"}]",
-            "[{\"name\": \"팩팩이\", \"character_type\": \"종이팩\", \"received_at\": \"yesterday\"}]"
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "[1]",
+                "[{\"name\": \"팩팩이\", \"character_type\": \"종이팩\"}]",
+                "[{\"name\": \"팩팩이\", \"character_type\": \"종이팩\", \"received_at\": \"yesterday\"}]"
+            })
     void a_collection_that_breaks_the_contract_is_refused(String json) {
         assertThatThrownBy(() -> CharacterServiceJson.readOwned(json, CATALOGUE))
                 .isInstanceOf(MalformedBodyException.class);
@@ -202,6 +213,7 @@ class CharacterServiceJsonTest {
     void refusals_never_quote_what_was_sent() {
         assertThatThrownBy(() -> CharacterServiceJson.readReward("{\"received\": secret-looking-text}", CATALOGUE))
                 .isInstanceOf(MalformedBodyException.class)
-                .message().doesNotContain("secret");
+                .message()
+                .doesNotContain("secret");
     }
 }

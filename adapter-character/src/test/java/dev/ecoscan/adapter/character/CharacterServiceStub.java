@@ -25,8 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class CharacterServiceStub implements AutoCloseable {
 
     /** One request as the service saw it. */
-    record Received(String method, String path, String authorization, String contentType, String body) {
-    }
+    record Received(String method, String path, String authorization, String contentType, String body) {}
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
@@ -45,7 +44,9 @@ final class CharacterServiceStub implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                received.add(new Received(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         new String(body, StandardCharsets.UTF_8)));

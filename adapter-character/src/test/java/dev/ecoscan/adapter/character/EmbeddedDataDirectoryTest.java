@@ -18,11 +18,11 @@ class EmbeddedDataDirectoryTest {
 
     @TempDir
     Path dataDir;
+
     @TempDir
     Path logs;
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     @Test
     void a_second_process_opening_the_same_data_directory_gets_a_clear_error() throws Exception {
@@ -30,11 +30,14 @@ class EmbeddedDataDirectoryTest {
             Result second = openInAnotherProcess();
 
             assertThat(second.exitCode()).as(second.output()).isEqualTo(OpenDataDirectory.REFUSED);
-            assertThat(second.output()).startsWith("REFUSED the data directory " + dataDir.toAbsolutePath()
+            assertThat(second.output())
+                    .startsWith("REFUSED the data directory " + dataDir.toAbsolutePath()
                             + " is in use by another eco-scan process")
                     .contains("PostgreSQL");
             assertThat(new JdbcRewardMatcher(first, RewardRequests.CATALOGUE, Clock.systemUTC())
-                    .ownedBy(new UserId("dana"))).as("the first process is unaffected").isEmpty();
+                            .ownedBy(new UserId("dana")))
+                    .as("the first process is unaffected")
+                    .isEmpty();
         }
     }
 

@@ -37,6 +37,7 @@ class EmbeddedDatabaseCrashTest {
 
     @TempDir
     Path dataDir;
+
     @TempDir
     Path logs;
 
@@ -46,8 +47,7 @@ class EmbeddedDatabaseCrashTest {
         }
     }
 
-    private record Pair(String user, String character) {
-    }
+    private record Pair(String user, String character) {}
 
     @Test
     @Timeout(60)
@@ -68,31 +68,49 @@ class EmbeddedDatabaseCrashTest {
         } finally {
             storm.destroyForcibly(); // never leave a storm running when the test fails early
         }
-        assertThat(acks).as("acknowledged grants; the child's stderr:%n%s", Files.readString(stderr))
+        assertThat(acks)
+                .as("acknowledged grants; the child's stderr:%n%s", Files.readString(stderr))
                 .hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
         assertThat(storm.exitValue()).as("killed by SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
-        assertThat(acks).filteredOn(ack -> ack.status().equals("already_owned")).as("some repeats").isNotEmpty();
-        Map<Pair, Long> receivedTimes = acks.stream().filter(ack -> ack.status().equals("received"))
+        assertThat(acks)
+                .filteredOn(ack -> ack.status().equals("already_owned"))
+                .as("some repeats")
+                .isNotEmpty();
+        Map<Pair, Long> receivedTimes = acks.stream()
+                .filter(ack -> ack.status().equals("received"))
                 .collect(Collectors.groupingBy(Ack::pair, Collectors.counting()));
-        assertThat(receivedTimes).as("no pair was received twice").allSatisfy((pair, times) ->
-                assertThat(times).isEqualTo(1));
+        assertThat(receivedTimes)
+                .as("no pair was received twice")
+                .allSatisfy((pair, times) -> assertThat(times).isEqualTo(1));
 
         try (CharacterDatabase reopened = CharacterDatabase.embedded(dataDir)) {
-            assertThat(reopened.migrationsApplied()).as("migrations already applied").isZero();
-            Set<Pair> rows = new HashSet<>(query(reopened, "SELECT user_id, character_id FROM owned_characters",
+            assertThat(reopened.migrationsApplied())
+                    .as("migrations already applied")
+                    .isZero();
+            Set<Pair> rows = new HashSet<>(query(
+                    reopened,
+                    "SELECT user_id, character_id FROM owned_characters",
                     row -> new Pair(row.getString(1), row.getString(2))));
             assertThat(rows).containsAll(acks.stream().map(Ack::pair).toList());
             assertThat(single(reopened, "SELECT COUNT(*) FROM owned_characters"))
                     .isEqualTo(rows.size())
-                    .isEqualTo(single(reopened,
+                    .isEqualTo(single(
+                            reopened,
                             "SELECT COUNT(*) FROM (SELECT DISTINCT user_id, character_id FROM owned_characters) d"));
-            assertThat(single(reopened, "SELECT COUNT(*) FROM owned_characters WHERE user_id IS NULL "
-                    + "OR character_id IS NULL OR match_reason IS NULL OR scan_id IS NULL OR received_at IS NULL"))
+            assertThat(
+                            single(
+                                    reopened,
+                                    "SELECT COUNT(*) FROM owned_characters WHERE user_id IS NULL "
+                                            + "OR character_id IS NULL OR match_reason IS NULL OR scan_id IS NULL OR received_at IS NULL"))
                     .isZero();
-            assertThat(single(reopened, "SELECT COUNT(*) FROM \"" + CharacterDatabase.HISTORY_TABLE
-                    + "\" WHERE \"version\" = '1'")).isEqualTo(1);
-            assertThat(single(reopened, "SELECT COUNT(*) FROM \"" + CharacterDatabase.HISTORY_TABLE
-                    + "\" WHERE NOT \"success\"")).isZero();
+            assertThat(single(
+                            reopened,
+                            "SELECT COUNT(*) FROM \"" + CharacterDatabase.HISTORY_TABLE + "\" WHERE \"version\" = '1'"))
+                    .isEqualTo(1);
+            assertThat(single(
+                            reopened,
+                            "SELECT COUNT(*) FROM \"" + CharacterDatabase.HISTORY_TABLE + "\" WHERE NOT \"success\""))
+                    .isZero();
         }
     }
 
@@ -114,8 +132,8 @@ class EmbeddedDatabaseCrashTest {
     private static <T> List<T> query(CharacterDatabase database, String sql, Row<T> mapper) throws SQLException {
         List<T> results = new ArrayList<>();
         try (Connection connection = database.connection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 results.add(mapper.read(rows));
             }

@@ -25,8 +25,7 @@ final class GrantStorm {
 
     static final int THREADS = 4;
 
-    private GrantStorm() {
-    }
+    private GrantStorm() {}
 
     public static void main(String[] args) {
         CharacterDatabase database = CharacterDatabase.embedded(Path.of(args[0]));
@@ -41,8 +40,10 @@ final class GrantStorm {
                     RewardOutcome outcome = rewards.match(
                             RewardRequests.eligible(user, middle, Instant.now().plusSeconds(30)));
                     String line = switch (outcome) {
-                        case RewardOutcome.Granted granted -> ack(user, granted.character().id(), "received");
-                        case RewardOutcome.AlreadyOwned owned -> ack(user, owned.character().id(), "already_owned");
+                        case RewardOutcome.Granted granted ->
+                            ack(user, granted.character().id(), "received");
+                        case RewardOutcome.AlreadyOwned owned ->
+                            ack(user, owned.character().id(), "already_owned");
                         default -> null;
                     };
                     if (line == null) {

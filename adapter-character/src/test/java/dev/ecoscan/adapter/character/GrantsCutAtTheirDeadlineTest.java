@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +51,7 @@ class GrantsCutAtTheirDeadlineTest {
 
     @TempDir
     Path dataDir;
+
     private CharacterDatabase database;
 
     @AfterEach
@@ -65,8 +65,11 @@ class GrantsCutAtTheirDeadlineTest {
     void a_hundred_grants_cut_at_their_deadline_leave_the_embedded_database_usable() throws Exception {
         database = CharacterDatabase.embedded(dataDir);
         JdbcRewardMatcher rewards = new JdbcRewardMatcher(database, CATALOGUE, Clock.systemUTC());
-        TestPipeline scans = ScanTestKit.pipeline().knowledge(KNOWLEDGE)
-                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩")).rewards(rewards).build();
+        TestPipeline scans = ScanTestKit.pipeline()
+                .knowledge(KNOWLEDGE)
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .rewards(rewards)
+                .build();
         List<ScanOutcome> outcomes = new ArrayList<>();
         AtomicBoolean writing = new AtomicBoolean(true);
         try (Connection blocker = database.connection()) {
@@ -85,8 +88,11 @@ class GrantsCutAtTheirDeadlineTest {
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < GRANTS; i++) {
                     // Deadlines 20 to 515 ms away, so they pass at every point of a grant's call.
-                    ScanRequest request = new ScanRequest(ScanId.random(), ImageReference.parse("milk.png"),
-                            Optional.empty(), i % 2 == 0 ? LOCKED : new UserId("user-" + i),
+                    ScanRequest request = new ScanRequest(
+                            ScanId.random(),
+                            ImageReference.parse("milk.png"),
+                            Optional.empty(),
+                            i % 2 == 0 ? LOCKED : new UserId("user-" + i),
                             start.plusMillis(20 + 5L * i));
                     running.add(threads.submit(() -> {
                         together.await();
@@ -111,7 +117,9 @@ class GrantsCutAtTheirDeadlineTest {
         // And nothing a user was told they received is missing.
         for (ScanOutcome outcome : outcomes) {
             if (outcome instanceof ScanOutcome.Completed done && done.reward() instanceof RewardOutcome.Granted) {
-                assertThat(rowsOfScan(outcome.scanId())).as("the grant of scan %s", outcome.scanId()).isEqualTo(1);
+                assertThat(rowsOfScan(outcome.scanId()))
+                        .as("the grant of scan %s", outcome.scanId())
+                        .isEqualTo(1);
             }
         }
     }
@@ -119,8 +127,8 @@ class GrantsCutAtTheirDeadlineTest {
     /** Commits 500 rows at a time on a connection of its own, until told to stop. */
     private void writeInBulk(AtomicBoolean writing) {
         try (Connection connection = DriverManager.getConnection(CharacterDatabase.h2Url(dataDir), "sa", "");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO owned_characters VALUES (?,"
-                     + " 'paper-pack', '종이팩', 'bulk', CURRENT_TIMESTAMP)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO owned_characters VALUES (?,"
+                        + " 'paper-pack', '종이팩', 'bulk', CURRENT_TIMESTAMP)")) {
             connection.setAutoCommit(false);
             for (int batch = 0; writing.get(); batch++) {
                 for (int row = 0; row < 500; row++) {
@@ -137,8 +145,8 @@ class GrantsCutAtTheirDeadlineTest {
 
     private long rowsOfScan(ScanId scan) throws SQLException {
         try (Connection connection = database.connection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM owned_characters WHERE scan_id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT COUNT(*) FROM owned_characters WHERE scan_id = ?")) {
             select.setString(1, scan.toString());
             try (ResultSet count = select.executeQuery()) {
                 count.next();

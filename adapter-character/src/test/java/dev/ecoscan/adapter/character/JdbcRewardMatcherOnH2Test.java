@@ -28,7 +28,8 @@ class JdbcRewardMatcherOnH2Test extends CharacterRepositoryContract {
     @Test
     void the_embedded_database_writes_each_commit_before_it_returns() throws SQLException {
         assertThat(count("SELECT CAST(SETTING_VALUE AS INT) FROM INFORMATION_SCHEMA.SETTINGS "
-                + "WHERE SETTING_NAME = 'WRITE_DELAY'")).isZero();
+                        + "WHERE SETTING_NAME = 'WRITE_DELAY'"))
+                .isZero();
     }
 
     /** Pool behaviour, the same whatever the database: tried once, here. */
@@ -41,16 +42,21 @@ class JdbcRewardMatcherOnH2Test extends CharacterRepositoryContract {
             }
             long started = System.nanoTime();
             RewardOutcome outcome = new JdbcRewardMatcher(database(), RewardRequests.CATALOGUE, Clock.systemUTC())
-                    .match(RewardRequests.eligible("dana", RewardRequests.middle("종이팩"),
-                            Instant.now().plusSeconds(30)));
+                    .match(RewardRequests.eligible(
+                            "dana", RewardRequests.middle("종이팩"), Instant.now().plusSeconds(30)));
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(outcome).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                    // The pool's own words go to the log; a scan's reply carries eco-scan's.
-                    unavailable -> assertThat(unavailable.reason()).isEqualTo("the character database failed")
-                            .doesNotContain("Connection is not available"));
-            assertThat(waited).isBetween(CharacterDatabase.CONNECTION_TIMEOUT.minusMillis(100),
-                    CharacterDatabase.CONNECTION_TIMEOUT.plusSeconds(1));
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            RewardOutcome.Unavailable.class,
+                            // The pool's own words go to the log; a scan's reply carries eco-scan's.
+                            unavailable -> assertThat(unavailable.reason())
+                                    .isEqualTo("the character database failed")
+                                    .doesNotContain("Connection is not available"));
+            assertThat(waited)
+                    .isBetween(
+                            CharacterDatabase.CONNECTION_TIMEOUT.minusMillis(100),
+                            CharacterDatabase.CONNECTION_TIMEOUT.plusSeconds(1));
         } finally {
             for (Connection connection : everyConnection) {
                 connection.close();
@@ -67,8 +73,8 @@ class JdbcRewardMatcherOnH2Test extends CharacterRepositoryContract {
             }
             long started = System.nanoTime();
             RewardOutcome outcome = new JdbcRewardMatcher(database(), RewardRequests.CATALOGUE, Clock.systemUTC())
-                    .match(RewardRequests.eligible("dana", RewardRequests.middle("종이팩"),
-                            Instant.now().plusMillis(300)));
+                    .match(RewardRequests.eligible(
+                            "dana", RewardRequests.middle("종이팩"), Instant.now().plusMillis(300)));
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(outcome).isInstanceOf(RewardOutcome.Unavailable.class);

@@ -10,8 +10,7 @@ final class OpenDataDirectory {
 
     static final int REFUSED = 3;
 
-    private OpenDataDirectory() {
-    }
+    private OpenDataDirectory() {}
 
     public static void main(String[] args) {
         try (CharacterDatabase database = CharacterDatabase.embedded(Path.of(args[0]))) {

@@ -30,6 +30,7 @@ final class PostgresServer implements AutoCloseable {
 
     /** {@code -Deco-scan.postgresql.bin=...} picks a bin folder (or a missing one, to try the skip). */
     private static final String BIN_PROPERTY = "eco-scan.postgresql.bin";
+
     private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
     private static final List<String> BINARIES = List.of("initdb", "pg_ctl", "postgres");
     private static final String OS_USER = "postgres";
@@ -80,13 +81,30 @@ final class PostgresServer implements AutoCloseable {
             if (asRoot) {
                 chownRecursively(folder, OS_USER);
             }
-            server.run(List.of(bin.resolve("initdb").toString(), "-D", server.dataDir().toString(),
-                    "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"));
+            server.run(List.of(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    server.dataDir().toString(),
+                    "-U",
+                    SUPERUSER,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--no-sync",
+                    "--no-instructions"));
             // fsync off: these tests are about SQL behaviour under concurrency, not about PostgreSQL's durability.
-            server.run(List.of(bin.resolve("pg_ctl").toString(), "start", "-w", "-t",
-                    Integer.toString(START_TIMEOUT_SECONDS), "-D", server.dataDir().toString(),
-                    "-l", server.logFile().toString(),
-                    "-o", "-c listen_addresses=127.0.0.1 -p " + server.port + " -k " + server.socketDir()
+            server.run(List.of(
+                    bin.resolve("pg_ctl").toString(),
+                    "start",
+                    "-w",
+                    "-t",
+                    Integer.toString(START_TIMEOUT_SECONDS),
+                    "-D",
+                    server.dataDir().toString(),
+                    "-l",
+                    server.logFile().toString(),
+                    "-o",
+                    "-c listen_addresses=127.0.0.1 -p " + server.port + " -k " + server.socketDir()
                             + " -c fsync=off -c max_connections=200"));
             Runtime.getRuntime().addShutdownHook(server.stopAtExit);
             return server;
@@ -100,7 +118,7 @@ final class PostgresServer implements AutoCloseable {
     String createDatabase() throws SQLException {
         String name = "characters_" + databases.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         return jdbcUrl(name);
@@ -137,7 +155,13 @@ final class PostgresServer implements AutoCloseable {
     private void stopQuietly() {
         try {
             if (Files.exists(dataDir().resolve("postmaster.pid"))) {
-                run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-m", "immediate", "-w", "-D",
+                run(List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "stop",
+                        "-m",
+                        "immediate",
+                        "-w",
+                        "-D",
                         dataDir().toString()));
             }
         } catch (IOException | RuntimeException | AssertionError e) {
@@ -157,9 +181,11 @@ final class PostgresServer implements AutoCloseable {
         full.addAll(command);
         Path output = Files.createTempFile("eco-scan-postgresql-command", ".log");
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true)
+            Process process = new ProcessBuilder(full)
+                    .redirectErrorStream(true)
                     // To a file, not a pipe: nobody reads a pipe while waiting, and a full one would stall it.
-                    .redirectOutput(output.toFile()).start();
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(START_TIMEOUT_SECONDS + 10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 fail(String.join(" ", full) + " did not finish in time:\n" + Files.readString(output) + "\n" + log());
@@ -216,7 +242,8 @@ final class PostgresServer implements AutoCloseable {
     }
 
     private static void chownRecursively(Path folder, String owner) throws IOException {
-        UserPrincipal user = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner);
+        UserPrincipal user =
+                folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner);
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.toList()) {
                 Files.setOwner(path, user);

@@ -26,8 +26,8 @@ class RemoteCharacterCollectionTest {
     private static final Character MASCOT = CATALOGUE.defaultCharacter();
 
     private final CharacterServiceStub service = new CharacterServiceStub();
-    private final RemoteRewardMatcher collection = new RemoteRewardMatcher(settings(service.baseUrl()), CATALOGUE,
-            lenientBreaker());
+    private final RemoteRewardMatcher collection =
+            new RemoteRewardMatcher(settings(service.baseUrl()), CATALOGUE, lenientBreaker());
 
     @AfterEach
     void stop() {
@@ -39,15 +39,20 @@ class RemoteCharacterCollectionTest {
     void the_collection_maps_each_owned_character_to_the_catalogue() {
         service.replies(json(200, """
                 [{"name": "%s", "character_type": "%s", "dialog": "%s", "received_at": "2026-11-26T10:00:00Z"},
-                 {"name": "%s", "character_type": "%s", "dialog": "%s", "received_at": "2026-11-27T08:30:00Z"}]"""
-                .formatted(MASCOT.name(), MASCOT.type(), MASCOT.dialog(),
-                        PAPER_PACK.name(), PAPER_PACK.type(), PAPER_PACK.dialog())));
+                 {"name": "%s", "character_type": "%s", "dialog": "%s", "received_at": "2026-11-27T08:30:00Z"}]""".formatted(
+                        MASCOT.name(),
+                        MASCOT.type(),
+                        MASCOT.dialog(),
+                        PAPER_PACK.name(),
+                        PAPER_PACK.type(),
+                        PAPER_PACK.dialog())));
 
         List<OwnedCharacter> owned = collection.ownedBy(USER);
 
-        assertThat(owned).containsExactly(
-                new OwnedCharacter(MASCOT, Instant.parse("2026-11-26T10:00:00Z")),
-                new OwnedCharacter(PAPER_PACK, Instant.parse("2026-11-27T08:30:00Z")));
+        assertThat(owned)
+                .containsExactly(
+                        new OwnedCharacter(MASCOT, Instant.parse("2026-11-26T10:00:00Z")),
+                        new OwnedCharacter(PAPER_PACK, Instant.parse("2026-11-27T08:30:00Z")));
     }
 
     @Test
@@ -75,10 +80,11 @@ class RemoteCharacterCollectionTest {
     void a_collection_out_of_order_is_returned_oldest_first() {
         service.replies(json(200, """
                 [{"name": "%s", "character_type": "%s", "received_at": "2026-11-27T08:30:00Z"},
-                 {"name": "%s", "character_type": "%s", "received_at": "2026-11-26T10:00:00Z"}]"""
-                .formatted(PAPER_PACK.name(), PAPER_PACK.type(), MASCOT.name(), MASCOT.type())));
+                 {"name": "%s", "character_type": "%s", "received_at": "2026-11-26T10:00:00Z"}]""".formatted(PAPER_PACK.name(), PAPER_PACK.type(), MASCOT.name(), MASCOT.type())));
 
-        assertThat(collection.ownedBy(USER)).extracting(OwnedCharacter::character).containsExactly(MASCOT, PAPER_PACK);
+        assertThat(collection.ownedBy(USER))
+                .extracting(OwnedCharacter::character)
+                .containsExactly(MASCOT, PAPER_PACK);
     }
 
     @Test
@@ -94,8 +100,8 @@ class RemoteCharacterCollectionTest {
     @Test
     void a_stalled_service_makes_the_collection_unavailable_after_the_read_timeouts() {
         service.replies(service.stallBeforeHeaders());
-        RemoteCharacterService impatient = new RemoteCharacterService(service.baseUrl(), TOKEN, Duration.ofSeconds(1),
-                Duration.ofMillis(200), 1, Duration.ofMillis(10));
+        RemoteCharacterService impatient = new RemoteCharacterService(
+                service.baseUrl(), TOKEN, Duration.ofSeconds(1), Duration.ofMillis(200), 1, Duration.ofMillis(10));
 
         try (RemoteRewardMatcher stalled = new RemoteRewardMatcher(impatient, CATALOGUE, lenientBreaker())) {
             assertThatThrownBy(() -> stalled.ownedBy(USER))

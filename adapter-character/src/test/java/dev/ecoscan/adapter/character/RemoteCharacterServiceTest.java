@@ -18,22 +18,29 @@ class RemoteCharacterServiceTest {
     void the_defaults_are_one_second_to_connect_two_to_read_two_retries_and_a_short_backoff() {
         RemoteCharacterService service = RemoteCharacterService.withDefaults(BASE, TOKEN);
 
-        assertThat(service).isEqualTo(new RemoteCharacterService(BASE, TOKEN, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 2, Duration.ofMillis(100)));
+        assertThat(service)
+                .isEqualTo(new RemoteCharacterService(
+                        BASE, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofMillis(100)));
     }
 
     @Test
     void routes_are_appended_to_the_base_url_and_its_path() {
-        RemoteCharacterService service = RemoteCharacterService.withDefaults(URI.create("http://10.0.0.7:8081/chars/"),
-                TOKEN);
+        RemoteCharacterService service =
+                RemoteCharacterService.withDefaults(URI.create("http://10.0.0.7:8081/chars/"), TOKEN);
 
         assertThat(service.resolve(CharacterServiceRoutes.REWARDS))
                 .isEqualTo(URI.create("http://10.0.0.7:8081/chars/api/v1/internal/characters/rewards"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://characters.internal", "characters.internal", "https://user:pw@characters.internal",
-            "https://characters.internal?x=1", "https://characters.internal#top"})
+    @ValueSource(
+            strings = {
+                "ftp://characters.internal",
+                "characters.internal",
+                "https://user:pw@characters.internal",
+                "https://characters.internal?x=1",
+                "https://characters.internal#top"
+            })
     void a_base_url_that_is_not_plain_http_is_refused(String url) {
         assertThatThrownBy(() -> RemoteCharacterService.withDefaults(URI.create(url), TOKEN))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -55,21 +62,27 @@ class RemoteCharacterServiceTest {
 
     @Test
     void timeouts_retries_and_backoff_are_bounded() {
-        assertThatThrownBy(() -> new RemoteCharacterService(BASE, TOKEN, Duration.ZERO, Duration.ofSeconds(2), 2,
-                Duration.ofMillis(100))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RemoteCharacterService(BASE, TOKEN, Duration.ofSeconds(1), Duration.ofMillis(-1), 2,
-                Duration.ofMillis(100))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RemoteCharacterService(BASE, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), -1,
-                Duration.ofMillis(100))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RemoteCharacterService(BASE, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 11,
-                Duration.ofMillis(100))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RemoteCharacterService(BASE, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 2,
-                Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RemoteCharacterService(
+                        BASE, TOKEN, Duration.ZERO, Duration.ofSeconds(2), 2, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RemoteCharacterService(
+                        BASE, TOKEN, Duration.ofSeconds(1), Duration.ofMillis(-1), 2, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RemoteCharacterService(
+                        BASE, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), -1, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RemoteCharacterService(
+                        BASE, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 11, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RemoteCharacterService(
+                        BASE, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void the_settings_print_everything_but_the_token() {
-        String printed = RemoteCharacterService.withDefaults(BASE, "very-secret-token").toString();
+        String printed =
+                RemoteCharacterService.withDefaults(BASE, "very-secret-token").toString();
 
         assertThat(printed).contains("characters.internal").contains("(hidden)").doesNotContain("very-secret-token");
     }

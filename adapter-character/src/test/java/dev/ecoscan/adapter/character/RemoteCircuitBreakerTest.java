@@ -45,8 +45,8 @@ class RemoteCircuitBreakerTest {
     @Test
     void after_enough_failures_the_circuit_opens_and_calls_no_longer_reach_the_service() {
         service.replies(status(503));
-        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(settings(service.baseUrl(), 1), CATALOGUE,
-                quickBreaker(Duration.ofSeconds(30)))) {
+        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(
+                settings(service.baseUrl(), 1), CATALOGUE, quickBreaker(Duration.ofSeconds(30)))) {
             matcher.match(milkCarton(Duration.ofSeconds(5)));
             matcher.match(milkCarton(Duration.ofSeconds(5)));
             int attemptsBeforeOpen = service.attempts();
@@ -63,8 +63,8 @@ class RemoteCircuitBreakerTest {
     @Test
     void a_circuit_that_opens_during_the_retries_stops_them() {
         service.replies(status(503));
-        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(settings(service.baseUrl(), 10), CATALOGUE,
-                quickBreaker(Duration.ofSeconds(30)))) {
+        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(
+                settings(service.baseUrl(), 10), CATALOGUE, quickBreaker(Duration.ofSeconds(30)))) {
             RewardOutcome outcome = matcher.match(milkCarton(Duration.ofSeconds(5)));
 
             assertThat(outcome).isEqualTo(CIRCUIT_OPEN);
@@ -74,10 +74,10 @@ class RemoteCircuitBreakerTest {
 
     @Test
     void after_its_wait_the_circuit_lets_a_trial_call_through_and_closes_on_success() throws InterruptedException {
-        service.replies(status(503), status(503), status(503), status(503),
-                json(200, reward(true, false, PAPER_PACK, "종이팩")));
-        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE,
-                quickBreaker(Duration.ofMillis(200)))) {
+        service.replies(
+                status(503), status(503), status(503), status(503), json(200, reward(true, false, PAPER_PACK, "종이팩")));
+        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(
+                settings(service.baseUrl(), 0), CATALOGUE, quickBreaker(Duration.ofMillis(200)))) {
             for (int call = 0; call < 4; call++) {
                 matcher.match(milkCarton(Duration.ofSeconds(5)));
             }
@@ -96,10 +96,15 @@ class RemoteCircuitBreakerTest {
     @Test
     void services_that_time_out_open_the_circuit() {
         service.replies(service.stallBeforeHeaders());
-        RemoteCharacterService impatient = new RemoteCharacterService(service.baseUrl(), RemoteFixtures.TOKEN,
-                Duration.ofSeconds(1), Duration.ofMillis(100), 0, Duration.ofMillis(10));
-        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(impatient, CATALOGUE,
-                quickBreaker(Duration.ofSeconds(30)))) {
+        RemoteCharacterService impatient = new RemoteCharacterService(
+                service.baseUrl(),
+                RemoteFixtures.TOKEN,
+                Duration.ofSeconds(1),
+                Duration.ofMillis(100),
+                0,
+                Duration.ofMillis(10));
+        try (RemoteRewardMatcher matcher =
+                new RemoteRewardMatcher(impatient, CATALOGUE, quickBreaker(Duration.ofSeconds(30)))) {
             for (int call = 0; call < 4; call++) {
                 matcher.match(milkCarton(Duration.ofSeconds(5)));
             }
@@ -112,11 +117,12 @@ class RemoteCircuitBreakerTest {
     @Test
     void timeouts_cut_short_by_the_callers_deadline_do_not_open_the_circuit() {
         service.replies(service.stallBeforeHeaders());
-        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE,
-                quickBreaker(Duration.ofSeconds(30)))) {
+        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(
+                settings(service.baseUrl(), 0), CATALOGUE, quickBreaker(Duration.ofSeconds(30)))) {
             for (int call = 0; call < 6; call++) {
                 assertThat(matcher.match(milkCarton(Duration.ofMillis(150))))
-                        .isEqualTo(new RewardOutcome.Unavailable("the character service did not answer before the deadline"));
+                        .isEqualTo(new RewardOutcome.Unavailable(
+                                "the character service did not answer before the deadline"));
             }
 
             assertThat(service.attempts()).isEqualTo(6);
@@ -126,8 +132,8 @@ class RemoteCircuitBreakerTest {
     @Test
     void refused_tokens_do_not_open_the_circuit() {
         service.replies(status(401));
-        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE,
-                quickBreaker(Duration.ofSeconds(30)))) {
+        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(
+                settings(service.baseUrl(), 0), CATALOGUE, quickBreaker(Duration.ofSeconds(30)))) {
             for (int call = 0; call < 6; call++) {
                 matcher.match(milkCarton(Duration.ofSeconds(5)));
             }
@@ -139,8 +145,8 @@ class RemoteCircuitBreakerTest {
     @Test
     void an_open_circuit_makes_the_collection_unavailable_without_a_call() {
         service.replies(status(503));
-        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE,
-                quickBreaker(Duration.ofSeconds(30)))) {
+        try (RemoteRewardMatcher matcher = new RemoteRewardMatcher(
+                settings(service.baseUrl(), 0), CATALOGUE, quickBreaker(Duration.ofSeconds(30)))) {
             for (int call = 0; call < 4; call++) {
                 matcher.match(milkCarton(Duration.ofSeconds(5)));
             }

@@ -22,8 +22,7 @@ final class RemoteFixtures {
     static final String TOKEN = "test-service-token-0123456789";
     static final UserId USER = new UserId("5f0c2a1e-7b3d-4c8e-9a61-2d4f6b8e0c13");
 
-    private RemoteFixtures() {
-    }
+    private RemoteFixtures() {}
 
     static Classification classification(String major, String middle, String item) {
         Resolution resolution = KnowledgeBase.embedded().taxonomy().resolve(CategoryLabels.of(major, middle, item));
@@ -32,19 +31,22 @@ final class RemoteFixtures {
 
     /** A clean milk carton with its rule found: a scan that earns 팩팩이, due {@code within} from now. */
     static RewardGrant milkCarton(Duration within) {
-        return new RewardGrant(ScanId.random(), USER, classification("재활용폐기물", "종이팩", "우유팩"),
+        return new RewardGrant(
+                ScanId.random(),
+                USER,
+                classification("재활용폐기물", "종이팩", "우유팩"),
                 Instant.now().plus(within));
     }
 
     /** Default-like settings with quick backoff, so that retry tests stay fast. */
     static RemoteCharacterService settings(URI baseUrl) {
-        return new RemoteCharacterService(baseUrl, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 2,
-                Duration.ofMillis(10));
+        return new RemoteCharacterService(
+                baseUrl, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofMillis(10));
     }
 
     static RemoteCharacterService settings(URI baseUrl, int maxRetries) {
-        return new RemoteCharacterService(baseUrl, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), maxRetries,
-                Duration.ofMillis(10));
+        return new RemoteCharacterService(
+                baseUrl, TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), maxRetries, Duration.ofMillis(10));
     }
 
     /** A breaker that never opens within a test, for tests about something else. */
@@ -55,8 +57,7 @@ final class RemoteFixtures {
     static String reward(boolean received, boolean alreadyOwned, Character character, String reason) {
         return """
                 {"received": %s, "already_owned": %s, "name": "%s", "dialog": "%s", "match_reason": "%s", \
-                "character_type": "%s"}""".formatted(received, alreadyOwned, character.name(), character.dialog(), reason,
-                character.type());
+                "character_type": "%s"}""".formatted(received, alreadyOwned, character.name(), character.dialog(), reason, character.type());
     }
 
     static String notEligible(String reason) {
@@ -66,8 +67,7 @@ final class RemoteFixtures {
     }
 
     /** What a call returned, and how long it took. */
-    record Timed<T>(T value, Duration elapsed) {
-    }
+    record Timed<T>(T value, Duration elapsed) {}
 
     static <T> Timed<T> timed(Supplier<T> call) {
         long start = System.nanoTime();

@@ -43,10 +43,12 @@ class RemoteResilienceRegistriesTest {
     void the_breaker_and_the_retry_are_the_registries_character_service_entries() {
         try (RemoteRewardMatcher matcher = matcher(settings(service.baseUrl()))) {
             assertThat(matcher).isNotNull();
-            assertThat(breakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
+            assertThat(breakers.getAllCircuitBreakers())
+                    .extracting(CircuitBreaker::getName)
                     .containsExactly("character-service");
             assertThat(retries.getAllRetries()).extracting(Retry::getName).containsExactly("character-service");
-            assertThat(retries.retry("character-service").getRetryConfig().getMaxAttempts()).isEqualTo(1 + 2);
+            assertThat(retries.retry("character-service").getRetryConfig().getMaxAttempts())
+                    .isEqualTo(1 + 2);
         }
     }
 
@@ -55,11 +57,13 @@ class RemoteResilienceRegistriesTest {
         service.replies(status(503));
 
         try (RemoteRewardMatcher matcher = matcher(settings(service.baseUrl()))) {
-            assertThat(matcher.match(milkCarton(Duration.ofSeconds(5)))).isEqualTo(
-                    new RewardOutcome.Unavailable("the character service failed (HTTP 503) after 3 attempts"));
+            assertThat(matcher.match(milkCarton(Duration.ofSeconds(5))))
+                    .isEqualTo(
+                            new RewardOutcome.Unavailable("the character service failed (HTTP 503) after 3 attempts"));
         }
 
-        assertThat(breakers.circuitBreaker("character-service").getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
+        assertThat(breakers.circuitBreaker("character-service").getMetrics().getNumberOfFailedCalls())
+                .isEqualTo(3);
         Retry.Metrics retried = retries.retry("character-service").getMetrics();
         assertThat(retried.getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
         assertThat(retried.getNumberOfTotalCalls()).isEqualTo(3);
@@ -76,28 +80,31 @@ class RemoteResilienceRegistriesTest {
 
         assertThat(retries.retry("character-service").getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt())
                 .isEqualTo(1);
-        assertThat(breakers.circuitBreaker("character-service").getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
-        assertThat(breakers.circuitBreaker("character-service").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(breakers.circuitBreaker("character-service").getMetrics().getNumberOfSuccessfulCalls())
+                .isEqualTo(1);
+        assertThat(breakers.circuitBreaker("character-service").getMetrics().getNumberOfFailedCalls())
+                .isEqualTo(1);
     }
 
     @Test
     void concurrent_calls_on_the_one_retry_each_keep_their_own_deadline() throws Exception {
         service.replies(status(503));
-        RemoteCharacterService patient = new RemoteCharacterService(service.baseUrl(), TOKEN, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 3, Duration.ofMillis(100));
+        RemoteCharacterService patient = new RemoteCharacterService(
+                service.baseUrl(), TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofMillis(100));
 
         try (RemoteRewardMatcher matcher = matcher(patient);
-             ExecutorService scans = Executors.newVirtualThreadPerTaskExecutor()) {
+                ExecutorService scans = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<RewardOutcome> unhurried = scans.submit(() -> matcher.match(milkCarton(Duration.ofSeconds(30))));
-            Future<Timed<RewardOutcome>> hurried = scans.submit(
-                    () -> timed(() -> matcher.match(milkCarton(Duration.ofMillis(120)))));
+            Future<Timed<RewardOutcome>> hurried =
+                    scans.submit(() -> timed(() -> matcher.match(milkCarton(Duration.ofMillis(120)))));
 
             // The hurried call stops at its deadline, however long the unhurried one goes on retrying...
             assertThat(hurried.get().value()).isInstanceOf(RewardOutcome.Unavailable.class);
             assertThat(hurried.get().elapsed()).isLessThan(Duration.ofMillis(600));
             // ...and the unhurried one is not cut short by the hurried one's deadline.
-            assertThat(unhurried.get()).isEqualTo(
-                    new RewardOutcome.Unavailable("the character service failed (HTTP 503) after 4 attempts"));
+            assertThat(unhurried.get())
+                    .isEqualTo(
+                            new RewardOutcome.Unavailable("the character service failed (HTTP 503) after 4 attempts"));
         }
     }
 
@@ -106,10 +113,10 @@ class RemoteResilienceRegistriesTest {
         service.replies(status(503));
         RemoteCircuitBreakerSettings quick = new RemoteCircuitBreakerSettings(4, 50, 4, Duration.ofSeconds(30), 1);
 
-        try (RemoteRewardMatcher first = new RemoteRewardMatcher(settings(service.baseUrl(), 1), CATALOGUE, quick,
-                breakers, retries);
-             RemoteRewardMatcher second = new RemoteRewardMatcher(settings(service.baseUrl(), 1), CATALOGUE, quick,
-                     breakers, retries)) {
+        try (RemoteRewardMatcher first =
+                        new RemoteRewardMatcher(settings(service.baseUrl(), 1), CATALOGUE, quick, breakers, retries);
+                RemoteRewardMatcher second =
+                        new RemoteRewardMatcher(settings(service.baseUrl(), 1), CATALOGUE, quick, breakers, retries)) {
             first.match(milkCarton(Duration.ofSeconds(5)));
             first.match(milkCarton(Duration.ofSeconds(5)));
 
@@ -124,8 +131,8 @@ class RemoteResilienceRegistriesTest {
         RetryRegistry foreign = RetryRegistry.ofDefaults();
         foreign.retry("character-service", RetryConfig.ofDefaults());
 
-        assertThatThrownBy(() -> new RemoteRewardMatcher(settings(service.baseUrl()), CATALOGUE, lenientBreaker(),
-                breakers, foreign))
+        assertThatThrownBy(() -> new RemoteRewardMatcher(
+                        settings(service.baseUrl()), CATALOGUE, lenientBreaker(), breakers, foreign))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("character-service");
     }
@@ -133,8 +140,8 @@ class RemoteResilienceRegistriesTest {
     @Test
     void the_existing_constructors_keep_registries_of_their_own() {
         service.replies(status(503));
-        try (RemoteRewardMatcher own = new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE,
-                lenientBreaker())) {
+        try (RemoteRewardMatcher own =
+                new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE, lenientBreaker())) {
             own.match(milkCarton(Duration.ofSeconds(5)));
         }
 

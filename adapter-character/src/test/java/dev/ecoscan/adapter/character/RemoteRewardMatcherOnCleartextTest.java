@@ -63,8 +63,11 @@ class RemoteRewardMatcherOnCleartextTest {
 
     private static void assertNoUpgradeOffered(RawHttpCapture.Captured request) {
         assertThat(request.header("Upgrade")).as("Upgrade headers").isEmpty();
-        assertThat(request.header("HTTP2-Settings")).as("HTTP2-Settings headers").isEmpty();
-        assertThat(request.header("Connection")).as("Connection headers")
+        assertThat(request.header("HTTP2-Settings"))
+                .as("HTTP2-Settings headers")
+                .isEmpty();
+        assertThat(request.header("Connection"))
+                .as("Connection headers")
                 .noneMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("upgrade"));
     }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class RemoteRewardMatcherTest {
 
     private final CharacterServiceStub service = new CharacterServiceStub();
-    private final RemoteRewardMatcher matcher = new RemoteRewardMatcher(settings(service.baseUrl()), CATALOGUE,
-            lenientBreaker());
+    private final RemoteRewardMatcher matcher =
+            new RemoteRewardMatcher(settings(service.baseUrl()), CATALOGUE, lenientBreaker());
 
     @AfterEach
     void stop() {
@@ -76,9 +76,10 @@ class RemoteRewardMatcherTest {
         assertThat(request.path()).isEqualTo("/api/v1/internal/characters/rewards");
         assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(request.contentType()).isEqualTo("application/json");
-        assertThat(request.body()).isEqualTo("{\"user_id\":\"" + USER.value() + "\",\"classification\":"
-                + "{\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\",\"minor_category\":\"우유팩\"},"
-                + "\"disposal_rules_present\":true,\"insufficiencies_present\":false}");
+        assertThat(request.body())
+                .isEqualTo("{\"user_id\":\"" + USER.value() + "\",\"classification\":"
+                        + "{\"major_category\":\"재활용폐기물\",\"middle_category\":\"종이팩\",\"minor_category\":\"우유팩\"},"
+                        + "\"disposal_rules_present\":true,\"insufficiencies_present\":false}");
     }
 
     @Test
@@ -92,7 +93,6 @@ class RemoteRewardMatcherTest {
 
         assertThat(service.last().path()).isEqualTo("/characters/api/v1/internal/characters/rewards");
     }
-
 
     @Test
     void a_character_the_catalogue_lacks_is_granted_under_a_remote_id() {
@@ -117,8 +117,12 @@ class RemoteRewardMatcherTest {
 
         RewardOutcome outcome = matcher.match(milkCarton(Duration.ofSeconds(5)));
 
-        assertThat(outcome).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                unavailable -> assertThat(unavailable.reason()).contains("could not be read").contains("'received'"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RewardOutcome.Unavailable.class,
+                        unavailable -> assertThat(unavailable.reason())
+                                .contains("could not be read")
+                                .contains("'received'"));
         assertThat(service.attempts()).isEqualTo(1);
     }
 
@@ -128,8 +132,12 @@ class RemoteRewardMatcherTest {
 
         RewardOutcome outcome = matcher.match(milkCarton(Duration.ofSeconds(5)));
 
-        assertThat(outcome).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                unavailable -> assertThat(unavailable.reason()).contains("not valid JSON").doesNotContain("gateway"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RewardOutcome.Unavailable.class,
+                        unavailable -> assertThat(unavailable.reason())
+                                .contains("not valid JSON")
+                                .doesNotContain("gateway"));
     }
 
     @Test
@@ -147,9 +155,11 @@ class RemoteRewardMatcherTest {
 
         Timed<RewardOutcome> call = timed(() -> matcher.match(milkCarton(Duration.ofMillis(500))));
 
-        assertThat(call.value()).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                unavailable -> assertThat(unavailable.reason())
-                        .isEqualTo("the character service did not answer before the deadline"));
+        assertThat(call.value())
+                .isInstanceOfSatisfying(
+                        RewardOutcome.Unavailable.class,
+                        unavailable -> assertThat(unavailable.reason())
+                                .isEqualTo("the character service did not answer before the deadline"));
         assertThat(call.elapsed()).isLessThan(Duration.ofSeconds(2));
     }
 
@@ -192,8 +202,8 @@ class RemoteRewardMatcherTest {
 
         RewardOutcome outcome = matcher.match(milkCarton(Duration.ofSeconds(5)));
 
-        assertThat(outcome).isEqualTo(
-                new RewardOutcome.Unavailable("the character service failed (HTTP 503) after 3 attempts"));
+        assertThat(outcome)
+                .isEqualTo(new RewardOutcome.Unavailable("the character service failed (HTTP 503) after 3 attempts"));
         assertThat(service.attempts()).isEqualTo(1 + 2);
     }
 
@@ -210,8 +220,8 @@ class RemoteRewardMatcherTest {
     @Test
     void retries_stop_at_the_deadline() {
         service.replies(status(503));
-        RemoteCharacterService patient = new RemoteCharacterService(service.baseUrl(), TOKEN, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 10, Duration.ofMillis(200));
+        RemoteCharacterService patient = new RemoteCharacterService(
+                service.baseUrl(), TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(2), 10, Duration.ofMillis(200));
 
         try (RemoteRewardMatcher retrying = new RemoteRewardMatcher(patient, CATALOGUE, lenientBreaker())) {
             Timed<RewardOutcome> call = timed(() -> retrying.match(milkCarton(Duration.ofMillis(500))));
@@ -228,8 +238,9 @@ class RemoteRewardMatcherTest {
 
         RewardOutcome outcome = matcher.match(milkCarton(Duration.ofSeconds(5)));
 
-        assertThat(outcome).isEqualTo(new RewardOutcome.Unavailable(
-                "the character service refused eco-scan's service token (HTTP 401)"));
+        assertThat(outcome)
+                .isEqualTo(new RewardOutcome.Unavailable(
+                        "the character service refused eco-scan's service token (HTTP 401)"));
         assertThat(service.attempts()).isEqualTo(1);
     }
 
@@ -239,7 +250,8 @@ class RemoteRewardMatcherTest {
 
         RewardOutcome outcome = matcher.match(milkCarton(Duration.ofSeconds(5)));
 
-        assertThat(outcome).isEqualTo(new RewardOutcome.Unavailable("the character service rejected the call (HTTP 400)"));
+        assertThat(outcome)
+                .isEqualTo(new RewardOutcome.Unavailable("the character service rejected the call (HTTP 400)"));
         assertThat(service.attempts()).isEqualTo(1);
     }
 
@@ -252,8 +264,10 @@ class RemoteRewardMatcherTest {
         try (RemoteRewardMatcher nowhere = new RemoteRewardMatcher(settings(closed), CATALOGUE, lenientBreaker())) {
             Timed<RewardOutcome> call = timed(() -> nowhere.match(milkCarton(Duration.ofSeconds(5))));
 
-            assertThat(call.value()).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                    unavailable -> assertThat(unavailable.reason()).contains("could not be reached"));
+            assertThat(call.value())
+                    .isInstanceOfSatisfying(
+                            RewardOutcome.Unavailable.class,
+                            unavailable -> assertThat(unavailable.reason()).contains("could not be reached"));
             assertThat(call.elapsed()).isLessThan(Duration.ofSeconds(5));
         }
     }
@@ -262,12 +276,14 @@ class RemoteRewardMatcherTest {
     void no_reason_ever_mentions_the_token() {
         service.replies(status(401), status(403), status(503), json(200, "{"), service.stallBeforeHeaders());
 
-        try (RemoteRewardMatcher once = new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE,
-                lenientBreaker())) {
+        try (RemoteRewardMatcher once =
+                new RemoteRewardMatcher(settings(service.baseUrl(), 0), CATALOGUE, lenientBreaker())) {
             for (int call = 0; call < 5; call++) {
                 RewardOutcome outcome = once.match(milkCarton(Duration.ofMillis(300)));
-                assertThat(outcome).isInstanceOfSatisfying(RewardOutcome.Unavailable.class,
-                        unavailable -> assertThat(unavailable.reason()).doesNotContain(TOKEN));
+                assertThat(outcome)
+                        .isInstanceOfSatisfying(
+                                RewardOutcome.Unavailable.class,
+                                unavailable -> assertThat(unavailable.reason()).doesNotContain(TOKEN));
             }
         }
         assertThat(service.attempts()).isEqualTo(5);

@@ -31,7 +31,8 @@ class RemoteRewardsInScanTest {
 
     private final CharacterServiceStub service = new CharacterServiceStub();
     private final RemoteRewardMatcher rewards = new RemoteRewardMatcher(
-            RemoteCharacterService.withDefaults(service.baseUrl(), TOKEN), CATALOGUE,
+            RemoteCharacterService.withDefaults(service.baseUrl(), TOKEN),
+            CATALOGUE,
             new RemoteCircuitBreakerSettings(4, 50, 4, Duration.ofSeconds(30), 1));
     private final TestPipeline pipeline = ScanTestKit.pipeline()
             .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
@@ -52,21 +53,29 @@ class RemoteRewardsInScanTest {
 
         ScanOutcome outcome = pipeline.scan("milk-carton.png");
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class,
-                completed -> assertThat(completed.reward()).isEqualTo(new RewardOutcome.Granted(PAPER_PACK, "종이팩")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        completed ->
+                                assertThat(completed.reward()).isEqualTo(new RewardOutcome.Granted(PAPER_PACK, "종이팩")));
     }
 
     @Test
     void a_scan_that_cannot_earn_a_character_is_not_eligible_without_calling_the_service() {
         TestPipeline labelOn = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
-                .rewards(rewards).build();
+                .rewards(rewards)
+                .build();
         TestPipeline foodWaste = ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.labelling("음식물류폐기물", null, "과일 껍질")).rewards(rewards).build();
+                .classifier(ScriptedClassifier.labelling("음식물류폐기물", null, "과일 껍질"))
+                .rewards(rewards)
+                .build();
 
-        assertThat(List.of(labelOn.scan("bottle.png"), foodWaste.scan("peel.png"))).allSatisfy(outcome ->
-                assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class,
-                        done -> assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class)));
+        assertThat(List.of(labelOn.scan("bottle.png"), foodWaste.scan("peel.png")))
+                .allSatisfy(outcome -> assertThat(outcome)
+                        .isInstanceOfSatisfying(
+                                ScanOutcome.Completed.class,
+                                done -> assertThat(done.reward()).isInstanceOf(RewardOutcome.NotEligible.class)));
         assertThat(service.attempts()).isZero();
     }
 
@@ -76,8 +85,10 @@ class RemoteRewardsInScanTest {
 
         Timed<ScanOutcome> scan = timed(() -> pipeline.scan("milk-carton.png"));
 
-        assertThat(scan.value()).isInstanceOfSatisfying(ScanOutcome.Completed.class,
-                completed -> assertThat(completed.reward()).isInstanceOf(RewardOutcome.Unavailable.class));
+        assertThat(scan.value())
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        completed -> assertThat(completed.reward()).isInstanceOf(RewardOutcome.Unavailable.class));
         assertThat(scan.elapsed()).isLessThan(DEADLINE.plus(GRACE));
     }
 
@@ -87,9 +98,12 @@ class RemoteRewardsInScanTest {
 
         Timed<ScanOutcome> scan = timed(() -> pipeline.scan("milk-carton.png"));
 
-        assertThat(scan.value()).isInstanceOfSatisfying(ScanOutcome.Completed.class,
-                completed -> assertThat(completed.reward()).isEqualTo(new RewardOutcome.Unavailable(
-                        "the character service failed (HTTP 502) after 3 attempts")));
+        assertThat(scan.value())
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        completed -> assertThat(completed.reward())
+                                .isEqualTo(new RewardOutcome.Unavailable(
+                                        "the character service failed (HTTP 502) after 3 attempts")));
         assertThat(service.attempts()).isEqualTo(3);
         assertThat(scan.elapsed()).isLessThan(DEADLINE.plus(GRACE));
     }
@@ -103,9 +117,12 @@ class RemoteRewardsInScanTest {
 
         Timed<ScanOutcome> scan = timed(() -> pipeline.scan("milk-carton.png"));
 
-        assertThat(scan.value()).isInstanceOfSatisfying(ScanOutcome.Completed.class,
-                completed -> assertThat(completed.reward()).isEqualTo(
-                        new RewardOutcome.Unavailable("the character service is unavailable (circuit open)")));
+        assertThat(scan.value())
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        completed -> assertThat(completed.reward())
+                                .isEqualTo(new RewardOutcome.Unavailable(
+                                        "the character service is unavailable (circuit open)")));
         assertThat(service.attempts()).isEqualTo(attemptsBefore);
         assertThat(scan.elapsed()).isLessThan(DEADLINE.plus(GRACE));
     }

@@ -17,8 +17,7 @@ final class RewardRequests {
     static final KnowledgeBase KNOWLEDGE = KnowledgeBase.embedded();
     static final CharacterCatalogue CATALOGUE = KNOWLEDGE.characters();
 
-    private RewardRequests() {
-    }
+    private RewardRequests() {}
 
     /** Every recyclable middle category; each earns a character of its own. */
     static List<MiddleCategory> recyclableMiddles() {
@@ -27,7 +26,11 @@ final class RewardRequests {
 
     /** The middle category with this Korean name, e.g. 종이팩. */
     static MiddleCategory middle(String name) {
-        return KNOWLEDGE.taxonomy().recyclableMiddles().filter(m -> m.name().equals(name)).findFirst()
+        return KNOWLEDGE
+                .taxonomy()
+                .recyclableMiddles()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no recyclable middle category '" + name + "'"));
     }
 
@@ -37,7 +40,8 @@ final class RewardRequests {
     }
 
     private static Classification firstItemOf(MiddleCategory middle) {
-        CategoryPath path = KNOWLEDGE.taxonomy().pathOf(middle.items().getFirst().id()).orElseThrow();
+        CategoryPath path =
+                KNOWLEDGE.taxonomy().pathOf(middle.items().getFirst().id()).orElseThrow();
         return new Classification(path, List.of());
     }
 }

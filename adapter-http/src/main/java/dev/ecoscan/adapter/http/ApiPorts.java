@@ -7,8 +7,14 @@ import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.util.Objects;
 
 /** What the API serves and reports through, assembled by bootstrap. */
-public record ApiPorts(ScanWaste scans, JobQueue jobs, Guide guide, CharacterService characters,
-                       ImageUrlCheck urls, MetricsScrape metrics, HttpObserver observer) {
+public record ApiPorts(
+        ScanWaste scans,
+        JobQueue jobs,
+        Guide guide,
+        CharacterService characters,
+        ImageUrlCheck urls,
+        MetricsScrape metrics,
+        HttpObserver observer) {
 
     public ApiPorts {
         Objects.requireNonNull(scans, "scans");

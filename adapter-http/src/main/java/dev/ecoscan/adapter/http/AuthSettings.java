@@ -19,7 +19,10 @@ public record AuthSettings(Mode mode, String secret, String issuer, String audie
     /** A shared secret short enough to guess is no secret. */
     static final int MIN_GATEWAY_SECRET_CHARS = 16;
 
-    public enum Mode { JWT, GATEWAY }
+    public enum Mode {
+        JWT,
+        GATEWAY
+    }
 
     @Override
     public String toString() {
@@ -37,8 +40,8 @@ public record AuthSettings(Mode mode, String secret, String issuer, String audie
                 throw new IllegalArgumentException("JWT mode needs an issuer and an audience");
             }
         } else if (secret == null || secret.strip().length() < MIN_GATEWAY_SECRET_CHARS) {
-            throw new IllegalArgumentException("gateway mode needs a shared secret of at least "
-                    + MIN_GATEWAY_SECRET_CHARS + " characters");
+            throw new IllegalArgumentException(
+                    "gateway mode needs a shared secret of at least " + MIN_GATEWAY_SECRET_CHARS + " characters");
         }
     }
 }

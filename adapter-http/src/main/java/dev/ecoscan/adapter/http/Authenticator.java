@@ -32,21 +32,25 @@ final class Authenticator {
         this.settings = settings;
         this.verifier = settings.mode() == AuthSettings.Mode.JWT
                 ? ((JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(settings.secret()))
-                        .withIssuer(settings.issuer())
-                        .withAudience(settings.audience())
-                        .withClaimPresence("sub")
-                        .withClaimPresence("exp")
-                        .acceptLeeway(5))
+                                .withIssuer(settings.issuer())
+                                .withAudience(settings.audience())
+                                .withClaimPresence("sub")
+                                .withClaimPresence("exp")
+                                .acceptLeeway(5))
                         .build(clock)
                 : null;
-        this.gatewaySecret = settings.mode() == AuthSettings.Mode.GATEWAY ? sha256(settings.secret().strip()) : null;
+        this.gatewaySecret = settings.mode() == AuthSettings.Mode.GATEWAY
+                ? sha256(settings.secret().strip())
+                : null;
     }
 
     UserId authenticate(ServerRequest request) {
         return switch (settings.mode()) {
             case GATEWAY -> gatewayUser(request);
-            case JWT -> verify(cookie(request).orElseThrow(() -> new ProblemException(ProblemCode.UNAUTHENTICATED,
-                    "no " + COOKIE + " cookie")));
+            case JWT ->
+                verify(cookie(request)
+                        .orElseThrow(
+                                () -> new ProblemException(ProblemCode.UNAUTHENTICATED, "no " + COOKIE + " cookie")));
         };
     }
 
@@ -58,14 +62,18 @@ final class Authenticator {
     private UserId gatewayUser(ServerRequest request) {
         List<String> secrets = request.headers().all(HeaderNames.create(GATEWAY_SECRET_HEADER), List::of);
         // Digests of equal length, so the comparison takes the same time whatever was sent.
-        if (secrets.size() != 1 || !MessageDigest.isEqual(gatewaySecret, sha256(secrets.getFirst().strip()))) {
+        if (secrets.size() != 1
+                || !MessageDigest.isEqual(
+                        gatewaySecret, sha256(secrets.getFirst().strip()))) {
             throw new ProblemException(ProblemCode.UNAUTHENTICATED, "the request did not come through the gateway");
         }
         List<String> users = request.headers().all(HeaderNames.create(GATEWAY_HEADER), List::of);
         if (users.size() != 1) {
-            throw new ProblemException(ProblemCode.UNAUTHENTICATED, users.isEmpty()
-                    ? "the gateway did not send an " + GATEWAY_HEADER + " header"
-                    : "the request carries more than one " + GATEWAY_HEADER + " header");
+            throw new ProblemException(
+                    ProblemCode.UNAUTHENTICATED,
+                    users.isEmpty()
+                            ? "the gateway did not send an " + GATEWAY_HEADER + " header"
+                            : "the request carries more than one " + GATEWAY_HEADER + " header");
         }
         return uuid(users.getFirst());
     }

@@ -27,8 +27,7 @@ final class CategoriesBody {
     /** Matches returned at most, best first. */
     static final int MAX_MATCHES = 20;
 
-    private CategoriesBody() {
-    }
+    private CategoriesBody() {}
 
     /** The search body for {@code ?q=}, or empty when there is no query (the tree is served then). */
     static Optional<byte[]> query(Optional<String> q, Guide guide) {
@@ -37,7 +36,8 @@ final class CategoriesBody {
         }
         String text = q.get().strip();
         if (text.isEmpty() || text.length() > MAX_QUERY_LENGTH) {
-            throw new ProblemException(ProblemCode.INVALID_REQUEST,
+            throw new ProblemException(
+                    ProblemCode.INVALID_REQUEST,
                     "q must be 1 to " + MAX_QUERY_LENGTH + " characters of what to throw away");
         }
         List<Guide.Finding> found = guide.find(text);
@@ -53,11 +53,13 @@ final class CategoriesBody {
         SearchHit hit = finding.hit();
         into.put("id", hit.node().id().value());
         into.put("name", hit.node().name());
-        into.put("kind", switch (hit.node()) {
-            case Item item -> "item";
-            case MiddleCategory middle -> "middle";
-            case MajorCategory major -> "major";
-        });
+        into.put(
+                "kind",
+                switch (hit.node()) {
+                    case Item item -> "item";
+                    case MiddleCategory middle -> "middle";
+                    case MajorCategory major -> "major";
+                });
         into.put("path", hit.display(taxonomy));
         into.put("match", hit.match().name().toLowerCase(Locale.ROOT));
         into.put("matched", hit.spelling());
@@ -82,7 +84,9 @@ final class CategoriesBody {
             node.put("recyclable", major.recyclable());
             ArrayNode middles = node.putArray("middles");
             for (MiddleCategory middle : major.middles()) {
-                items(node(middles.addObject(), middle).putArray("items"), middle.items().toArray(Item[]::new));
+                items(
+                        node(middles.addObject(), middle).putArray("items"),
+                        middle.items().toArray(Item[]::new));
             }
             items(node.putArray("items"), major.items().toArray(Item[]::new));
         }

@@ -11,8 +11,8 @@ import java.util.Optional;
 record ClassifyRequest(String imageUrl, Optional<String> userInput) {
 
     /** Strict: {@code {"a":1}}} is not JSON with some junk after it, it is not JSON. */
-    private static final ObjectReader READER = ScanBodies.JSON.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader READER =
+            ScanBodies.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static ClassifyRequest parse(byte[] body, int maxUserInput) {
         JsonNode root;
@@ -20,10 +20,11 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
             root = READER.readTree(body);
         } catch (StreamConstraintsException e) {
             // 10,000 '[' in a row, a number of 2,000 digits: Jackson's own words name its internals.
-            throw new ProblemException(ProblemCode.INVALID_JSON, "the body is nested too deeply or has too long a"
-                    + " number or name");
+            throw new ProblemException(
+                    ProblemCode.INVALID_JSON, "the body is nested too deeply or has too long a" + " number or name");
         } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemCode.INVALID_JSON, "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new ProblemException(
+                    ProblemCode.INVALID_JSON, "the body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw new ProblemException(ProblemCode.INVALID_JSON, "the body could not be read");
         }
@@ -38,18 +39,20 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
         if (input != null && !input.isNull() && !input.isTextual()) {
             throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_input must be a string");
         }
-        Optional<String> question = input == null || input.isNull() ? Optional.empty()
+        Optional<String> question = input == null || input.isNull()
+                ? Optional.empty()
                 : Optional.of(input.asText().strip()).filter(q -> !q.isEmpty());
         question.ifPresent(q -> {
             if (q.codePointCount(0, q.length()) > maxUserInput) {
-                throw new ProblemException(ProblemCode.USER_INPUT_TOO_LONG,
-                        "user_input may have at most " + maxUserInput + " characters");
+                throw new ProblemException(
+                        ProblemCode.USER_INPUT_TOO_LONG, "user_input may have at most " + maxUserInput + " characters");
             }
             if (q.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
                 throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_input contains control characters");
             }
             if (hasBidiControls(q)) {
-                throw new ProblemException(ProblemCode.INVALID_REQUEST,
+                throw new ProblemException(
+                        ProblemCode.INVALID_REQUEST,
                         "user_input contains bidirectional override or isolate characters");
             }
             if (hasLoneSurrogates(q)) {
@@ -62,7 +65,8 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
         }
         if (hasBidiControls(imageUrl)) {
             // Legal in a URI's path, but they make a URL read differently in a log than it is.
-            throw new ProblemException(ProblemCode.IMAGE_URL_NOT_ALLOWED,
+            throw new ProblemException(
+                    ProblemCode.IMAGE_URL_NOT_ALLOWED,
                     "image_url contains bidirectional override or isolate characters");
         }
         return new ClassifyRequest(imageUrl, question);

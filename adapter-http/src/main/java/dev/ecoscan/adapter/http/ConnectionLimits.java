@@ -64,13 +64,13 @@ public record ConnectionLimits(int maxConnections, Duration idleTimeout, Duratio
      * {@value #LEAST_DEFAULT_CONNECTIONS}.
      */
     public static ConnectionLimits forInFlight(int maxInFlight) {
-        return new ConnectionLimits(defaultMaxConnections(maxInFlight), DEFAULT_IDLE_TIMEOUT,
-                DEFAULT_REQUEST_READ_TIMEOUT);
+        return new ConnectionLimits(
+                defaultMaxConnections(maxInFlight), DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_READ_TIMEOUT);
     }
 
     public static int defaultMaxConnections(int maxInFlight) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(2L * maxInFlight + SPARE_CONNECTIONS,
-                LEAST_DEFAULT_CONNECTIONS));
+        return (int)
+                Math.min(Integer.MAX_VALUE, Math.max(2L * maxInFlight + SPARE_CONNECTIONS, LEAST_DEFAULT_CONNECTIONS));
     }
 
     /**

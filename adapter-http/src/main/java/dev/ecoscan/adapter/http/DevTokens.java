@@ -14,8 +14,7 @@ public final class DevTokens {
     public static final String DEV_ISSUER = "eco-scan-dev";
     public static final String DEV_AUDIENCE = "eco-scan";
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     /** A random HS256 secret; it dies with the process, and so do the tokens signed with it. */
     public static String randomSecret() {

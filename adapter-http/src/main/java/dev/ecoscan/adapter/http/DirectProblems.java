@@ -18,8 +18,7 @@ final class DirectProblems {
 
     private static final DirectHandler HELIDON = DirectHandler.defaultHandler();
 
-    private DirectProblems() {
-    }
+    private DirectProblems() {}
 
     static DirectHandlers handlers(int maxBodyBytes) {
         DirectHandler handler = (request, event, status, headers, message) -> problem(status, maxBodyBytes)
@@ -33,16 +32,23 @@ final class DirectProblems {
     }
 
     private static Optional<Problem> problem(Status status, int maxBodyBytes) {
-        return Optional.ofNullable(switch (status.code()) {
-            case 400 -> Problem.of(ProblemCode.INVALID_REQUEST, "the request line or a header is malformed, or the"
-                    + " headers are over " + ConnectionLimits.MAX_HEADERS + " bytes");
-            case 408 -> Problem.of(ProblemCode.REQUEST_TIMEOUT, "the request was not sent in time");
-            case 413 -> Problem.of(ProblemCode.BODY_TOO_LARGE, "the body may have at most " + maxBodyBytes + " bytes");
-            case 414 -> Problem.of(ProblemCode.URI_TOO_LONG, "the request line may have at most "
-                    + ConnectionLimits.MAX_REQUEST_LINE + " bytes");
-            case 500 -> Problem.of(ProblemCode.INTERNAL_ERROR, "an unexpected error; it has been logged");
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (status.code()) {
+                    case 400 ->
+                        Problem.of(
+                                ProblemCode.INVALID_REQUEST,
+                                "the request line or a header is malformed, or the" + " headers are over "
+                                        + ConnectionLimits.MAX_HEADERS + " bytes");
+                    case 408 -> Problem.of(ProblemCode.REQUEST_TIMEOUT, "the request was not sent in time");
+                    case 413 ->
+                        Problem.of(ProblemCode.BODY_TOO_LARGE, "the body may have at most " + maxBodyBytes + " bytes");
+                    case 414 ->
+                        Problem.of(
+                                ProblemCode.URI_TOO_LONG,
+                                "the request line may have at most " + ConnectionLimits.MAX_REQUEST_LINE + " bytes");
+                    case 500 -> Problem.of(ProblemCode.INTERNAL_ERROR, "an unexpected error; it has been logged");
+                    default -> null;
+                });
     }
 
     private static DirectHandler.TransportResponse answer(Problem problem) {

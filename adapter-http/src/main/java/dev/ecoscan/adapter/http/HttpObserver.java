@@ -20,12 +20,10 @@ public interface HttpObserver {
     static HttpObserver none() {
         return new HttpObserver() {
             @Override
-            public void request(String method, String pathTemplate, int status, Duration took) {
-            }
+            public void request(String method, String pathTemplate, int status, Duration took) {}
 
             @Override
-            public void scan(ScanOutcome outcome) {
-            }
+            public void scan(ScanOutcome outcome) {}
         };
     }
 }

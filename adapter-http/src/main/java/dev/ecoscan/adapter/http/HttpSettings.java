@@ -21,9 +21,19 @@ import java.util.Optional;
  * @param streams       the bounds on open event streams, per user and in all
  * @param connections   the bounds on client connections: how many, how long idle, how long to send a request
  */
-public record HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
-                           Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit,
-                           Optional<String> serviceToken, StreamLimits streams, ConnectionLimits connections) {
+public record HttpSettings(
+        String host,
+        int port,
+        AuthSettings auth,
+        Optional<Path> samples,
+        int maxInFlight,
+        Duration deadline,
+        int maxBodyBytes,
+        int maxUserInput,
+        Optional<RateLimit> rateLimit,
+        Optional<String> serviceToken,
+        StreamLimits streams,
+        ConnectionLimits connections) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -56,24 +66,73 @@ public record HttpSettings(String host, int port, AuthSettings auth, Optional<Pa
     }
 
     /** Event streams bounded as {@link StreamLimits#of} says, with as many in all as scans in flight. */
-    public HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
-                        Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit,
-                        Optional<String> serviceToken) {
-        this(host, port, auth, samples, maxInFlight, deadline, maxBodyBytes, maxUserInput, rateLimit, serviceToken,
+    public HttpSettings(
+            String host,
+            int port,
+            AuthSettings auth,
+            Optional<Path> samples,
+            int maxInFlight,
+            Duration deadline,
+            int maxBodyBytes,
+            int maxUserInput,
+            Optional<RateLimit> rateLimit,
+            Optional<String> serviceToken) {
+        this(
+                host,
+                port,
+                auth,
+                samples,
+                maxInFlight,
+                deadline,
+                maxBodyBytes,
+                maxUserInput,
+                rateLimit,
+                serviceToken,
                 StreamLimits.of(maxInFlight));
     }
 
     /** Connections bounded as {@link ConnectionLimits#forInFlight} says. */
-    public HttpSettings(String host, int port, AuthSettings auth, Optional<Path> samples, int maxInFlight,
-                        Duration deadline, int maxBodyBytes, int maxUserInput, Optional<RateLimit> rateLimit,
-                        Optional<String> serviceToken, StreamLimits streams) {
-        this(host, port, auth, samples, maxInFlight, deadline, maxBodyBytes, maxUserInput, rateLimit, serviceToken,
-                streams, ConnectionLimits.forInFlight(maxInFlight));
+    public HttpSettings(
+            String host,
+            int port,
+            AuthSettings auth,
+            Optional<Path> samples,
+            int maxInFlight,
+            Duration deadline,
+            int maxBodyBytes,
+            int maxUserInput,
+            Optional<RateLimit> rateLimit,
+            Optional<String> serviceToken,
+            StreamLimits streams) {
+        this(
+                host,
+                port,
+                auth,
+                samples,
+                maxInFlight,
+                deadline,
+                maxBodyBytes,
+                maxUserInput,
+                rateLimit,
+                serviceToken,
+                streams,
+                ConnectionLimits.forInFlight(maxInFlight));
     }
 
     /** The same settings with other connection limits. */
     public HttpSettings withConnections(ConnectionLimits limits) {
-        return new HttpSettings(host, port, auth, samples, maxInFlight, deadline, maxBodyBytes, maxUserInput,
-                rateLimit, serviceToken, streams, limits);
+        return new HttpSettings(
+                host,
+                port,
+                auth,
+                samples,
+                maxInFlight,
+                deadline,
+                maxBodyBytes,
+                maxUserInput,
+                rateLimit,
+                serviceToken,
+                streams,
+                limits);
     }
 }

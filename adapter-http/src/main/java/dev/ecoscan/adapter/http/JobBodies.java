@@ -11,8 +11,7 @@ import dev.ecoscan.domain.scan.ScanOutcome;
 /** The asynchronous routes' bodies: progress while a job runs, and its server-sent events. */
 final class JobBodies {
 
-    private JobBodies() {
-    }
+    private JobBodies() {}
 
     /** {@code {job_id, status, current_stage, progress}}, as the reference system's result URL answered. */
     static ObjectNode progress(ScanId id, JobStage stage) {

@@ -22,8 +22,7 @@ final class JobEventStream {
     private static final byte[] OPEN = ": open\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] STILL_WORKING = ": still working\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private JobEventStream() {
-    }
+    private JobEventStream() {}
 
     /** True when the client has seen the done event: nothing will ever follow it. */
     static boolean nothingLeft(Job job, long lastSeen) {

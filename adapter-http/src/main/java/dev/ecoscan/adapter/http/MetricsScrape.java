@@ -7,6 +7,5 @@ public interface MetricsScrape {
     Scrape scrape(String acceptHeader);
 
     /** A scrape body with its content type. */
-    record Scrape(String contentType, String body) {
-    }
+    record Scrape(String contentType, String body) {}
 }

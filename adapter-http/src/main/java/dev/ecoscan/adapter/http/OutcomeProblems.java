@@ -10,8 +10,7 @@ final class OutcomeProblems {
     /** Image memory frees as soon as other scans' vision steps end, within seconds. */
     private static final int OVERLOADED_RETRY_AFTER_SECONDS = 1;
 
-    private OutcomeProblems() {
-    }
+    private OutcomeProblems() {}
 
     static Problem of(ScanOutcome.Rejected rejected) {
         ProblemCode code = switch (rejected.reason()) {
@@ -30,20 +29,28 @@ final class OutcomeProblems {
     static Problem of(ScanOutcome.Failed failed) {
         String step = failed.step().label();
         Problem problem = switch (failed.kind()) {
-            case DEADLINE_EXCEEDED, UPSTREAM_TIMEOUT -> Problem.of(ProblemCode.DEADLINE_EXCEEDED,
-                    "the " + step + " step did not finish in time");
-            case UPSTREAM_UNAVAILABLE -> Problem.of(ProblemCode.MODEL_UNAVAILABLE,
-                    "the model for the " + step + " step is unavailable; try again shortly")
-                    .retryAfter(MODEL_RETRY_AFTER_SECONDS);
-            case INVALID_OUTPUT -> Problem.of(ProblemCode.INVALID_MODEL_OUTPUT,
-                    "the model's answer for the " + step + " step was unusable");
-            case OVERLOADED -> Problem.of(ProblemCode.OVERLOADED,
-                    "eco-scan holds as many images as its memory allows; try again shortly")
-                    .retryAfter(OVERLOADED_RETRY_AFTER_SECONDS);
-            case SHUT_DOWN -> Problem.of(ProblemCode.SHUTTING_DOWN,
-                    "this instance shut down before the scan finished; submit it again").retryAfter(1);
-            case INTERNAL_ERROR -> Problem.of(ProblemCode.INTERNAL_ERROR,
-                    "the " + failed.step().label() + " step failed unexpectedly");
+            case DEADLINE_EXCEEDED, UPSTREAM_TIMEOUT ->
+                Problem.of(ProblemCode.DEADLINE_EXCEEDED, "the " + step + " step did not finish in time");
+            case UPSTREAM_UNAVAILABLE ->
+                Problem.of(
+                                ProblemCode.MODEL_UNAVAILABLE,
+                                "the model for the " + step + " step is unavailable; try again shortly")
+                        .retryAfter(MODEL_RETRY_AFTER_SECONDS);
+            case INVALID_OUTPUT ->
+                Problem.of(
+                        ProblemCode.INVALID_MODEL_OUTPUT, "the model's answer for the " + step + " step was unusable");
+            case OVERLOADED ->
+                Problem.of(
+                                ProblemCode.OVERLOADED,
+                                "eco-scan holds as many images as its memory allows; try again shortly")
+                        .retryAfter(OVERLOADED_RETRY_AFTER_SECONDS);
+            case SHUT_DOWN ->
+                Problem.of(
+                                ProblemCode.SHUTTING_DOWN,
+                                "this instance shut down before the scan finished; submit it again")
+                        .retryAfter(1);
+            case INTERNAL_ERROR ->
+                Problem.of(ProblemCode.INTERNAL_ERROR, "the " + failed.step().label() + " step failed unexpectedly");
         };
         return problem.forTask(failed.scanId().toString());
     }

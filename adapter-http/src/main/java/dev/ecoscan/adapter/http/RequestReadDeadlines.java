@@ -178,8 +178,10 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
     }
 
     private static byte[] timeoutAnswer(Duration readTime) {
-        byte[] body = DirectProblems.bytes(Problem.of(ProblemCode.REQUEST_TIMEOUT, "the request's headers and body"
-                + " must arrive within " + readTime.toMillis() + " ms of its request line"));
+        byte[] body = DirectProblems.bytes(Problem.of(
+                ProblemCode.REQUEST_TIMEOUT,
+                "the request's headers and body" + " must arrive within " + readTime.toMillis()
+                        + " ms of its request line"));
         String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Responses.PROBLEM_TYPE
                 + "\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] answer = new byte[head.length() + body.length];
@@ -240,8 +242,9 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
         private void close() {
             try {
                 if (connection.serverSocket().isConnected()) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing a connection whose request took over "
-                            + readTime.toMillis() + " ms to arrive");
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            "closing a connection whose request took over " + readTime.toMillis() + " ms to arrive");
                     connection.serverSocket().close();
                 }
             } catch (RuntimeException alreadyClosed) {

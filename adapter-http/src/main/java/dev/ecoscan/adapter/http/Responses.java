@@ -14,16 +14,15 @@ final class Responses {
     static final String JSON_TYPE = "application/json";
     static final String PROBLEM_TYPE = "application/problem+json";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     static void json(ServerResponse response, int status, JsonNode body) {
         send(response, status, JSON_TYPE, body);
     }
 
     static void problem(ServerResponse response, Problem problem) {
-        problem.retryAfterSeconds().ifPresent(seconds -> response.header(HeaderNames.RETRY_AFTER,
-                String.valueOf(seconds)));
+        problem.retryAfterSeconds()
+                .ifPresent(seconds -> response.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds)));
         send(response, problem.code().status(), PROBLEM_TYPE, problemBody(problem));
     }
 

@@ -28,21 +28,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The scan API: the reference system's routes and body, problem+json errors with stable codes,
@@ -78,15 +78,24 @@ public final class ScanApiServer implements AutoCloseable {
 
     /** Every route and its methods, as the OpenAPI document must list them. */
     public static final List<String> ROUTES = List.of(
-            "POST " + CLASSIFY, "POST " + JOBS, "GET " + JOB_RESULT, "GET " + JOB_EVENTS, "GET " + CATEGORIES,
-            "GET " + MY_CHARACTERS, "POST " + INTERNAL_REWARDS,
-            "GET " + INTERNAL_OWNED, "GET " + LIVE, "GET " + READY, "GET " + METRICS, "GET " + OPENAPI);
+            "POST " + CLASSIFY,
+            "POST " + JOBS,
+            "GET " + JOB_RESULT,
+            "GET " + JOB_EVENTS,
+            "GET " + CATEGORIES,
+            "GET " + MY_CHARACTERS,
+            "POST " + INTERNAL_REWARDS,
+            "GET " + INTERNAL_OWNED,
+            "GET " + LIVE,
+            "GET " + READY,
+            "GET " + METRICS,
+            "GET " + OPENAPI);
 
     /** Unexpected failures of a request, logged once with their stack trace. */
     private static final System.Logger LOG = System.getLogger("eco-scan.http");
     /** RFC 9110's methods and RFC 5789's PATCH. Helidon reads a method in upper case, so "get" is GET. */
-    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
-            "OPTIONS", "TRACE", "PATCH");
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     private final WebServer server;
     private final InFlightLimit inFlight;
@@ -213,6 +222,7 @@ public final class ScanApiServer implements AutoCloseable {
         private final AtomicBoolean draining;
         /** Where the synchronous scans run, so that the drain can cut those its grace did not cover. */
         final ScanCutoff cutoff = new ScanCutoff();
+
         private final Authenticator authenticator;
         private final Optional<UserRateLimiter> rateLimiter;
         private final StreamSlots streams;
@@ -253,7 +263,8 @@ public final class ScanApiServer implements AutoCloseable {
                 res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
                 res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
                 // ?q= searches the taxonomy with advice per match; without it, the whole tree as before.
-                res.send(CategoriesBody.query(req.query().first("q").asOptional(), guide).orElse(categories));
+                res.send(CategoriesBody.query(req.query().first("q").asOptional(), guide)
+                        .orElse(categories));
             });
             table.put("GET " + MY_CHARACTERS, (req, res) -> owned(res, authenticator.authenticate(req)));
             table.put("POST " + INTERNAL_REWARDS, (req, res) -> {
@@ -279,10 +290,12 @@ public final class ScanApiServer implements AutoCloseable {
                     throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_id must be a UUID");
                 }
             });
-            table.put("GET " + LIVE, (req, res) -> Responses.text(res, 200, Responses.JSON_TYPE, "{\"status\":\"UP\"}"));
+            table.put(
+                    "GET " + LIVE, (req, res) -> Responses.text(res, 200, Responses.JSON_TYPE, "{\"status\":\"UP\"}"));
             table.put("GET " + READY, this::ready);
             table.put("GET " + METRICS, (req, res) -> {
-                MetricsScrape.Scrape scrape = metrics.scrape(req.headers().first(HeaderNames.ACCEPT).orElse("text/plain"));
+                MetricsScrape.Scrape scrape =
+                        metrics.scrape(req.headers().first(HeaderNames.ACCEPT).orElse("text/plain"));
                 Responses.text(res, 200, scrape.contentType(), scrape.body());
             });
             table.put("GET " + OPENAPI, (req, res) -> {
@@ -300,8 +313,7 @@ public final class ScanApiServer implements AutoCloseable {
             // No routes of its own: it runs the read deadlines' sweeper while the server runs.
             routing.register(new HttpService() {
                 @Override
-                public void routing(HttpRules rules) {
-                }
+                public void routing(HttpRules rules) {}
 
                 @Override
                 public void beforeStart() {
@@ -319,19 +331,23 @@ public final class ScanApiServer implements AutoCloseable {
                 // Scrapes are not requests of the API; counting them would drown the route's own series.
                 routing.route(method, path, path.equals(METRICS) ? guarded(path, handler) : observed(path, handler));
             });
-            settings.samples().ifPresent(folder -> routing.get(SAMPLES, observed(SAMPLES,
-                    (req, res) -> sample(folder, req, res))));
+            settings.samples()
+                    .ifPresent(folder ->
+                            routing.get(SAMPLES, observed(SAMPLES, (req, res) -> sample(folder, req, res))));
             // A route is a method and a path: a request that matches none is observed as unmatched,
             // whatever its path, so neither a made-up path nor a wrong method adds a series per value.
             for (String route : ROUTES) {
                 String path = route.substring(route.indexOf(' ') + 1);
                 routing.any(path, observed(UNMATCHED, (req, res) -> {
-                    throw new ProblemException(ProblemCode.METHOD_NOT_ALLOWED,
+                    throw new ProblemException(
+                            ProblemCode.METHOD_NOT_ALLOWED,
                             req.prologue().method().text() + " is not allowed on " + path);
                 }));
             }
             routing.any(observed(UNMATCHED, (req, res) -> {
-                throw new ProblemException(ProblemCode.NOT_FOUND, "there is nothing at " + req.path().path());
+                throw new ProblemException(
+                        ProblemCode.NOT_FOUND,
+                        "there is nothing at " + req.path().path());
             }));
             routing.error(ProblemException.class, (req, res, e) -> Responses.problem(res, e.problem()));
             // What the handlers' guard let through. Helidon's own exceptions carry their status: left
@@ -354,8 +370,11 @@ public final class ScanApiServer implements AutoCloseable {
                     handler.handle(req, res);
                 } catch (ProblemException e) {
                     Responses.problem(res, e.problem());
-                } catch (HttpException | RequestException | CloseConnectionException | IOException
-                         | UncheckedIOException e) {
+                } catch (HttpException
+                        | RequestException
+                        | CloseConnectionException
+                        | IOException
+                        | UncheckedIOException e) {
                     throw e;
                 } catch (VirtualMachineError e) {
                     // Out of memory, a stack overflow: the less done here the better.
@@ -374,8 +393,11 @@ public final class ScanApiServer implements AutoCloseable {
          */
         private static void answerUnexpected(String template, ServerRequest req, ServerResponse res, Throwable e) {
             Optional<String> task = req.context().get(ScanId.class).map(ScanId::toString);
-            LOG.log(System.Logger.Level.ERROR, "unexpected error answered 500 on " + methodLabel(req) + " " + template
-                    + task.map(id -> ", task_id " + id).orElse(""), e);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "unexpected error answered 500 on " + methodLabel(req) + " " + template
+                            + task.map(id -> ", task_id " + id).orElse(""),
+                    e);
             Problem problem = Problem.of(ProblemCode.INTERNAL_ERROR, "an unexpected error; it has been logged");
             try {
                 Responses.problem(res, task.map(problem::forTask).orElse(problem));
@@ -418,7 +440,10 @@ public final class ScanApiServer implements AutoCloseable {
                     sent = 500;
                     throw e;
                 } finally {
-                    observer.request(methodLabel(req), template, sent != 0 ? sent : res.status().code(),
+                    observer.request(
+                            methodLabel(req),
+                            template,
+                            sent != 0 ? sent : res.status().code(),
                             Duration.ofNanos(System.nanoTime() - start));
                 }
             };
@@ -428,17 +453,23 @@ public final class ScanApiServer implements AutoCloseable {
             long start = System.nanoTime();
             ParsedScan parsed = parseScan(req);
             if (!inFlight.tryEnter()) {
-                throw new ProblemException(Problem.of(ProblemCode.OVERLOADED, "eco-scan is at its bound of "
-                        + inFlight.limit() + " scans in flight").retryAfter(1));
+                throw new ProblemException(Problem.of(
+                                ProblemCode.OVERLOADED,
+                                "eco-scan is at its bound of " + inFlight.limit() + " scans in flight")
+                        .retryAfter(1));
             }
             ScanOutcome outcome;
             try {
                 Optional<ScanOutcome> finished = cutoff.run(scans, parsed.request());
                 if (finished.isEmpty()) {
                     // Cut at the end of the drain's grace: answered while the server still runs.
-                    Responses.problem(res, Problem.of(ProblemCode.SHUTTING_DOWN,
-                            "this instance shut down before the scan finished; retry on another").retryAfter(1)
-                            .forTask(parsed.request().id().toString()));
+                    Responses.problem(
+                            res,
+                            Problem.of(
+                                            ProblemCode.SHUTTING_DOWN,
+                                            "this instance shut down before the scan finished; retry on another")
+                                    .retryAfter(1)
+                                    .forTask(parsed.request().id().toString()));
                     return;
                 }
                 outcome = finished.get();
@@ -449,20 +480,27 @@ public final class ScanApiServer implements AutoCloseable {
             } finally {
                 inFlight.leave();
             }
-            ScanLog.log(outcome, res.status().code(), Duration.ofNanos(System.nanoTime() - start),
+            ScanLog.log(
+                    outcome,
+                    res.status().code(),
+                    Duration.ofNanos(System.nanoTime() - start),
                     observer.servedBy(outcome.scanId()));
         }
 
         /** A scan's request as both the synchronous and the asynchronous route take it. */
-        private record ParsedScan(ScanRequest request) {
-        }
+        private record ParsedScan(ScanRequest request) {}
 
         private ParsedScan parseScan(ServerRequest req) {
             UserId user = authenticator.authenticate(req);
             rateLimiter.flatMap(limiter -> limiter.refusal(user)).ifPresent(wait -> {
-                throw new ProblemException(Problem.of(ProblemCode.RATE_LIMITED, "at most "
-                        + settings.rateLimit().orElseThrow().permits() + " scans per "
-                        + settings.rateLimit().orElseThrow().period().toSeconds() + " s per user")
+                throw new ProblemException(Problem.of(
+                                ProblemCode.RATE_LIMITED,
+                                "at most "
+                                        + settings.rateLimit().orElseThrow().permits() + " scans per "
+                                        + settings.rateLimit()
+                                                .orElseThrow()
+                                                .period()
+                                                .toSeconds() + " s per user")
                         .retryAfter((int) Math.max(1, (wait.toMillis() + 999) / 1000)));
             });
             requireJson(req);
@@ -486,8 +524,8 @@ public final class ScanApiServer implements AutoCloseable {
             ScanId task = ScanId.random();
             // So that an unexpected failure later in this request is logged, and answered, with its task_id.
             req.context().register(task);
-            return new ParsedScan(new ScanRequest(task, image, body.userInput(), user,
-                    clock.instant().plus(settings.deadline())));
+            return new ParsedScan(new ScanRequest(
+                    task, image, body.userInput(), user, clock.instant().plus(settings.deadline())));
         }
 
         /** A finished scan as /classify answers it: the reference body, or its problem. */
@@ -500,16 +538,20 @@ public final class ScanApiServer implements AutoCloseable {
         }
 
         private void submitJob(ServerRequest req, ServerResponse res) {
-            Optional<String> key = req.headers().first(HeaderNames.create(IDEMPOTENCY_HEADER)).map(String::strip);
-            if (key.isPresent() && (key.get().isEmpty() || key.get().length() > 200
-                    || key.get().chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-                throw new ProblemException(ProblemCode.INVALID_REQUEST,
-                        IDEMPOTENCY_HEADER + " must be 1-200 visible ASCII characters");
+            Optional<String> key =
+                    req.headers().first(HeaderNames.create(IDEMPOTENCY_HEADER)).map(String::strip);
+            if (key.isPresent()
+                    && (key.get().isEmpty()
+                            || key.get().length() > 200
+                            || key.get().chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+                throw new ProblemException(
+                        ProblemCode.INVALID_REQUEST, IDEMPOTENCY_HEADER + " must be 1-200 visible ASCII characters");
             }
             ParsedScan parsed = parseScan(req);
             switch (jobs.submit(parsed.request(), key)) {
-                case JobQueue.Submission.Refused refused -> throw new ProblemException(
-                        Problem.of(ProblemCode.OVERLOADED, refused.reason()).retryAfter(1));
+                case JobQueue.Submission.Refused refused ->
+                    throw new ProblemException(
+                            Problem.of(ProblemCode.OVERLOADED, refused.reason()).retryAfter(1));
                 case JobQueue.Submission.Accepted accepted -> {
                     String id = accepted.job().id().toString();
                     ObjectNode body = ScanBodies.JSON.createObjectNode();
@@ -528,11 +570,13 @@ public final class ScanApiServer implements AutoCloseable {
             UserId user = authenticator.authenticate(req);
             ScanId id;
             try {
-                id = new ScanId(java.util.UUID.fromString(req.path().pathParameters().get("job_id")));
+                id = new ScanId(
+                        java.util.UUID.fromString(req.path().pathParameters().get("job_id")));
             } catch (IllegalArgumentException e) {
                 throw new ProblemException(ProblemCode.NOT_FOUND, "no such job");
             }
-            return jobs.find(id).filter(job -> job.owner().equals(user))
+            return jobs.find(id)
+                    .filter(job -> job.owner().equals(user))
                     .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND, "no such job"));
         }
 
@@ -554,7 +598,10 @@ public final class ScanApiServer implements AutoCloseable {
          */
         private void jobEvents(ServerRequest req, ServerResponse res) throws java.io.IOException {
             Job job = ownJob(req);
-            long lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).map(JobBodies::eventId).orElse(0L);
+            long lastSeen = req.headers()
+                    .first(HeaderNames.create("Last-Event-ID"))
+                    .map(JobBodies::eventId)
+                    .orElse(0L);
             if (JobEventStream.nothingLeft(job, lastSeen)) {
                 // The client has seen the done event; 204 is what tells an EventSource to stop reconnecting.
                 res.status(io.helidon.http.Status.NO_CONTENT_204);
@@ -572,10 +619,11 @@ public final class ScanApiServer implements AutoCloseable {
 
         /** The store's own words (a database's, a remote service's) go to the log, never to the client. */
         private static ProblemException rewardsUnavailable(CharacterCollection.CollectionUnavailableException e) {
-            System.getLogger("eco-scan.rewards").log(System.Logger.Level.WARNING,
-                    "characters could not be read or granted: " + e.getMessage());
-            return new ProblemException(Problem.of(ProblemCode.REWARDS_UNAVAILABLE,
-                    "the character store is unavailable; try again shortly").retryAfter(5));
+            System.getLogger("eco-scan.rewards")
+                    .log(System.Logger.Level.WARNING, "characters could not be read or granted: " + e.getMessage());
+            return new ProblemException(
+                    Problem.of(ProblemCode.REWARDS_UNAVAILABLE, "the character store is unavailable; try again shortly")
+                            .retryAfter(5));
         }
 
         private void owned(ServerResponse res, UserId user) {
@@ -599,7 +647,8 @@ public final class ScanApiServer implements AutoCloseable {
                 throw new ProblemException(ProblemCode.NOT_FOUND, "the internal character routes are not enabled");
             }
             String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-            byte[] given = header.startsWith("Bearer ") ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8)
+            byte[] given = header.startsWith("Bearer ")
+                    ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8)
                     : new byte[0];
             byte[] expected = settings.serviceToken().get().getBytes(StandardCharsets.UTF_8);
             if (!MessageDigest.isEqual(given, expected)) {
@@ -609,15 +658,20 @@ public final class ScanApiServer implements AutoCloseable {
 
         private void ready(ServerRequest req, ServerResponse res) {
             boolean full = draining.get() || inFlight.inFlight() >= inFlight.limit();
-            Responses.text(res, full ? 503 : 200, Responses.JSON_TYPE, "{\"status\":\"" + (full ? "DOWN" : "UP")
-                    + "\",\"scans_in_flight\":" + inFlight.inFlight() + ",\"max_in_flight\":" + inFlight.limit() + "}");
+            Responses.text(
+                    res,
+                    full ? 503 : 200,
+                    Responses.JSON_TYPE,
+                    "{\"status\":\"" + (full ? "DOWN" : "UP") + "\",\"scans_in_flight\":" + inFlight.inFlight()
+                            + ",\"max_in_flight\":" + inFlight.limit() + "}");
         }
 
         private void requireJson(ServerRequest req) {
-            String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
+            String type =
+                    req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
             if (!type.equals("application/json") && !type.startsWith("application/json;")) {
-                throw new ProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-                        "send the body as application/json, not '" + type + "'");
+                throw new ProblemException(
+                        ProblemCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json, not '" + type + "'");
             }
         }
 
@@ -630,8 +684,8 @@ public final class ScanApiServer implements AutoCloseable {
         private byte[] readBody(ServerRequest req) {
             long declared = req.headers().contentLength().orElse(-1L);
             if (declared > settings.maxBodyBytes()) {
-                throw new ProblemException(ProblemCode.BODY_TOO_LARGE,
-                        "the body may have at most " + settings.maxBodyBytes() + " bytes");
+                throw new ProblemException(
+                        ProblemCode.BODY_TOO_LARGE, "the body may have at most " + settings.maxBodyBytes() + " bytes");
             }
             byte[] bytes;
             try {
@@ -641,13 +695,14 @@ public final class ScanApiServer implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // A closed socket, or a malformed chunk (Helidon throws a NumberFormatException).
                 if (deadlines.ranOut()) {
-                    throw new RequestReadDeadlines.TooSlowException(settings.connections().requestReadTimeout());
+                    throw new RequestReadDeadlines.TooSlowException(
+                            settings.connections().requestReadTimeout());
                 }
                 throw new ProblemException(ProblemCode.INVALID_REQUEST, "the body could not be read");
             }
             if (bytes.length > settings.maxBodyBytes()) {
-                throw new ProblemException(ProblemCode.BODY_TOO_LARGE,
-                        "the body may have at most " + settings.maxBodyBytes() + " bytes");
+                throw new ProblemException(
+                        ProblemCode.BODY_TOO_LARGE, "the body may have at most " + settings.maxBodyBytes() + " bytes");
             }
             deadlines.finished();
             return bytes;
@@ -675,7 +730,8 @@ public final class ScanApiServer implements AutoCloseable {
         }
 
         private static boolean isLoopback(SocketAddress address) {
-            return address instanceof InetSocketAddress inet && inet.getAddress() != null
+            return address instanceof InetSocketAddress inet
+                    && inet.getAddress() != null
                     && inet.getAddress().isLoopbackAddress();
         }
 

@@ -25,8 +25,7 @@ public final class ScanBodies {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScanBodies() {
-    }
+    private ScanBodies() {}
 
     /** The body of a completed scan. */
     public static ObjectNode completed(ScanOutcome.Completed done, Optional<String> question) {
@@ -71,7 +70,8 @@ public final class ScanBodies {
         for (StepEvent event : outcome.timings()) {
             ObjectNode timing = timings.addObject();
             timing.put("step", event.step().label());
-            timing.put("seconds", BigDecimal.valueOf(event.duration().toNanos(), 9).setScale(6, RoundingMode.HALF_UP));
+            timing.put(
+                    "seconds", BigDecimal.valueOf(event.duration().toNanos(), 9).setScale(6, RoundingMode.HALF_UP));
             timing.put("status", event.status().label());
         }
         return timings;
@@ -102,8 +102,10 @@ public final class ScanBodies {
     /** The public pages the advice comes from, as {@code [{"title": ..., "url": ...}]}. */
     static ArrayNode sources(Advice advice) {
         ArrayNode sources = JSON.createArrayNode();
-        advice.sources().forEach(source -> sources.addObject().put("title", source.title())
-                .put("url", source.url().toString()));
+        advice.sources()
+                .forEach(source -> sources.addObject()
+                        .put("title", source.title())
+                        .put("url", source.url().toString()));
         return sources;
     }
 

@@ -16,8 +16,7 @@ final class ScanLog {
 
     private static final System.Logger LOG = System.getLogger("eco-scan.scan");
 
-    private ScanLog() {
-    }
+    private ScanLog() {}
 
     static void log(ScanOutcome outcome, int httpStatus, Duration took, Map<String, String> servedBy) {
         if (!LOG.isLoggable(System.Logger.Level.INFO)) {
@@ -30,8 +29,16 @@ final class ScanLog {
         switch (outcome) {
             case ScanOutcome.Completed done -> {
                 line.put("outcome", "completed");
-                line.put("item", done.classification().item().map(item -> item.id().value())
-                        .orElse(done.classification().path().ruleNode().id().value() + ":unrecognised"));
+                line.put(
+                        "item",
+                        done.classification()
+                                .item()
+                                .map(item -> item.id().value())
+                                .orElse(done.classification()
+                                                .path()
+                                                .ruleNode()
+                                                .id()
+                                                .value() + ":unrecognised"));
                 line.put("reward", done.reward().getClass().getSimpleName());
             }
             case ScanOutcome.Rejected rejected -> {

@@ -19,8 +19,8 @@ public record StreamLimits(int perUser, int total) {
 
     public StreamLimits {
         if (perUser < 1 || total < 1) {
-            throw new IllegalArgumentException("the stream bounds must be positive: " + perUser + " per user, "
-                    + total + " in all");
+            throw new IllegalArgumentException(
+                    "the stream bounds must be positive: " + perUser + " per user, " + total + " in all");
         }
     }
 

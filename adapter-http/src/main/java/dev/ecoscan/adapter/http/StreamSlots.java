@@ -43,13 +43,17 @@ final class StreamSlots {
             return count + 1;
         });
         if (!admitted[0]) {
-            throw new ProblemException(Problem.of(ProblemCode.TOO_MANY_STREAMS, "at most " + limits.perUser()
-                    + " event streams per user at once; close one first").retryAfter(PER_USER_RETRY_SECONDS));
+            throw new ProblemException(Problem.of(
+                            ProblemCode.TOO_MANY_STREAMS,
+                            "at most " + limits.perUser() + " event streams per user at once; close one first")
+                    .retryAfter(PER_USER_RETRY_SECONDS));
         }
         if (!total.tryAcquire()) {
             leave(user);
-            throw new ProblemException(Problem.of(ProblemCode.STREAMS_FULL, "this instance serves at most "
-                    + limits.total() + " event streams at once").retryAfter(1));
+            throw new ProblemException(Problem.of(
+                            ProblemCode.STREAMS_FULL,
+                            "this instance serves at most " + limits.total() + " event streams at once")
+                    .retryAfter(1));
         }
         return new Slot(user);
     }

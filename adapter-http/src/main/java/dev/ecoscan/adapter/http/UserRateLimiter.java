@@ -30,9 +30,12 @@ final class UserRateLimiter {
 
     /** Empty when the user may scan now, else how long to wait. */
     Optional<Duration> refusal(UserId user) {
-        Bucket bucket = buckets.get(user, id -> Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.permits()).refillGreedy(limit.permits(), limit.period()))
-                .build());
+        Bucket bucket = buckets.get(
+                user,
+                id -> Bucket.builder()
+                        .addLimit(bandwidth ->
+                                bandwidth.capacity(limit.permits()).refillGreedy(limit.permits(), limit.period()))
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

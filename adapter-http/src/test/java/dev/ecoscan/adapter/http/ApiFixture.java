@@ -29,11 +29,13 @@ final class ApiFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SERVICE_TOKEN = "service-token-for-tests";
     /** The image URL rule of most tests: a fake that lets only one host through. */
-    static final ImageUrlCheck ONLY_EXAMPLE_HOST = url -> url.startsWith("https://img.example/") ? Optional.empty()
+    static final ImageUrlCheck ONLY_EXAMPLE_HOST = url -> url.startsWith("https://img.example/")
+            ? Optional.empty()
             : Optional.of("only https://img.example/ may be fetched in this test");
 
     /** Echoes what it was asked, so tests see what reached the character routes. */
     final List<String> characterCalls = new CopyOnWriteArrayList<>();
+
     private final CharacterService characters = new CharacterService() {
         @Override
         public byte[] reward(byte[] requestBody) {
@@ -55,14 +57,18 @@ final class ApiFixture implements AutoCloseable {
     final ScanApiServer server;
     final List<String> observed = new CopyOnWriteArrayList<>();
     final List<ScanOutcome> scans = new CopyOnWriteArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ApiFixture(TestPipeline pipeline, int maxInFlight) {
         this(pipeline, maxInFlight, Optional.empty());
     }
 
     ApiFixture(TestPipeline pipeline, int maxInFlight, Optional<RateLimit> rateLimit) {
-        this(pipeline, new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()), maxInFlight,
+        this(
+                pipeline,
+                new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()),
+                maxInFlight,
                 rateLimit);
     }
 
@@ -72,8 +78,12 @@ final class ApiFixture implements AutoCloseable {
 
     /** An API that authenticates users as {@code auth} says (a gateway, say). */
     ApiFixture(TestPipeline pipeline, AuthSettings auth) {
-        this(pipeline, new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()), 10,
-                Optional.empty(), auth);
+        this(
+                pipeline,
+                new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()),
+                10,
+                Optional.empty(),
+                auth);
     }
 
     /**
@@ -81,13 +91,26 @@ final class ApiFixture implements AutoCloseable {
      * whose connections are bounded by {@code connections} (short timeouts, say).
      */
     ApiFixture(TestPipeline pipeline, int maxInFlight, ImageUrlCheck urls, ConnectionLimits connections) {
-        this(pipeline, new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()), maxInFlight,
-                Optional.empty(), AUTH, urls, connections);
+        this(
+                pipeline,
+                new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()),
+                maxInFlight,
+                Optional.empty(),
+                AUTH,
+                urls,
+                connections);
     }
 
-    private ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit,
-                       AuthSettings auth) {
-        this(pipeline, jobs, maxInFlight, rateLimit, auth, ONLY_EXAMPLE_HOST, ConnectionLimits.forInFlight(maxInFlight));
+    private ApiFixture(
+            TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit, AuthSettings auth) {
+        this(
+                pipeline,
+                jobs,
+                maxInFlight,
+                rateLimit,
+                auth,
+                ONLY_EXAMPLE_HOST,
+                ConnectionLimits.forInFlight(maxInFlight));
     }
 
     /** An API on {@code jobs} whose event streams are bounded by {@code streams}. */
@@ -95,16 +118,39 @@ final class ApiFixture implements AutoCloseable {
         this(pipeline, jobs, 10, Optional.empty(), AUTH, ONLY_EXAMPLE_HOST, ConnectionLimits.forInFlight(10), streams);
     }
 
-    private ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit,
-                       AuthSettings auth, ImageUrlCheck urls, ConnectionLimits connections) {
+    private ApiFixture(
+            TestPipeline pipeline,
+            JobQueue jobs,
+            int maxInFlight,
+            Optional<RateLimit> rateLimit,
+            AuthSettings auth,
+            ImageUrlCheck urls,
+            ConnectionLimits connections) {
         this(pipeline, jobs, maxInFlight, rateLimit, auth, urls, connections, StreamLimits.of(maxInFlight));
     }
 
-    private ApiFixture(TestPipeline pipeline, JobQueue jobs, int maxInFlight, Optional<RateLimit> rateLimit,
-                       AuthSettings auth, ImageUrlCheck urls, ConnectionLimits connections, StreamLimits streams) {
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, auth, Optional.empty(), maxInFlight,
-                Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, rateLimit,
-                Optional.of(SERVICE_TOKEN), streams).withConnections(connections);
+    private ApiFixture(
+            TestPipeline pipeline,
+            JobQueue jobs,
+            int maxInFlight,
+            Optional<RateLimit> rateLimit,
+            AuthSettings auth,
+            ImageUrlCheck urls,
+            ConnectionLimits connections,
+            StreamLimits streams) {
+        HttpSettings settings = new HttpSettings(
+                        "127.0.0.1",
+                        0,
+                        auth,
+                        Optional.empty(),
+                        maxInFlight,
+                        Duration.ofSeconds(30),
+                        HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                        500,
+                        rateLimit,
+                        Optional.of(SERVICE_TOKEN),
+                        streams)
+                .withConnections(connections);
         HttpObserver observer = new HttpObserver() {
             @Override
             public void request(String method, String pathTemplate, int status, Duration took) {
@@ -116,9 +162,16 @@ final class ApiFixture implements AutoCloseable {
                 scans.add(outcome);
             }
         };
-        this.server = ScanApiServer.start(settings, new ApiPorts(pipeline, jobs, KnowledgeBase.embedded().guide(),
-                characters, urls,
-                accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"), observer),
+        this.server = ScanApiServer.start(
+                settings,
+                new ApiPorts(
+                        pipeline,
+                        jobs,
+                        KnowledgeBase.embedded().guide(),
+                        characters,
+                        urls,
+                        accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"),
+                        observer),
                 Clock.systemUTC());
     }
 
@@ -152,8 +205,8 @@ final class ApiFixture implements AutoCloseable {
     /** Sends a request; every body that comes back is checked for infrastructure text and secrets. */
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             ResponseLeaks.assertNone(response.body(), SECRET, SERVICE_TOKEN);
             return response;
         } catch (IOException e) {

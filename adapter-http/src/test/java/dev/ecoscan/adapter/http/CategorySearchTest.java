@@ -29,7 +29,9 @@ class CategorySearchTest {
         assertThat(first.path("kind").asText()).isEqualTo("item");
         String steps = first.at("/advice/steps").toString();
         assertThat(steps).contains("구멍").contains("노즐");
-        assertThat(first.at("/advice/steps/0").asText()).as("emptying the gas comes first").containsAnyOf("노즐", "구멍");
+        assertThat(first.at("/advice/steps/0").asText())
+                .as("emptying the gas comes first")
+                .containsAnyOf("노즐", "구멍");
         assertThat(first.at("/advice/sources")).isNotEmpty();
     }
 
@@ -43,8 +45,16 @@ class CategorySearchTest {
 
     @Test
     void spacing_and_one_typo_do_not_stop_a_match() {
-        assertThat(ApiFixture.json(search("폐 식용유")).path("matches").path(0).path("name").asText())
-                .isEqualTo(ApiFixture.json(search("폐식용유")).path("matches").path(0).path("name").asText());
+        assertThat(ApiFixture.json(search("폐 식용유"))
+                        .path("matches")
+                        .path(0)
+                        .path("name")
+                        .asText())
+                .isEqualTo(ApiFixture.json(search("폐식용유"))
+                        .path("matches")
+                        .path(0)
+                        .path("name")
+                        .asText());
         assertThat(ApiFixture.json(search("폐식용우")).path("total").asInt()).isPositive();
     }
 
@@ -52,7 +62,8 @@ class CategorySearchTest {
     void an_empty_or_overlong_query_is_a_problem_and_no_query_serves_the_whole_tree() {
         HttpResponse<String> empty = search(" ");
         HttpResponse<String> tooLong = search("가".repeat(101));
-        HttpResponse<String> tree = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CATEGORIES)).GET());
+        HttpResponse<String> tree = api.send(
+                HttpRequest.newBuilder(api.uri(ScanApiServer.CATEGORIES)).GET());
 
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(tooLong.statusCode()).isEqualTo(400);
@@ -62,7 +73,8 @@ class CategorySearchTest {
     }
 
     private HttpResponse<String> search(String q) {
-        return api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CATEGORIES + "?q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8))).GET());
+        return api.send(HttpRequest.newBuilder(
+                        api.uri(ScanApiServer.CATEGORIES + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .GET());
     }
 }

@@ -27,7 +27,8 @@ class CharacterRoutesTest {
     @Test
     void a_user_lists_their_own_characters() {
         HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.MY_CHARACTERS))
-                .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+                .header("Cookie", "s_access=" + ApiFixture.token())
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("[]");
@@ -39,7 +40,8 @@ class CharacterRoutesTest {
         String body = "{\"user_id\":\"" + ApiFixture.USER + "\"}";
         HttpResponse<String> without = api.send(internal(body, null));
         HttpResponse<String> wrong = api.send(internal(body, "Bearer not-the-token"));
-        HttpResponse<String> userCookie = api.send(internal(body, null).header("Cookie", "s_access=" + ApiFixture.token()));
+        HttpResponse<String> userCookie =
+                api.send(internal(body, null).header("Cookie", "s_access=" + ApiFixture.token()));
         HttpResponse<String> right = api.send(internal(body, "Bearer " + ApiFixture.SERVICE_TOKEN));
 
         assertThat(without.statusCode()).isEqualTo(401);
@@ -61,10 +63,12 @@ class CharacterRoutesTest {
     @Test
     void the_internal_list_takes_a_uuid() {
         HttpResponse<String> bad = api.send(HttpRequest.newBuilder(api.uri("/api/v1/internal/characters/users/bob"))
-                .header("Authorization", "Bearer " + ApiFixture.SERVICE_TOKEN).GET());
-        HttpResponse<String> good = api.send(HttpRequest.newBuilder(
-                        api.uri("/api/v1/internal/characters/users/" + ApiFixture.USER))
-                .header("Authorization", "Bearer " + ApiFixture.SERVICE_TOKEN).GET());
+                .header("Authorization", "Bearer " + ApiFixture.SERVICE_TOKEN)
+                .GET());
+        HttpResponse<String> good =
+                api.send(HttpRequest.newBuilder(api.uri("/api/v1/internal/characters/users/" + ApiFixture.USER))
+                        .header("Authorization", "Bearer " + ApiFixture.SERVICE_TOKEN)
+                        .GET());
 
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(good.statusCode()).isEqualTo(200);
@@ -72,7 +76,8 @@ class CharacterRoutesTest {
 
     private HttpRequest.Builder internal(String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(ScanApiServer.INTERNAL_REWARDS))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -23,9 +23,12 @@ class ClassifyRouteTest {
 
     @Test
     void a_completed_scan_answers_200_with_the_reference_body() {
-        try (ApiFixture api = new ApiFixture(ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
-                .answers(CannedAnswers.clean()).build(), 10)) {
+        try (ApiFixture api = new ApiFixture(
+                ScanTestKit.pipeline()
+                        .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                        .answers(CannedAnswers.clean())
+                        .build(),
+                10)) {
 
             HttpResponse<String> response = api.classify(MILK);
 
@@ -40,20 +43,26 @@ class ClassifyRouteTest {
             assertThat(classification.path("middle_category").asText()).isEqualTo("종이팩");
             assertThat(classification.path("minor_category").asText()).isEqualTo("우유팩");
             assertThat(body.at("/pipeline_result/disposal_rules/key").asText()).isEqualTo("재활용폐기물_종이팩");
-            assertThat(body.at("/pipeline_result/final_answer/disposal_steps/단계1").asText()).isNotBlank();
+            assertThat(body.at("/pipeline_result/final_answer/disposal_steps/단계1")
+                            .asText())
+                    .isNotBlank();
             assertThat(body.at("/reward/received").asBoolean()).isTrue();
             assertThat(body.at("/reward/already_owned").asBoolean()).isFalse();
             assertThat(body.path("error").isNull()).isTrue();
             assertThat(body.path("timings")).hasSize(4);
-            assertThat(api.observedIncluding("POST /api/v1/scan/classify 200")).contains("POST /api/v1/scan/classify 200");
+            assertThat(api.observedIncluding("POST /api/v1/scan/classify 200"))
+                    .contains("POST /api/v1/scan/classify 200");
             assertThat(api.scans).hasSize(1);
         }
     }
 
     @Test
     void an_item_outside_the_taxonomy_is_a_422_problem_with_the_task_id() {
-        try (ApiFixture api = new ApiFixture(ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.labelling("미분류", null, "외계 물체")).build(), 10)) {
+        try (ApiFixture api = new ApiFixture(
+                ScanTestKit.pipeline()
+                        .classifier(ScriptedClassifier.labelling("미분류", null, "외계 물체"))
+                        .build(),
+                10)) {
 
             HttpResponse<String> response = api.classify(MILK);
 
@@ -63,17 +72,24 @@ class ClassifyRouteTest {
             assertThat(problem.path("code").asText()).isEqualTo("out_of_taxonomy");
             assertThat(problem.path("status").asInt()).isEqualTo(422);
             assertThat(problem.path("task_id").asText()).isNotBlank();
-            assertThat(problem.path("message").asText()).isEqualTo(problem.path("detail").asText());
+            assertThat(problem.path("message").asText())
+                    .isEqualTo(problem.path("detail").asText());
         }
     }
 
     @Test
     void a_provider_outage_is_503_with_retry_after_and_a_deadline_504() {
-        try (ApiFixture down = new ApiFixture(ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.failing(FailureKind.UPSTREAM_UNAVAILABLE)).build(), 10);
-             ApiFixture slow = new ApiFixture(ScanTestKit.pipeline()
-                     .classifier(ScriptedClassifier.returning(new ClassifierVerdict.Failure(
-                             FailureKind.DEADLINE_EXCEEDED, "too slow"))).build(), 10)) {
+        try (ApiFixture down = new ApiFixture(
+                        ScanTestKit.pipeline()
+                                .classifier(ScriptedClassifier.failing(FailureKind.UPSTREAM_UNAVAILABLE))
+                                .build(),
+                        10);
+                ApiFixture slow = new ApiFixture(
+                        ScanTestKit.pipeline()
+                                .classifier(ScriptedClassifier.returning(
+                                        new ClassifierVerdict.Failure(FailureKind.DEADLINE_EXCEEDED, "too slow")))
+                                .build(),
+                        10)) {
 
             HttpResponse<String> unavailable = down.classify(MILK);
             HttpResponse<String> late = slow.classify(MILK);
@@ -99,8 +115,9 @@ class ClassifyRouteTest {
             }
             return new ClassifierVerdict.Unclassifiable("released");
         });
-        try (ApiFixture api = new ApiFixture(ScanTestKit.pipeline().classifier(blocking).build(), 1);
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ApiFixture api = new ApiFixture(
+                        ScanTestKit.pipeline().classifier(blocking).build(), 1);
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<String>> first = threads.submit(() -> api.classify(MILK));
             holding.await();
 
@@ -119,8 +136,11 @@ class ClassifyRouteTest {
 
     @Test
     void a_user_past_the_rate_limit_gets_429_with_retry_after() {
-        try (ApiFixture api = new ApiFixture(ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩")).build(), 10,
+        try (ApiFixture api = new ApiFixture(
+                ScanTestKit.pipeline()
+                        .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                        .build(),
+                10,
                 java.util.Optional.of(RateLimit.parse("2/min")))) {
 
             assertThat(api.classify(MILK).statusCode()).isEqualTo(200);
@@ -129,8 +149,8 @@ class ClassifyRouteTest {
 
             assertThat(third.statusCode()).isEqualTo(429);
             assertThat(ApiFixture.json(third).path("code").asText()).isEqualTo("rate_limited");
-            assertThat(third.headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
-                    seconds -> assertThat(seconds).isBetween(1, 30));
+            assertThat(third.headers().firstValue("Retry-After").map(Integer::parseInt))
+                    .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1, 30));
         }
     }
 }

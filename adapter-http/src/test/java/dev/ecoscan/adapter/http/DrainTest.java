@@ -41,7 +41,9 @@ class DrainTest {
             Future<HttpResponse<String>> inFlight = threads.submit(() -> api.classify(MILK));
             running.await();
             Future<Integer> drained = threads.submit(() -> api.server.drain(Duration.ofSeconds(30)));
-            while (api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.READY)).GET()).statusCode() != 503) {
+            while (api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.READY)).GET())
+                            .statusCode()
+                    != 503) {
                 Thread.onSpinWait();
             }
 
@@ -86,7 +88,9 @@ class DrainTest {
             assertThat(ApiFixture.json(answer).path("code").asText()).isEqualTo("shutting_down");
             assertThat(ApiFixture.json(answer).path("task_id").asText()).isNotBlank();
             // The grace, the moment for the cut answers to go out, and the server's own stop.
-            assertThat(took).isBetween(grace, grace.plus(ScanApiServer.ANSWERS_AFTER_CUT).plusSeconds(1));
+            assertThat(took)
+                    .isBetween(
+                            grace, grace.plus(ScanApiServer.ANSWERS_AFTER_CUT).plusSeconds(1));
         } finally {
             release.countDown();
         }

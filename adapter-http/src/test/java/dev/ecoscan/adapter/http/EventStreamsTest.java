@@ -39,7 +39,9 @@ class EventStreamsTest {
     private final AtomicReference<StepRecorder> queue = new AtomicReference<>(StepRecorder.none());
     /** Holds every scan in its vision step until released, so its stream stays open. */
     private final CountDownLatch release = new CountDownLatch(1);
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<HttpResponse<InputStream>> opened = new ArrayList<>();
 
     @AfterEach
@@ -152,8 +154,11 @@ class EventStreamsTest {
             }
             return milk.classify(request);
         });
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(held).answers(CannedAnswers.clean())
-                .stepListener(event -> queue.get().record(event)).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(held)
+                .answers(CannedAnswers.clean())
+                .stepListener(event -> queue.get().record(event))
+                .build();
         InProcessJobQueue jobs = new InProcessJobQueue(pipeline, 100, retention, Clock.systemUTC(), JobRecorder.none());
         queue.set(jobs);
         return new ApiFixture(pipeline, jobs, streams);
@@ -165,7 +170,8 @@ class EventStreamsTest {
 
     private static String submit(ApiFixture api, String token) {
         HttpResponse<String> accepted = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.JOBS))
-                .header("Content-Type", "application/json").header("Cookie", "s_access=" + token)
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + token)
                 .POST(HttpRequest.BodyPublishers.ofString(MILK)));
         assertThat(accepted.statusCode()).isEqualTo(202);
         JsonNode ticket = ApiFixture.json(accepted);
@@ -174,7 +180,8 @@ class EventStreamsTest {
 
     private static HttpRequest.Builder events(ApiFixture api, String id, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/scan/" + id + "/events"))
-                .header("Cookie", "s_access=" + token).GET();
+                .header("Cookie", "s_access=" + token)
+                .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -184,8 +191,11 @@ class EventStreamsTest {
     /** Opens a stream and returns once its status and headers are in, leaving it open. */
     private HttpResponse<InputStream> open(ApiFixture api, String id, String token, String lastEventId)
             throws IOException, InterruptedException {
-        HttpResponse<InputStream> stream = client.send(events(api, id, token, lastEventId)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = client.send(
+                events(api, id, token, lastEventId)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         opened.add(stream);
         return stream;
     }

@@ -15,8 +15,8 @@ class GatewayAuthTest {
     private static final String GATEWAY_SECRET = "gateway-shared-secret-for-tests";
     private static final String USER = "0b6c9e3a-1d2f-4a5b-8c7d-9e0f1a2b3c4d";
 
-    private final ApiFixture api = new ApiFixture(ScanTestKit.pipeline().build(),
-            new AuthSettings(AuthSettings.Mode.GATEWAY, GATEWAY_SECRET, null, null));
+    private final ApiFixture api = new ApiFixture(
+            ScanTestKit.pipeline().build(), new AuthSettings(AuthSettings.Mode.GATEWAY, GATEWAY_SECRET, null, null));
 
     @AfterEach
     void stop() {
@@ -33,7 +33,8 @@ class GatewayAuthTest {
     @Test
     void a_user_id_without_the_secret_is_refused() {
         HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/api/v1/users/me/characters"))
-                .header("x-user-id", USER).GET());
+                .header("x-user-id", USER)
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("\"code\":\"unauthenticated\"").doesNotContain(GATEWAY_SECRET);
@@ -41,7 +42,8 @@ class GatewayAuthTest {
 
     @Test
     void a_wrong_secret_is_refused() {
-        assertThat(characters("gateway-shared-secret-for-testZ", USER).statusCode()).isEqualTo(401);
+        assertThat(characters("gateway-shared-secret-for-testZ", USER).statusCode())
+                .isEqualTo(401);
         assertThat(characters("short", USER).statusCode()).isEqualTo(401);
     }
 
@@ -50,7 +52,8 @@ class GatewayAuthTest {
         HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/api/v1/users/me/characters"))
                 .header("x-gateway-secret", GATEWAY_SECRET)
                 .header("x-user-id", "6f1c6a3e-8a5f-4b8e-9a3c-2b1d0e9f7a61")
-                .header("x-user-id", USER).GET());
+                .header("x-user-id", USER)
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("more than one x-user-id");
@@ -61,7 +64,8 @@ class GatewayAuthTest {
         HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/api/v1/users/me/characters"))
                 .header("x-gateway-secret", "wrong-wrong-wrong-wrong")
                 .header("x-gateway-secret", GATEWAY_SECRET)
-                .header("x-user-id", USER).GET());
+                .header("x-user-id", USER)
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
@@ -78,6 +82,8 @@ class GatewayAuthTest {
 
     private HttpResponse<String> characters(String secret, String user) {
         return api.send(HttpRequest.newBuilder(api.uri("/api/v1/users/me/characters"))
-                .header("x-gateway-secret", secret).header("x-user-id", user).GET());
+                .header("x-gateway-secret", secret)
+                .header("x-user-id", user)
+                .GET());
     }
 }

@@ -23,8 +23,12 @@ record HostileCase(String name, int status, String codes, Duration timeout, Supp
     record Reply(int status, String contentType, String body, boolean closed, String described) {
 
         static Reply of(HttpResponse<String> response) {
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), false, response.statusCode() + " " + response.body());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    false,
+                    response.statusCode() + " " + response.body());
         }
 
         static Reply of(RawHttp.Answer answer) {
@@ -43,7 +47,8 @@ record HostileCase(String name, int status, String codes, Duration timeout, Supp
     }
 
     DynamicTest test() {
-        return DynamicTest.dynamicTest(printable(name) + " → " + status + " " + codes,
+        return DynamicTest.dynamicTest(
+                printable(name) + " → " + status + " " + codes,
                 () -> assertTimeoutPreemptively(timeout, () -> check(send.get())));
     }
 
@@ -70,7 +75,9 @@ record HostileCase(String name, int status, String codes, Duration timeout, Supp
     private static String printable(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(120).forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || Character.isSurrogate((char) c)) {
+            if (Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT
+                    || Character.isSurrogate((char) c)) {
                 out.append(String.format("\\u%04X", c));
             } else {
                 out.appendCodePoint(c);

@@ -30,8 +30,11 @@ class HostileRequestsTest {
 
     @BeforeAll
     static void start() {
-        api = new ApiFixture(ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩")).build(), 100);
+        api = new ApiFixture(
+                ScanTestKit.pipeline()
+                        .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                        .build(),
+                100);
     }
 
     @AfterAll
@@ -42,14 +45,32 @@ class HostileRequestsTest {
     @Test
     void malformed_bodies_are_400_invalid_json_or_invalid_request() {
         Map<String, String> cases = new LinkedHashMap<>();
-        for (String body : List.of("", "{", "}", "[]", "null", "123", "\"text\"", "{\"image_url\":}", "{'a':1}",
-                "{\"image_url\":\"https://img.example/a.png\",}", "\u0000", "{\"image_url\":\"x\"}}",
-                "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":" + "[".repeat(2_000))) {
+        for (String body : List.of(
+                "",
+                "{",
+                "}",
+                "[]",
+                "null",
+                "123",
+                "\"text\"",
+                "{\"image_url\":}",
+                "{'a':1}",
+                "{\"image_url\":\"https://img.example/a.png\",}",
+                "\u0000",
+                "{\"image_url\":\"x\"}}",
+                "[".repeat(5_000) + "]".repeat(5_000),
+                "{\"a\":" + "[".repeat(2_000))) {
             cases.put(body, "invalid_json|invalid_request");
         }
-        for (String body : List.of("{}", "{\"image_url\":null}", "{\"image_url\":5}", "{\"image_url\":\"\"}",
-                "{\"image_url\":\"   \"}", "{\"image_url\":[\"https://img.example/a.png\"]}",
-                "{\"image_url\":{\"url\":\"x\"}}", "{\"image_url\":\"https://img.example/a.png\",\"user_input\":5}",
+        for (String body : List.of(
+                "{}",
+                "{\"image_url\":null}",
+                "{\"image_url\":5}",
+                "{\"image_url\":\"\"}",
+                "{\"image_url\":\"   \"}",
+                "{\"image_url\":[\"https://img.example/a.png\"]}",
+                "{\"image_url\":{\"url\":\"x\"}}",
+                "{\"image_url\":\"https://img.example/a.png\",\"user_input\":5}",
                 "{\"image_url\":\"https://img.example/a.png\",\"user_input\":{}}",
                 "{\"image_url\":\"https://img.example/a.png\",\"user_input\":\"a\\u0000b\"}")) {
             cases.put(body, "invalid_request");
@@ -64,7 +85,8 @@ class HostileRequestsTest {
             byte[] bytes = new byte[random.nextInt(300)];
             random.nextBytes(bytes);
             HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
-                    .header("Content-Type", "application/json").header("Cookie", "s_access=" + ApiFixture.token())
+                    .header("Content-Type", "application/json")
+                    .header("Cookie", "s_access=" + ApiFixture.token())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
             assertProblem(response, 400, "invalid_json|invalid_request");
         }
@@ -72,18 +94,33 @@ class HostileRequestsTest {
 
     @Test
     void an_overlong_question_is_400() {
-        assertProblem(api.classify("{\"image_url\":\"https://img.example/a.png\",\"user_input\":\"" + "가".repeat(501)
-                + "\"}"), 400, "user_input_too_long");
+        assertProblem(
+                api.classify(
+                        "{\"image_url\":\"https://img.example/a.png\",\"user_input\":\"" + "가".repeat(501) + "\"}"),
+                400,
+                "user_input_too_long");
     }
 
     @Test
     void urls_that_could_reach_inside_are_refused_before_any_fetch() {
-        for (String url : List.of("file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
-                "http://127.0.0.1:8080/metrics", "https://10.0.0.1/a.png", "ftp://img.example/a.png",
-                "gopher://img.example/", "javascript:alert(1)", "https://user:pass@img.example.evil/a.png",
-                "https://img.example.evil.com/a.png", "//img.example/a.png", "img.example/a.png", "../../etc/passwd",
-                "https://[::1]/a.png", "https://0x7f000001/a.png")) {
-            assertProblem(api.classify("{\"image_url\":" + ApiFixture.JSON.valueToTree(url) + "}"), 400,
+        for (String url : List.of(
+                "file:///etc/passwd",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://127.0.0.1:8080/metrics",
+                "https://10.0.0.1/a.png",
+                "ftp://img.example/a.png",
+                "gopher://img.example/",
+                "javascript:alert(1)",
+                "https://user:pass@img.example.evil/a.png",
+                "https://img.example.evil.com/a.png",
+                "//img.example/a.png",
+                "img.example/a.png",
+                "../../etc/passwd",
+                "https://[::1]/a.png",
+                "https://0x7f000001/a.png")) {
+            assertProblem(
+                    api.classify("{\"image_url\":" + ApiFixture.JSON.valueToTree(url) + "}"),
+                    400,
                     "image_url_not_allowed");
         }
     }
@@ -94,15 +131,20 @@ class HostileRequestsTest {
         assertProblem(api.classify(huge), 413, "body_too_large");
         byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> chunked = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
-                .header("Content-Type", "application/json").header("Cookie", "s_access=" + ApiFixture.token())
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + ApiFixture.token())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
         assertProblem(chunked, 413, "body_too_large");
     }
 
     @Test
     void other_content_types_are_415() {
-        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                "application/jsonx", "")) {
+        for (String type : List.of(
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/jsonx",
+                "")) {
             HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
                     .header("Cookie", "s_access=" + ApiFixture.token())
                     .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"https://img.example/a.png\"}"));
@@ -125,14 +167,20 @@ class HostileRequestsTest {
         tokens.put(sign(right, "test-issuer", "other-audience", user, now.plusSeconds(300)), "unauthenticated");
         tokens.put(sign(right, "other-issuer", "test-audience", user, now.plusSeconds(300)), "unauthenticated");
         tokens.put(sign(right, "test-issuer", "test-audience", "not-a-uuid", now.plusSeconds(300)), "unauthenticated");
-        tokens.put(JWT.create().withIssuer("test-issuer").withAudience("test-audience").withSubject(user)
-                .sign(right), "unauthenticated");
+        tokens.put(
+                JWT.create()
+                        .withIssuer("test-issuer")
+                        .withAudience("test-audience")
+                        .withSubject(user)
+                        .sign(right),
+                "unauthenticated");
         tokens.put(unsigned(user), "unauthenticated");
         tokens.put("not.a.token", "unauthenticated");
         tokens.put("garbage", "unauthenticated");
         tokens.forEach((token, code) -> {
             HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
-                    .header("Content-Type", "application/json").header("Cookie", "s_access=" + token)
+                    .header("Content-Type", "application/json")
+                    .header("Cookie", "s_access=" + token)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"https://img.example/a.png\"}")));
             assertProblem(response, 401, code);
         });
@@ -145,21 +193,31 @@ class HostileRequestsTest {
     @Test
     void unknown_paths_and_wrong_methods_are_problems_too() {
         assertProblem(api.send(HttpRequest.newBuilder(api.uri("/api/v1/nope")).GET()), 404, "not_found");
-        assertProblem(api.send(HttpRequest.newBuilder(api.uri("/../../etc/passwd")).GET()), 404, "not_found|invalid_request");
-        assertProblem(api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY)).GET()), 405, "method_not_allowed");
-        assertProblem(api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CATEGORIES))
-                .DELETE()), 405, "method_not_allowed");
+        assertProblem(
+                api.send(HttpRequest.newBuilder(api.uri("/../../etc/passwd")).GET()), 404, "not_found|invalid_request");
+        assertProblem(
+                api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY)).GET()), 405, "method_not_allowed");
+        assertProblem(
+                api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CATEGORIES))
+                        .DELETE()),
+                405,
+                "method_not_allowed");
     }
 
     @Test
     void none_of_the_hostile_requests_reached_the_pipeline() {
-        List<String> serverErrors = new ArrayList<>(api.observed.stream().filter(line -> line.endsWith(" 500")
-                || line.matches(".* 5\\d\\d")).toList());
+        List<String> serverErrors = new ArrayList<>(api.observed.stream()
+                .filter(line -> line.endsWith(" 500") || line.matches(".* 5\\d\\d"))
+                .toList());
         assertThat(serverErrors).isEmpty();
     }
 
     private static String sign(Algorithm algorithm, String issuer, String audience, String subject, Instant expires) {
-        return JWT.create().withIssuer(issuer).withAudience(audience).withSubject(subject).withExpiresAt(expires)
+        return JWT.create()
+                .withIssuer(issuer)
+                .withAudience(audience)
+                .withSubject(subject)
+                .withExpiresAt(expires)
                 .sign(algorithm);
     }
 
@@ -168,13 +226,15 @@ class HostileRequestsTest {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = base64.encodeToString(("{\"iss\":\"test-issuer\",\"aud\":\"test-audience\",\"sub\":\""
-                + subject + "\",\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}").getBytes(StandardCharsets.UTF_8));
+                        + subject + "\",\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}")
+                .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String codes) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).as(response.body())
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as(response.body())
                 .contains("application/problem+json");
         JsonNode problem = ApiFixture.json(response);
         assertThat(problem.path("code").asText()).as(response.body()).matches(codes);

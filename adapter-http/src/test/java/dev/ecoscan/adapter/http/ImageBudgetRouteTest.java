@@ -44,8 +44,9 @@ class ImageBudgetRouteTest {
                 return new ClassifierVerdict.Unclassifiable("interrupted");
             }
         });
-        try (ApiFixture api = new ApiFixture(ScanTestKit.pipeline().classifier(vision).build(), 10);
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ApiFixture api =
+                        new ApiFixture(ScanTestKit.pipeline().classifier(vision).build(), 10);
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<String>> first = threads.submit(() -> api.classify(MILK));
             holding.await();
 
@@ -59,7 +60,8 @@ class ImageBudgetRouteTest {
             release.countDown();
             assertThat(first.get().statusCode()).isEqualTo(422);
             assertThat(budget.inUse()).isZero();
-            assertThat(api.classify(MILK).statusCode()).as("room again once the first scan is done")
+            assertThat(api.classify(MILK).statusCode())
+                    .as("room again once the first scan is done")
                     .isEqualTo(422);
         }
     }

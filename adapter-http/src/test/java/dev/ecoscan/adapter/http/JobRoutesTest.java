@@ -40,14 +40,17 @@ class JobRoutesTest {
             assertThat(ticket.path("stream_url").asText()).isEqualTo("/api/v1/scan/" + id + "/events");
 
             HttpResponse<String> stream = api.send(events(api, id, null));
-            List<String> names = stream.body().lines().filter(l -> l.startsWith("event: ")).toList();
-            assertThat(names).containsExactly("event: vision", "event: rag", "event: answer", "event: reward_match",
-                    "event: done");
-            assertThat(stream.body().lines().filter(l -> l.startsWith("id: "))).containsExactly("id: 1", "id: 2",
-                    "id: 3", "id: 4", "id: 5");
+            List<String> names =
+                    stream.body().lines().filter(l -> l.startsWith("event: ")).toList();
+            assertThat(names)
+                    .containsExactly(
+                            "event: vision", "event: rag", "event: answer", "event: reward_match", "event: done");
+            assertThat(stream.body().lines().filter(l -> l.startsWith("id: ")))
+                    .containsExactly("id: 1", "id: 2", "id: 3", "id: 4", "id: 5");
 
             HttpResponse<String> result = api.send(HttpRequest.newBuilder(api.uri("/api/v1/scan/" + id + "/result"))
-                    .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+                    .header("Cookie", "s_access=" + ApiFixture.token())
+                    .GET());
             HttpResponse<String> classify = api.classify(MILK);
             assertThat(result.statusCode()).isEqualTo(200);
             JsonNode job = ApiFixture.json(result);
@@ -60,7 +63,9 @@ class JobRoutesTest {
     @Test
     void a_client_reconnecting_with_last_event_id_gets_only_what_it_missed() throws Exception {
         try (ApiFixture api = fixture(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))) {
-            String id = ApiFixture.json(api.send(submit(api, Optional.empty()))).path("job_id").asText();
+            String id = ApiFixture.json(api.send(submit(api, Optional.empty())))
+                    .path("job_id")
+                    .asText();
             api.send(events(api, id, null));
 
             HttpResponse<String> resumed = api.send(events(api, id, "3"));
@@ -73,8 +78,12 @@ class JobRoutesTest {
     void the_same_idempotency_key_twice_is_one_job_and_one_scan() {
         ScriptedClassifier classifier = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
         try (ApiFixture api = fixture(classifier)) {
-            String first = ApiFixture.json(api.send(submit(api, Optional.of("photo-42")))).path("job_id").asText();
-            String second = ApiFixture.json(api.send(submit(api, Optional.of("photo-42")))).path("job_id").asText();
+            String first = ApiFixture.json(api.send(submit(api, Optional.of("photo-42"))))
+                    .path("job_id")
+                    .asText();
+            String second = ApiFixture.json(api.send(submit(api, Optional.of("photo-42"))))
+                    .path("job_id")
+                    .asText();
             api.send(events(api, first, null));
 
             assertThat(second).isEqualTo(first);
@@ -96,11 +105,14 @@ class JobRoutesTest {
             return new ClassifierVerdict.Unclassifiable("too dark");
         });
         try (ApiFixture api = fixture(blocking)) {
-            String id = ApiFixture.json(api.send(submit(api, Optional.empty()))).path("job_id").asText();
+            String id = ApiFixture.json(api.send(submit(api, Optional.empty())))
+                    .path("job_id")
+                    .asText();
             started.await();
 
             HttpResponse<String> running = api.send(HttpRequest.newBuilder(api.uri("/api/v1/scan/" + id + "/result"))
-                    .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+                    .header("Cookie", "s_access=" + ApiFixture.token())
+                    .GET());
 
             assertThat(running.statusCode()).isEqualTo(202);
             assertThat(running.headers().firstValue("Retry-After")).contains("1");
@@ -109,7 +121,8 @@ class JobRoutesTest {
             release.countDown();
             api.send(events(api, id, null));
             HttpResponse<String> done = api.send(HttpRequest.newBuilder(api.uri("/api/v1/scan/" + id + "/result"))
-                    .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+                    .header("Cookie", "s_access=" + ApiFixture.token())
+                    .GET());
             assertThat(done.statusCode()).isEqualTo(422);
             assertThat(ApiFixture.json(done).path("code").asText()).isEqualTo("unclassifiable");
         }
@@ -118,16 +131,21 @@ class JobRoutesTest {
     @Test
     void another_users_job_does_not_exist_for_them() {
         try (ApiFixture api = fixture(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))) {
-            String id = ApiFixture.json(api.send(submit(api, Optional.empty()))).path("job_id").asText();
-            String stranger = DevTokens.mint(ApiFixture.AUTH, java.util.UUID.randomUUID(), Duration.ofMinutes(1),
-                    Clock.systemUTC());
+            String id = ApiFixture.json(api.send(submit(api, Optional.empty())))
+                    .path("job_id")
+                    .asText();
+            String stranger = DevTokens.mint(
+                    ApiFixture.AUTH, java.util.UUID.randomUUID(), Duration.ofMinutes(1), Clock.systemUTC());
 
             HttpResponse<String> result = api.send(HttpRequest.newBuilder(api.uri("/api/v1/scan/" + id + "/result"))
-                    .header("Cookie", "s_access=" + stranger).GET());
+                    .header("Cookie", "s_access=" + stranger)
+                    .GET());
             HttpResponse<String> stream = api.send(HttpRequest.newBuilder(api.uri("/api/v1/scan/" + id + "/events"))
-                    .header("Cookie", "s_access=" + stranger).GET());
+                    .header("Cookie", "s_access=" + stranger)
+                    .GET());
             HttpResponse<String> unknown = api.send(HttpRequest.newBuilder(api.uri("/api/v1/scan/not-a-job/result"))
-                    .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+                    .header("Cookie", "s_access=" + ApiFixture.token())
+                    .GET());
 
             assertThat(result.statusCode()).isEqualTo(404);
             assertThat(stream.statusCode()).isEqualTo(404);
@@ -136,8 +154,11 @@ class JobRoutesTest {
     }
 
     private ApiFixture fixture(ScriptedClassifier classifier) {
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(classifier).answers(CannedAnswers.clean())
-                .stepListener(event -> queue.get().record(event)).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(classifier)
+                .answers(CannedAnswers.clean())
+                .stepListener(event -> queue.get().record(event))
+                .build();
         InProcessJobQueue jobs = new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC());
         queue.set(jobs);
         return new ApiFixture(pipeline, jobs, 10, Optional.empty());
@@ -145,7 +166,8 @@ class JobRoutesTest {
 
     private static HttpRequest.Builder submit(ApiFixture api, Optional<String> key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(ScanApiServer.JOBS))
-                .header("Content-Type", "application/json").header("Cookie", "s_access=" + ApiFixture.token())
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + ApiFixture.token())
                 .POST(HttpRequest.BodyPublishers.ofString(MILK));
         key.ifPresent(k -> request.header("X-Idempotency-Key", k));
         return request;
@@ -153,7 +175,8 @@ class JobRoutesTest {
 
     private static HttpRequest.Builder events(ApiFixture api, String id, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/scan/" + id + "/events"))
-                .header("Cookie", "s_access=" + ApiFixture.token()).GET();
+                .header("Cookie", "s_access=" + ApiFixture.token())
+                .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -35,13 +35,16 @@ class MadeUpMethodsAndPathsTest {
      * Each has a label of its own (nine at most), so made-up tokens exclude them. Helidon reads a
      * method in upper case, so "get" is GET too and no made-up token.
      */
-    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
-            "OPTIONS", "TRACE", "PATCH");
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
     /** RFC 9110's token characters besides letters and digits. */
     private static final String ODD_TOKEN_CHARACTERS = "!#$%&'*+-.^_`|~";
+
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
     private static final List<String> ROUTE_PATHS = ScanApiServer.ROUTES.stream()
-            .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList();
+            .map(route -> route.substring(route.indexOf(' ') + 1))
+            .distinct()
+            .toList();
 
     private MeteredApi api;
 
@@ -56,7 +59,8 @@ class MadeUpMethodsAndPathsTest {
     }
 
     @Test
-    void three_hundred_made_up_methods_on_random_paths_leave_the_scrape_the_same_size_and_get_no_5xx() throws Exception {
+    void three_hundred_made_up_methods_on_random_paths_leave_the_scrape_the_same_size_and_get_no_5xx()
+            throws Exception {
         long before = ownLines(scrape());
         Random random = new Random(20_260_401);
         List<String> answered = new ArrayList<>();
@@ -77,18 +81,27 @@ class MadeUpMethodsAndPathsTest {
         List<String> observed = api.observedAtLeast(problems);
         long after = ownLines(scrape());
 
-        System.out.printf("/metrics without jvm_, process_ and system_ lines: %d before, %d after %d requests"
-                + " (%d answered by the routes, the rest by Helidon: %s)%n", before, after, REQUESTS, problems,
-                answered.stream().map(line -> line.substring(0, 3)).collect(Collectors.groupingBy(s -> s,
-                        Collectors.counting())));
+        System.out.printf(
+                "/metrics without jvm_, process_ and system_ lines: %d before, %d after %d requests"
+                        + " (%d answered by the routes, the rest by Helidon: %s)%n",
+                before,
+                after,
+                REQUESTS,
+                problems,
+                answered.stream()
+                        .map(line -> line.substring(0, 3))
+                        .collect(Collectors.groupingBy(s -> s, Collectors.counting())));
         assertThat(after - before).as("lines added to /metrics").isBetween(-3L, 3L);
         assertThat(observed).hasSize(problems).allMatch(line -> line.matches("other unmatched 40[45]"));
     }
 
     @Test
-    void random_paths_under_a_standard_method_add_that_method_s_unmatched_series_once_and_then_nothing() throws Exception {
+    void random_paths_under_a_standard_method_add_that_method_s_unmatched_series_once_and_then_nothing()
+            throws Exception {
         Random random = new Random(7);
-        assertThat(send("GET", "/never-a-route".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(404);
+        assertThat(send("GET", "/never-a-route".getBytes(StandardCharsets.US_ASCII))
+                        .status())
+                .isEqualTo(404);
         api.observedAtLeast(1);
         long afterOne = ownLines(scrape());
 
@@ -135,13 +148,15 @@ class MadeUpMethodsAndPathsTest {
      */
     private static byte[] target(Random random, int kind) {
         String path = switch (kind) {
-            case 0 -> ROUTE_PATHS.get(random.nextInt(ROUTE_PATHS.size())).replaceAll("\\{[a-z_]+}",
-                    word(random, "0123456789abcdef-", 1 + random.nextInt(36)));
+            case 0 ->
+                ROUTE_PATHS
+                        .get(random.nextInt(ROUTE_PATHS.size()))
+                        .replaceAll("\\{[a-z_]+}", word(random, "0123456789abcdef-", 1 + random.nextInt(36)));
             case 1 -> {
                 StringBuilder segments = new StringBuilder();
                 for (int s = 0; s <= random.nextInt(6); s++) {
-                    segments.append('/').append(word(random, "abcdefghijklmnopqrstuvwxyz0123456789-_.~", 1
-                            + random.nextInt(12)));
+                    segments.append('/')
+                            .append(word(random, "abcdefghijklmnopqrstuvwxyz0123456789-_.~", 1 + random.nextInt(12)));
                 }
                 yield segments.toString();
             }
@@ -151,13 +166,18 @@ class MadeUpMethodsAndPathsTest {
                 random.nextBytes(bytes);
                 String escaped = HexFormat.of().formatHex(bytes).replaceAll("(..)", "%$1");
                 yield List.of("/", "/api/v1/scan/", "/%2e%2e/", "/health%2Flive/", "/%zz", "/metrics%00")
-                        .get(random.nextInt(6)) + escaped;
+                                .get(random.nextInt(6))
+                        + escaped;
             }
-            case 4 -> List.of("/재활용/", "/caf\u00e9/", "/\uD83D\uDE00/", "/api/v1/scan/\u0000/", "/\u202Eevil/")
-                    .get(random.nextInt(5)) + word(random, "가나다ab", 1 + random.nextInt(8));
-            default -> List.of("/api/v1/scan/", "/health/", "/metrics/", "/samples/", "/api/v1/users/me/")
-                    .get(random.nextInt(5)) + word(random, "abc123", 1 + random.nextInt(10))
-                    + (random.nextBoolean() ? "?q=" + word(random, "xyz", 3) : "");
+            case 4 ->
+                List.of("/재활용/", "/caf\u00e9/", "/\uD83D\uDE00/", "/api/v1/scan/\u0000/", "/\u202Eevil/")
+                                .get(random.nextInt(5))
+                        + word(random, "가나다ab", 1 + random.nextInt(8));
+            default ->
+                List.of("/api/v1/scan/", "/health/", "/metrics/", "/samples/", "/api/v1/users/me/")
+                                .get(random.nextInt(5))
+                        + word(random, "abc123", 1 + random.nextInt(10))
+                        + (random.nextBoolean() ? "?q=" + word(random, "xyz", 3) : "");
         };
         return path.getBytes(StandardCharsets.UTF_8);
     }
@@ -175,15 +195,15 @@ class MadeUpMethodsAndPathsTest {
      * A status, whether the body was problem+json (Helidon's own refusals are too), and whether a
      * route's handler answered: 404 or 405, where Helidon refuses a malformed request with 400 or 414.
      */
-    private record Answer(int status, boolean problem, boolean routed) {
-    }
+    private record Answer(int status, boolean problem, boolean routed) {}
 
     /** One HTTP/1.1 request on its own connection, its bytes exactly as given. */
     private Answer send(String method, byte[] target) throws IOException {
         Response response = exchange((method + " ").getBytes(StandardCharsets.US_ASCII), target);
-        return new Answer(response.status(), response.head().toLowerCase(Locale.ROOT)
-                .contains("\r\ncontent-type: application/problem+json"), response.status() == 404
-                || response.status() == 405);
+        return new Answer(
+                response.status(),
+                response.head().toLowerCase(Locale.ROOT).contains("\r\ncontent-type: application/problem+json"),
+                response.status() == 404 || response.status() == 405);
     }
 
     private String scrape() throws IOException {
@@ -193,8 +213,7 @@ class MadeUpMethodsAndPathsTest {
     }
 
     /** A response's status line and headers, and its body. */
-    private record Response(int status, String head, String body) {
-    }
+    private record Response(int status, String head, String body) {}
 
     /** Writes the request line from the parts, then headers; reads the answer as its Content-Length says. */
     private Response exchange(byte[]... requestLine) throws IOException {
@@ -220,8 +239,7 @@ class MadeUpMethodsAndPathsTest {
             Matcher length = CONTENT_LENGTH.matcher(head);
             byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
             int status = head.indexOf("HTTP/1.1 ") == 0 ? Integer.parseInt(head.substring(9, 12)) : -1;
-            return new Response(status, head.toString(),
-                    new String(body, StandardCharsets.UTF_8));
+            return new Response(status, head.toString(), new String(body, StandardCharsets.UTF_8));
         }
     }
 
@@ -231,6 +249,8 @@ class MadeUpMethodsAndPathsTest {
      * thread state. Every {@code http_*} line stays; {@code /metrics} itself is not observed.
      */
     private static long ownLines(String scrape) {
-        return scrape.lines().filter(line -> !line.matches("(# (HELP|TYPE) )?(jvm|process|system)_.*")).count();
+        return scrape.lines()
+                .filter(line -> !line.matches("(# (HELP|TYPE) )?(jvm|process|system)_.*"))
+                .count();
     }
 }

@@ -42,12 +42,22 @@ final class MeteredApi implements AutoCloseable {
     final EcoScanMetrics metrics = EcoScanMetrics.create();
     /** Each request as the observer saw it: "method template status". */
     final List<String> observed = new CopyOnWriteArrayList<>();
+
     final ScanApiServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     MeteredApi(ScanWaste scans, CharacterService characters) {
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, ApiFixture.AUTH, Optional.empty(), 10,
-                Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES, 500, Optional.empty(),
+        HttpSettings settings = new HttpSettings(
+                "127.0.0.1",
+                0,
+                ApiFixture.AUTH,
+                Optional.empty(),
+                10,
+                Duration.ofSeconds(30),
+                HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                500,
+                Optional.empty(),
                 Optional.of(ApiFixture.SERVICE_TOKEN));
         HttpObserver observer = new HttpObserver() {
             @Override
@@ -66,9 +76,16 @@ final class MeteredApi implements AutoCloseable {
             var body = metrics.scrape(accept);
             return new MetricsScrape.Scrape(body.contentType(), body.body());
         };
-        server = ScanApiServer.start(settings, new ApiPorts(scans,
-                new InProcessJobQueue(scans, 10, Duration.ofMinutes(1), Clock.systemUTC()),
-                KnowledgeBase.embedded().guide(), characters, url -> Optional.empty(), scrape, observer),
+        server = ScanApiServer.start(
+                settings,
+                new ApiPorts(
+                        scans,
+                        new InProcessJobQueue(scans, 10, Duration.ofMinutes(1), Clock.systemUTC()),
+                        KnowledgeBase.embedded().guide(),
+                        characters,
+                        url -> Optional.empty(),
+                        scrape,
+                        observer),
                 Clock.systemUTC());
     }
 

@@ -27,8 +27,7 @@ final class RawHttp {
     /** CR LF CR LF as the last four bytes read, packed in an int. */
     private static final int BLANK_LINE = 0x0D0A0D0A;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * What came back: a status line, headers and body, or nothing before the server closed the
@@ -50,8 +49,9 @@ final class RawHttp {
 
         @Override
         public String toString() {
-            return closed ? "closed after " + took.toMillis() + " ms" : head.lines().findFirst().orElse("") + " "
-                    + body + " after " + took.toMillis() + " ms";
+            return closed
+                    ? "closed after " + took.toMillis() + " ms"
+                    : head.lines().findFirst().orElse("") + " " + body + " after " + took.toMillis() + " ms";
         }
     }
 
@@ -123,8 +123,10 @@ final class RawHttp {
             int status = headText.startsWith("HTTP/1.1 ") ? Integer.parseInt(headText.substring(9, 12)) : -1;
             return new Answer(status, headText, bodyText, false, since(start));
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("no answer and no close within the client's timeout; had: "
-                    + head.toString(StandardCharsets.ISO_8859_1), e);
+            throw new AssertionError(
+                    "no answer and no close within the client's timeout; had: "
+                            + head.toString(StandardCharsets.ISO_8859_1),
+                    e);
         } catch (IOException reset) {
             return closed(head, start);
         }

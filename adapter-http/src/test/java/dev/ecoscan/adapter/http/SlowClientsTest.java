@@ -29,6 +29,7 @@ class SlowClientsTest {
     private static final Duration IDLE = Duration.ofSeconds(1);
     /** The sweeper's and the idle check's granularity, a scheduler's hiccup, the close reaching the client. */
     private static final Duration SLACK = Duration.ofMillis(1_500);
+
     private static final String MILK = "{\"image_url\":\"https://img.example/milk.png\"}";
     private static final int MAX_IN_FLIGHT = 2;
 
@@ -59,26 +60,32 @@ class SlowClientsTest {
 
             HttpResponse<String> normal = api.classify(MILK);
 
-            assertThat(inFlight).as("scans in flight while only the slow clients are connected").containsOnly(0);
+            assertThat(inFlight)
+                    .as("scans in flight while only the slow clients are connected")
+                    .containsOnly(0);
             assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
             for (Future<RawHttp.Answer> answer : answers) {
                 assertCutAtTheReadTime(answer.get());
             }
         }
         Eventually.holds("the normal scan's slot is given back", () -> api.server.scansInFlight() == 0);
-        assertThat(observedTimeouts(slow)).as("the slow requests, observed under their route").isEqualTo(slow);
+        assertThat(observedTimeouts(slow))
+                .as("the slow requests, observed under their route")
+                .isEqualTo(slow);
         assertNoServerErrors();
     }
 
     @Test
     void a_client_that_stops_halfway_through_its_headers_is_cut_at_the_read_time() {
         api = start(64);
-        byte[] request = RawHttp.request("POST " + ScanApiServer.CLASSIFY + " HTTP/1.1",
-                "Host: 127.0.0.1\r\nContent-Type: application/json\r\nX-Padding: " + "a".repeat(100), new byte[0]);
+        byte[] request = RawHttp.request(
+                "POST " + ScanApiServer.CLASSIFY + " HTTP/1.1",
+                "Host: 127.0.0.1\r\nContent-Type: application/json\r\nX-Padding: " + "a".repeat(100),
+                new byte[0]);
         int atOnce = request.length - 60;
 
-        RawHttp.Answer answer = RawHttp.trickle(api.server.port(), request, atOnce, 50, Duration.ofMillis(100),
-                Duration.ofSeconds(10));
+        RawHttp.Answer answer =
+                RawHttp.trickle(api.server.port(), request, atOnce, 50, Duration.ofMillis(100), Duration.ofSeconds(10));
 
         assertCutAtTheReadTime(answer);
         assertThat(api.server.scansInFlight()).isZero();
@@ -90,8 +97,8 @@ class SlowClientsTest {
         api = start(64);
         byte[] line = ("POST " + ScanApiServer.CLASSIFY + " HTTP/1.1").getBytes(StandardCharsets.US_ASCII);
 
-        RawHttp.Answer answer = RawHttp.trickle(api.server.port(), line, 6, line.length, Duration.ofMillis(150),
-                Duration.ofSeconds(10));
+        RawHttp.Answer answer = RawHttp.trickle(
+                api.server.port(), line, 6, line.length, Duration.ofMillis(150), Duration.ofSeconds(10));
 
         assertThat(answer.closed()).as(answer.toString()).isTrue();
         // Helidon's idle clock ticks in whole seconds, so the close may come up to a second early.
@@ -105,8 +112,8 @@ class SlowClientsTest {
         byte[] request = classifyRequest(ApiFixture.token(), body.length, body);
 
         // Four bytes a tenth of a second apart: the body is in after 0.4 s of the 1 s allowed.
-        RawHttp.Answer answer = RawHttp.trickle(api.server.port(), request, request.length - 4, 4,
-                Duration.ofMillis(100), Duration.ofSeconds(10));
+        RawHttp.Answer answer = RawHttp.trickle(
+                api.server.port(), request, request.length - 4, 4, Duration.ofMillis(100), Duration.ofSeconds(10));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
@@ -167,9 +174,13 @@ class SlowClientsTest {
     }
 
     private ApiFixture start(int maxConnections) {
-        return new ApiFixture(ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
-                .answers(CannedAnswers.clean()).build(), MAX_IN_FLIGHT, ApiFixture.ONLY_EXAMPLE_HOST,
+        return new ApiFixture(
+                ScanTestKit.pipeline()
+                        .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                        .answers(CannedAnswers.clean())
+                        .build(),
+                MAX_IN_FLIGHT,
+                ApiFixture.ONLY_EXAMPLE_HOST,
                 new ConnectionLimits(maxConnections, IDLE, READ_TIME));
     }
 
@@ -180,9 +191,12 @@ class SlowClientsTest {
     }
 
     private static byte[] classifyRequest(String token, int declaredLength, byte[] body) {
-        return RawHttp.request("POST " + ScanApiServer.CLASSIFY + " HTTP/1.1", "Host: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nCookie: s_access=" + token + "\r\nContent-Length: "
-                + declaredLength, body);
+        return RawHttp.request(
+                "POST " + ScanApiServer.CLASSIFY + " HTTP/1.1",
+                "Host: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nCookie: s_access=" + token + "\r\nContent-Length: "
+                        + declaredLength,
+                body);
     }
 
     /** 408 problem+json, or a closed connection (the 408 may be lost to the reset), once the read time is up. */
@@ -204,7 +218,9 @@ class SlowClientsTest {
     private long observedTimeouts(int expected) {
         long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
-            long timeouts = api.observed.stream().filter(line -> line.equals("POST /api/v1/scan/classify 408")).count();
+            long timeouts = api.observed.stream()
+                    .filter(line -> line.equals("POST /api/v1/scan/classify 408"))
+                    .count();
             if (timeouts >= expected || System.nanoTime() > until) {
                 return timeouts;
             }

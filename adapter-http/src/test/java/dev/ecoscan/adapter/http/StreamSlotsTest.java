@@ -31,8 +31,10 @@ class StreamSlotsTest {
         StreamSlots slots = new StreamSlots(new StreamLimits(1, 1));
         StreamSlots.Slot alice = slots.open(ALICE);
 
-        assertThatThrownBy(() -> slots.open(BOB)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.STREAMS_FULL));
+        assertThatThrownBy(() -> slots.open(BOB))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.STREAMS_FULL));
         alice.close();
         // Bob's refused attempt left nothing behind: his one stream fits.
         assertThat(slots.open(BOB)).isNotNull();

@@ -46,6 +46,7 @@ class UnexpectedErrorsTest {
 
     /** Held strongly: JUL keeps loggers weakly, and a collected one would lose the handler. */
     private final Logger httpLog = Logger.getLogger("eco-scan.http");
+
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -54,12 +55,10 @@ class UnexpectedErrorsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private MeteredApi api;
 
@@ -79,9 +78,10 @@ class UnexpectedErrorsTest {
     void a_scan_that_throws_is_a_500_problem_with_its_task_id_logged_once_with_the_stack_trace() {
         String token = ApiFixture.token();
         HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
-                .header("Content-Type", "application/json").header("Cookie", "s_access=" + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"" + IMAGE + "\",\"user_input\":\""
-                        + QUESTION + "\"}")));
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + token)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"image_url\":\"" + IMAGE + "\",\"user_input\":\"" + QUESTION + "\"}")));
 
         JsonNode problem = assertInternalError(response);
         String task = problem.path("task_id").asText();
@@ -89,10 +89,12 @@ class UnexpectedErrorsTest {
 
         assertThat(logged).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
-            assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class)
+            assertThat(record.getThrown())
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("a bug deep in the pipeline");
             assertThat(record.getThrown().getStackTrace()).isNotEmpty();
-            assertThat(record.getMessage()).contains("POST " + ScanApiServer.CLASSIFY, task)
+            assertThat(record.getMessage())
+                    .contains("POST " + ScanApiServer.CLASSIFY, task)
                     .doesNotContain(IMAGE, QUESTION, token, ApiFixture.USER.toString());
         });
     }
@@ -100,20 +102,23 @@ class UnexpectedErrorsTest {
     @Test
     void the_500_is_what_the_observer_and_the_metrics_count() {
         api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
-                .header("Content-Type", "application/json").header("Cookie", "s_access=" + ApiFixture.token())
+                .header("Content-Type", "application/json")
+                .header("Cookie", "s_access=" + ApiFixture.token())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"" + IMAGE + "\"}")));
 
         assertThat(api.observedAtLeast(1)).containsExactly("POST " + ScanApiServer.CLASSIFY + " 500");
         String scrape = api.metrics.scrape(null).body();
-        assertThat(scrape).containsPattern("http_requests_total\\{method=\"POST\",path=\"/api/v1/scan/classify\","
-                + "service=\"scan-api\",status_code=\"500\"} 1(\\.0)?\n")
+        assertThat(scrape)
+                .containsPattern("http_requests_total\\{method=\"POST\",path=\"/api/v1/scan/classify\","
+                        + "service=\"scan-api\",status_code=\"500\"} 1(\\.0)?\n")
                 .doesNotContain("status_code=\"200\"");
     }
 
     @Test
     void a_port_that_throws_outside_a_scan_is_a_500_problem_without_a_task_id_and_logged_once() {
         HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.MY_CHARACTERS))
-                .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+                .header("Cookie", "s_access=" + ApiFixture.token())
+                .GET());
 
         assertThat(assertInternalError(response).path("task_id").isNull()).isTrue();
         assertThat(logged).singleElement().satisfies(record -> {
@@ -137,7 +142,8 @@ class UnexpectedErrorsTest {
             }
         })) {
             HttpResponse<String> response = gone.send(HttpRequest.newBuilder(gone.uri(ScanApiServer.MY_CHARACTERS))
-                    .header("Cookie", "s_access=" + ApiFixture.token()).GET());
+                    .header("Cookie", "s_access=" + ApiFixture.token())
+                    .GET());
 
             assertThat(response.statusCode()).isEqualTo(410);
             assertThat(gone.observedAtLeast(1)).containsExactly("GET " + ScanApiServer.MY_CHARACTERS + " 410");

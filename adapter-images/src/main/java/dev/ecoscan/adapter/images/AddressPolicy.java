@@ -23,9 +23,9 @@ final class AddressPolicy {
 
     /** First match wins, so the exact metadata addresses come before the ranges that hold them. */
     private static final List<Block> IPV4 = List.of(
-            Block.of("169.254.169.254/32", METADATA),   // AWS, GCP, Azure, OpenStack
-            Block.of("100.100.100.200/32", METADATA),   // Alibaba Cloud
-            Block.of("192.0.0.192/32", METADATA),       // Oracle Cloud
+            Block.of("169.254.169.254/32", METADATA), // AWS, GCP, Azure, OpenStack
+            Block.of("100.100.100.200/32", METADATA), // Alibaba Cloud
+            Block.of("192.0.0.192/32", METADATA), // Oracle Cloud
             Block.of("127.0.0.0/8", LOOPBACK),
             Block.of("0.0.0.0/8", "an unspecified address"), // 0.0.0.0 reaches this machine on Linux
             Block.of("10.0.0.0/8", PRIVATE),
@@ -44,7 +44,7 @@ final class AddressPolicy {
             Block.of("203.0.113.0/24", RESERVED));
 
     private static final List<Block> IPV6 = List.of(
-            Block.of("fd00:ec2::254/128", METADATA),    // AWS over IPv6
+            Block.of("fd00:ec2::254/128", METADATA), // AWS over IPv6
             Block.of("::/128", "an unspecified address"),
             Block.of("::1/128", LOOPBACK),
             Block.of("fe80::/10", LINK_LOCAL),
@@ -83,20 +83,20 @@ final class AddressPolicy {
 
     private Optional<String> ipv6(byte[] a) {
         if (zeros(a, 0, 10) && (a[10] & 0xFF) == 0xFF && (a[11] & 0xFF) == 0xFF) {
-            return embedded(a, 12, "IPv4-mapped", false);                           // ::ffff:a.b.c.d
+            return embedded(a, 12, "IPv4-mapped", false); // ::ffff:a.b.c.d
         }
         if (zeros(a, 0, 8) && (a[8] & 0xFF) == 0xFF && (a[9] & 0xFF) == 0xFF && zeros(a, 10, 12)) {
-            return embedded(a, 12, "IPv4-translated", false);                       // ::ffff:0:a.b.c.d
+            return embedded(a, 12, "IPv4-translated", false); // ::ffff:0:a.b.c.d
         }
         if (zeros(a, 0, 12) && !zeros(a, 12, 15)) {
             // ::a.b.c.d, deprecated since 2006: nothing legitimate uses it any more.
             return embedded(a, 12, "IPv4-compatible", true);
         }
         if (startsWith(a, 0x00, 0x64, 0xff, 0x9b) && zeros(a, 4, 12)) {
-            return embedded(a, 12, "NAT64", false);                                  // 64:ff9b::a.b.c.d
+            return embedded(a, 12, "NAT64", false); // 64:ff9b::a.b.c.d
         }
         if (startsWith(a, 0x20, 0x02)) {
-            return embedded(a, 2, "6to4", false);                                    // 2002:AABB:CCDD::
+            return embedded(a, 2, "6to4", false); // 2002:AABB:CCDD::
         }
         for (Block block : IPV6) {
             if (block.contains(a)) {

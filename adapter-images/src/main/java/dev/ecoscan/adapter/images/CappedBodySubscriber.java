@@ -56,7 +56,8 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Reply> {
                 return;
             }
             if (count + length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max((long) bytes.length * 2, count + length), maxBytes));
+                bytes = Arrays.copyOf(bytes, (int)
+                        Math.min(Math.max((long) bytes.length * 2, count + length), maxBytes));
             }
             buffer.get(bytes, count, length);
             count += length;

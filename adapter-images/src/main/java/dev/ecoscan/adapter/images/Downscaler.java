@@ -36,12 +36,17 @@ final class Downscaler {
     private static final float JPEG_QUALITY = 0.85f;
     private static final String PNG_METADATA = "javax_imageio_png_1.0";
 
-    private Downscaler() {
-    }
+    private Downscaler() {}
 
     /** What decoding an image costs and gives; {@code workingBytes} is everything held beside the encoded bytes. */
-    record Plan(int width, int height, int subsampling, int targetWidth, int targetHeight, long workingBytes,
-                JpegHeader jpeg) {
+    record Plan(
+            int width,
+            int height,
+            int subsampling,
+            int targetWidth,
+            int targetHeight,
+            long workingBytes,
+            JpegHeader jpeg) {
 
         long pixels() {
             return (long) width * height;
@@ -104,17 +109,20 @@ final class Downscaler {
             reader.dispose();
         }
         boolean jpeg = mediaType.equals("image/jpeg");
-        BufferedImage scaled = scale(decoded, plan.targetWidth(), plan.targetHeight(),
+        BufferedImage scaled = scale(
+                decoded,
+                plan.targetWidth(),
+                plan.targetHeight(),
                 !jpeg && decoded.getColorModel().hasAlpha());
         decoded = null;
         BufferedImage turned = orient(scaled, plan.jpeg().orientation());
         scaled = null;
-        return jpeg ? new Shrunk(jpeg(turned), "image/jpeg", turned.getWidth(), turned.getHeight())
+        return jpeg
+                ? new Shrunk(jpeg(turned), "image/jpeg", turned.getWidth(), turned.getHeight())
                 : new Shrunk(png(turned, texts), "image/png", turned.getWidth(), turned.getHeight());
     }
 
-    record Shrunk(byte[] bytes, String mediaType, int width, int height) {
-    }
+    record Shrunk(byte[] bytes, String mediaType, int width, int height) {}
 
     private static Optional<ImageReader> reader(String mediaType) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
@@ -139,8 +147,8 @@ final class Downscaler {
     }
 
     private static BufferedImage scale(BufferedImage source, int width, int height, boolean alpha) {
-        BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB
-                : BufferedImage.TYPE_INT_RGB);
+        BufferedImage target =
+                new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -169,13 +177,34 @@ final class Downscaler {
                 int tx;
                 int ty;
                 switch (orientation) {
-                    case 2 -> { tx = w - 1 - x; ty = y; }
-                    case 3 -> { tx = w - 1 - x; ty = h - 1 - y; }
-                    case 4 -> { tx = x; ty = h - 1 - y; }
-                    case 5 -> { tx = y; ty = x; }
-                    case 6 -> { tx = h - 1 - y; ty = x; }
-                    case 7 -> { tx = h - 1 - y; ty = w - 1 - x; }
-                    default -> { tx = y; ty = w - 1 - x; }
+                    case 2 -> {
+                        tx = w - 1 - x;
+                        ty = y;
+                    }
+                    case 3 -> {
+                        tx = w - 1 - x;
+                        ty = h - 1 - y;
+                    }
+                    case 4 -> {
+                        tx = x;
+                        ty = h - 1 - y;
+                    }
+                    case 5 -> {
+                        tx = y;
+                        ty = x;
+                    }
+                    case 6 -> {
+                        tx = h - 1 - y;
+                        ty = x;
+                    }
+                    case 7 -> {
+                        tx = h - 1 - y;
+                        ty = w - 1 - x;
+                    }
+                    default -> {
+                        tx = y;
+                        ty = w - 1 - x;
+                    }
                 }
                 to[ty * width + tx] = from[y * w + x];
             }
@@ -185,7 +214,8 @@ final class Downscaler {
 
     private static byte[] jpeg(BufferedImage image) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ByteArrayImageOutputStream out = new ByteArrayImageOutputStream(image.getWidth() * image.getHeight() / 4)) {
+        try (ByteArrayImageOutputStream out =
+                new ByteArrayImageOutputStream(image.getWidth() * image.getHeight() / 4)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

@@ -53,8 +53,12 @@ public final class DownscalingImageSource implements ImageSource, AutoCloseable 
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.budget = Objects.requireNonNull(budget, "budget");
         AtomicInteger number = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(threads, task -> Thread.ofPlatform().daemon()
-                .name("image-shrink-" + number.incrementAndGet()).unstarted(task));
+        this.workers = Executors.newFixedThreadPool(
+                threads,
+                task -> Thread.ofPlatform()
+                        .daemon()
+                        .name("image-shrink-" + number.incrementAndGet())
+                        .unstarted(task));
     }
 
     @Override
@@ -104,8 +108,8 @@ public final class DownscalingImageSource implements ImageSource, AutoCloseable 
                     + " pixels; eco-scan takes images of at most " + Downscaler.MAX_PIXELS / 1_000_000 + " megapixels");
         }
         long encoded = hold.bytes();
-        Optional<ImageLoad> refused = refusal(encoded + plan.workingBytes(), "shrinking the " + plan.width() + " × "
-                + plan.height() + " image");
+        Optional<ImageLoad> refused = refusal(
+                encoded + plan.workingBytes(), "shrinking the " + plan.width() + " × " + plan.height() + " image");
         if (refused.isPresent()) {
             hold.close();
             return refused.get();
@@ -115,13 +119,15 @@ public final class DownscalingImageSource implements ImageSource, AutoCloseable 
             return overloaded();
         }
         Map<String, String> texts = image.mediaType().equals("image/png") ? PngTextChunks.read(image.view()) : Map.of();
-        CompletableFuture<Downscaler.Shrunk> work = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Downscaler.shrink(image.view(), image.mediaType(), plan, texts);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, workers);
+        CompletableFuture<Downscaler.Shrunk> work = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return Downscaler.shrink(image.view(), image.mediaType(), plan, texts);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                workers);
         Downscaler.Shrunk shrunk;
         try {
             shrunk = work.get();
@@ -152,7 +158,7 @@ public final class DownscalingImageSource implements ImageSource, AutoCloseable 
     }
 
     private ImageLoad overloaded() {
-        return new ImageLoad.Overloaded("eco-scan holds as many image bytes as its memory allows ("
-                + budget.capacityText() + ")");
+        return new ImageLoad.Overloaded(
+                "eco-scan holds as many image bytes as its memory allows (" + budget.capacityText() + ")");
     }
 }

@@ -23,8 +23,13 @@ import java.util.regex.Pattern;
  * @param totalTimeout      bound on the whole fetch: DNS, every redirect, headers and body
  * @param maxRedirects      redirects followed, each one checked like the first URL
  */
-public record ImageFetchPolicy(Set<String> allowedHosts, boolean allowLoopbackHttp, int maxBytes,
-                               Duration connectTimeout, Duration totalTimeout, int maxRedirects) {
+public record ImageFetchPolicy(
+        Set<String> allowedHosts,
+        boolean allowLoopbackHttp,
+        int maxBytes,
+        Duration connectTimeout,
+        Duration totalTimeout,
+        int maxRedirects) {
 
     public static final int DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -33,6 +38,7 @@ public record ImageFetchPolicy(Set<String> allowedHosts, boolean allowLoopbackHt
 
     /** The body is held in memory while it is checked, so the limit itself has a limit. */
     public static final int LARGEST_MAX_BYTES = 64 * 1024 * 1024;
+
     public static final int MOST_REDIRECTS = 10;
     public static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(5);
 
@@ -54,20 +60,25 @@ public record ImageFetchPolicy(Set<String> allowedHosts, boolean allowLoopbackHt
         connectTimeout = timeout(connectTimeout, "connect timeout");
         totalTimeout = timeout(totalTimeout, "total timeout");
         if (maxRedirects < 0 || maxRedirects > MOST_REDIRECTS) {
-            throw new IllegalArgumentException("redirects followed must be between 0 and " + MOST_REDIRECTS
-                    + ", not " + maxRedirects);
+            throw new IllegalArgumentException(
+                    "redirects followed must be between 0 and " + MOST_REDIRECTS + ", not " + maxRedirects);
         }
     }
 
     /** The service's policy: https to the given hosts only, with the default limits. */
     public static ImageFetchPolicy production(Set<String> hosts) {
-        return new ImageFetchPolicy(hosts, false, DEFAULT_MAX_BYTES, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TOTAL_TIMEOUT,
-                DEFAULT_MAX_REDIRECTS);
+        return new ImageFetchPolicy(
+                hosts, false, DEFAULT_MAX_BYTES, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, DEFAULT_MAX_REDIRECTS);
     }
 
     /** Dev mode: loopback only (http or https), where the dev server serves its samples; no other host. */
     public static ImageFetchPolicy dev() {
-        return new ImageFetchPolicy(Set.of(), true, DEFAULT_MAX_BYTES, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TOTAL_TIMEOUT,
+        return new ImageFetchPolicy(
+                Set.of(),
+                true,
+                DEFAULT_MAX_BYTES,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_TOTAL_TIMEOUT,
                 DEFAULT_MAX_REDIRECTS);
     }
 
@@ -129,8 +140,8 @@ public record ImageFetchPolicy(Set<String> allowedHosts, boolean allowLoopbackHt
         }
         String host = normalizedHost(entry);
         if (host.contains(":") || host.contains("[")) {
-            throw new IllegalArgumentException("image host allow-list entry '" + entry
-                    + "' is an IPv6 literal; allow the host's name instead");
+            throw new IllegalArgumentException(
+                    "image host allow-list entry '" + entry + "' is an IPv6 literal; allow the host's name instead");
         }
         if (!HOST.matcher(host).matches() && !WILDCARD.matcher(host).matches()) {
             throw new IllegalArgumentException("image host allow-list entry '" + entry

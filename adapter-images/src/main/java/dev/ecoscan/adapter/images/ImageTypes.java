@@ -20,8 +20,7 @@ final class ImageTypes {
     private static final byte[] RIFF = ascii("RIFF");
     private static final byte[] WEBP = ascii("WEBP");
 
-    private ImageTypes() {
-    }
+    private ImageTypes() {}
 
     /** The media type the bytes start with, if it is one of the accepted ones. */
     static Optional<String> sniff(byte[] b) {
@@ -43,7 +42,9 @@ final class ImageTypes {
     /** A Content-Type without its parameters, in lower case: {@code "Image/PNG; x=y"} is {@code image/png}. */
     static String essence(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** A type someone else sent, short enough to quote in a reason. */

@@ -16,11 +16,11 @@ final class PngTextChunks {
 
     /** Larger text chunks, or more of them, are not eco-scan's labels and are not carried. */
     private static final int MAX_TEXT_BYTES = 4096;
+
     private static final int MAX_CHUNKS = 16;
     private static final int SIGNATURE_LENGTH = 8;
 
-    private PngTextChunks() {
-    }
+    private PngTextChunks() {}
 
     /** Keyword to text, in file order; empty for anything that is not a well-formed PNG up to its end. */
     static Map<String, String> read(ByteBuffer png) {
@@ -41,8 +41,9 @@ final class PngTextChunks {
                 if (zero > 0) {
                     String keyword = new String(chunk, 0, zero, StandardCharsets.ISO_8859_1);
                     if (keyword.startsWith(PREFIX)) {
-                        texts.put(keyword, new String(chunk, zero + 1, chunk.length - zero - 1,
-                                StandardCharsets.ISO_8859_1));
+                        texts.put(
+                                keyword,
+                                new String(chunk, zero + 1, chunk.length - zero - 1, StandardCharsets.ISO_8859_1));
                     }
                 }
             } else if (type == 0x49454E44) { // IEND

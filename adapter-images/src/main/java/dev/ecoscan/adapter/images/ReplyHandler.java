@@ -75,20 +75,23 @@ final class ReplyHandler implements HttpResponse.BodyHandler<Reply> {
         if (REDIRECTS.contains(status)) {
             return headers.firstValue("location")
                     .map(location -> unread(new Reply.Redirect(location)))
-                    .orElseGet(() -> unread(new Reply.Refused("the image server redirected without a Location header")));
+                    .orElseGet(
+                            () -> unread(new Reply.Refused("the image server redirected without a Location header")));
         }
         if (status != 200) {
             return unread(new Reply.Refused("the image server answered HTTP " + status));
         }
         List<String> types = headers.allValues("content-type");
         if (types.size() != 1) {
-            return unread(new Reply.Refused(types.isEmpty() ? "the image server sent no Content-Type"
-                    : "the image server sent more than one Content-Type"));
+            return unread(new Reply.Refused(
+                    types.isEmpty()
+                            ? "the image server sent no Content-Type"
+                            : "the image server sent more than one Content-Type"));
         }
         String type = ImageTypes.essence(types.get(0));
         if (!ImageTypes.ACCEPTED.contains(type)) {
-            return unread(new Reply.Refused("the image server sent " + ImageTypes.quoted(type) + ", not "
-                    + ImageTypes.ACCEPTED_TEXT));
+            return unread(new Reply.Refused(
+                    "the image server sent " + ImageTypes.quoted(type) + ", not " + ImageTypes.ACCEPTED_TEXT));
         }
         OptionalLong length;
         try {
@@ -106,19 +109,20 @@ final class ReplyHandler implements HttpResponse.BodyHandler<Reply> {
         // Without a Content-Length the cap is reserved; a budget smaller than the cap is the cap then.
         int cap = length.isPresent() ? (int) length.getAsLong() : (int) Math.min(maxBytes, images.capacity());
         if (!images.fits(cap)) {
-            return unread(new Reply.Refused("the image is larger than this service's image memory ("
-                    + images.capacityText() + ")"));
+            return unread(new Reply.Refused(
+                    "the image is larger than this service's image memory (" + images.capacityText() + ")"));
         }
         Optional<ImageHold> hold = images.tryHold(cap);
         if (hold.isEmpty()) {
-            return unread(new Reply.Overloaded("eco-scan holds as many image bytes as its memory allows ("
-                    + images.capacityText() + ")"));
+            return unread(new Reply.Overloaded(
+                    "eco-scan holds as many image bytes as its memory allows (" + images.capacityText() + ")"));
         }
         if (!keep(hold.get())) {
             return unread(new Reply.Refused("the fetch was abandoned"));
         }
         String capped = cap < maxBytes && length.isEmpty()
-                ? "the image is larger than this service's image memory (" + images.capacityText() + ")" : tooLarge;
+                ? "the image is larger than this service's image memory (" + images.capacityText() + ")"
+                : tooLarge;
         return new CappedBodySubscriber(cap, type, capped, length.orElse(0), hold.get());
     }
 

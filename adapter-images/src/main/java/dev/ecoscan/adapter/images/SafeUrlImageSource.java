@@ -13,7 +13,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -103,16 +102,19 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
     public ImageLoad load(ImageReference reference) {
         try {
             return switch (reference) {
-                case ImageReference.File file -> new ImageLoad.Unreadable("local files are not accepted by the service");
+                case ImageReference.File file ->
+                    new ImageLoad.Unreadable("local files are not accepted by the service");
                 case ImageReference.Inline inline -> inline(inline);
                 case ImageReference.Url url -> fetch(url.uri());
             };
         } catch (FetchRefused refused) {
-            return refused.overloaded() ? new ImageLoad.Overloaded(refused.getMessage())
+            return refused.overloaded()
+                    ? new ImageLoad.Overloaded(refused.getMessage())
                     : new ImageLoad.Unreadable(refused.getMessage());
         } catch (RuntimeException e) {
             // The port promises an answer, never an exception: a surprise here must not fail the request.
-            return new ImageLoad.Unreadable("the image could not be loaded (" + e.getClass().getSimpleName() + ")");
+            return new ImageLoad.Unreadable(
+                    "the image could not be loaded (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -144,8 +146,8 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
                     .orElseThrow(() -> new FetchRefused("the image is not " + ImageTypes.ACCEPTED_TEXT));
             String declared = ImageTypes.essence(inline.mediaType());
             if (!declared.equals(sniffed)) {
-                throw new FetchRefused("the image was declared as " + ImageTypes.quoted(declared) + " but is "
-                        + sniffed);
+                throw new FetchRefused(
+                        "the image was declared as " + ImageTypes.quoted(declared) + " but is " + sniffed);
             }
             return new ImageLoad.Loaded(Image.wrap(bytes, sniffed), hold);
         } catch (FetchRefused | RuntimeException e) {
@@ -163,8 +165,10 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
             throw new FetchRefused("the image is larger than this service's image memory ("
                     + budget.get().capacityText() + ")");
         }
-        return budget.get().tryHold(bytes).orElseThrow(() -> FetchRefused.overloaded(
-                "eco-scan holds as many image bytes as its memory allows (" + budget.get().capacityText() + ")"));
+        return budget.get()
+                .tryHold(bytes)
+                .orElseThrow(() -> FetchRefused.overloaded("eco-scan holds as many image bytes as its memory allows ("
+                        + budget.get().capacityText() + ")"));
     }
 
     private ImageLoad.Loaded fetch(URI url) throws FetchRefused {
@@ -187,7 +191,8 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
                 case Reply.Refused refused -> throw new FetchRefused(refused.reason());
                 case Reply.Redirect redirect -> {
                     if (redirects == policy.maxRedirects()) {
-                        throw new FetchRefused("the image URL redirected more than " + policy.maxRedirects() + " times");
+                        throw new FetchRefused(
+                                "the image URL redirected more than " + policy.maxRedirects() + " times");
                     }
                     current = follow(current, redirect.location());
                 }
@@ -302,14 +307,16 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
             case ConnectException e -> "image host " + host + " could not be reached";
             case SSLException e -> "the TLS handshake with image host " + host + " failed";
             case IOException e -> "fetching the image from " + host + " failed";
-            default -> "fetching the image from " + host + " failed (" + cause.getClass().getSimpleName() + ")";
+            default ->
+                "fetching the image from " + host + " failed ("
+                        + cause.getClass().getSimpleName() + ")";
         };
     }
 
     private static URI follow(URI current, String location) throws FetchRefused {
         if (location.length() > UrlRules.MAX_URL_LENGTH) {
-            throw new FetchRefused("redirect refused: the Location is longer than " + UrlRules.MAX_URL_LENGTH
-                    + " characters");
+            throw new FetchRefused(
+                    "redirect refused: the Location is longer than " + UrlRules.MAX_URL_LENGTH + " characters");
         }
         try {
             // URI.resolve mishandles a base with an empty path ("http://h" + "x" gives "http://hx").

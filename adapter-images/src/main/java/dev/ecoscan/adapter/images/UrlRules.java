@@ -62,9 +62,10 @@ final class UrlRules {
             return Optional.empty();
         }
         if (scheme.equals("http")) {
-            return Optional.of(policy.allowLoopbackHttp()
-                    ? "image URLs must use https (plain http is only for loopback in dev mode)"
-                    : "image URLs must use https");
+            return Optional.of(
+                    policy.allowLoopbackHttp()
+                            ? "image URLs must use https (plain http is only for loopback in dev mode)"
+                            : "image URLs must use https");
         }
         if (!policy.allowsHost(host)) {
             return Optional.of("image host " + quoted(host) + " is not on the allow-list");
@@ -108,7 +109,8 @@ final class UrlRules {
 
     /** localhost, or a literal loopback address; its addresses are still checked after DNS. */
     static boolean isLoopbackName(String host) {
-        return host.equals("localhost") || literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
+        return host.equals("localhost")
+                || literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     /** A host someone else sent, short enough to quote in a reason. */

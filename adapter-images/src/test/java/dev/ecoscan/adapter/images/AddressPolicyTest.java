@@ -87,7 +87,8 @@ class AddressPolicyTest {
     void ipv4_mapped_addresses_are_judged_by_their_ipv4_address_even_when_kept_as_ipv6() throws UnknownHostException {
         // The JDK turns ::ffff:a.b.c.d into an IPv4 address when it parses one; built from bytes, it stays IPv6.
         assertThat(production.refusal(mapped(10, 0, 0, 1))).contains("a private address (IPv4-mapped IPv6)");
-        assertThat(production.refusal(mapped(169, 254, 169, 254))).contains("a cloud metadata address (IPv4-mapped IPv6)");
+        assertThat(production.refusal(mapped(169, 254, 169, 254)))
+                .contains("a cloud metadata address (IPv4-mapped IPv6)");
         assertThat(production.refusal(mapped(0, 0, 0, 0))).contains("an unspecified address (IPv4-mapped IPv6)");
         assertThat(production.refusal(mapped(8, 8, 8, 8))).isEmpty();
     }

@@ -18,8 +18,9 @@ class BudgetedFetchTest {
 
     private final LoopbackImageServer server = new LoopbackImageServer();
     private final ImageBudget budget = new ImageBudget(1024 * 1024);
-    private final SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.dev()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500)), FixedResolver.withLocalhost(),
+    private final SafeUrlImageSource source = new SafeUrlImageSource(
+            ImageFetchPolicy.dev().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500)),
+            FixedResolver.withLocalhost(),
             Optional.of(budget));
 
     @AfterEach
@@ -56,7 +57,8 @@ class BudgetedFetchTest {
 
         try (ImageLoad load = source.load(url("/chunked.png"))) {
             assertThat(load).isInstanceOf(ImageLoad.Loaded.class);
-            assertThat(budget.peak()).as("the budget is smaller than the 10 MiB cap, so the cap is the budget")
+            assertThat(budget.peak())
+                    .as("the budget is smaller than the 10 MiB cap, so the cap is the budget")
                     .isEqualTo(budget.capacity());
             assertThat(budget.inUse()).isEqualTo(png.length);
         }
@@ -70,8 +72,8 @@ class BudgetedFetchTest {
 
         ImageLoad load = source.load(url("/milk.png"));
 
-        assertThat(load).isEqualTo(new ImageLoad.Overloaded(
-                "eco-scan holds as many image bytes as its memory allows (1 MiB)"));
+        assertThat(load)
+                .isEqualTo(new ImageLoad.Overloaded("eco-scan holds as many image bytes as its memory allows (1 MiB)"));
         assertThat(budget.inUse()).isEqualTo(others.bytes());
         others.close();
     }
@@ -80,8 +82,8 @@ class BudgetedFetchTest {
     void a_declared_length_larger_than_the_whole_budget_is_unreadable_not_overloaded() {
         server.route("/huge.png", new LoopbackImageServer.Flood(2 * 1024 * 1024, true));
 
-        assertThat(source.load(url("/huge.png"))).isEqualTo(new ImageLoad.Unreadable(
-                "the image is larger than this service's image memory (1 MiB)"));
+        assertThat(source.load(url("/huge.png")))
+                .isEqualTo(new ImageLoad.Unreadable("the image is larger than this service's image memory (1 MiB)"));
         assertThat(budget.inUse()).isZero();
     }
 

@@ -18,7 +18,8 @@ class ConcurrentFetchTest {
     void two_hundred_virtual_threads_share_one_source_and_all_get_their_image() throws Exception {
         byte[] png = TestImages.png();
         try (LoopbackImageServer server = new LoopbackImageServer();
-                SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.dev(), FixedResolver.withLocalhost())) {
+                SafeUrlImageSource source =
+                        new SafeUrlImageSource(ImageFetchPolicy.dev(), FixedResolver.withLocalhost())) {
             server.route("/milk.png", LoopbackImageServer.image("image/png", png))
                     .route("/moved.png", LoopbackImageServer.redirect(302, "/milk.png"));
             List<Future<ImageLoad>> loads = new ArrayList<>();

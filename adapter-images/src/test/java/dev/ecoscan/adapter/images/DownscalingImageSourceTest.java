@@ -36,8 +36,11 @@ class DownscalingImageSourceTest {
 
     @Test
     void a_4000_by_3000_png_carrying_its_item_is_shrunk_to_about_a_megapixel_and_still_carries_it() throws IOException {
-        byte[] png = PngText.write(PngText.write(LargeImages.photo(4000, 3000, "png"), PngText.ITEM_KEY,
-                "recyclable.paper-pack.milk-carton"), PngText.TAGS_KEY, "contents-empty");
+        byte[] png = PngText.write(
+                PngText.write(
+                        LargeImages.photo(4000, 3000, "png"), PngText.ITEM_KEY, "recyclable.paper-pack.milk-carton"),
+                PngText.TAGS_KEY,
+                "contents-empty");
         source = over(png, "image/png");
 
         try (ImageLoad load = source.load(ANY)) {
@@ -45,13 +48,17 @@ class DownscalingImageSourceTest {
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.bytes()));
 
             assertThat(image.mediaType()).isEqualTo("image/png");
-            assertThat((long) decoded.getWidth() * decoded.getHeight()).isLessThanOrEqualTo(Downscaler.TARGET_PIXELS)
+            assertThat((long) decoded.getWidth() * decoded.getHeight())
+                    .isLessThanOrEqualTo(Downscaler.TARGET_PIXELS)
                     .isGreaterThan(Downscaler.TARGET_PIXELS * 9 / 10);
-            assertThat((double) decoded.getWidth() / decoded.getHeight()).isCloseTo(4.0 / 3, org.assertj.core.data.Offset.offset(0.01));
+            assertThat((double) decoded.getWidth() / decoded.getHeight())
+                    .isCloseTo(4.0 / 3, org.assertj.core.data.Offset.offset(0.01));
             assertThat(PngText.read(image.bytes()))
                     .containsEntry(PngText.ITEM_KEY, "recyclable.paper-pack.milk-carton")
                     .containsEntry(PngText.TAGS_KEY, "contents-empty");
-            assertThat(budget.inUse()).as("held at the shrunk size, not the original's").isEqualTo(image.size());
+            assertThat(budget.inUse())
+                    .as("held at the shrunk size, not the original's")
+                    .isEqualTo(image.size());
             assertThat(image.size()).isLessThan(png.length);
         }
         assertThat(budget.inUse()).isZero();
@@ -60,10 +67,12 @@ class DownscalingImageSourceTest {
     @Test
     void a_12_mp_jpeg_stays_a_jpeg_of_about_a_megapixel_and_is_never_decoded_whole() throws IOException {
         byte[] jpeg = LargeImages.photo(4000, 3000, "jpeg");
-        Downscaler.Plan plan = Downscaler.plan(java.nio.ByteBuffer.wrap(jpeg), "image/jpeg").orElseThrow();
+        Downscaler.Plan plan =
+                Downscaler.plan(java.nio.ByteBuffer.wrap(jpeg), "image/jpeg").orElseThrow();
 
         long before = allocatedByThisThread();
-        Downscaler.Shrunk shrunk = Downscaler.shrink(java.nio.ByteBuffer.wrap(jpeg), "image/jpeg", plan, java.util.Map.of());
+        Downscaler.Shrunk shrunk =
+                Downscaler.shrink(java.nio.ByteBuffer.wrap(jpeg), "image/jpeg", plan, java.util.Map.of());
         long allocated = allocatedByThisThread() - before;
 
         assertThat(plan.subsampling()).isEqualTo(3);
@@ -105,8 +114,12 @@ class DownscalingImageSourceTest {
         ImageLoad load = source.load(ANY);
 
         assertThat(bomb.length).isLessThan(2048);
-        assertThat(load).isInstanceOfSatisfying(ImageLoad.Unreadable.class, unreadable -> assertThat(unreadable.reason())
-                .isEqualTo("the image is 60000 × 60000 pixels; eco-scan takes images of at most 50 megapixels"));
+        assertThat(load)
+                .isInstanceOfSatisfying(
+                        ImageLoad.Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason())
+                                .isEqualTo(
+                                        "the image is 60000 × 60000 pixels; eco-scan takes images of at most 50 megapixels"));
         assertThat(budget.inUse()).isZero();
     }
 
@@ -118,7 +131,9 @@ class DownscalingImageSourceTest {
         try (ImageLoad load = source.load(ANY)) {
             assertThat(loaded(load).image().mediaType()).isEqualTo("image/png");
         }
-        assertThat(bomb.length).as("49 million zeros compress to almost nothing").isLessThan(200_000);
+        assertThat(bomb.length)
+                .as("49 million zeros compress to almost nothing")
+                .isLessThan(200_000);
         assertThat(budget.peak()).as("decoded whole it would take 196 MB").isLessThan(16 * MIB);
         assertThat(budget.inUse()).isZero();
     }
@@ -131,8 +146,11 @@ class DownscalingImageSourceTest {
 
         ImageLoad load = source.load(ANY);
 
-        assertThat(load).isInstanceOfSatisfying(ImageLoad.Unreadable.class,
-                unreadable -> assertThat(unreadable.reason()).contains("more than this service's image memory (4 MiB)"));
+        assertThat(load)
+                .isInstanceOfSatisfying(
+                        ImageLoad.Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason())
+                                .contains("more than this service's image memory (4 MiB)"));
         assertThat(small.inUse()).isZero();
     }
 
@@ -163,8 +181,8 @@ class DownscalingImageSourceTest {
     void the_hold_the_source_took_is_the_one_that_is_settled_and_given_back() {
         byte[] png = LargeImages.photo(3000, 2000, "png");
         ImageHold fetched = budget.tryHold(png.length).orElseThrow();
-        source = new DownscalingImageSource(reference -> new ImageLoad.Loaded(new Image(png, "image/png"), fetched),
-                budget, 1);
+        source = new DownscalingImageSource(
+                reference -> new ImageLoad.Loaded(new Image(png, "image/png"), fetched), budget, 1);
 
         try (ImageLoad load = source.load(ANY)) {
             assertThat(loaded(load).hold()).isSameAs(fetched);
@@ -179,7 +197,8 @@ class DownscalingImageSourceTest {
         source = over(landscape, "image/jpeg");
 
         try (ImageLoad load = source.load(ANY)) {
-            BufferedImage shrunk = ImageIO.read(new ByteArrayInputStream(loaded(load).image().bytes()));
+            BufferedImage shrunk =
+                    ImageIO.read(new ByteArrayInputStream(loaded(load).image().bytes()));
 
             assertThat(shrunk.getHeight()).as("portrait once turned").isGreaterThan(shrunk.getWidth());
         }

@@ -56,7 +56,8 @@ final class FixedResolver implements HostResolver {
     private static InetAddress address(String host, String literal) {
         try {
             // getByAddress never asks DNS; the literal is turned into bytes by the JDK's parser.
-            byte[] bytes = InetAddress.getByName(literal.contains(":") ? "[" + literal + "]" : literal).getAddress();
+            byte[] bytes = InetAddress.getByName(literal.contains(":") ? "[" + literal + "]" : literal)
+                    .getAddress();
             return InetAddress.getByAddress(host, bytes);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(literal, e);

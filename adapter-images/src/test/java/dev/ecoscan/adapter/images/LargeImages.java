@@ -15,8 +15,7 @@ import javax.imageio.ImageIO;
 /** Images of camera size, and hostile ones, for the downscaler's tests. */
 final class LargeImages {
 
-    private LargeImages() {
-    }
+    private LargeImages() {}
 
     /** A smooth picture with a little texture, encoded as {@code format} ("png" or "jpeg"). */
     static byte[] photo(int width, int height, String format) {
@@ -62,8 +61,18 @@ final class LargeImages {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                png,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put((byte) 8)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         chunk(png, "IDAT", idat.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
@@ -72,7 +81,9 @@ final class LargeImages {
     /** Bytes that start like a WebP file; nothing in the JDK decodes WebP. */
     static byte[] webp(int size) {
         byte[] bytes = new byte[size];
-        ByteBuffer.wrap(bytes).put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.reverseBytes(size - 8))
+        ByteBuffer.wrap(bytes)
+                .put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(Integer.reverseBytes(size - 8))
                 .put("WEBPVP8 ".getBytes(StandardCharsets.US_ASCII));
         for (int i = 16; i < size; i++) {
             bytes[i] = (byte) (i * 31);
@@ -87,7 +98,11 @@ final class LargeImages {
         exif.put("Exif".getBytes(StandardCharsets.US_ASCII)).putShort((short) 0);
         exif.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
         exif.putShort((short) 1);
-        exif.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        exif.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
         exif.putInt(0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Inline images are checked like downloaded ones; local files are never read. */
 class LocalReferencesTest {
 
-    private final SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")));
+    private final SafeUrlImageSource source =
+            new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")));
 
     @AfterEach
     void stop() {
@@ -27,7 +28,8 @@ class LocalReferencesTest {
     void a_valid_inline_png_is_accepted() {
         byte[] png = TestImages.png();
 
-        assertThat(source.load(new ImageReference.Inline(png, "image/png"))).isEqualTo(new ImageLoad.Loaded(new Image(png, "image/png")));
+        assertThat(source.load(new ImageReference.Inline(png, "image/png")))
+                .isEqualTo(new ImageLoad.Loaded(new Image(png, "image/png")));
     }
 
     @Test
@@ -62,7 +64,8 @@ class LocalReferencesTest {
     void an_inline_image_over_the_limit_is_refused() {
         byte[] png = TestImages.png();
         byte[] large = Arrays.copyOf(png, 200);
-        try (SafeUrlImageSource small = new SafeUrlImageSource(ImageFetchPolicy.production(Set.of()).withMaxBytes(100))) {
+        try (SafeUrlImageSource small =
+                new SafeUrlImageSource(ImageFetchPolicy.production(Set.of()).withMaxBytes(100))) {
 
             assertThat(small.load(new ImageReference.Inline(large, "image/png")))
                     .isEqualTo(new ImageLoad.Unreadable("the image is larger than 100 bytes"));

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The production policy never reaches this machine, even through a host the operator allowed. */
 class ProductionPolicyTest {
 
-    private final LoopbackImageServer server = new LoopbackImageServer()
-            .route("/milk.png", LoopbackImageServer.image("image/png", TestImages.png()));
+    private final LoopbackImageServer server =
+            new LoopbackImageServer().route("/milk.png", LoopbackImageServer.image("image/png", TestImages.png()));
 
     @AfterEach
     void stop() {
@@ -26,8 +26,9 @@ class ProductionPolicyTest {
 
             ImageLoad load = source.load(ImageReference.parse("https://localhost:" + server.port() + "/milk.png"));
 
-            assertThat(load).isEqualTo(new ImageLoad.Unreadable(
-                    "image host localhost resolves to a loopback address, which the service does not contact"));
+            assertThat(load)
+                    .isEqualTo(new ImageLoad.Unreadable(
+                            "image host localhost resolves to a loopback address, which the service does not contact"));
             assertThat(server.requests()).isEmpty();
         }
     }
@@ -49,8 +50,9 @@ class ProductionPolicyTest {
 
             ImageLoad load = source.load(ImageReference.parse("https://127.0.0.1:" + server.port() + "/milk.png"));
 
-            assertThat(load).isEqualTo(new ImageLoad.Unreadable(
-                    "image host 127.0.0.1 resolves to a loopback address, which the service does not contact"));
+            assertThat(load)
+                    .isEqualTo(new ImageLoad.Unreadable(
+                            "image host 127.0.0.1 resolves to a loopback address, which the service does not contact"));
             assertThat(server.requests()).isEmpty();
         }
     }
@@ -58,12 +60,15 @@ class ProductionPolicyTest {
     @Test
     void an_allowed_host_whose_name_points_at_the_metadata_address_is_refused() {
         FixedResolver dns = new FixedResolver().with("images.example.com", "169.254.169.254");
-        try (SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
+        try (SafeUrlImageSource source =
+                new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
 
             ImageLoad load = source.load(ImageReference.parse("https://images.example.com/latest/meta-data/"));
 
-            assertThat(load).isEqualTo(new ImageLoad.Unreadable(
-                    "image host images.example.com resolves to a cloud metadata address, which the service does not contact"));
+            assertThat(load)
+                    .isEqualTo(
+                            new ImageLoad.Unreadable(
+                                    "image host images.example.com resolves to a cloud metadata address, which the service does not contact"));
             assertThat(dns.asked()).containsExactly("images.example.com");
         }
     }
@@ -71,17 +76,21 @@ class ProductionPolicyTest {
     @Test
     void an_allowed_host_whose_name_points_at_a_mapped_private_address_is_refused() {
         FixedResolver dns = new FixedResolver().with("images.example.com", "::ffff:192.168.1.1");
-        try (SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
+        try (SafeUrlImageSource source =
+                new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
 
-            assertThat(source.load(ImageReference.parse("https://images.example.com/milk.png"))).isEqualTo(new ImageLoad.Unreadable(
-                    "image host images.example.com resolves to a private address, which the service does not contact"));
+            assertThat(source.load(ImageReference.parse("https://images.example.com/milk.png")))
+                    .isEqualTo(
+                            new ImageLoad.Unreadable(
+                                    "image host images.example.com resolves to a private address, which the service does not contact"));
         }
     }
 
     @Test
     void an_allowed_host_that_cannot_be_resolved_is_unreadable() {
         FixedResolver dns = new FixedResolver();
-        try (SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
+        try (SafeUrlImageSource source =
+                new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
 
             assertThat(source.load(ImageReference.parse("https://images.example.com/milk.png")))
                     .isEqualTo(new ImageLoad.Unreadable("image host images.example.com cannot be resolved"));
@@ -91,7 +100,8 @@ class ProductionPolicyTest {
     @Test
     void a_host_off_the_allow_list_is_refused_before_any_lookup() {
         FixedResolver dns = new FixedResolver();
-        try (SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
+        try (SafeUrlImageSource source =
+                new SafeUrlImageSource(ImageFetchPolicy.production(Set.of("images.example.com")), dns)) {
 
             assertThat(source.load(ImageReference.parse("https://evil.example.org/milk.png")))
                     .isEqualTo(new ImageLoad.Unreadable("image host evil.example.org is not on the allow-list"));

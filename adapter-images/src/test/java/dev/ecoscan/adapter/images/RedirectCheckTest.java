@@ -21,7 +21,8 @@ class RedirectCheckTest {
             .with("images.test", "10.0.0.1")
             .with("metadata.test", "169.254.169.254", "fd00:ec2::254")
             .with("mixed.test", "127.0.0.1", "10.0.0.1");
-    private final SafeUrlImageSource source = new SafeUrlImageSource(devWithHosts("images.test", "metadata.test", "mixed.test"), dns);
+    private final SafeUrlImageSource source =
+            new SafeUrlImageSource(devWithHosts("images.test", "metadata.test", "mixed.test"), dns);
 
     @AfterEach
     void stop() {
@@ -50,16 +51,19 @@ class RedirectCheckTest {
             server.route("/loop" + i, LoopbackImageServer.redirect(308, "/loop" + (i + 1)));
         }
 
-        assertThat(source.load(url("/loop0"))).isEqualTo(new ImageLoad.Unreadable("the image URL redirected more than 3 times"));
+        assertThat(source.load(url("/loop0")))
+                .isEqualTo(new ImageLoad.Unreadable("the image URL redirected more than 3 times"));
         assertThat(server.requests()).containsExactly("/loop0", "/loop1", "/loop2", "/loop3");
     }
 
     @Test
     void with_no_redirects_allowed_the_first_one_is_refused() {
-        try (SafeUrlImageSource strict = new SafeUrlImageSource(ImageFetchPolicy.dev().withMaxRedirects(0), dns)) {
+        try (SafeUrlImageSource strict =
+                new SafeUrlImageSource(ImageFetchPolicy.dev().withMaxRedirects(0), dns)) {
             server.route("/moved", LoopbackImageServer.redirect(301, "/milk.png"));
 
-            assertThat(strict.load(url("/moved"))).isEqualTo(new ImageLoad.Unreadable("the image URL redirected more than 0 times"));
+            assertThat(strict.load(url("/moved")))
+                    .isEqualTo(new ImageLoad.Unreadable("the image URL redirected more than 0 times"));
             assertThat(server.requests()).containsExactly("/moved");
         }
     }
@@ -68,8 +72,9 @@ class RedirectCheckTest {
     void a_redirect_to_the_cloud_metadata_address_is_refused_without_connecting() {
         server.route("/evil", LoopbackImageServer.redirect(302, "http://169.254.169.254/latest/meta-data/"));
 
-        assertThat(source.load(url("/evil"))).isEqualTo(new ImageLoad.Unreadable(
-                "redirect refused: image URLs must use https (plain http is only for loopback in dev mode)"));
+        assertThat(source.load(url("/evil")))
+                .isEqualTo(new ImageLoad.Unreadable(
+                        "redirect refused: image URLs must use https (plain http is only for loopback in dev mode)"));
         assertThat(server.requests()).containsExactly("/evil");
         assertThat(dns.asked()).isEmpty();
     }
@@ -79,7 +84,8 @@ class RedirectCheckTest {
         server.route("/evil", LoopbackImageServer.redirect(302, "https://169.254.169.254/latest/meta-data/iam/"));
 
         assertThat(source.load(url("/evil")))
-                .isEqualTo(new ImageLoad.Unreadable("redirect refused: image host 169.254.169.254 is not on the allow-list"));
+                .isEqualTo(new ImageLoad.Unreadable(
+                        "redirect refused: image host 169.254.169.254 is not on the allow-list"));
         assertThat(server.requests()).containsExactly("/evil");
         assertThat(dns.asked()).isEmpty();
     }
@@ -88,8 +94,9 @@ class RedirectCheckTest {
     void a_redirect_to_a_private_address_is_refused_without_connecting() {
         server.route("/evil", LoopbackImageServer.redirect(307, "http://10.0.0.1/admin"));
 
-        assertThat(source.load(url("/evil"))).isEqualTo(new ImageLoad.Unreadable(
-                "redirect refused: image URLs must use https (plain http is only for loopback in dev mode)"));
+        assertThat(source.load(url("/evil")))
+                .isEqualTo(new ImageLoad.Unreadable(
+                        "redirect refused: image URLs must use https (plain http is only for loopback in dev mode)"));
         assertThat(server.requests()).containsExactly("/evil");
         assertThat(dns.asked()).isEmpty();
     }
@@ -98,8 +105,10 @@ class RedirectCheckTest {
     void a_redirect_to_an_allowed_host_that_resolves_to_a_private_address_is_refused_after_the_lookup() {
         server.route("/evil", LoopbackImageServer.redirect(302, "https://images.test/milk.png"));
 
-        assertThat(source.load(url("/evil"))).isEqualTo(new ImageLoad.Unreadable(
-                "redirect refused: image host images.test resolves to a private address, which the service does not contact"));
+        assertThat(source.load(url("/evil")))
+                .isEqualTo(
+                        new ImageLoad.Unreadable(
+                                "redirect refused: image host images.test resolves to a private address, which the service does not contact"));
         assertThat(dns.asked()).containsExactly("images.test");
         assertThat(server.requests()).containsExactly("/evil");
     }
@@ -108,8 +117,10 @@ class RedirectCheckTest {
     void a_redirect_to_an_allowed_host_that_resolves_to_a_metadata_address_is_refused_after_the_lookup() {
         server.route("/evil", LoopbackImageServer.redirect(302, "https://METADATA.test./latest/meta-data/"));
 
-        assertThat(source.load(url("/evil"))).isEqualTo(new ImageLoad.Unreadable(
-                "redirect refused: image host metadata.test resolves to a cloud metadata address, which the service does not contact"));
+        assertThat(source.load(url("/evil")))
+                .isEqualTo(
+                        new ImageLoad.Unreadable(
+                                "redirect refused: image host metadata.test resolves to a cloud metadata address, which the service does not contact"));
         assertThat(dns.asked()).containsExactly("metadata.test");
     }
 
@@ -117,23 +128,29 @@ class RedirectCheckTest {
     void a_host_is_refused_when_any_of_its_addresses_is_refused() {
         server.route("/evil", LoopbackImageServer.redirect(302, "https://mixed.test/milk.png"));
 
-        assertThat(source.load(url("/evil"))).isEqualTo(new ImageLoad.Unreadable(
-                "redirect refused: image host mixed.test resolves to a private address, which the service does not contact"));
+        assertThat(source.load(url("/evil")))
+                .isEqualTo(
+                        new ImageLoad.Unreadable(
+                                "redirect refused: image host mixed.test resolves to a private address, which the service does not contact"));
     }
 
     @Test
     void a_redirect_to_a_local_file_is_refused() {
         server.route("/evil", LoopbackImageServer.redirect(302, "file:///etc/passwd"));
 
-        assertThat(source.load(url("/evil"))).isEqualTo(new ImageLoad.Unreadable("redirect refused: image URLs must use https"));
+        assertThat(source.load(url("/evil")))
+                .isEqualTo(new ImageLoad.Unreadable("redirect refused: image URLs must use https"));
     }
 
     @Test
     void a_redirect_with_user_info_is_refused() {
-        server.route("/evil", LoopbackImageServer.redirect(302, "http://admin:admin@127.0.0.1:" + server.port() + "/milk.png"));
+        server.route(
+                "/evil",
+                LoopbackImageServer.redirect(302, "http://admin:admin@127.0.0.1:" + server.port() + "/milk.png"));
 
         assertThat(source.load(url("/evil")))
-                .isEqualTo(new ImageLoad.Unreadable("redirect refused: image URLs must not contain a user name or password"));
+                .isEqualTo(new ImageLoad.Unreadable(
+                        "redirect refused: image URLs must not contain a user name or password"));
         assertThat(server.requests()).containsExactly("/evil");
     }
 
@@ -154,7 +171,7 @@ class RedirectCheckTest {
 
     private static ImageFetchPolicy devWithHosts(String... hosts) {
         ImageFetchPolicy dev = ImageFetchPolicy.dev();
-        return new ImageFetchPolicy(Set.of(hosts), true, dev.maxBytes(), dev.connectTimeout(), dev.totalTimeout(),
-                dev.maxRedirects());
+        return new ImageFetchPolicy(
+                Set.of(hosts), true, dev.maxBytes(), dev.connectTimeout(), dev.totalTimeout(), dev.maxRedirects());
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class SafeUrlImageSourceOnCleartextTest {
 
     private final byte[] png = TestImages.png();
-    private final SafeUrlImageSource source = new SafeUrlImageSource(ImageFetchPolicy.dev(),
-            FixedResolver.withLocalhost());
+    private final SafeUrlImageSource source =
+            new SafeUrlImageSource(ImageFetchPolicy.dev(), FixedResolver.withLocalhost());
     private RawHttpCapture server;
 
     @BeforeEach
@@ -52,8 +52,11 @@ class SafeUrlImageSourceOnCleartextTest {
     private void assertPlainHttp11(RawHttpCapture.Captured request) {
         assertThat(request.requestLine()).isEqualTo("GET /milk.png HTTP/1.1");
         assertThat(request.header("Upgrade")).as("Upgrade headers").isEmpty();
-        assertThat(request.header("HTTP2-Settings")).as("HTTP2-Settings headers").isEmpty();
-        assertThat(request.header("Connection")).as("Connection headers")
+        assertThat(request.header("HTTP2-Settings"))
+                .as("HTTP2-Settings headers")
+                .isEmpty();
+        assertThat(request.header("Connection"))
+                .as("Connection headers")
                 .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains("upgrade"));
     }
 }

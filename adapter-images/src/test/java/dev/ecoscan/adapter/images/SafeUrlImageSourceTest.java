@@ -59,14 +59,16 @@ class SafeUrlImageSourceTest {
 
     @Test
     void a_404_is_unreadable() {
-        assertThat(source.load(url("/missing.png"))).isEqualTo(new ImageLoad.Unreadable("the image server answered HTTP 404"));
+        assertThat(source.load(url("/missing.png")))
+                .isEqualTo(new ImageLoad.Unreadable("the image server answered HTTP 404"));
     }
 
     @Test
     void a_server_error_is_unreadable() {
         server.route("/broken.png", LoopbackImageServer.status(500));
 
-        assertThat(source.load(url("/broken.png"))).isEqualTo(new ImageLoad.Unreadable("the image server answered HTTP 500"));
+        assertThat(source.load(url("/broken.png")))
+                .isEqualTo(new ImageLoad.Unreadable("the image server answered HTTP 500"));
     }
 
     @Test
@@ -74,7 +76,8 @@ class SafeUrlImageSourceTest {
         server.route("/page", LoopbackImageServer.image("text/html; charset=utf-8", "<html></html>".getBytes()));
 
         assertThat(source.load(url("/page")))
-                .isEqualTo(new ImageLoad.Unreadable("the image server sent text/html, not a PNG, JPEG, GIF or WebP image"));
+                .isEqualTo(new ImageLoad.Unreadable(
+                        "the image server sent text/html, not a PNG, JPEG, GIF or WebP image"));
     }
 
     @Test
@@ -82,7 +85,8 @@ class SafeUrlImageSourceTest {
         server.route("/logo.svg", LoopbackImageServer.image("image/svg+xml", "<svg/>".getBytes()));
 
         assertThat(source.load(url("/logo.svg")))
-                .isEqualTo(new ImageLoad.Unreadable("the image server sent image/svg+xml, not a PNG, JPEG, GIF or WebP image"));
+                .isEqualTo(new ImageLoad.Unreadable(
+                        "the image server sent image/svg+xml, not a PNG, JPEG, GIF or WebP image"));
     }
 
     @Test
@@ -97,8 +101,9 @@ class SafeUrlImageSourceTest {
     void html_sent_as_png_is_refused() {
         server.route("/liar.png", LoopbackImageServer.image("image/png", "<html>hello</html>".getBytes()));
 
-        assertThat(source.load(url("/liar.png"))).isEqualTo(new ImageLoad.Unreadable(
-                "the image server declared image/png but the body is not a PNG, JPEG, GIF or WebP image"));
+        assertThat(source.load(url("/liar.png")))
+                .isEqualTo(new ImageLoad.Unreadable(
+                        "the image server declared image/png but the body is not a PNG, JPEG, GIF or WebP image"));
     }
 
     @Test
@@ -107,7 +112,8 @@ class SafeUrlImageSourceTest {
         LoopbackImageServer.Flood flood = new LoopbackImageServer.Flood(1L << 30, true);
         server.route("/huge.png", flood);
 
-        assertThat(source.load(url("/huge.png"))).isEqualTo(new ImageLoad.Unreadable("the image is larger than 64 KiB"));
+        assertThat(source.load(url("/huge.png")))
+                .isEqualTo(new ImageLoad.Unreadable("the image is larger than 64 KiB"));
         // The client stops reading at once and hangs up (the JDK client finishes closing at its
         // selector's next wake-up, within 3 s): the server's writes fail long before its gigabyte is out.
         assertThat(flood.awaitFinished()).isTrue();
@@ -120,7 +126,8 @@ class SafeUrlImageSourceTest {
         LoopbackImageServer.Flood flood = new LoopbackImageServer.Flood(1L << 30, false);
         server.route("/endless.png", flood);
 
-        assertThat(source.load(url("/endless.png"))).isEqualTo(new ImageLoad.Unreadable("the image is larger than 64 KiB"));
+        assertThat(source.load(url("/endless.png")))
+                .isEqualTo(new ImageLoad.Unreadable("the image is larger than 64 KiB"));
         assertThat(flood.awaitFinished()).isTrue();
         assertThat(flood.written()).isLessThan(flood.total() / 8);
     }
@@ -136,19 +143,22 @@ class SafeUrlImageSourceTest {
 
     @Test
     void a_body_that_stalls_after_the_headers_ends_at_the_total_timeout() {
-        source = new SafeUrlImageSource(ImageFetchPolicy.dev().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)), dns);
+        source = new SafeUrlImageSource(
+                ImageFetchPolicy.dev().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)), dns);
         server.route("/slow.png", server.stallAfterHeaders());
 
         long start = System.nanoTime();
         ImageLoad load = source.load(url("/slow.png"));
 
         assertThat(load).isEqualTo(new ImageLoad.Unreadable("fetching the image took longer than 300 ms"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(250), Duration.ofSeconds(2));
     }
 
     @Test
     void a_server_that_never_answers_ends_at_the_total_timeout() {
-        source = new SafeUrlImageSource(ImageFetchPolicy.dev().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)), dns);
+        source = new SafeUrlImageSource(
+                ImageFetchPolicy.dev().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)), dns);
         server.route("/silent.png", server.stallBeforeHeaders());
 
         long start = System.nanoTime();
@@ -161,7 +171,8 @@ class SafeUrlImageSourceTest {
     @Test
     void a_lookup_slower_than_the_total_timeout_ends_at_the_total_timeout() {
         FixedResolver slowDns = FixedResolver.withLocalhost().slowedBy(Duration.ofSeconds(5));
-        source = new SafeUrlImageSource(ImageFetchPolicy.dev().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)), slowDns);
+        source = new SafeUrlImageSource(
+                ImageFetchPolicy.dev().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)), slowDns);
 
         long start = System.nanoTime();
         ImageLoad load = source.load(url("http://localhost:" + server.port() + "/milk.png"));
@@ -198,8 +209,10 @@ class SafeUrlImageSourceTest {
 
             // Which of the two a client reports depends on how long the JVM's first TLS set-up takes
             // (the handshake counts against the connect timeout); either way nothing is loaded.
-            assertThat(load).isIn(new ImageLoad.Unreadable("the TLS handshake with image host 127.0.0.1 failed"),
-                    new ImageLoad.Unreadable("connecting to image host 127.0.0.1 timed out"));
+            assertThat(load)
+                    .isIn(
+                            new ImageLoad.Unreadable("the TLS handshake with image host 127.0.0.1 failed"),
+                            new ImageLoad.Unreadable("connecting to image host 127.0.0.1 timed out"));
         }
     }
 

@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 /** Small real images, drawn by the JDK, for tests. */
 final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     static byte[] png() {
         return encode("png");

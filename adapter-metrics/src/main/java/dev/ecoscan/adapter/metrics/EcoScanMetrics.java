@@ -1,7 +1,7 @@
 package dev.ecoscan.adapter.metrics;
 
-import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.port.JobRecorder;
+import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -70,8 +70,8 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Jo
         // are dropped rather than recorded, so a caller's bug cannot explode the series count.
         registry.config()
                 .meterFilter(MeterFilter.maximumAllowableTags("http.request", "path", MAX_PATHS, MeterFilter.deny()))
-                .meterFilter(MeterFilter.maximumAllowableTags("gen_ai.client", ModelCallMeters.MODEL, MAX_MODELS,
-                        MeterFilter.deny()));
+                .meterFilter(MeterFilter.maximumAllowableTags(
+                        "gen_ai.client", ModelCallMeters.MODEL, MAX_MODELS, MeterFilter.deny()));
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(registry);

@@ -20,8 +20,8 @@ record HttpLabels(String method, String path, String statusCode) {
     static final String UNMATCHED = "unmatched";
 
     /** RFC 9110's methods and RFC 5789's PATCH. Case-sensitive, as methods are: {@code get} is not GET. */
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
-            "TRACE", "PATCH");
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
     /**
      * What templates are made of ({@code /api/v1/scan/{job_id}/result}, {@code /openapi.yaml}). A raw
      * path with escapes, unicode or odd characters is no template; one that looks like a template
@@ -29,8 +29,8 @@ record HttpLabels(String method, String path, String statusCode) {
      */
     private static final Pattern TEMPLATE = Pattern.compile("(/[A-Za-z0-9_.{}-]{1,64}){1,12}|/");
     /** Made once: a status label is needed on every request, and there are only 500 of them. */
-    private static final String[] STATUS_CODES = IntStream.rangeClosed(100, 599)
-            .mapToObj(Integer::toString).toArray(String[]::new);
+    private static final String[] STATUS_CODES =
+            IntStream.rangeClosed(100, 599).mapToObj(Integer::toString).toArray(String[]::new);
 
     static HttpLabels of(String method, String path, int status) {
         String statusCode = status >= 100 && status <= 599 ? STATUS_CODES[status - 100] : OTHER;
@@ -39,7 +39,8 @@ record HttpLabels(String method, String path, String statusCode) {
             // path: it lands in the few series that exist from start-up (see HttpMeters).
             return new HttpLabels(OTHER, UNMATCHED, statusCode);
         }
-        boolean template = path != null && path.length() <= 200 && TEMPLATE.matcher(path).matches();
+        boolean template =
+                path != null && path.length() <= 200 && TEMPLATE.matcher(path).matches();
         return new HttpLabels(method, template ? path : UNMATCHED, statusCode);
     }
 }

@@ -12,12 +12,12 @@ final class HttpMeters {
     static final String DURATION = "http.request.duration";
     /** Scraped as {@code http_requests_total}. */
     static final String COUNT = "http.requests";
+
     static final String SERVICE = "scan-api";
     /** The reference route, whose p99 the dashboards read to 0.1 s. */
     static final String CLASSIFY = "/api/v1/scan/classify";
 
-    private record Route(String method, String path) {
-    }
+    private record Route(String method, String path) {}
 
     private final MeterCache<Route, Timer> durations;
     private final MeterCache<HttpLabels, Counter> counts;

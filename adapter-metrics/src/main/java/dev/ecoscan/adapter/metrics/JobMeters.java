@@ -33,11 +33,13 @@ final class JobMeters {
     }
 
     void finished(ScanOutcome outcome) {
-        finished.get(switch (outcome) {
-            case ScanOutcome.Completed completed -> "completed";
-            case ScanOutcome.Rejected rejected -> "rejected";
-            case ScanOutcome.Failed failed -> "failed";
-        }).increment();
+        finished.get(
+                        switch (outcome) {
+                            case ScanOutcome.Completed completed -> "completed";
+                            case ScanOutcome.Rejected rejected -> "rejected";
+                            case ScanOutcome.Failed failed -> "failed";
+                        })
+                .increment();
     }
 
     void redelivered() {

@@ -29,14 +29,11 @@ final class ModelCallMeters {
     /** eco-scan makes chat completion calls only. */
     private static final String CHAT = "chat";
 
-    private record TokenKey(String endpoint, String model, Step step, String tokenType) {
-    }
+    private record TokenKey(String endpoint, String model, Step step, String tokenType) {}
 
-    private record ModelAndStep(String endpoint, String model, Step step) {
-    }
+    private record ModelAndStep(String endpoint, String model, Step step) {}
 
-    private record CallKey(String endpoint, String model, Step step, String outcome) {
-    }
+    private record CallKey(String endpoint, String model, Step step, String outcome) {}
 
     private final MeterCache<TokenKey, DistributionSummary> tokens;
     private final MeterCache<ModelAndStep, Counter> cachedInputTokens;
@@ -72,11 +69,15 @@ final class ModelCallMeters {
     void record(ModelCall call) {
         observeTokens(call, "input", call.inputTokens());
         observeTokens(call, "output", call.outputTokens());
-        call.cachedInputTokens().ifPresent(cached ->
-                cachedInputTokens.get(new ModelAndStep(call.endpoint(), call.model(), call.step())).increment(cached));
+        call.cachedInputTokens()
+                .ifPresent(cached -> cachedInputTokens
+                        .get(new ModelAndStep(call.endpoint(), call.model(), call.step()))
+                        .increment(cached));
         // As for HTTP: a negative duration is a caller's clock stepping back, not a time to record.
         if (!call.duration().isNegative()) {
-            durations.get(new CallKey(call.endpoint(), call.model(), call.step(), call.outcome())).record(call.duration());
+            durations
+                    .get(new CallKey(call.endpoint(), call.model(), call.step(), call.outcome()))
+                    .record(call.duration());
         }
     }
 
@@ -86,6 +87,7 @@ final class ModelCallMeters {
         if (count == 0 && !call.succeeded()) {
             return;
         }
-        tokens.get(new TokenKey(call.endpoint(), call.model(), call.step(), tokenType)).record(count);
+        tokens.get(new TokenKey(call.endpoint(), call.model(), call.step(), tokenType))
+                .record(count);
     }
 }

@@ -15,8 +15,7 @@ final class StepMeters {
     /** Scraped as {@code scan_pipeline_steps_total}. */
     static final String COUNT = "scan.pipeline.steps";
 
-    private record StepAndStatus(Step step, StepStatus status) {
-    }
+    private record StepAndStatus(Step step, StepStatus status) {}
 
     private final MeterCache<Step, Timer> durations;
     private final MeterCache<StepAndStatus, Counter> counts;

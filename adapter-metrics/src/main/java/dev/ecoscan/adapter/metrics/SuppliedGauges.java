@@ -24,16 +24,18 @@ final class SuppliedGauges {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(value, "value");
-        suppliers.computeIfAbsent(name, gaugeName -> {
-            AtomicReference<DoubleSupplier> current = new AtomicReference<>(value);
-            // A strong reference: Micrometer holds gauge state weakly by default, and the reference
-            // is only held here, so a collected gauge would scrape as NaN.
-            Gauge.builder(gaugeName, current, SuppliedGauges::read)
-                    .description(description)
-                    .strongReference(true)
-                    .register(registry);
-            return current;
-        }).set(value);
+        suppliers
+                .computeIfAbsent(name, gaugeName -> {
+                    AtomicReference<DoubleSupplier> current = new AtomicReference<>(value);
+                    // A strong reference: Micrometer holds gauge state weakly by default, and the reference
+                    // is only held here, so a collected gauge would scrape as NaN.
+                    Gauge.builder(gaugeName, current, SuppliedGauges::read)
+                            .description(description)
+                            .strongReference(true)
+                            .register(registry);
+                    return current;
+                })
+                .set(value);
     }
 
     private static double read(AtomicReference<DoubleSupplier> current) {

@@ -49,8 +49,8 @@ class ConcurrentRecordingTest {
                         Step step = Step.values()[i % 4];
                         metrics.record(ScanFixtures.step(step, Duration.ofMillis(100)));
                         metrics.record(ScanFixtures.modelCall(step, 10, 1, Duration.ofMillis(100), "ok"));
-                        metrics.recordHttp("POST", "/api/v1/scan/classify", i % 10 == 0 ? 503 : 200,
-                                Duration.ofMillis(100));
+                        metrics.recordHttp(
+                                "POST", "/api/v1/scan/classify", i % 10 == 0 ? 503 : 200, Duration.ofMillis(100));
                         metrics.recordScan(ScanFixtures.completed(ScanFixtures.granted()));
                     }
                     return null;
@@ -68,17 +68,24 @@ class ConcurrentRecordingTest {
         int total = THREADS * EVENTS_PER_THREAD;
         for (Step step : Step.values()) {
             Map<String, String> labels = Map.of("step", step.label());
-            assertThat(text.value("scan_pipeline_step_duration_seconds_count", labels)).isEqualTo(total / 4);
-            assertThat(text.value("scan_pipeline_step_duration_seconds_bucket", Map.of("step", step.label(), "le", "0.1")))
+            assertThat(text.value("scan_pipeline_step_duration_seconds_count", labels))
                     .isEqualTo(total / 4);
-            assertThat(text.value("gen_ai_client_token_usage_sum", Map.of("step", step.label(), "gen_ai_token_type",
-                    "input"))).isEqualTo(10.0 * total / 4);
+            assertThat(text.value(
+                            "scan_pipeline_step_duration_seconds_bucket", Map.of("step", step.label(), "le", "0.1")))
+                    .isEqualTo(total / 4);
+            assertThat(text.value(
+                            "gen_ai_client_token_usage_sum",
+                            Map.of("step", step.label(), "gen_ai_token_type", "input")))
+                    .isEqualTo(10.0 * total / 4);
         }
-        assertThat(text.value("http_requests_total", Map.of("status_code", "200"))).isEqualTo(total * 9 / 10);
-        assertThat(text.value("http_requests_total", Map.of("status_code", "503"))).isEqualTo(total / 10);
+        assertThat(text.value("http_requests_total", Map.of("status_code", "200")))
+                .isEqualTo(total * 9 / 10);
+        assertThat(text.value("http_requests_total", Map.of("status_code", "503")))
+                .isEqualTo(total / 10);
         assertThat(text.value("http_request_duration_seconds_count", Map.of("path", "/api/v1/scan/classify")))
                 .isEqualTo(total);
         assertThat(text.value("scans_total", Map.of("reason", "granted"))).isEqualTo(total);
-        assertThat(text.value("scan_rewards_total", Map.of("reward", "granted"))).isEqualTo(total);
+        assertThat(text.value("scan_rewards_total", Map.of("reward", "granted")))
+                .isEqualTo(total);
     }
 }

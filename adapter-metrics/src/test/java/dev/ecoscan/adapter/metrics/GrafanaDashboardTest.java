@@ -11,10 +11,12 @@ class GrafanaDashboardTest {
     void the_dashboard_holds_the_five_reference_queries_verbatim_and_the_extra_panels() throws Exception {
         GrafanaDashboard dashboard = GrafanaDashboard.load();
 
-        assertThat(dashboard.queries().values()).containsAll(ReferenceQueries.ALL).contains(
-                "sum(rate(http_requests_total{" + ReferenceQueries.ROUTE + "}[1m]))",
-                "sum by (gen_ai_token_type) (rate(gen_ai_client_token_usage_sum[5m])) / scalar(sum(rate(scans_total[5m])))",
-                "sum(scans_in_flight)");
+        assertThat(dashboard.queries().values())
+                .containsAll(ReferenceQueries.ALL)
+                .contains(
+                        "sum(rate(http_requests_total{" + ReferenceQueries.ROUTE + "}[1m]))",
+                        "sum by (gen_ai_token_type) (rate(gen_ai_client_token_usage_sum[5m])) / scalar(sum(rate(scans_total[5m])))",
+                        "sum(scans_in_flight)");
     }
 
     @Test
@@ -22,11 +24,14 @@ class GrafanaDashboardTest {
         JsonNode json = GrafanaDashboard.load().json();
 
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(39);
-        assertThat(json.path("templating").path("list").get(0).path("name").asText()).isEqualTo("DS_PROMETHEUS");
+        assertThat(json.path("templating").path("list").get(0).path("name").asText())
+                .isEqualTo("DS_PROMETHEUS");
         assertThat(json.path("panels")).hasSize(8).allSatisfy(panel -> {
             assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("${DS_PROMETHEUS}");
-            assertThat(panel.path("targets")).allSatisfy(target ->
-                    assertThat(target.path("datasource").path("uid").asText()).isEqualTo("${DS_PROMETHEUS}"));
+            assertThat(panel.path("targets"))
+                    .allSatisfy(target -> assertThat(
+                                    target.path("datasource").path("uid").asText())
+                            .isEqualTo("${DS_PROMETHEUS}"));
         });
     }
 }

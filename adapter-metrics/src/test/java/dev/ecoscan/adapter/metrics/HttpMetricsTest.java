@@ -32,17 +32,23 @@ class HttpMetricsTest {
         Scrape scrape = metrics.scrape(null);
         ScrapeText text = ScrapeText.of(scrape);
 
-        assertThat(scrape.body()).contains("http_request_duration_seconds_bucket{method=\"POST\",path=\"/api/v1/scan/classify\","
-                + "service=\"scan-api\",le=\"9.3\"} 1");
-        assertThat(text.samples("http_request_duration_seconds_bucket", ROUTE)).hasSize(601)
+        assertThat(scrape.body())
+                .contains("http_request_duration_seconds_bucket{method=\"POST\",path=\"/api/v1/scan/classify\","
+                        + "service=\"scan-api\",le=\"9.3\"} 1");
+        assertThat(text.samples("http_request_duration_seconds_bucket", ROUTE))
+                .hasSize(601)
                 .allSatisfy(s -> assertThat(s.labels()).containsOnlyKeys("service", "method", "path", "le"));
-        assertThat(text.samples("http_request_duration_seconds_count", Map.of("path", CLASSIFY))).singleElement()
+        assertThat(text.samples("http_request_duration_seconds_count", Map.of("path", CLASSIFY)))
+                .singleElement()
                 .satisfies(s -> assertThat(s.labels()).isEqualTo(ROUTE));
-        assertThat(text.samples("http_request_duration_seconds_sum", Map.of("path", CLASSIFY))).singleElement()
+        assertThat(text.samples("http_request_duration_seconds_sum", Map.of("path", CLASSIFY)))
+                .singleElement()
                 .satisfies(s -> assertThat(s.labels()).isEqualTo(ROUTE));
-        assertThat(text.samples("http_requests_total", Map.of("path", CLASSIFY))).singleElement()
-                .satisfies(s -> assertThat(s.labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "service", "scan-api", "method", "POST", "path", CLASSIFY, "status_code", "200")));
+        assertThat(text.samples("http_requests_total", Map.of("path", CLASSIFY)))
+                .singleElement()
+                .satisfies(s -> assertThat(s.labels())
+                        .containsExactlyInAnyOrderEntriesOf(Map.of(
+                                "service", "scan-api", "method", "POST", "path", CLASSIFY, "status_code", "200")));
     }
 
     @Test
@@ -55,8 +61,9 @@ class HttpMetricsTest {
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(requests(text)).extracting(s -> s.labels().get("path"), s -> s.labels().get("status_code"),
-                Sample::value).containsExactlyInAnyOrder(
+        assertThat(requests(text))
+                .extracting(s -> s.labels().get("path"), s -> s.labels().get("status_code"), Sample::value)
+                .containsExactlyInAnyOrder(
                         tuple(CLASSIFY, "200", 3.0),
                         tuple(CLASSIFY, "503", 1.0),
                         tuple("/api/v1/scan/{job_id}/result", "202", 1.0));
@@ -69,10 +76,11 @@ class HttpMetricsTest {
     @Test
     void raw_paths_recorded_by_mistake_stop_adding_series_at_the_cap() {
         assertThatCode(() -> {
-            for (int i = 0; i < EcoScanMetrics.MAX_PATHS + 50; i++) {
-                metrics.recordHttp("GET", "/api/v1/scan/" + i + "/result", 200, Duration.ofMillis(5));
-            }
-        }).doesNotThrowAnyException();
+                    for (int i = 0; i < EcoScanMetrics.MAX_PATHS + 50; i++) {
+                        metrics.recordHttp("GET", "/api/v1/scan/" + i + "/result", 200, Duration.ofMillis(5));
+                    }
+                })
+                .doesNotThrowAnyException();
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
@@ -91,7 +99,8 @@ class HttpMetricsTest {
         Scrape scrape = metrics.scrape(null);
         assertThat(ownLines(scrape)).isEqualTo(atStartUp);
         ScrapeText text = ScrapeText.of(scrape);
-        assertThat(text.value("http_requests_total", Map.of("method", "other", "path", "unmatched", "status_code", "405")))
+        assertThat(text.value(
+                        "http_requests_total", Map.of("method", "other", "path", "unmatched", "status_code", "405")))
                 .isEqualTo(1);
         assertThat(text.value("http_request_duration_seconds_count", Map.of("method", "other", "path", "unmatched")))
                 .isEqualTo(1);
@@ -108,19 +117,27 @@ class HttpMetricsTest {
         }
 
         assertThat(ownLines(metrics.scrape(null))).isEqualTo(atStartUp);
-        assertThat(ScrapeText.of(metrics.scrape(null)).value("http_requests_total", Map.of("path", "unmatched",
-                "status_code", "404"))).isEqualTo(300);
+        assertThat(ScrapeText.of(metrics.scrape(null))
+                        .value("http_requests_total", Map.of("path", "unmatched", "status_code", "404")))
+                .isEqualTo(300);
     }
 
     @Test
     void the_series_a_client_can_reach_with_made_up_methods_exist_from_start_up() {
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(text.samples("http_requests_total")).extracting(s -> s.labels().get("method"),
-                s -> s.labels().get("path"), s -> s.labels().get("status_code"), Sample::value)
-                .containsExactlyInAnyOrder(tuple("other", "unmatched", "404", 0.0), tuple("other", "unmatched", "405", 0.0));
-        assertThat(text.samples("http_request_duration_seconds_count")).singleElement().satisfies(s ->
-                assertThat(s.labels()).containsEntry("method", "other").containsEntry("path", "unmatched"));
+        assertThat(text.samples("http_requests_total"))
+                .extracting(
+                        s -> s.labels().get("method"),
+                        s -> s.labels().get("path"),
+                        s -> s.labels().get("status_code"),
+                        Sample::value)
+                .containsExactlyInAnyOrder(
+                        tuple("other", "unmatched", "404", 0.0), tuple("other", "unmatched", "405", 0.0));
+        assertThat(text.samples("http_request_duration_seconds_count"))
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.labels()).containsEntry("method", "other").containsEntry("path", "unmatched"));
     }
 
     @ParameterizedTest
@@ -129,8 +146,10 @@ class HttpMetricsTest {
         metrics.recordHttp(method, CLASSIFY, 405, Duration.ofMillis(1));
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
-        assertThat(text.value("http_requests_total", Map.of("status_code", "405"))).isEqualTo(1);
-        assertThat(text.samples("http_requests_total", Map.of("path", CLASSIFY))).isEmpty();
+        assertThat(text.value("http_requests_total", Map.of("status_code", "405")))
+                .isEqualTo(1);
+        assertThat(text.samples("http_requests_total", Map.of("path", CLASSIFY)))
+                .isEmpty();
     }
 
     @Test
@@ -139,19 +158,30 @@ class HttpMetricsTest {
         standard.forEach(method -> metrics.recordHttp(method, "/health/live", 405, Duration.ofMillis(1)));
 
         assertThat(ScrapeText.of(metrics.scrape(null)).samples("http_requests_total", Map.of("path", "/health/live")))
-                .extracting(s -> s.labels().get("method")).containsExactlyInAnyOrderElementsOf(standard);
+                .extracting(s -> s.labels().get("method"))
+                .containsExactlyInAnyOrderElementsOf(standard);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/scan/%2e%2e/result", "/caf\u00e9", "/a b", "/a?b=c", "no-slash", "other", "//",
-            "/api/v1/scan/classify/"})
+    @ValueSource(
+            strings = {
+                "/api/v1/scan/%2e%2e/result",
+                "/caf\u00e9",
+                "/a b",
+                "/a?b=c",
+                "no-slash",
+                "other",
+                "//",
+                "/api/v1/scan/classify/"
+            })
     void a_path_that_is_no_route_template_is_unmatched(String path) {
         metrics.recordHttp("GET", path, 404, Duration.ofMillis(1));
 
         assertThat(ScrapeText.of(metrics.scrape(null)).value("http_requests_total", Map.of("method", "GET")))
                 .isEqualTo(1);
-        assertThat(ScrapeText.of(metrics.scrape(null)).samples("http_requests_total", Map.of("method", "GET",
-                "path", "unmatched"))).hasSize(1);
+        assertThat(ScrapeText.of(metrics.scrape(null))
+                        .samples("http_requests_total", Map.of("method", "GET", "path", "unmatched")))
+                .hasSize(1);
     }
 
     @Test
@@ -161,7 +191,8 @@ class HttpMetricsTest {
         metrics.recordHttp("GET", "/health/live", -1, Duration.ofMillis(1));
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
-        assertThat(text.value("http_requests_total", Map.of("method", "GET", "path", "unmatched"))).isEqualTo(1);
+        assertThat(text.value("http_requests_total", Map.of("method", "GET", "path", "unmatched")))
+                .isEqualTo(1);
         assertThat(text.value("http_requests_total", Map.of("path", "/health/live", "status_code", "other")))
                 .isEqualTo(2);
     }
@@ -176,25 +207,35 @@ class HttpMetricsTest {
         assertThat(text.samples("http_request_duration_seconds_bucket", ROUTE)).hasSize(601);
         for (String path : List.of("/health/live", "/api/v1/scan/{job_id}/events", "unmatched")) {
             assertThat(text.samples("http_request_duration_seconds_bucket", Map.of("path", path)))
-                    .extracting(s -> s.labels().get("le")).containsExactly("0.005", "0.01", "0.025", "0.05", "0.1",
-                            "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0", "60.0", "+Inf");
+                    .extracting(s -> s.labels().get("le"))
+                    .containsExactly(
+                            "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0",
+                            "60.0", "+Inf");
         }
         assertThat(text.value("http_request_duration_seconds_bucket", Map.of("path", "/health/live", "le", "0.005")))
                 .isEqualTo(1);
-        assertThat(text.value("http_request_duration_seconds_bucket", Map.of("path", "/api/v1/scan/{job_id}/events",
-                "le", "30.0"))).isEqualTo(0);
-        assertThat(text.value("http_request_duration_seconds_bucket", Map.of("path", "/api/v1/scan/{job_id}/events",
-                "le", "60.0"))).isEqualTo(1);
+        assertThat(text.value(
+                        "http_request_duration_seconds_bucket",
+                        Map.of("path", "/api/v1/scan/{job_id}/events", "le", "30.0")))
+                .isEqualTo(0);
+        assertThat(text.value(
+                        "http_request_duration_seconds_bucket",
+                        Map.of("path", "/api/v1/scan/{job_id}/events", "le", "60.0")))
+                .isEqualTo(1);
     }
 
     /** The counter's samples of the routes the test recorded, not the ones made at start-up. */
     private static List<Sample> requests(ScrapeText text) {
-        return text.samples("http_requests_total").stream().filter(s -> !s.labels().get("path").equals("unmatched"))
+        return text.samples("http_requests_total").stream()
+                .filter(s -> !s.labels().get("path").equals("unmatched"))
                 .toList();
     }
 
     /** The scrape's lines but the JVM's, process's and system's, which change by themselves (a GC, a thread). */
     static long ownLines(Scrape scrape) {
-        return scrape.body().lines().filter(line -> !line.matches("(# (HELP|TYPE) )?(jvm|process|system)_.*")).count();
+        return scrape.body()
+                .lines()
+                .filter(line -> !line.matches("(# (HELP|TYPE) )?(jvm|process|system)_.*"))
+                .count();
     }
 }

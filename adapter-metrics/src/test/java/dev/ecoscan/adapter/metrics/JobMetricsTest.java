@@ -16,15 +16,19 @@ class JobMetricsTest {
     void job_waits_outcomes_and_redeliveries_are_scraped_under_their_names() {
         try (EcoScanMetrics metrics = EcoScanMetrics.create()) {
             metrics.started(Duration.ofMillis(250));
-            metrics.finished(new ScanOutcome.Failed(ScanId.random(), Step.ANSWER, FailureKind.UPSTREAM_TIMEOUT, "slow",
-                    List.of()));
+            metrics.finished(new ScanOutcome.Failed(
+                    ScanId.random(), Step.ANSWER, FailureKind.UPSTREAM_TIMEOUT, "slow", List.of()));
             metrics.redelivered();
 
             String text = metrics.scrape("text/plain").body();
 
-            assertThat(text).contains("scan_job_wait_seconds_count 1", "scan_job_wait_seconds_bucket{le=\"0.3\"} 1",
-                    "scan_jobs_total{outcome=\"failed\"} 1.0", "scan_jobs_redelivered_total 1.0",
-                    "scans_total{outcome=\"failed\",reason=\"upstream_timeout\"} 1.0");
+            assertThat(text)
+                    .contains(
+                            "scan_job_wait_seconds_count 1",
+                            "scan_job_wait_seconds_bucket{le=\"0.3\"} 1",
+                            "scan_jobs_total{outcome=\"failed\"} 1.0",
+                            "scan_jobs_redelivered_total 1.0",
+                            "scans_total{outcome=\"failed\",reason=\"upstream_timeout\"} 1.0");
         }
     }
 }

@@ -24,7 +24,8 @@ class MeterCacheTest {
         cache.get("not_eligible").increment();
 
         assertThat(registrations).hasValue(2);
-        assertThat(registry.get("scans").tag("reason", "granted").counter().count()).isEqualTo(1_000);
+        assertThat(registry.get("scans").tag("reason", "granted").counter().count())
+                .isEqualTo(1_000);
     }
 
     @Test
@@ -37,6 +38,7 @@ class MeterCacheTest {
         cache.get("one-more").increment();
 
         assertThat(registrations).as("looked up again, not kept").hasValue(MeterCache.MAX_ENTRIES + 2);
-        assertThat(registry.get("scans").tag("reason", "one-more").counter().count()).isEqualTo(2);
+        assertThat(registry.get("scans").tag("reason", "one-more").counter().count())
+                .isEqualTo(2);
     }
 }

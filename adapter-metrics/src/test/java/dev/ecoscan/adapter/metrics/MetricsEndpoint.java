@@ -33,7 +33,8 @@ final class MetricsEndpoint implements AutoCloseable {
 
     /** {@code 127.0.0.1:port}, as a Prometheus target. */
     String target() {
-        return server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+        return server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
     }
 
     int scrapes() {

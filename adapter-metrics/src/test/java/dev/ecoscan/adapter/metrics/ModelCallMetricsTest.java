@@ -34,12 +34,28 @@ class ModelCallMetricsTest {
         assertThat(text.samples(TOKENS + "_count")).hasSize(2);
         assertThat(text.samples(TOKENS + "_sum")).hasSize(2);
         assertThat(scrape.body()).doesNotContain("gen_ai_client_token_usage_tokens", "gen_ai_client_token_usage_total");
-        assertThat(text.samples(TOKENS + "_sum")).allSatisfy(s -> assertThat(s.labels()).containsOnlyKeys(
-                "gen_ai_operation_name", "gen_ai_request_model", "endpoint", "gen_ai_token_type", "step"));
-        Map<String, String> input = Map.of("gen_ai_operation_name", "chat", "gen_ai_request_model", "gpt-4.1-mini",
-                "endpoint", "primary", "gen_ai_token_type", "input", "step", "vision");
+        assertThat(text.samples(TOKENS + "_sum"))
+                .allSatisfy(s -> assertThat(s.labels())
+                        .containsOnlyKeys(
+                                "gen_ai_operation_name",
+                                "gen_ai_request_model",
+                                "endpoint",
+                                "gen_ai_token_type",
+                                "step"));
+        Map<String, String> input = Map.of(
+                "gen_ai_operation_name",
+                "chat",
+                "gen_ai_request_model",
+                "gpt-4.1-mini",
+                "endpoint",
+                "primary",
+                "gen_ai_token_type",
+                "input",
+                "step",
+                "vision");
         assertThat(text.value(TOKENS + "_sum", input)).isEqualTo(1200);
-        assertThat(text.value(TOKENS + "_sum", Map.of("gen_ai_token_type", "output"))).isEqualTo(80);
+        assertThat(text.value(TOKENS + "_sum", Map.of("gen_ai_token_type", "output")))
+                .isEqualTo(80);
     }
 
     @Test
@@ -50,10 +66,26 @@ class ModelCallMetricsTest {
 
         assertThat(text.samples(TOKENS + "_bucket", Map.of("gen_ai_token_type", "output")))
                 .extracting(s -> s.labels().get("le"))
-                .containsExactly("1.0", "4.0", "16.0", "64.0", "256.0", "1024.0", "4096.0", "16384.0", "65536.0",
-                        "262144.0", "1048576.0", "4194304.0", "1.6777216E7", "6.7108864E7", "+Inf");
-        assertThat(text.value(TOKENS + "_bucket", Map.of("gen_ai_token_type", "output", "le", "256.0"))).isZero();
-        assertThat(text.value(TOKENS + "_bucket", Map.of("gen_ai_token_type", "output", "le", "1024.0"))).isEqualTo(1);
+                .containsExactly(
+                        "1.0",
+                        "4.0",
+                        "16.0",
+                        "64.0",
+                        "256.0",
+                        "1024.0",
+                        "4096.0",
+                        "16384.0",
+                        "65536.0",
+                        "262144.0",
+                        "1048576.0",
+                        "4194304.0",
+                        "1.6777216E7",
+                        "6.7108864E7",
+                        "+Inf");
+        assertThat(text.value(TOKENS + "_bucket", Map.of("gen_ai_token_type", "output", "le", "256.0")))
+                .isZero();
+        assertThat(text.value(TOKENS + "_bucket", Map.of("gen_ai_token_type", "output", "le", "1024.0")))
+                .isEqualTo(1);
     }
 
     @Test
@@ -63,15 +95,22 @@ class ModelCallMetricsTest {
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(text.samples(DURATION + "_count")).allSatisfy(s -> assertThat(s.labels()).containsOnlyKeys(
-                "gen_ai_operation_name", "gen_ai_request_model", "endpoint", "step", "outcome"));
-        assertThat(text.value(DURATION + "_count", Map.of("outcome", "rate_limited", "step", "answer"))).isEqualTo(1);
+        assertThat(text.samples(DURATION + "_count"))
+                .allSatisfy(s -> assertThat(s.labels())
+                        .containsOnlyKeys(
+                                "gen_ai_operation_name", "gen_ai_request_model", "endpoint", "step", "outcome"));
+        assertThat(text.value(DURATION + "_count", Map.of("outcome", "rate_limited", "step", "answer")))
+                .isEqualTo(1);
         assertThat(text.value(DURATION + "_sum", Map.of("outcome", "ok"))).isEqualTo(7.2);
         List<String> bounds = text.samples(DURATION + "_bucket", Map.of("outcome", "ok")).stream()
-                .map(s -> s.labels().get("le")).toList();
-        assertThat(bounds).containsExactly("0.01", "0.02", "0.04", "0.08", "0.16", "0.32", "0.64", "1.28", "2.56",
-                "5.12", "10.24", "20.48", "40.96", "81.92", "+Inf");
-        assertThat(text.value(DURATION + "_bucket", Map.of("outcome", "rate_limited", "le", "0.16"))).isEqualTo(1);
+                .map(s -> s.labels().get("le"))
+                .toList();
+        assertThat(bounds)
+                .containsExactly(
+                        "0.01", "0.02", "0.04", "0.08", "0.16", "0.32", "0.64", "1.28", "2.56", "5.12", "10.24",
+                        "20.48", "40.96", "81.92", "+Inf");
+        assertThat(text.value(DURATION + "_bucket", Map.of("outcome", "rate_limited", "le", "0.16")))
+                .isEqualTo(1);
     }
 
     @Test
@@ -81,9 +120,11 @@ class ModelCallMetricsTest {
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(text.value(TOKENS + "_count", Map.of("gen_ai_token_type", "input"))).as("only the ok call")
+        assertThat(text.value(TOKENS + "_count", Map.of("gen_ai_token_type", "input")))
+                .as("only the ok call")
                 .isEqualTo(1);
-        assertThat(text.value(DURATION + "_count", Map.of("outcome", "timeout"))).isEqualTo(1);
+        assertThat(text.value(DURATION + "_count", Map.of("outcome", "timeout")))
+                .isEqualTo(1);
     }
 
     @Test
@@ -94,10 +135,13 @@ class ModelCallMetricsTest {
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(text.samples("gen_ai_client_cached_input_tokens_total")).singleElement().satisfies(s -> {
-            assertThat(s.labels()).isEqualTo(Map.of("gen_ai_request_model", "gpt-4.1-mini", "endpoint", "primary",
-                    "step", "vision"));
-            assertThat(s.value()).isEqualTo(2304);
-        });
+        assertThat(text.samples("gen_ai_client_cached_input_tokens_total"))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.labels())
+                            .isEqualTo(Map.of(
+                                    "gen_ai_request_model", "gpt-4.1-mini", "endpoint", "primary", "step", "vision"));
+                    assertThat(s.value()).isEqualTo(2304);
+                });
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,12 +26,14 @@ final class PrometheusServer implements AutoCloseable {
 
     /** Debian's path; {@code -Deco-scan.prometheus=...} points elsewhere (or nowhere, to try the skip). */
     static final Path BINARY = Path.of(System.getProperty("eco-scan.prometheus", "/usr/bin/prometheus"));
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path folder;
     private final Process process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private PrometheusServer(Path folder, Process process, URI base) {
@@ -68,11 +69,12 @@ final class PrometheusServer implements AutoCloseable {
                           - targets: ['%s']
                     """.formatted(target));
             int port = LocalServers.freeLoopbackPort();
-            Process process = new ProcessBuilder(BINARY.toString(),
-                    "--config.file=" + config,
-                    "--storage.tsdb.path=" + folder.resolve("data"),
-                    "--web.listen-address=127.0.0.1:" + port,
-                    "--log.level=warn")
+            Process process = new ProcessBuilder(
+                            BINARY.toString(),
+                            "--config.file=" + config,
+                            "--storage.tsdb.path=" + folder.resolve("data"),
+                            "--web.listen-address=127.0.0.1:" + port,
+                            "--log.level=warn")
                     .redirectErrorStream(true)
                     // To a file, not a pipe: nobody reads the pipe, and a full one would stall Prometheus.
                     .redirectOutput(folder.resolve("prometheus.log").toFile())
@@ -110,8 +112,11 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body());
     }
 
@@ -124,8 +129,11 @@ final class PrometheusServer implements AutoCloseable {
                 fail("prometheus exited with " + process.exitValue() + " before it was ready:\n" + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(base.resolve("/-/ready"))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

@@ -47,21 +47,23 @@ class ReferenceQueriesOnPrometheusTest {
     void the_reference_dashboard_queries_answer_from_a_real_prometheus() throws Exception {
         AtomicBoolean recording = new AtomicBoolean(true);
         try (EcoScanMetrics metrics = EcoScanMetrics.create();
-             MetricsEndpoint endpoint = MetricsEndpoint.serve(metrics);
-             PrometheusServer prometheus = PrometheusServer.scraping(endpoint.target())) {
+                MetricsEndpoint endpoint = MetricsEndpoint.serve(metrics);
+                PrometheusServer prometheus = PrometheusServer.scraping(endpoint.target())) {
             AtomicInteger inFlight = new AtomicInteger();
             metrics.gaugeScansInFlight(inFlight::get);
             Thread scans = Thread.ofVirtual().start(() -> recordScansUntilStopped(metrics, inFlight, recording));
             try {
                 Map<String, JsonNode> answers = awaitAllQueriesAnswered(prometheus);
 
-                assertThat(endpoint.lastContentType()).as("Prometheus asked for OpenMetrics and got it")
+                assertThat(endpoint.lastContentType())
+                        .as("Prometheus asked for OpenMetrics and got it")
                         .startsWith("application/openmetrics-text");
                 assertThat(single(prometheus.query("up{job=\"scan-api\"}"))).isEqualTo(1);
 
                 assertThat(single(answers.get(API_P99))).as("API p99").isBetween(9.0, 14.0);
                 assertThat(single(answers.get(API_AVERAGE))).as("API average").isBetween(5.0, 14.0);
-                assertThat(single(answers.get(SUCCESS_RATE))).as("success rate, one scan in ten a 503")
+                assertThat(single(answers.get(SUCCESS_RATE)))
+                        .as("success rate, one scan in ten a 503")
                         .isBetween(0.8, 0.97);
 
                 Map<String, Double> stepAverage = byStep(answers.get(STEP_AVERAGE));
@@ -73,18 +75,27 @@ class ReferenceQueriesOnPrometheusTest {
                 Map<String, Double> stepP99 = byStep(answers.get(STEP_P99));
                 assertThat(stepP99.get("vision")).isBetween(4.0, 4.5);
                 assertThat(stepP99.get("answer")).isBetween(8.0, 9.0);
-                assertThat(stepP99.get("reward_match")).as("within the first 0.1 s bucket").isLessThanOrEqualTo(0.1);
+                assertThat(stepP99.get("reward_match"))
+                        .as("within the first 0.1 s bucket")
+                        .isLessThanOrEqualTo(0.1);
                 assertThat(stepP99.get("rag")).isLessThanOrEqualTo(0.1);
 
                 // The dashboard's own panels, RPS, tokens per scan and scans in flight included.
-                for (Map.Entry<String, String> panel : GrafanaDashboard.load().queries().entrySet()) {
+                for (Map.Entry<String, String> panel :
+                        GrafanaDashboard.load().queries().entrySet()) {
                     JsonNode answer = prometheus.query(panel.getValue());
-                    assertThat(answer.path("status").asText()).as(panel.getKey()).isEqualTo("success");
-                    assertThat(answer.path("data").path("result")).as(panel.getKey() + ": " + answer).isNotEmpty();
+                    assertThat(answer.path("status").asText())
+                            .as(panel.getKey())
+                            .isEqualTo("success");
+                    assertThat(answer.path("data").path("result"))
+                            .as(panel.getKey() + ": " + answer)
+                            .isNotEmpty();
                 }
-                JsonNode tokensPerScan = prometheus.query(GrafanaDashboard.load().queries().get("Tokens per scan"));
-                assertThat(tokensPerScan.path("data").path("result")).extracting(
-                        series -> series.path("metric").path("gen_ai_token_type").asText())
+                JsonNode tokensPerScan =
+                        prometheus.query(GrafanaDashboard.load().queries().get("Tokens per scan"));
+                assertThat(tokensPerScan.path("data").path("result"))
+                        .extracting(series ->
+                                series.path("metric").path("gen_ai_token_type").asText())
                         .containsExactlyInAnyOrder("input", "output");
             } finally {
                 recording.set(false);
@@ -102,11 +113,14 @@ class ReferenceQueriesOnPrometheusTest {
                 answers.put(query, prometheus.query(query));
             }
             boolean stepsAnswered = hasEverySeries(answers.get(STEP_AVERAGE)) && hasEverySeries(answers.get(STEP_P99));
-            boolean routeAnswered = hasOneSeries(answers.get(API_P99)) && hasOneSeries(answers.get(API_AVERAGE))
+            boolean routeAnswered = hasOneSeries(answers.get(API_P99))
+                    && hasOneSeries(answers.get(API_AVERAGE))
                     && hasOneSeries(answers.get(SUCCESS_RATE));
             // Below 1 only once the 503 series has two samples too: proof the status_code filter bites.
             if (stepsAnswered && routeAnswered && single(answers.get(SUCCESS_RATE)) < 1) {
-                answers.values().forEach(answer -> assertThat(answer.path("status").asText()).isEqualTo("success"));
+                answers.values()
+                        .forEach(answer ->
+                                assertThat(answer.path("status").asText()).isEqualTo("success"));
                 return answers;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -118,12 +132,15 @@ class ReferenceQueriesOnPrometheusTest {
     }
 
     private static boolean hasEverySeries(JsonNode answer) {
-        return succeeded(answer) && byStep(answer).keySet().equals(STEPS)
+        return succeeded(answer)
+                && byStep(answer).keySet().equals(STEPS)
                 && byStep(answer).values().stream().noneMatch(value -> value.isNaN());
     }
 
     private static boolean hasOneSeries(JsonNode answer) {
-        return succeeded(answer) && answer.path("data").path("result").size() == 1 && !single(answer).isNaN();
+        return succeeded(answer)
+                && answer.path("data").path("result").size() == 1
+                && !single(answer).isNaN();
     }
 
     private static boolean succeeded(JsonNode answer) {
@@ -134,13 +151,16 @@ class ReferenceQueriesOnPrometheusTest {
     /** The value of a one-series instant vector; a sample is {@code [time, "value"]}. */
     private static Double single(JsonNode answer) {
         JsonNode result = answer.path("data").path("result");
-        return result.size() == 1 ? Double.valueOf(result.get(0).path("value").get(1).asText()) : Double.NaN;
+        return result.size() == 1
+                ? Double.valueOf(result.get(0).path("value").get(1).asText())
+                : Double.NaN;
     }
 
     private static Map<String, Double> byStep(JsonNode answer) {
         Map<String, Double> values = new HashMap<>();
-        StreamSupport.stream(answer.path("data").path("result").spliterator(), false).forEach(series ->
-                values.put(series.path("metric").path("step").asText(),
+        StreamSupport.stream(answer.path("data").path("result").spliterator(), false)
+                .forEach(series -> values.put(
+                        series.path("metric").path("step").asText(),
                         Double.valueOf(series.path("value").get(1).asText())));
         return values;
     }
@@ -150,8 +170,8 @@ class ReferenceQueriesOnPrometheusTest {
      * answer 6-9 s, reward 30-45 ms. One scan in ten finds the answer provider down and ends in a 503.
      * The durations are recorded, not waited for.
      */
-    private static void recordScansUntilStopped(EcoScanMetrics metrics, AtomicInteger inFlight,
-                                                AtomicBoolean recording) {
+    private static void recordScansUntilStopped(
+            EcoScanMetrics metrics, AtomicInteger inFlight, AtomicBoolean recording) {
         Random random = new Random(42);
         for (int scan = 0; recording.get(); scan++) {
             // Little's law: 40 scans a second lasting about 10 s each keep some 400 in flight.
@@ -159,24 +179,29 @@ class ReferenceQueriesOnPrometheusTest {
             Duration vision = Duration.ofMillis(3000 + random.nextInt(1500));
             Duration rag = Duration.ofNanos(200_000 + random.nextInt(800_000));
             metrics.record(ScanFixtures.step(Step.VISION, vision));
-            metrics.record(ScanFixtures.modelCall(Step.VISION, 2400 + random.nextInt(400), 60 + random.nextInt(40),
-                    vision, "ok"));
+            metrics.record(ScanFixtures.modelCall(
+                    Step.VISION, 2400 + random.nextInt(400), 60 + random.nextInt(40), vision, "ok"));
             metrics.record(ScanFixtures.step(Step.RAG, rag));
             if (scan % 10 == 9) {
                 Duration answer = Duration.ofMillis(200 + random.nextInt(300));
                 metrics.record(ScanFixtures.step(Step.ANSWER, answer, StepStatus.FAILED));
                 metrics.record(ScanFixtures.modelCall(Step.ANSWER, 0, 0, answer, "server_error"));
                 metrics.recordScan(ScanFixtures.failed(FailureKind.UPSTREAM_UNAVAILABLE));
-                metrics.recordHttp("POST", "/api/v1/scan/classify", 503, vision.plus(rag).plus(answer));
+                metrics.recordHttp(
+                        "POST", "/api/v1/scan/classify", 503, vision.plus(rag).plus(answer));
             } else {
                 Duration answer = Duration.ofMillis(6000 + random.nextInt(3000));
                 Duration reward = Duration.ofMillis(30 + random.nextInt(15));
                 metrics.record(ScanFixtures.step(Step.ANSWER, answer));
-                metrics.record(ScanFixtures.modelCall(Step.ANSWER, 900 + random.nextInt(200), 250 + random.nextInt(150),
-                        answer, "ok"));
+                metrics.record(ScanFixtures.modelCall(
+                        Step.ANSWER, 900 + random.nextInt(200), 250 + random.nextInt(150), answer, "ok"));
                 metrics.record(ScanFixtures.step(Step.REWARD_MATCH, reward));
-                metrics.recordScan(ScanFixtures.completed(scan % 3 == 0 ? ScanFixtures.granted() : ScanFixtures.alreadyOwned()));
-                metrics.recordHttp("POST", "/api/v1/scan/classify", 200,
+                metrics.recordScan(
+                        ScanFixtures.completed(scan % 3 == 0 ? ScanFixtures.granted() : ScanFixtures.alreadyOwned()));
+                metrics.recordHttp(
+                        "POST",
+                        "/api/v1/scan/classify",
+                        200,
                         vision.plus(rag).plus(answer).plus(reward).plusMillis(5));
             }
             try {

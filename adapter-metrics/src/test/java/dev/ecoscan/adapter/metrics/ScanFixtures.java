@@ -5,8 +5,8 @@ import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.rule.DisposalRule;
-import dev.ecoscan.domain.rule.Source;
 import dev.ecoscan.domain.rule.RuleKey;
+import dev.ecoscan.domain.rule.Source;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.Rejection;
 import dev.ecoscan.domain.scan.ScanId;
@@ -30,22 +30,28 @@ import java.util.Optional;
 final class ScanFixtures {
 
     private static final Item MILK = new Item(NodeId.of("recyclable.paper-pack.milk"), Names.korean("우유팩"));
-    private static final MiddleCategory PAPER_PACK = new MiddleCategory(NodeId.of("recyclable.paper-pack"),
-            Names.korean("종이팩"), List.of(MILK));
-    private static final MajorCategory RECYCLABLE = MajorCategory.withMiddles(NodeId.of("recyclable"),
-            Names.korean("재활용폐기물"), true, List.of(PAPER_PACK));
+    private static final MiddleCategory PAPER_PACK =
+            new MiddleCategory(NodeId.of("recyclable.paper-pack"), Names.korean("종이팩"), List.of(MILK));
+    private static final MajorCategory RECYCLABLE =
+            MajorCategory.withMiddles(NodeId.of("recyclable"), Names.korean("재활용폐기물"), true, List.of(PAPER_PACK));
     private static final CategoryPath MILK_PATH = new CategoryPath(RECYCLABLE, Optional.of(PAPER_PACK), MILK);
-    private static final DisposalRule PAPER_PACK_RULE = new DisposalRule(RuleKey.of(MILK_PATH), PAPER_PACK.id(),
-            "종이팩 전용 수거함", "종이팩은 씻어서 펼쳐 말린 뒤 종이팩 전용 수거함에 넣습니다.", List.of("우유팩"),
-            List.of("내용물을 비우고 물로 헹굽니다.", "펼쳐서 말립니다."), Map.of(), List.of(), Optional.empty(),
-            List.of(Source.of("환경부 분리배출 안내", "https://www.me.go.kr/")), List.of());
-    private static final Answer ANSWER = new Answer("헹궈서 펼친 뒤 종이팩 수거함에 넣어 주세요.",
-            List.of("헹굽니다.", "펼칩니다."), List.of());
-    private static final Character PACKY = new Character("packy", "팩키", "paper-pack", "고마워!",
-            Optional.of(PAPER_PACK.id()));
+    private static final DisposalRule PAPER_PACK_RULE = new DisposalRule(
+            RuleKey.of(MILK_PATH),
+            PAPER_PACK.id(),
+            "종이팩 전용 수거함",
+            "종이팩은 씻어서 펼쳐 말린 뒤 종이팩 전용 수거함에 넣습니다.",
+            List.of("우유팩"),
+            List.of("내용물을 비우고 물로 헹굽니다.", "펼쳐서 말립니다."),
+            Map.of(),
+            List.of(),
+            Optional.empty(),
+            List.of(Source.of("환경부 분리배출 안내", "https://www.me.go.kr/")),
+            List.of());
+    private static final Answer ANSWER = new Answer("헹궈서 펼친 뒤 종이팩 수거함에 넣어 주세요.", List.of("헹굽니다.", "펼칩니다."), List.of());
+    private static final Character PACKY =
+            new Character("packy", "팩키", "paper-pack", "고마워!", Optional.of(PAPER_PACK.id()));
 
-    private ScanFixtures() {
-    }
+    private ScanFixtures() {}
 
     static StepEvent step(Step step, Duration duration) {
         return new StepEvent(ScanId.random(), step, duration, StepStatus.SUCCESS);
@@ -56,18 +62,34 @@ final class ScanFixtures {
     }
 
     static ModelCall modelCall(Step step, int inputTokens, int outputTokens, Duration duration, String outcome) {
-        return new ModelCall(ScanId.random(), step, "primary", "gpt-4.1-mini", inputTokens, outputTokens, Optional.empty(),
-                duration, outcome);
+        return new ModelCall(
+                ScanId.random(),
+                step,
+                "primary",
+                "gpt-4.1-mini",
+                inputTokens,
+                outputTokens,
+                Optional.empty(),
+                duration,
+                outcome);
     }
 
     static ModelCall modelCallWithCache(Step step, int inputTokens, int cachedTokens, int outputTokens) {
-        return new ModelCall(ScanId.random(), step, "primary", "gpt-4.1-mini", inputTokens, outputTokens,
-                Optional.of(cachedTokens), Duration.ofMillis(1500), "ok");
+        return new ModelCall(
+                ScanId.random(),
+                step,
+                "primary",
+                "gpt-4.1-mini",
+                inputTokens,
+                outputTokens,
+                Optional.of(cachedTokens),
+                Duration.ofMillis(1500),
+                "ok");
     }
 
     static ScanOutcome completed(RewardOutcome reward) {
-        return new ScanOutcome.Completed(ScanId.random(), new Classification(MILK_PATH, List.of()), PAPER_PACK_RULE,
-                ANSWER, reward, List.of());
+        return new ScanOutcome.Completed(
+                ScanId.random(), new Classification(MILK_PATH, List.of()), PAPER_PACK_RULE, ANSWER, reward, List.of());
     }
 
     static RewardOutcome granted() {

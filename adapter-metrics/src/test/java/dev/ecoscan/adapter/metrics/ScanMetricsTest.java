@@ -36,16 +36,20 @@ class ScanMetricsTest {
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(text.samples("scans_total")).extracting(Sample::labels, Sample::value).containsExactlyInAnyOrder(
-                tuple(Map.of("outcome", "completed", "reason", "granted"), 2.0),
-                tuple(Map.of("outcome", "completed", "reason", "already_owned"), 1.0),
-                tuple(Map.of("outcome", "completed", "reason", "not_eligible"), 1.0),
-                tuple(Map.of("outcome", "completed", "reason", "unavailable"), 1.0));
-        assertThat(text.samples("scan_rewards_total")).extracting(Sample::labels, Sample::value).containsExactlyInAnyOrder(
-                tuple(Map.of("reward", "granted"), 2.0),
-                tuple(Map.of("reward", "already_owned"), 1.0),
-                tuple(Map.of("reward", "not_eligible"), 1.0),
-                tuple(Map.of("reward", "unavailable"), 1.0));
+        assertThat(text.samples("scans_total"))
+                .extracting(Sample::labels, Sample::value)
+                .containsExactlyInAnyOrder(
+                        tuple(Map.of("outcome", "completed", "reason", "granted"), 2.0),
+                        tuple(Map.of("outcome", "completed", "reason", "already_owned"), 1.0),
+                        tuple(Map.of("outcome", "completed", "reason", "not_eligible"), 1.0),
+                        tuple(Map.of("outcome", "completed", "reason", "unavailable"), 1.0));
+        assertThat(text.samples("scan_rewards_total"))
+                .extracting(Sample::labels, Sample::value)
+                .containsExactlyInAnyOrder(
+                        tuple(Map.of("reward", "granted"), 2.0),
+                        tuple(Map.of("reward", "already_owned"), 1.0),
+                        tuple(Map.of("reward", "not_eligible"), 1.0),
+                        tuple(Map.of("reward", "unavailable"), 1.0));
     }
 
     @Test
@@ -59,12 +63,20 @@ class ScanMetricsTest {
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(text.samples("scans_total")).extracting(s -> s.labels().get("outcome") + "/" + s.labels().get("reason"))
-                .containsExactlyInAnyOrder("rejected/unreadable_image", "rejected/unclassifiable",
-                        "rejected/out_of_taxonomy", "rejected/no_matching_rule", "failed/deadline_exceeded",
-                        "failed/upstream_unavailable", "failed/upstream_timeout", "failed/invalid_output",
+        assertThat(text.samples("scans_total"))
+                .extracting(s -> s.labels().get("outcome") + "/" + s.labels().get("reason"))
+                .containsExactlyInAnyOrder(
+                        "rejected/unreadable_image",
+                        "rejected/unclassifiable",
+                        "rejected/out_of_taxonomy",
+                        "rejected/no_matching_rule",
+                        "failed/deadline_exceeded",
+                        "failed/upstream_unavailable",
+                        "failed/upstream_timeout",
+                        "failed/invalid_output",
                         "failed/internal_error",
-                        "failed/overloaded", "failed/shut_down");
+                        "failed/overloaded",
+                        "failed/shut_down");
         assertThat(text.samples("scan_rewards_total")).isEmpty();
     }
 
@@ -73,13 +85,17 @@ class ScanMetricsTest {
         AtomicInteger inFlight = new AtomicInteger(3);
         metrics.gaugeScansInFlight(inFlight::get);
 
-        assertThat(ScrapeText.of(metrics.scrape(null)).value("scans_in_flight", Map.of())).isEqualTo(3);
+        assertThat(ScrapeText.of(metrics.scrape(null)).value("scans_in_flight", Map.of()))
+                .isEqualTo(3);
         inFlight.set(17);
-        assertThat(ScrapeText.of(metrics.scrape(null)).value("scans_in_flight", Map.of())).isEqualTo(17);
+        assertThat(ScrapeText.of(metrics.scrape(null)).value("scans_in_flight", Map.of()))
+                .isEqualTo(17);
 
         metrics.gaugeScansInFlight(() -> 42);
-        assertThat(ScrapeText.of(metrics.scrape(null)).samples("scans_in_flight")).singleElement()
-                .extracting(Sample::value).isEqualTo(42.0);
+        assertThat(ScrapeText.of(metrics.scrape(null)).samples("scans_in_flight"))
+                .singleElement()
+                .extracting(Sample::value)
+                .isEqualTo(42.0);
     }
 
     @Test

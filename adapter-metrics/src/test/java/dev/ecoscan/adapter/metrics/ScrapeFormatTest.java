@@ -32,8 +32,14 @@ class ScrapeFormatTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "*/*", "text/plain", "text/plain;version=0.0.4",
-            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"})
+    @ValueSource(
+            strings = {
+                "",
+                "*/*",
+                "text/plain",
+                "text/plain;version=0.0.4",
+                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"
+            })
     void anything_but_an_open_metrics_request_gets_prometheus_text_0_0_4(String accept) {
         metrics.recordHttp("POST", "/api/v1/scan/classify", 200, Duration.ofSeconds(9));
 
@@ -63,9 +69,16 @@ class ScrapeFormatTest {
     void jvm_and_process_metrics_are_bound() {
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        for (String name : new String[] {"jvm_memory_used_bytes", "jvm_gc_max_data_size_bytes", "jvm_threads_live_threads",
-                "jvm_classes_loaded_classes", "system_cpu_count", "process_cpu_usage", "process_uptime_seconds",
-                "process_files_open_files"}) {
+        for (String name : new String[] {
+            "jvm_memory_used_bytes",
+            "jvm_gc_max_data_size_bytes",
+            "jvm_threads_live_threads",
+            "jvm_classes_loaded_classes",
+            "system_cpu_count",
+            "process_cpu_usage",
+            "process_uptime_seconds",
+            "process_files_open_files"
+        }) {
             assertThat(text.samples(name)).as(name).isNotEmpty();
         }
     }
@@ -73,18 +86,21 @@ class ScrapeFormatTest {
     @Test
     void recording_never_throws_into_the_caller() {
         assertThatCode(() -> {
-            metrics.record((StepEvent) null);
-            metrics.record((ModelCall) null);
-            metrics.recordScan((ScanOutcome) null);
-            metrics.recordHttp(null, null, 500, null);
-            metrics.recordHttp("POST", "/api/v1/scan/classify", 200, Duration.ofSeconds(-1));
-        }).doesNotThrowAnyException();
+                    metrics.record((StepEvent) null);
+                    metrics.record((ModelCall) null);
+                    metrics.recordScan((ScanOutcome) null);
+                    metrics.recordHttp(null, null, 500, null);
+                    metrics.recordHttp("POST", "/api/v1/scan/classify", 200, Duration.ofSeconds(-1));
+                })
+                .doesNotThrowAnyException();
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
         assertThat(text.samples("jvm_memory_used_bytes")).isNotEmpty();
-        assertThat(text.value("http_requests_total", Map.of("status_code", "200"))).isEqualTo(1);
+        assertThat(text.value("http_requests_total", Map.of("status_code", "200")))
+                .isEqualTo(1);
         assertThat(text.samples("http_request_duration_seconds_count", Map.of("path", "/api/v1/scan/classify")))
-                .as("a negative time is not recorded").isEmpty();
+                .as("a negative time is not recorded")
+                .isEmpty();
     }
 
     @Test

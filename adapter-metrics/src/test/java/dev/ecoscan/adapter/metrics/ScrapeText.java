@@ -9,8 +9,7 @@ import java.util.Map;
 final class ScrapeText {
 
     /** One line of the scrape: {@code name{labels} value}. */
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     private final List<Sample> samples;
 
@@ -33,7 +32,9 @@ final class ScrapeText {
     }
 
     List<Sample> samples(String name, Map<String, String> labels) {
-        return samples(name).stream().filter(s -> s.labels().entrySet().containsAll(labels.entrySet())).toList();
+        return samples(name).stream()
+                .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
+                .toList();
     }
 
     /** The value of the one sample with this name and (at least) these labels. */

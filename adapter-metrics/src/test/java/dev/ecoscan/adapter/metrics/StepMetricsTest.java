@@ -40,8 +40,12 @@ class StepMetricsTest {
 
         assertThat(scrape.body()).contains("scan_pipeline_step_duration_seconds_bucket{step=\"vision\",le=\"0.1\"} 0");
         assertThat(text.samples(BUCKET)).allSatisfy(s -> assertThat(s.labels()).containsOnlyKeys("step", "le"));
-        assertThat(text.samples(COUNT)).singleElement().satisfies(s -> assertThat(s.labels()).containsOnlyKeys("step"));
-        assertThat(text.samples(SUM)).singleElement().satisfies(s -> assertThat(s.labels()).containsOnlyKeys("step"));
+        assertThat(text.samples(COUNT))
+                .singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsOnlyKeys("step"));
+        assertThat(text.samples(SUM))
+                .singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsOnlyKeys("step"));
     }
 
     @Test
@@ -53,15 +57,18 @@ class StepMetricsTest {
         Scrape scrape = metrics.scrape(null);
         ScrapeText text = ScrapeText.of(scrape);
 
-        List<String> expectedBounds = IntStream.rangeClosed(1, 600).mapToObj(tenths -> tenths / 10 + "." + tenths % 10)
+        List<String> expectedBounds = IntStream.rangeClosed(1, 600)
+                .mapToObj(tenths -> tenths / 10 + "." + tenths % 10)
                 .collect(Collectors.toCollection(ArrayList::new));
         expectedBounds.add("+Inf");
         for (Step each : Step.values()) {
             List<String> bounds = text.samples(BUCKET, Map.of("step", each.label())).stream()
-                    .map(s -> s.labels().get("le")).toList();
+                    .map(s -> s.labels().get("le"))
+                    .toList();
             assertThat(bounds).as(each.label()).hasSize(601).isEqualTo(expectedBounds);
         }
-        assertThat(scrape.body()).contains("scan_pipeline_step_duration_seconds_bucket{step=\"reward_match\",le=\"60.0\"} 1");
+        assertThat(scrape.body())
+                .contains("scan_pipeline_step_duration_seconds_bucket{step=\"reward_match\",le=\"60.0\"} 1");
     }
 
     @Test
@@ -78,7 +85,9 @@ class StepMetricsTest {
         assertThat(bucket(text, "0.2")).isZero();
         assertThat(bucket(text, "0.3")).isEqualTo(1);
         assertThat(bucket(text, "3.4")).isEqualTo(1);
-        assertThat(bucket(text, "3.5")).as("a bound includes values equal to it").isEqualTo(3);
+        assertThat(bucket(text, "3.5"))
+                .as("a bound includes values equal to it")
+                .isEqualTo(3);
         assertThat(bucket(text, "60.0")).as("75 s is past the last bound").isEqualTo(3);
         assertThat(bucket(text, "+Inf")).isEqualTo(4);
     }
@@ -92,12 +101,15 @@ class StepMetricsTest {
 
         ScrapeText text = ScrapeText.of(metrics.scrape(null));
 
-        assertThat(text.samples("scan_pipeline_steps_total")).extracting(Sample::labels, Sample::value)
+        assertThat(text.samples("scan_pipeline_steps_total"))
+                .extracting(Sample::labels, Sample::value)
                 .containsExactlyInAnyOrder(
                         tuple(Map.of("step", "answer", "status", "success"), 2.0),
                         tuple(Map.of("step", "answer", "status", "timeout"), 1.0),
                         tuple(Map.of("step", "rag", "status", "rejected"), 1.0));
-        assertThat(text.value(COUNT, Map.of("step", "answer"))).as("failures are timed too").isEqualTo(3);
+        assertThat(text.value(COUNT, Map.of("step", "answer")))
+                .as("failures are timed too")
+                .isEqualTo(3);
     }
 
     private static double bucket(ScrapeText text, String le) {

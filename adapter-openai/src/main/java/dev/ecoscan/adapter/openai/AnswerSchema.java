@@ -16,15 +16,25 @@ final class AnswerSchema {
 
     static final ResponseFormat FORMAT = ResponseFormat.builder()
             .type(ResponseFormatType.JSON)
-            .jsonSchema(JsonSchema.builder().name("disposal_answer").rootElement(JsonObjectSchema.builder()
-                    .addStringProperty(USER_ANSWER)
-                    .addProperty(STEPS, JsonArraySchema.builder().items(new JsonStringSchema()).build())
-                    .addProperty(INSUFFICIENCIES, JsonArraySchema.builder().items(new JsonStringSchema()).build())
-                    .required(USER_ANSWER, STEPS, INSUFFICIENCIES)
-                    .additionalProperties(false)
-                    .build()).build())
+            .jsonSchema(JsonSchema.builder()
+                    .name("disposal_answer")
+                    .rootElement(JsonObjectSchema.builder()
+                            .addStringProperty(USER_ANSWER)
+                            .addProperty(
+                                    STEPS,
+                                    JsonArraySchema.builder()
+                                            .items(new JsonStringSchema())
+                                            .build())
+                            .addProperty(
+                                    INSUFFICIENCIES,
+                                    JsonArraySchema.builder()
+                                            .items(new JsonStringSchema())
+                                            .build())
+                            .required(USER_ANSWER, STEPS, INSUFFICIENCIES)
+                            .additionalProperties(false)
+                            .build())
+                    .build())
             .build();
 
-    private AnswerSchema() {
-    }
+    private AnswerSchema() {}
 }

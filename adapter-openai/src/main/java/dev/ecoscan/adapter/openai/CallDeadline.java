@@ -13,8 +13,7 @@ final class CallDeadline {
 
     private static final ThreadLocal<Instant> CURRENT = new ThreadLocal<>();
 
-    private CallDeadline() {
-    }
+    private CallDeadline() {}
 
     static <T> T during(Instant deadline, Supplier<T> call) {
         Instant outer = CURRENT.get();

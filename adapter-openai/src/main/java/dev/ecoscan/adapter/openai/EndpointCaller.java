@@ -40,8 +40,16 @@ final class EndpointCaller {
     private final RefusalLog refusals;
     private final Clock clock;
 
-    EndpointCaller(ProviderEndpoint endpoint, Step step, ChatModel model, RequestShape shape, Retry retry,
-                   CircuitBreaker breaker, ModelCallRecorder calls, RefusalLog refusals, Clock clock) {
+    EndpointCaller(
+            ProviderEndpoint endpoint,
+            Step step,
+            ChatModel model,
+            RequestShape shape,
+            Retry retry,
+            CircuitBreaker breaker,
+            ModelCallRecorder calls,
+            RefusalLog refusals,
+            Clock clock) {
         this.endpoint = endpoint;
         this.step = step;
         this.model = model;
@@ -64,28 +72,31 @@ final class EndpointCaller {
     /** What a call came to: the model's text, or a failure that may send the step down the chain. */
     sealed interface Reply {
         /** {@code truncated} when the model stopped at the output-token cap. */
-        record Text(String content, boolean truncated) implements Reply {
-        }
+        record Text(String content, boolean truncated) implements Reply {}
 
-        record Failure(EndpointTrouble trouble, String detail) implements Reply {
-        }
+        record Failure(EndpointTrouble trouble, String detail) implements Reply {}
     }
 
     Reply call(ScanId scanId, List<ChatMessage> messages, ResponseFormat format, Instant deadline) {
         ChatRequest request = shape.request(messages, format);
-        Supplier<ChatResponse> attempt = CircuitBreaker.decorateSupplier(breaker, () -> attempt(scanId, request, deadline));
+        Supplier<ChatResponse> attempt =
+                CircuitBreaker.decorateSupplier(breaker, () -> attempt(scanId, request, deadline));
         try {
             ChatResponse response = CallDeadline.during(deadline, () -> retry.executeSupplier(attempt));
-            String text = response.aiMessage() == null ? null : response.aiMessage().text();
+            String text =
+                    response.aiMessage() == null ? null : response.aiMessage().text();
             return new Reply.Text(text == null ? "" : text, response.finishReason() == FinishReason.LENGTH);
         } catch (RuntimeException e) {
             EndpointTrouble trouble = Thread.currentThread().isInterrupted()
-                    ? EndpointTrouble.of(new DeadlineReached()) : EndpointTrouble.of(e);
+                    ? EndpointTrouble.of(new DeadlineReached())
+                    : EndpointTrouble.of(e);
             if (trouble.isRefusal()) {
                 refusals.report(endpoint, step.label(), shape.model(), trouble);
             }
-            return new Reply.Failure(trouble, "the " + step.label() + " model " + shape.model() + " at the "
-                    + endpoint.name() + " endpoint: " + trouble.detail());
+            return new Reply.Failure(
+                    trouble,
+                    "the " + step.label() + " model " + shape.model() + " at the " + endpoint.name() + " endpoint: "
+                            + trouble.detail());
         }
     }
 
@@ -112,8 +123,8 @@ final class EndpointCaller {
                 ? Optional.ofNullable(openAi.inputTokensDetails().cachedTokens())
                 : Optional.empty();
         try {
-            calls.record(new ModelCall(scanId, step, endpoint.name(), shape.model(), input, output, cached, took,
-                    outcome));
+            calls.record(
+                    new ModelCall(scanId, step, endpoint.name(), shape.model(), input, output, cached, took, outcome));
         } catch (RuntimeException ignored) {
             // Accounting must never break a scan.
         }

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 in hex, for prompt versions: a prompt that changes gets new cache keys by itself. */
 final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     static String sha256(String text) {
         try {

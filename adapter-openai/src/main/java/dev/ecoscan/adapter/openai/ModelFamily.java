@@ -57,7 +57,8 @@ public enum ModelFamily {
 
     /** The efforts it accepts, for messages. */
     public String acceptedEfforts() {
-        return efforts.isEmpty() ? "none (it is not a reasoning model)"
+        return efforts.isEmpty()
+                ? "none (it is not a reasoning model)"
                 : String.join(", ", efforts.stream().map(ReasoningEffort::wire).toList());
     }
 }

@@ -35,44 +35,78 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
     }
 
     /** The adapters with registries of their own (nothing exports their metrics). */
-    public static OpenAiAdapters create(OpenAiSettings settings, Taxonomy taxonomy, ImageSource images,
-                                        ModelCallRecorder calls, Clock clock) {
-        return create(settings, taxonomy, images, calls, clock, CircuitBreakerRegistry.ofDefaults(),
+    public static OpenAiAdapters create(
+            OpenAiSettings settings, Taxonomy taxonomy, ImageSource images, ModelCallRecorder calls, Clock clock) {
+        return create(
+                settings,
+                taxonomy,
+                images,
+                calls,
+                clock,
+                CircuitBreakerRegistry.ofDefaults(),
                 RetryRegistry.ofDefaults());
     }
 
     /**
      * @throws IllegalArgumentException when a setting asks for a parameter a configured model refuses
      */
-    public static OpenAiAdapters create(OpenAiSettings settings, Taxonomy taxonomy, ImageSource images,
-                                        ModelCallRecorder calls, Clock clock, CircuitBreakerRegistry breakers,
-                                        RetryRegistry retries) {
+    public static OpenAiAdapters create(
+            OpenAiSettings settings,
+            Taxonomy taxonomy,
+            ImageSource images,
+            ModelCallRecorder calls,
+            Clock clock,
+            CircuitBreakerRegistry breakers,
+            RetryRegistry retries) {
         RefusalLog refusals = new RefusalLog();
         List<EndpointCaller> vision = new ArrayList<>();
         List<EndpointCaller> answer = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (ProviderEndpoint endpoint : settings.chain()) {
-            CircuitBreaker breaker = breakers.circuitBreaker("llm-" + endpoint.name(), settings.breaker().config());
-            Retry retry = retries.retry("llm-" + endpoint.name(), settings.retries().config(clock));
+            CircuitBreaker breaker = breakers.circuitBreaker(
+                    "llm-" + endpoint.name(), settings.breaker().config());
+            Retry retry =
+                    retries.retry("llm-" + endpoint.name(), settings.retries().config(clock));
             RequestShape visionShape = new RequestShape(endpoint, Stage.VISION, settings.vision(), settings.sampling());
             RequestShape answerShape = new RequestShape(endpoint, Stage.ANSWER, settings.answer(), settings.sampling());
-            vision.add(new EndpointCaller(endpoint, Step.VISION, chatModel(endpoint, settings.vision()), visionShape,
-                    retry, breaker, calls, refusals, clock));
-            answer.add(new EndpointCaller(endpoint, Step.ANSWER, chatModel(endpoint, settings.answer()), answerShape,
-                    retry, breaker, calls, refusals, clock));
-            notes.add(endpoint.name() + ": " + endpoint.provider().setting() + " at " + endpoint.baseUrl()
-                    + "; vision " + visionShape.describe() + ", answer " + answerShape.describe());
+            vision.add(new EndpointCaller(
+                    endpoint,
+                    Step.VISION,
+                    chatModel(endpoint, settings.vision()),
+                    visionShape,
+                    retry,
+                    breaker,
+                    calls,
+                    refusals,
+                    clock));
+            answer.add(new EndpointCaller(
+                    endpoint,
+                    Step.ANSWER,
+                    chatModel(endpoint, settings.answer()),
+                    answerShape,
+                    retry,
+                    breaker,
+                    calls,
+                    refusals,
+                    clock));
+            notes.add(endpoint.name() + ": " + endpoint.provider().setting() + " at " + endpoint.baseUrl() + "; vision "
+                    + visionShape.describe() + ", answer " + answerShape.describe());
             visionShape.notes().forEach(note -> notes.add("  note: " + note));
-            answerShape.notes().stream().filter(note -> !visionShape.notes().contains(note))
+            answerShape.notes().stream()
+                    .filter(note -> !visionShape.notes().contains(note))
                     .forEach(note -> notes.add("  note: " + note));
         }
         return new OpenAiAdapters(
-                new OpenAiClassifier(images, taxonomy, new StepChain(vision),
-                        new ResultCache<OpenAiClassifier.VisionKey, ClassifierVerdict>(settings.cacheEnabled(),
-                                settings.cacheSize())),
-                new OpenAiAnswerGenerator(new StepChain(answer),
-                        new ResultCache<OpenAiAnswerGenerator.AnswerKey, AnswerResult>(settings.cacheEnabled(),
-                                settings.cacheSize())),
+                new OpenAiClassifier(
+                        images,
+                        taxonomy,
+                        new StepChain(vision),
+                        new ResultCache<OpenAiClassifier.VisionKey, ClassifierVerdict>(
+                                settings.cacheEnabled(), settings.cacheSize())),
+                new OpenAiAnswerGenerator(
+                        new StepChain(answer),
+                        new ResultCache<OpenAiAnswerGenerator.AnswerKey, AnswerResult>(
+                                settings.cacheEnabled(), settings.cacheSize())),
                 notes);
     }
 
@@ -82,13 +116,14 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                 .baseUrl(endpoint.baseUrl().toString())
                 // Azure takes its key as api-key; LangChain4j sends a bearer header only when given a key.
                 .apiKey(azure ? null : endpoint.apiKey())
-                .httpClientBuilder(new RetryAfterHttpClientBuilder(endpoint.baseUrl(), limits.connectTimeout(),
-                        limits.readTimeout()))
+                .httpClientBuilder(new RetryAfterHttpClientBuilder(
+                        endpoint.baseUrl(), limits.connectTimeout(), limits.readTimeout()))
                 // Retries live in EndpointCaller, which honours Retry-After and the scan's deadline.
                 .maxRetries(0);
         if (azure) {
             builder.customHeaders(Map.of("api-key", endpoint.apiKey()))
-                    .customQueryParams(Map.of("api-version", endpoint.azureApiVersion().orElseThrow()));
+                    .customQueryParams(
+                            Map.of("api-version", endpoint.azureApiVersion().orElseThrow()));
         }
         if (endpoint.output() == StructuredOutput.JSON_SCHEMA) {
             builder.strictJsonSchema(true).supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);

@@ -35,32 +35,39 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
         this.call = new RepairingCall<>(chain, "answer", AnswerSchema.FORMAT, new AnswerReplyReader());
         this.systemPrompt = PromptTemplate.load("answer-system.txt").render(Map.of());
         this.userTemplate = PromptTemplate.load("answer-user.txt");
-        this.promptVersion = Hashes.sha256(systemPrompt + "\u0000" + userTemplate.render(placeholders())
-                + "\u0000" + AnswerSchema.FORMAT);
+        this.promptVersion = Hashes.sha256(
+                systemPrompt + "\u0000" + userTemplate.render(placeholders()) + "\u0000" + AnswerSchema.FORMAT);
         this.cache = cache;
     }
 
     /** Same rule, item, situation and question on the same model and prompt: same answer. */
-    record AnswerKey(String ruleKey, String itemId, List<String> tagIds, String question, String model,
-                     String promptVersion) {
-    }
+    record AnswerKey(
+            String ruleKey, String itemId, List<String> tagIds, String question, String model, String promptVersion) {}
 
     @Override
     public AnswerResult answer(AnswerRequest request) {
         Classification c = request.classification();
-        AnswerKey key = new AnswerKey(request.rule().key().value(), c.item().map(item -> item.id().value()).orElse(""),
-                c.situation().stream().map(SituationTag::id).sorted().toList(), request.question().orElse(""),
-                model, promptVersion);
+        AnswerKey key = new AnswerKey(
+                request.rule().key().value(),
+                c.item().map(item -> item.id().value()).orElse(""),
+                c.situation().stream().map(SituationTag::id).sorted().toList(),
+                request.question().orElse(""),
+                model,
+                promptVersion);
         return cache.get(key, () -> generate(request), result -> result instanceof AnswerResult.Answered)
-                .orElseGet(() -> new AnswerResult.Failure(FailureKind.DEADLINE_EXCEEDED,
+                .orElseGet(() -> new AnswerResult.Failure(
+                        FailureKind.DEADLINE_EXCEEDED,
                         "the scan's deadline passed while an identical answer was being written"));
     }
 
     private AnswerResult generate(AnswerRequest request) {
-        return switch (call.run(request.scanId(), List.of(SystemMessage.from(systemPrompt),
-                UserMessage.from(userPrompt(request))), request.deadline())) {
+        return switch (call.run(
+                request.scanId(),
+                List.of(SystemMessage.from(systemPrompt), UserMessage.from(userPrompt(request))),
+                request.deadline())) {
             case RepairingCall.Result.Value<Answer> value -> new AnswerResult.Answered(value.value());
-            case RepairingCall.Result.Failure<Answer> failure -> new AnswerResult.Failure(failure.kind(), failure.detail());
+            case RepairingCall.Result.Failure<Answer> failure ->
+                new AnswerResult.Failure(failure.kind(), failure.detail());
         };
     }
 
@@ -72,30 +79,59 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
         List<String> steps = new ArrayList<>(advice.steps());
         advice.regionalNotice().ifPresent(steps::add);
         return userTemplate.render(Map.of(
-                "item", c.item().map(item -> item.name()).orElse("정확한 품목은 알아보지 못함 (분류의 공통 규칙으로 안내하고,"
-                        + " 품목을 정확히 알아보지 못했다고 한 문장으로 알린다)"),
+                "item",
+                        c.item()
+                                .map(item -> item.name())
+                                .orElse("정확한 품목은 알아보지 못함 (분류의 공통 규칙으로 안내하고," + " 품목을 정확히 알아보지 못했다고 한 문장으로 알린다)"),
                 "path", c.path().display(),
-                "situation", c.situation().isEmpty() ? "특이 사항 없음"
-                        : c.situation().stream().map(SituationTag::label).collect(Collectors.joining(", ")),
-                "actions", c.situation().stream().filter(SituationTag::needsAction)
-                        .map(tag -> "· [조치 필요] " + tag.advice().orElseThrow()).collect(Collectors.joining("\n")),
+                "situation",
+                        c.situation().isEmpty()
+                                ? "특이 사항 없음"
+                                : c.situation().stream()
+                                        .map(SituationTag::label)
+                                        .collect(Collectors.joining(", ")),
+                "actions",
+                        c.situation().stream()
+                                .filter(SituationTag::needsAction)
+                                .map(tag -> "· [조치 필요] " + tag.advice().orElseThrow())
+                                .collect(Collectors.joining("\n")),
                 "rule_key", rule.key().value(),
                 "summary", advice.summary() + " (배출처: " + advice.destination() + ")",
                 "steps", steps.stream().map(s -> "- " + s).collect(Collectors.joining("\n")),
-                "not_accepted", rule.notAccepted().isEmpty() ? "· 없음"
-                        : rule.notAccepted().stream().map(s -> "· " + s).collect(Collectors.joining("\n")),
+                "not_accepted",
+                        rule.notAccepted().isEmpty()
+                                ? "· 없음"
+                                : rule.notAccepted().stream().map(s -> "· " + s).collect(Collectors.joining("\n")),
                 // The question is fenced as data between <question> markers. A marker written inside it (any
                 // case or spacing, ASCII or look-alike brackets) becomes [question] or [/question], so the
                 // question can neither close the fence early nor open a second one.
-                "question", request.question()
-                        .map(question -> question.replaceAll("(?i)[<＜‹〈]\\s*(/?)\\s*question\\s*[>＞›〉]?",
-                                "[$1question]"))
-                        .orElse("(질문 없음)")));
+                "question",
+                        request.question()
+                                .map(question -> question.replaceAll(
+                                        "(?i)[<＜‹〈]\\s*(/?)\\s*question\\s*[>＞›〉]?", "[$1question]"))
+                                .orElse("(질문 없음)")));
     }
 
     /** The template with every placeholder empty: its fixed text, for the prompt version. */
     private static Map<String, String> placeholders() {
-        return Map.of("item", "", "path", "", "situation", "", "actions", "", "rule_key", "", "summary", "",
-                "steps", "", "not_accepted", "", "question", "");
+        return Map.of(
+                "item",
+                "",
+                "path",
+                "",
+                "situation",
+                "",
+                "actions",
+                "",
+                "rule_key",
+                "",
+                "summary",
+                "",
+                "steps",
+                "",
+                "not_accepted",
+                "",
+                "question",
+                "");
     }
 }

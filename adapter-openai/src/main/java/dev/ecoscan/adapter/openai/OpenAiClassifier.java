@@ -49,22 +49,21 @@ public final class OpenAiClassifier implements Classifier {
     private final String promptVersion;
     private final ResultCache<VisionKey, ClassifierVerdict> cache;
 
-    OpenAiClassifier(ImageSource images, Taxonomy taxonomy, StepChain chain,
-                     ResultCache<VisionKey, ClassifierVerdict> cache) {
+    OpenAiClassifier(
+            ImageSource images, Taxonomy taxonomy, StepChain chain, ResultCache<VisionKey, ClassifierVerdict> cache) {
         ResponseFormat format = VisionSchema.of(taxonomy);
         this.images = images;
         this.model = chain.models();
         this.call = new RepairingCall<>(chain, "vision", format, new VisionReplyReader(taxonomy));
-        this.systemPrompt = PromptTemplate.load("vision-system.txt").render(Map.of(
-                "taxonomy", TaxonomyDigest.categories(taxonomy)));
+        this.systemPrompt = PromptTemplate.load("vision-system.txt")
+                .render(Map.of("taxonomy", TaxonomyDigest.categories(taxonomy)));
         this.userPrompt = PromptTemplate.load("vision-user.txt").render(Map.of());
         this.promptVersion = Hashes.sha256(systemPrompt + "\u0000" + userPrompt + "\u0000" + format);
         this.cache = cache;
     }
 
     /** Same image bytes, models and prompt: same classification. */
-    record VisionKey(String imageHash, String model, String promptVersion) {
-    }
+    record VisionKey(String imageHash, String model, String promptVersion) {}
 
     @Override
     public ClassifierVerdict classify(ClassificationRequest request) {
@@ -72,32 +71,37 @@ public final class OpenAiClassifier implements Classifier {
             return switch (load) {
                 case ImageLoad.Unreadable unreadable -> new ClassifierVerdict.UnreadableImage(unreadable.reason());
                 case ImageLoad.Overloaded overloaded ->
-                        new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
+                    new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
                 case ImageLoad.Loaded loaded -> classify(request, loaded.image(), loaded.hold());
             };
         }
     }
 
     private ClassifierVerdict classify(ClassificationRequest request, Image image, ImageHold hold) {
-        return cache.get(new VisionKey(image.contentHash(), model, promptVersion), () -> call(request, image, hold),
+        return cache.get(
+                        new VisionKey(image.contentHash(), model, promptVersion),
+                        () -> call(request, image, hold),
                         verdict -> verdict instanceof ClassifierVerdict.Labelled
                                 || verdict instanceof ClassifierVerdict.Unclassifiable)
-                .orElseGet(() -> new ClassifierVerdict.Failure(FailureKind.DEADLINE_EXCEEDED,
+                .orElseGet(() -> new ClassifierVerdict.Failure(
+                        FailureKind.DEADLINE_EXCEEDED,
                         "the scan's deadline passed while an identical image was being classified"));
     }
 
     private ClassifierVerdict call(ClassificationRequest request, Image image, ImageHold hold) {
         long base64Length = 4L * ((image.size() + 2) / 3);
         if (!hold.resizeTo(hold.bytes() + REQUEST_COPIES * base64Length)) {
-            return new ClassifierVerdict.Failure(FailureKind.OVERLOADED,
-                    "the image budget could not take the vision request's copies of the image");
+            return new ClassifierVerdict.Failure(
+                    FailureKind.OVERLOADED, "the image budget could not take the vision request's copies of the image");
         }
-        UserMessage photo = UserMessage.from(TextContent.from(userPrompt), ImageContent.from(
-                base64(image, base64Length), image.mediaType(), ImageContent.DetailLevel.LOW));
-        return switch (call.run(request.scanId(), List.of(SystemMessage.from(systemPrompt), photo), request.deadline())) {
+        UserMessage photo = UserMessage.from(
+                TextContent.from(userPrompt),
+                ImageContent.from(base64(image, base64Length), image.mediaType(), ImageContent.DetailLevel.LOW));
+        return switch (call.run(
+                request.scanId(), List.of(SystemMessage.from(systemPrompt), photo), request.deadline())) {
             case RepairingCall.Result.Value<ClassifierVerdict> value -> value.value();
             case RepairingCall.Result.Failure<ClassifierVerdict> failure ->
-                    new ClassifierVerdict.Failure(failure.kind(), failure.detail());
+                new ClassifierVerdict.Failure(failure.kind(), failure.detail());
         };
     }
 

@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param cacheEnabled whether identical inputs reuse an earlier result ({@code ECO_SCAN_CACHE})
  * @param cacheSize    how many results each step's cache keeps
  */
-public record OpenAiSettings(List<ProviderEndpoint> chain, StepLimits vision, StepLimits answer, Sampling sampling,
-                             RetryPolicy retries, BreakerPolicy breaker, boolean cacheEnabled, int cacheSize) {
+public record OpenAiSettings(
+        List<ProviderEndpoint> chain,
+        StepLimits vision,
+        StepLimits answer,
+        Sampling sampling,
+        RetryPolicy retries,
+        BreakerPolicy breaker,
+        boolean cacheEnabled,
+        int cacheSize) {
 
     public OpenAiSettings {
         chain = List.copyOf(chain);

@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param apiKey          sent as a bearer token, or as {@code api-key} on Azure; never logged
  * @param azureApiVersion the {@code api-version} query parameter, for Azure only
  */
-public record ProviderEndpoint(String name, Provider provider, URI baseUrl, String apiKey, String visionModel,
-                               String answerModel, Optional<String> azureApiVersion, StructuredOutput output,
-                               TokenParameter tokenParameter) {
+public record ProviderEndpoint(
+        String name,
+        Provider provider,
+        URI baseUrl,
+        String apiKey,
+        String visionModel,
+        String answerModel,
+        Optional<String> azureApiVersion,
+        StructuredOutput output,
+        TokenParameter tokenParameter) {
 
     public ProviderEndpoint {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]*")) {
@@ -41,10 +48,18 @@ public record ProviderEndpoint(String name, Provider provider, URI baseUrl, Stri
     }
 
     /** An endpoint with the provider's usual capabilities: strict schemas and {@code max_completion_tokens}. */
-    public static ProviderEndpoint of(String name, Provider provider, URI baseUrl, String apiKey, String visionModel,
-                                      String answerModel) {
-        return new ProviderEndpoint(name, provider, baseUrl, apiKey, visionModel, answerModel, Optional.empty(),
-                StructuredOutput.JSON_SCHEMA, TokenParameter.MAX_COMPLETION_TOKENS);
+    public static ProviderEndpoint of(
+            String name, Provider provider, URI baseUrl, String apiKey, String visionModel, String answerModel) {
+        return new ProviderEndpoint(
+                name,
+                provider,
+                baseUrl,
+                apiKey,
+                visionModel,
+                answerModel,
+                Optional.empty(),
+                StructuredOutput.JSON_SCHEMA,
+                TokenParameter.MAX_COMPLETION_TOKENS);
     }
 
     public String model(Stage stage) {
@@ -52,7 +67,10 @@ public record ProviderEndpoint(String name, Provider provider, URI baseUrl, Stri
     }
 
     /** The two LLM steps an endpoint serves. */
-    public enum Stage { VISION, ANSWER }
+    public enum Stage {
+        VISION,
+        ANSWER
+    }
 
     @Override
     public String toString() {

@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** OpenAI's {@code reasoning_effort}: how long a reasoning model thinks before it answers. */
 public enum ReasoningEffort {
-    NONE, MINIMAL, LOW, MEDIUM, HIGH;
+    NONE,
+    MINIMAL,
+    LOW,
+    MEDIUM,
+    HIGH;
 
     /** The value on the wire and in settings. */
     public String wire() {
@@ -14,6 +18,8 @@ public enum ReasoningEffort {
     }
 
     public static Optional<ReasoningEffort> parse(String text) {
-        return Arrays.stream(values()).filter(effort -> effort.wire().equals(text)).findFirst();
+        return Arrays.stream(values())
+                .filter(effort -> effort.wire().equals(text))
+                .findFirst();
     }
 }

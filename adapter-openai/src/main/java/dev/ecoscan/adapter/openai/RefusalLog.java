@@ -25,10 +25,17 @@ final class RefusalLog {
         if (!logged.add(key)) {
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, "the " + step + " model " + model + " at the " + endpoint.name()
-                + " endpoint (" + endpoint.baseUrl() + ") refused the request (" + trouble.status().orElse(0)
-                + "): " + trouble.providerMessage().map(body -> redact(body, endpoint.apiKey())).orElse("(no body)")
-                + " -- " + hint(trouble.status().orElse(0), param) + ". Logged once; later refusals like it are not.");
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "the " + step + " model " + model + " at the " + endpoint.name()
+                        + " endpoint (" + endpoint.baseUrl() + ") refused the request ("
+                        + trouble.status().orElse(0)
+                        + "): "
+                        + trouble.providerMessage()
+                                .map(body -> redact(body, endpoint.apiKey()))
+                                .orElse("(no body)")
+                        + " -- " + hint(trouble.status().orElse(0), param)
+                        + ". Logged once; later refusals like it are not.");
     }
 
     static String hint(int status, Optional<String> param) {

@@ -31,11 +31,9 @@ final class RepairingCall<T> {
 
     /** The usable value, or the failure of the step. */
     sealed interface Result<T> {
-        record Value<T>(T value) implements Result<T> {
-        }
+        record Value<T>(T value) implements Result<T> {}
 
-        record Failure<T>(FailureKind kind, String detail) implements Result<T> {
-        }
+        record Failure<T>(FailureKind kind, String detail) implements Result<T> {}
     }
 
     Result<T> run(ScanId scanId, List<ChatMessage> prompt, Instant deadline) {
@@ -58,8 +56,11 @@ final class RepairingCall<T> {
         }
         return switch (reading) {
             case ReplyReading.Usable<T> usable -> new Result.Value<>(usable.value());
-            case ReplyReading.Unusable<T> stillUnusable -> new Result.Failure<>(FailureKind.INVALID_OUTPUT,
-                    "the " + stepLabel + " model's reply was unusable after one repair: " + stillUnusable.problem());
+            case ReplyReading.Unusable<T> stillUnusable ->
+                new Result.Failure<>(
+                        FailureKind.INVALID_OUTPUT,
+                        "the " + stepLabel + " model's reply was unusable after one repair: "
+                                + stillUnusable.problem());
         };
     }
 }

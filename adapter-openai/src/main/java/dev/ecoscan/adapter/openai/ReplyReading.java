@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** What a model's reply is worth: a usable value, or the problem to send back in a repair. */
 sealed interface ReplyReading<T> {
 
-    record Usable<T>(T value) implements ReplyReading<T> {
-    }
+    record Usable<T>(T value) implements ReplyReading<T> {}
 
-    record Unusable<T>(String problem) implements ReplyReading<T> {
-    }
+    record Unusable<T>(String problem) implements ReplyReading<T> {}
 
     /** Reads one reply's text into a value. */
     @FunctionalInterface
@@ -24,8 +22,7 @@ sealed interface ReplyReading<T> {
 
         private static final ObjectMapper JSON = new ObjectMapper();
 
-        private JsonObjects() {
-        }
+        private JsonObjects() {}
 
         /** The reply as a JSON object, or why it is not one. */
         static ReplyReading<JsonNode> read(String content, boolean truncated) {

@@ -46,9 +46,10 @@ final class RequestShape {
         }
         Optional<ReasoningEffort> wanted = sampling.reasoningEffort();
         if (wanted.isPresent() && family.reasons() && !family.accepts(wanted.get())) {
-            throw new IllegalArgumentException("ECO_SCAN_REASONING_EFFORT is '" + wanted.get().wire() + "', which "
-                    + model + " (" + endpoint.name() + " endpoint) does not accept; it accepts "
-                    + family.acceptedEfforts());
+            throw new IllegalArgumentException(
+                    "ECO_SCAN_REASONING_EFFORT is '" + wanted.get().wire() + "', which "
+                            + model + " (" + endpoint.name() + " endpoint) does not accept; it accepts "
+                            + family.acceptedEfforts());
         }
         this.effort = family.reasons() ? wanted : Optional.empty();
         if (!family.reasons() && wanted.isPresent()) {
@@ -82,12 +83,14 @@ final class RequestShape {
      * without, as JSON mode plus a sketch of the expected object right after the static system prompt.
      */
     ChatRequest request(List<ChatMessage> messages, ResponseFormat schema) {
-        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder().modelName(model);
+        OpenAiChatRequestParameters.Builder parameters =
+                OpenAiChatRequestParameters.builder().modelName(model);
         List<ChatMessage> sent = messages;
         if (output == StructuredOutput.JSON_SCHEMA) {
             parameters.responseFormat(schema);
         } else {
-            parameters.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).build());
+            parameters.responseFormat(
+                    ResponseFormat.builder().type(ResponseFormatType.JSON).build());
             sent = new ArrayList<>(messages);
             sent.add(1, SystemMessage.from(SchemaSketch.instruction(schema)));
         }
@@ -98,13 +101,17 @@ final class RequestShape {
         }
         temperature.ifPresent(parameters::temperature);
         effort.ifPresent(e -> parameters.reasoningEffort(e.wire()));
-        return ChatRequest.builder().messages(List.copyOf(sent)).parameters(parameters.build()).build();
+        return ChatRequest.builder()
+                .messages(List.copyOf(sent))
+                .parameters(parameters.build())
+                .build();
     }
 
     /** One line for the banner: the model and what it is sent. */
     String describe() {
         return model + " (" + (family.reasons() ? "reasoning" : "chat") + "; " + tokenParameter.setting() + ", "
-                + output.setting() + effort.map(e -> ", reasoning_effort " + e.wire()).orElse("")
+                + output.setting()
+                + effort.map(e -> ", reasoning_effort " + e.wire()).orElse("")
                 + temperature.map(t -> ", temperature " + t).orElse("") + ")";
     }
 }

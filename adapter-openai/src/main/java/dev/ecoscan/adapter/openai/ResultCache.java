@@ -23,7 +23,10 @@ final class ResultCache<K, V> {
         this.enabled = enabled;
         // Callers compute on their own threads; the cache's own upkeep (eviction) runs on them too,
         // rather than on the shared fork-join pool.
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).buildAsync();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .executor(Runnable::run)
+                .buildAsync();
     }
 
     /**

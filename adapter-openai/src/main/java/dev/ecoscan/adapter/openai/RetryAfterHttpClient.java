@@ -53,9 +53,11 @@ final class RetryAfterHttpClient implements HttpClient {
         }
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(timeout)
-                .method(request.method().name(), request.body() == null
-                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+                .method(
+                        request.method().name(),
+                        request.body() == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         HttpResponse<String> response;
         // The JDK's request timeout stops at the response headers; a provider that sends headers and
@@ -72,15 +74,17 @@ final class RetryAfterHttpClient implements HttpClient {
             if (cause instanceof HttpTimeoutException) {
                 throw timedOut(boundByDeadline, cause);
             }
-            throw new ProviderUnreachableException(cause.getMessage() == null ? cause.toString() : cause.getMessage(),
-                    cause);
+            throw new ProviderUnreachableException(
+                    cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ProviderTimeoutException("interrupted at the scan's deadline", true, e);
         }
         if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw new ProviderHttpException(response.statusCode(), response.body(),
+            throw new ProviderHttpException(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter));
         }
         return SuccessfulHttpResponse.builder()
@@ -91,9 +95,12 @@ final class RetryAfterHttpClient implements HttpClient {
     }
 
     private ProviderTimeoutException timedOut(boolean boundByDeadline, Throwable cause) {
-        return new ProviderTimeoutException(boundByDeadline
-                ? "no reply before the scan's deadline"
-                : "no reply within the read timeout of " + readTimeout.toMillis() + " ms", boundByDeadline, cause);
+        return new ProviderTimeoutException(
+                boundByDeadline
+                        ? "no reply before the scan's deadline"
+                        : "no reply within the read timeout of " + readTimeout.toMillis() + " ms",
+                boundByDeadline,
+                cause);
     }
 
     @Override

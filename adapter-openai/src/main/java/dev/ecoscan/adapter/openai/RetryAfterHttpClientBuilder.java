@@ -47,9 +47,13 @@ final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
     @Override
     public HttpClient build() {
         // HTTP/2 only where TLS negotiates it: a cleartext h2c upgrade breaks uvicorn-based servers.
-        java.net.http.HttpClient jdk = OutboundHttp.clientFor(baseUrl).connectTimeout(connectTimeout).build();
-        HttpClient streaming = new JdkHttpClientBuilder().httpClientBuilder(OutboundHttp.clientFor(baseUrl))
-                .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+        java.net.http.HttpClient jdk =
+                OutboundHttp.clientFor(baseUrl).connectTimeout(connectTimeout).build();
+        HttpClient streaming = new JdkHttpClientBuilder()
+                .httpClientBuilder(OutboundHttp.clientFor(baseUrl))
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .build();
         return new RetryAfterHttpClient(jdk, readTimeout, streaming, Clock.systemUTC());
     }
 }

@@ -51,7 +51,8 @@ public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxBac
     }
 
     private long waitMillis(int retry, Throwable error, Clock clock) {
-        Optional<Duration> told = error == null ? Optional.empty() : EndpointTrouble.of(error).retryAfter();
+        Optional<Duration> told =
+                error == null ? Optional.empty() : EndpointTrouble.of(error).retryAfter();
         Duration wait = told.orElseGet(() -> {
             Duration backoff = backoff(retry);
             // Jitter spreads the retries of many scans hit by the same overload.

@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  */
 final class SchemaSketch {
 
-    private SchemaSketch() {
-    }
+    private SchemaSketch() {}
 
     static String instruction(ResponseFormat format) {
         return "응답 형식: 다음 키를 모두 가진 JSON 객체 하나만 답하라. 다른 키는 넣지 않는다.\n"
@@ -26,12 +25,13 @@ final class SchemaSketch {
 
     private static String sketch(JsonSchemaElement element) {
         return switch (element) {
-            case JsonObjectSchema object -> object.properties().entrySet().stream()
-                    .map(SchemaSketch::property)
-                    .collect(Collectors.joining(", ", "{", "}"));
+            case JsonObjectSchema object ->
+                object.properties().entrySet().stream()
+                        .map(SchemaSketch::property)
+                        .collect(Collectors.joining(", ", "{", "}"));
             case JsonArraySchema array -> "[" + sketch(array.items()) + ", ...]";
-            case JsonEnumSchema en -> en.enumValues().stream().map(v -> "\"" + v + "\"")
-                    .collect(Collectors.joining(" | "));
+            case JsonEnumSchema en ->
+                en.enumValues().stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(" | "));
             case JsonStringSchema ignored -> "문자열";
             default -> "값";
         };

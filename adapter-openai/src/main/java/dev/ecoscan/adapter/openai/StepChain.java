@@ -27,11 +27,9 @@ final class StepChain {
 
     /** The model's text and which endpoint (by position) wrote it, or why no endpoint could. */
     sealed interface Served {
-        record Text(String content, boolean truncated, int endpoint) implements Served {
-        }
+        record Text(String content, boolean truncated, int endpoint) implements Served {}
 
-        record Failure(FailureKind kind, String detail) implements Served {
-        }
+        record Failure(FailureKind kind, String detail) implements Served {}
     }
 
     /** Tries the endpoints from position {@code from} on (a repair goes back to the one that answered). */
@@ -54,7 +52,8 @@ final class StepChain {
 
     /** What identifies the models behind this step, for cache keys. */
     String models() {
-        return endpoints.stream().map(e -> e.endpoint().name() + "=" + e.shape().model())
+        return endpoints.stream()
+                .map(e -> e.endpoint().name() + "=" + e.shape().model())
                 .collect(Collectors.joining(","));
     }
 

@@ -13,15 +13,17 @@ import java.util.Optional;
  */
 final class TaxonomyDigest {
 
-    private TaxonomyDigest() {
-    }
+    private TaxonomyDigest() {}
 
     static String categories(Taxonomy taxonomy) {
         StringBuilder out = new StringBuilder();
         for (MajorCategory major : taxonomy.majors()) {
             if (major.hasMiddles()) {
                 for (MiddleCategory middle : major.middles()) {
-                    out.append(major.name()).append(" > ").append(middle.name()).append(cue(middle.cue()))
+                    out.append(major.name())
+                            .append(" > ")
+                            .append(middle.name())
+                            .append(cue(middle.cue()))
                             .append('\n');
                 }
             } else {

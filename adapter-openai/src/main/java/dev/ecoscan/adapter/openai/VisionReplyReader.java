@@ -37,9 +37,10 @@ final class VisionReplyReader implements ReplyReading.Reader<ClassifierVerdict> 
         root.path(VisionSchema.TAGS).forEach(tag -> tags.add(tag.asText("")));
         tags.removeIf(String::isBlank);
         if (major.equals(VisionSchema.UNSORTED)) {
-            return new ReplyReading.Usable<>(new ClassifierVerdict.Unclassifiable(tags.isEmpty()
-                    ? "the model could not tell what the item is"
-                    : "the model could not tell what the item is: " + String.join(", ", tags)));
+            return new ReplyReading.Usable<>(new ClassifierVerdict.Unclassifiable(
+                    tags.isEmpty()
+                            ? "the model could not tell what the item is"
+                            : "the model could not tell what the item is: " + String.join(", ", tags)));
         }
         if (major.isBlank() || item.isBlank()) {
             return new ReplyReading.Unusable<>(VisionSchema.MAJOR + "와 " + VisionSchema.ITEM + "가 비어 있다.");

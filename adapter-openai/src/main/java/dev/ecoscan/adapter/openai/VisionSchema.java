@@ -32,27 +32,43 @@ final class VisionSchema {
     /** The major a model picks for a photo it cannot classify (the reference prompt's 미분류). */
     static final String UNSORTED = "미분류";
 
-    private VisionSchema() {
-    }
+    private VisionSchema() {}
 
     static ResponseFormat of(Taxonomy taxonomy) {
-        List<String> majors = new ArrayList<>(taxonomy.majors().stream().map(MajorCategory::name).toList());
+        List<String> majors = new ArrayList<>(
+                taxonomy.majors().stream().map(MajorCategory::name).toList());
         majors.add(UNSORTED);
         List<String> middles = new ArrayList<>();
         middles.add("");
-        taxonomy.majors().stream().flatMap(m -> m.middles().stream()).map(MiddleCategory::name).forEach(middles::add);
+        taxonomy.majors().stream()
+                .flatMap(m -> m.middles().stream())
+                .map(MiddleCategory::name)
+                .forEach(middles::add);
         JsonObjectSchema root = JsonObjectSchema.builder()
                 .addProperty(MAJOR, JsonEnumSchema.builder().enumValues(majors).build())
-                .addProperty(MIDDLE, JsonEnumSchema.builder().enumValues(middles).build())
-                .addProperty(ITEM, JsonStringSchema.builder().description("사진 속 물건의 짧은 이름").build())
-                .addProperty(TAGS, JsonArraySchema.builder().items(JsonEnumSchema.builder()
-                        .enumValues(taxonomy.visionTags().stream().map(SituationTag::id).toList()).build()).build())
+                .addProperty(
+                        MIDDLE, JsonEnumSchema.builder().enumValues(middles).build())
+                .addProperty(
+                        ITEM,
+                        JsonStringSchema.builder().description("사진 속 물건의 짧은 이름").build())
+                .addProperty(
+                        TAGS,
+                        JsonArraySchema.builder()
+                                .items(JsonEnumSchema.builder()
+                                        .enumValues(taxonomy.visionTags().stream()
+                                                .map(SituationTag::id)
+                                                .toList())
+                                        .build())
+                                .build())
                 .required(MAJOR, MIDDLE, ITEM, TAGS)
                 .additionalProperties(false)
                 .build();
         return ResponseFormat.builder()
                 .type(ResponseFormatType.JSON)
-                .jsonSchema(JsonSchema.builder().name("waste_classification").rootElement(root).build())
+                .jsonSchema(JsonSchema.builder()
+                        .name("waste_classification")
+                        .rootElement(root)
+                        .build())
                 .build();
     }
 }

@@ -67,12 +67,23 @@ final class CapturingProvider implements AutoCloseable {
     }
 
     /** Both adapters on this endpoint alone, with one model for both steps and a 300-token cap. */
-    OpenAiAdapters adapters(String key, String model, Taxonomy taxonomy, ImageSource images,
-                            ModelCallRecorder calls) {
+    OpenAiAdapters adapters(String key, String model, Taxonomy taxonomy, ImageSource images, ModelCallRecorder calls) {
         StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 300);
-        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary", Provider.OPENAI,
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"), key, model, model)),
-                step, step, Sampling.providerDefaults(), RetryPolicy.standard(), BreakerPolicy.standard(), false, 10);
+        OpenAiSettings settings = new OpenAiSettings(
+                List.of(ProviderEndpoint.of(
+                        "primary",
+                        Provider.OPENAI,
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
+                        key,
+                        model,
+                        model)),
+                step,
+                step,
+                Sampling.providerDefaults(),
+                RetryPolicy.standard(),
+                BreakerPolicy.standard(),
+                false,
+                10);
         return OpenAiAdapters.create(settings, taxonomy, images, calls, Clock.systemUTC());
     }
 

@@ -75,11 +75,14 @@ class ForeignProviderConformanceTest {
     void a_name_outside_the_data_completes_the_scan_with_the_categorys_rule_and_no_guessed_item() {
         String vision = "{\"major\":\"재활용폐기물\",\"middle\":\"종이\",\"item\":\"우주선 모형 설명서\",\"tags\":[]}";
         server.script("[{\"status\":200,\"body\":" + StrictReplies.completion("gpt-4.1-mini", vision) + "}]");
-        OpenAiAdapters adapters = adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA),
-                Sampling.providerDefaults());
+        OpenAiAdapters adapters =
+                adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA), Sampling.providerDefaults());
 
-        ScanOutcome outcome = ScanTestKit.pipeline().classifier(adapters.classifier()).answers(adapters.answers())
-                .build().scan(SAMPLES.resolve("milk-carton.png").toString());
+        ScanOutcome outcome = ScanTestKit.pipeline()
+                .classifier(adapters.classifier())
+                .answers(adapters.answers())
+                .build()
+                .scan(SAMPLES.resolve("milk-carton.png").toString());
 
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
             assertThat(done.classification().item()).as("no item is guessed").isEmpty();
@@ -93,11 +96,15 @@ class ForeignProviderConformanceTest {
 
     @Test
     void a_whole_scan_on_gpt_5_1_completes_and_the_server_refuses_nothing() {
-        OpenAiAdapters adapters = adapters(endpoint("gpt-5.1", StructuredOutput.JSON_SCHEMA),
+        OpenAiAdapters adapters = adapters(
+                endpoint("gpt-5.1", StructuredOutput.JSON_SCHEMA),
                 new Sampling(Optional.of(0.2), Optional.of(ReasoningEffort.NONE)));
 
-        ScanOutcome outcome = ScanTestKit.pipeline().classifier(adapters.classifier()).answers(adapters.answers())
-                .build().scan(SAMPLES.resolve("milk-carton.png").toString());
+        ScanOutcome outcome = ScanTestKit.pipeline()
+                .classifier(adapters.classifier())
+                .answers(adapters.answers())
+                .build()
+                .scan(SAMPLES.resolve("milk-carton.png").toString());
 
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, done -> {
             assertThat(done.classification().item().orElseThrow().name()).isEqualTo("우유팩");
@@ -108,7 +115,9 @@ class ForeignProviderConformanceTest {
         assertThat(chats).hasSize(2).allSatisfy(request -> {
             assertThat(request.path("max_completion_tokens").isInt()).isTrue();
             assertThat(request.has("max_tokens")).isFalse();
-            assertThat(request.has("temperature")).as("never a temperature to a reasoning model").isFalse();
+            assertThat(request.has("temperature"))
+                    .as("never a temperature to a reasoning model")
+                    .isFalse();
             assertThat(request.path("reasoning_effort").asText()).isEqualTo("none");
             assertThat(request.path("headers").has("upgrade")).isFalse();
         });
@@ -116,7 +125,8 @@ class ForeignProviderConformanceTest {
 
     @Test
     void a_standard_model_gets_its_temperature_and_no_reasoning_effort_and_is_accepted() {
-        OpenAiAdapters adapters = adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA),
+        OpenAiAdapters adapters = adapters(
+                endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA),
                 new Sampling(Optional.of(0.2), Optional.of(ReasoningEffort.LOW)));
 
         assertThat(adapters.classifier().classify(milkCarton())).isInstanceOf(ClassifierVerdict.Labelled.class);
@@ -130,34 +140,50 @@ class ForeignProviderConformanceTest {
 
     @Test
     void the_strict_vision_schema_is_within_openais_limits() {
-        OpenAiAdapters adapters = adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA),
-                Sampling.providerDefaults());
+        OpenAiAdapters adapters =
+                adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA), Sampling.providerDefaults());
 
         assertThat(adapters.classifier().classify(milkCarton())).isInstanceOf(ClassifierVerdict.Labelled.class);
 
-        assertThat(server.refusedCount()).as("the server checks additionalProperties, required and enum limits")
+        assertThat(server.refusedCount())
+                .as("the server checks additionalProperties, required and enum limits")
                 .isZero();
-        assertThat(chatRequests().getFirst().at("/response_format/json_schema/strict").asBoolean()).isTrue();
+        assertThat(chatRequests()
+                        .getFirst()
+                        .at("/response_format/json_schema/strict")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void a_provider_error_body_never_reaches_the_failure_detail() {
         server.script("[{\"status\":401,\"body\":{\"error\":{\"message\":\"Incorrect API key provided: sk-pro****.\","
                 + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}}]");
-        OpenAiAdapters adapters = adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA),
-                Sampling.providerDefaults());
+        OpenAiAdapters adapters =
+                adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA), Sampling.providerDefaults());
 
         ClassifierVerdict verdict = adapters.classifier().classify(milkCarton());
 
-        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class, failure ->
-                assertThat(failure.detail()).contains("401").doesNotContain("Incorrect API key").doesNotContain("sk-pro"));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
+                        failure -> assertThat(failure.detail())
+                                .contains("401")
+                                .doesNotContain("Incorrect API key")
+                                .doesNotContain("sk-pro"));
     }
 
     @Test
     void azure_deployments_are_reached_with_api_version_and_api_key() {
-        ProviderEndpoint azure = new ProviderEndpoint("primary", Provider.AZURE_OPENAI,
-                URI.create(server.root() + "/openai/deployments/gpt-41-mini"), "azure-key", "gpt-4.1-mini",
-                "gpt-4.1-mini", Optional.of("2024-10-21"), StructuredOutput.JSON_SCHEMA,
+        ProviderEndpoint azure = new ProviderEndpoint(
+                "primary",
+                Provider.AZURE_OPENAI,
+                URI.create(server.root() + "/openai/deployments/gpt-41-mini"),
+                "azure-key",
+                "gpt-4.1-mini",
+                "gpt-4.1-mini",
+                Optional.of("2024-10-21"),
+                StructuredOutput.JSON_SCHEMA,
                 TokenParameter.MAX_COMPLETION_TOKENS);
 
         assertThat(adapters(azure, Sampling.providerDefaults()).classifier().classify(milkCarton()))
@@ -168,17 +194,28 @@ class ForeignProviderConformanceTest {
     @Test
     void a_server_without_strict_schemas_is_served_in_json_mode_with_eco_scans_own_validation() throws Exception {
         try (UvicornOpenAiServer lenient = UvicornOpenAiServer.start(Map.of("FAKE_OPENAI_NO_STRICT", "1"))) {
-            ProviderEndpoint endpoint = new ProviderEndpoint("primary", Provider.OPENAI_COMPATIBLE,
-                    URI.create(lenient.baseUrl()), "key", "llama3.2-vision", "llama3.2-vision", Optional.empty(),
-                    StructuredOutput.JSON_OBJECT, TokenParameter.MAX_TOKENS);
+            ProviderEndpoint endpoint = new ProviderEndpoint(
+                    "primary",
+                    Provider.OPENAI_COMPATIBLE,
+                    URI.create(lenient.baseUrl()),
+                    "key",
+                    "llama3.2-vision",
+                    "llama3.2-vision",
+                    Optional.empty(),
+                    StructuredOutput.JSON_OBJECT,
+                    TokenParameter.MAX_TOKENS);
             OpenAiAdapters adapters = adapters(endpoint, Sampling.providerDefaults());
 
-            ScanOutcome outcome = ScanTestKit.pipeline().classifier(adapters.classifier()).answers(adapters.answers())
-                    .build().scan(SAMPLES.resolve("milk-carton.png").toString());
+            ScanOutcome outcome = ScanTestKit.pipeline()
+                    .classifier(adapters.classifier())
+                    .answers(adapters.answers())
+                    .build()
+                    .scan(SAMPLES.resolve("milk-carton.png").toString());
 
             assertThat(outcome).isInstanceOf(ScanOutcome.Completed.class);
             assertThat(lenient.refusedCount()).isZero();
-            assertThat(lenient.requests()).filteredOn(r -> r.path("path").asText().endsWith("/chat/completions"))
+            assertThat(lenient.requests())
+                    .filteredOn(r -> r.path("path").asText().endsWith("/chat/completions"))
                     .allSatisfy(r -> {
                         assertThat(r.at("/body/response_format/type").asText()).isEqualTo("json_object");
                         assertThat(r.at("/body/max_tokens").isInt()).isTrue();
@@ -187,8 +224,10 @@ class ForeignProviderConformanceTest {
     }
 
     private List<JsonNode> chatRequests() {
-        return server.requests().stream().filter(r -> r.path("path").asText().endsWith("/chat/completions"))
-                .map(r -> r.path("body").isObject() ? withHeaders(r) : r).toList();
+        return server.requests().stream()
+                .filter(r -> r.path("path").asText().endsWith("/chat/completions"))
+                .map(r -> r.path("body").isObject() ? withHeaders(r) : r)
+                .toList();
     }
 
     /** The body with the request's headers beside it, so assertions can read both. */
@@ -199,19 +238,37 @@ class ForeignProviderConformanceTest {
     }
 
     private ProviderEndpoint endpoint(String model, StructuredOutput output) {
-        return new ProviderEndpoint("primary", Provider.OPENAI_COMPATIBLE, URI.create(server.baseUrl()), "key", model,
-                model, Optional.empty(), output, TokenParameter.MAX_COMPLETION_TOKENS);
+        return new ProviderEndpoint(
+                "primary",
+                Provider.OPENAI_COMPATIBLE,
+                URI.create(server.baseUrl()),
+                "key",
+                model,
+                model,
+                Optional.empty(),
+                output,
+                TokenParameter.MAX_COMPLETION_TOKENS);
     }
 
     private OpenAiAdapters adapters(ProviderEndpoint endpoint, Sampling sampling) {
         StepLimits limits = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
-        OpenAiSettings settings = new OpenAiSettings(List.of(endpoint), limits, limits, sampling,
-                new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(20)), BreakerPolicy.standard(), false, 10);
+        OpenAiSettings settings = new OpenAiSettings(
+                List.of(endpoint),
+                limits,
+                limits,
+                sampling,
+                new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(20)),
+                BreakerPolicy.standard(),
+                false,
+                10);
         return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), files, calls, Clock.systemUTC());
     }
 
     private static ClassificationRequest milkCarton() {
-        return new ClassificationRequest(ScanId.random(), new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
-                Optional.empty(), Instant.now().plusSeconds(20));
+        return new ClassificationRequest(
+                ScanId.random(),
+                new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
+                Optional.empty(),
+                Instant.now().plusSeconds(20));
     }
 }

@@ -64,16 +64,25 @@ class OpenAiAdaptersOverHttpTest {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> settings);
         List<Path> samples;
         try (Stream<Path> files = Files.list(SAMPLES)) {
-            samples = files.filter(p -> p.toString().endsWith(".png") && !p.getFileName().toString().startsWith("unknown-"))
-                    .sorted().toList();
+            samples = files.filter(p -> p.toString().endsWith(".png")
+                            && !p.getFileName().toString().startsWith("unknown-"))
+                    .sorted()
+                    .toList();
         }
 
         for (Path sample : samples) {
             ClassifierVerdict verdict = adapters.classifier().classify(vision(sample, Duration.ofSeconds(30)));
             String itemId = PngText.read(Files.readAllBytes(sample)).get(PngText.ITEM_KEY);
-            assertThat(verdict).as(sample.toString()).isInstanceOfSatisfying(ClassifierVerdict.Labelled.class, labelled ->
-                    assertThat(((Resolution.Resolved) TAXONOMY.resolve(labelled.labels())).classification().item().orElseThrow().id())
-                            .isEqualTo(NodeId.of(itemId)));
+            assertThat(verdict)
+                    .as(sample.toString())
+                    .isInstanceOfSatisfying(
+                            ClassifierVerdict.Labelled.class,
+                            labelled -> assertThat(((Resolution.Resolved) TAXONOMY.resolve(labelled.labels()))
+                                            .classification()
+                                            .item()
+                                            .orElseThrow()
+                                            .id())
+                                    .isEqualTo(NodeId.of(itemId)));
         }
         assertThat(simulator.stats().requests().vision()).isEqualTo(samples.size());
     }
@@ -82,7 +91,8 @@ class OpenAiAdaptersOverHttpTest {
     void an_image_naming_no_known_item_is_unclassifiable() {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> settings);
 
-        assertThat(adapters.classifier().classify(vision(SAMPLES.resolve("unknown-gadget.png"), Duration.ofSeconds(30))))
+        assertThat(adapters.classifier()
+                        .classify(vision(SAMPLES.resolve("unknown-gadget.png"), Duration.ofSeconds(30))))
                 .isInstanceOf(ClassifierVerdict.Unclassifiable.class);
     }
 
@@ -114,8 +124,8 @@ class OpenAiAdaptersOverHttpTest {
 
     @Test
     void a_429_with_retry_after_is_retried_after_the_delay() {
-        OpenAiAdapters adapters = adapters(SimulatorConfig.instant().withRetryAfter(Duration.ofSeconds(1)),
-                settings -> settings);
+        OpenAiAdapters adapters =
+                adapters(SimulatorConfig.instant().withRetryAfter(Duration.ofSeconds(1)), settings -> settings);
         simulator.faults().nextFor(RequestKind.VISION, Fault.RATE_LIMIT);
 
         long start = System.nanoTime();
@@ -130,29 +140,39 @@ class OpenAiAdaptersOverHttpTest {
 
     @Test
     void retries_are_bounded() {
-        OpenAiAdapters adapters = adapters(SimulatorConfig.instant().withRetryAfter(Duration.ofSeconds(0)),
-                settings -> withRetries(settings, 2));
-        simulator.faults().nextFor(RequestKind.VISION, Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR,
-                Fault.SERVER_ERROR);
+        OpenAiAdapters adapters = adapters(
+                SimulatorConfig.instant().withRetryAfter(Duration.ofSeconds(0)), settings -> withRetries(settings, 2));
+        simulator
+                .faults()
+                .nextFor(
+                        RequestKind.VISION,
+                        Fault.SERVER_ERROR,
+                        Fault.SERVER_ERROR,
+                        Fault.SERVER_ERROR,
+                        Fault.SERVER_ERROR);
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
 
-        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
-                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
         assertThat(simulator.stats().requests().vision()).isEqualTo(3);
     }
 
     @Test
     void a_retry_after_past_the_deadline_is_not_waited_for() {
-        OpenAiAdapters adapters = adapters(SimulatorConfig.instant().withRetryAfter(Duration.ofSeconds(60)),
-                settings -> settings);
+        OpenAiAdapters adapters =
+                adapters(SimulatorConfig.instant().withRetryAfter(Duration.ofSeconds(60)), settings -> settings);
         simulator.faults().nextFor(RequestKind.VISION, Fault.RATE_LIMIT);
 
         long start = System.nanoTime();
         ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(10)));
 
-        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
-                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .as("a 60 s Retry-After cannot be waited for within a 10 s deadline, so it is not waited for at all")
                 .isLessThan(Duration.ofSeconds(5));
@@ -161,26 +181,31 @@ class OpenAiAdaptersOverHttpTest {
 
     @Test
     void a_hang_is_a_typed_timeout_at_the_steps_read_timeout() {
-        OpenAiAdapters adapters = adapters(SimulatorConfig.instant().withHangDuration(Duration.ofSeconds(30)),
+        OpenAiAdapters adapters = adapters(
+                SimulatorConfig.instant().withHangDuration(Duration.ofSeconds(30)),
                 settings -> withVisionReadTimeout(settings, Duration.ofMillis(300)));
         simulator.faults().nextFor(RequestKind.VISION, Fault.HANG);
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
 
-        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
-                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_TIMEOUT));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_TIMEOUT));
     }
 
     @Test
     void a_hang_ends_at_the_scans_deadline_when_that_comes_first() {
-        OpenAiAdapters adapters = adapters(SimulatorConfig.instant().withHangDuration(Duration.ofSeconds(30)),
-                settings -> settings);
+        OpenAiAdapters adapters =
+                adapters(SimulatorConfig.instant().withHangDuration(Duration.ofSeconds(30)), settings -> settings);
         simulator.faults().nextFor(RequestKind.VISION, Fault.HANG);
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofMillis(400)));
 
-        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
-                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.DEADLINE_EXCEEDED));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(FailureKind.DEADLINE_EXCEEDED));
     }
 
     @Test
@@ -188,8 +213,12 @@ class OpenAiAdaptersOverHttpTest {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> settings);
         ScanId scan = ScanId.random();
 
-        adapters.classifier().classify(new ClassificationRequest(scan, new ImageReference.File(milkCarton()),
-                Optional.empty(), Instant.now().plusSeconds(30)));
+        adapters.classifier()
+                .classify(new ClassificationRequest(
+                        scan,
+                        new ImageReference.File(milkCarton()),
+                        Optional.empty(),
+                        Instant.now().plusSeconds(30)));
         adapters.answers().answer(answerRequest(scan, "뚜껑은 어떻게 해요?"));
 
         assertThat(calls.calls()).extracting(ModelCall::step).containsExactly(Step.VISION, Step.ANSWER);
@@ -234,8 +263,11 @@ class OpenAiAdaptersOverHttpTest {
 
         assertThat(result).isInstanceOfSatisfying(AnswerResult.Answered.class, answered -> {
             Answer answer = answered.answer();
-            assertThat(answer.steps()).isNotEmpty()
-                    .allSatisfy(step -> assertThat(request.rule().stepsFor(request.classification().item().orElseThrow())).contains(step));
+            assertThat(answer.steps())
+                    .isNotEmpty()
+                    .allSatisfy(step -> assertThat(request.rule()
+                                    .stepsFor(request.classification().item().orElseThrow()))
+                            .contains(step));
             String labelAdvice = TAXONOMY.tag("비닐_라벨_부착").orElseThrow().advice().orElseThrow();
             assertThat(answer.insufficiencies()).contains(labelAdvice);
         });
@@ -248,7 +280,8 @@ class OpenAiAdaptersOverHttpTest {
         simulator.close();
 
         assertThat(adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(5))))
-                .isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
         simulator = null;
     }
@@ -258,28 +291,52 @@ class OpenAiAdaptersOverHttpTest {
     private OpenAiAdapters adapters(SimulatorConfig config, java.util.function.UnaryOperator<OpenAiSettings> adjust) {
         simulator = LlmSimulator.start(config.withPort(0));
         StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
-        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary",
-                Provider.OPENAI_COMPATIBLE, URI.create(simulator.baseUrl()), "test-key", "test-model", "test-model")),
-                step, step, new Sampling(Optional.of(0.0), Optional.empty()),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)), BreakerPolicy.standard(), true, 100);
+        OpenAiSettings settings = new OpenAiSettings(
+                List.of(ProviderEndpoint.of(
+                        "primary",
+                        Provider.OPENAI_COMPATIBLE,
+                        URI.create(simulator.baseUrl()),
+                        "test-key",
+                        "test-model",
+                        "test-model")),
+                step,
+                step,
+                new Sampling(Optional.of(0.0), Optional.empty()),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)),
+                BreakerPolicy.standard(),
+                true,
+                100);
         return OpenAiAdapters.create(adjust.apply(settings), TAXONOMY, files, calls, Clock.systemUTC());
     }
 
     private static OpenAiSettings withRetries(OpenAiSettings s, int retries) {
-        return new OpenAiSettings(s.chain(), s.vision(), s.answer(), s.sampling(),
-                new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofMillis(50)), s.breaker(), s.cacheEnabled(),
+        return new OpenAiSettings(
+                s.chain(),
+                s.vision(),
+                s.answer(),
+                s.sampling(),
+                new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofMillis(50)),
+                s.breaker(),
+                s.cacheEnabled(),
                 s.cacheSize());
     }
 
     private static OpenAiSettings withCache(OpenAiSettings s, boolean enabled) {
-        return new OpenAiSettings(s.chain(), s.vision(), s.answer(), s.sampling(), s.retries(), s.breaker(), enabled,
-                s.cacheSize());
+        return new OpenAiSettings(
+                s.chain(), s.vision(), s.answer(), s.sampling(), s.retries(), s.breaker(), enabled, s.cacheSize());
     }
 
     private static OpenAiSettings withVisionReadTimeout(OpenAiSettings s, Duration timeout) {
         StepLimits v = s.vision();
-        return new OpenAiSettings(s.chain(), new StepLimits(v.connectTimeout(), timeout, v.maxOutputTokens()),
-                s.answer(), s.sampling(), s.retries(), s.breaker(), s.cacheEnabled(), s.cacheSize());
+        return new OpenAiSettings(
+                s.chain(),
+                new StepLimits(v.connectTimeout(), timeout, v.maxOutputTokens()),
+                s.answer(),
+                s.sampling(),
+                s.retries(),
+                s.breaker(),
+                s.cacheEnabled(),
+                s.cacheSize());
     }
 
     private static Path milkCarton() {
@@ -287,15 +344,20 @@ class OpenAiAdaptersOverHttpTest {
     }
 
     private static ClassificationRequest vision(Path image, Duration deadline) {
-        return new ClassificationRequest(ScanId.random(), new ImageReference.File(image), Optional.empty(),
+        return new ClassificationRequest(
+                ScanId.random(),
+                new ImageReference.File(image),
+                Optional.empty(),
                 Instant.now().plus(deadline));
     }
 
     private static AnswerRequest answerRequest(ScanId scan, String question) {
-        Classification bottle = ((Resolution.Resolved) TAXONOMY.resolve(CategoryLabels.of("재활용폐기물", "무색페트병",
-                "먹는샘물 페트병", "비닐_라벨_부착"))).classification();
+        Classification bottle = ((Resolution.Resolved)
+                        TAXONOMY.resolve(CategoryLabels.of("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착")))
+                .classification();
         DisposalRule rule = KNOWLEDGE.rules().find(bottle).orElseThrow();
-        return new AnswerRequest(scan, bottle, rule, Optional.ofNullable(question), Instant.now().plusSeconds(30));
+        return new AnswerRequest(
+                scan, bottle, rule, Optional.ofNullable(question), Instant.now().plusSeconds(30));
     }
 
     static byte[] read(Path path) {

@@ -58,17 +58,18 @@ class ProviderChainTest {
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
         assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
-        assertThat(calls.calls()).extracting(ModelCall::endpoint, ModelCall::outcome)
-                .containsExactly(tuple("primary", "unreachable"),
-                        tuple("fallback", "ok"));
+        assertThat(calls.calls())
+                .extracting(ModelCall::endpoint, ModelCall::outcome)
+                .containsExactly(tuple("primary", "unreachable"), tuple("fallback", "ok"));
     }
 
     @Test
     void server_errors_are_retried_on_the_same_endpoint_before_the_chain_moves_on() throws IOException {
-        RawHttpCapture failing = capture(request -> RawHttpCapture.Reply.json(500, "{\"error\":{\"message\":\"boom\"}}"));
+        RawHttpCapture failing =
+                capture(request -> RawHttpCapture.Reply.json(500, "{\"error\":{\"message\":\"boom\"}}"));
         LlmSimulator fallback = simulator();
-        OpenAiAdapters adapters = adapters(endpoint("primary", failing.root() + "/v1"),
-                endpoint("fallback", fallback.baseUrl()));
+        OpenAiAdapters adapters =
+                adapters(endpoint("primary", failing.root() + "/v1"), endpoint("fallback", fallback.baseUrl()));
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
@@ -82,15 +83,17 @@ class ProviderChainTest {
             throws IOException {
         RawHttpCapture refusing = capture(request -> RawHttpCapture.Reply.json(400, SECRET_BODY));
         LlmSimulator fallback = simulator();
-        OpenAiAdapters adapters = adapters(endpoint("primary", refusing.root() + "/v1"),
-                endpoint("fallback", fallback.baseUrl()));
+        OpenAiAdapters adapters =
+                adapters(endpoint("primary", refusing.root() + "/v1"), endpoint("fallback", fallback.baseUrl()));
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
         assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class, failure -> {
             assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE);
-            assertThat(failure.detail()).contains("refused the request (400)")
-                    .doesNotContain("Incorrect API key").doesNotContain("4711");
+            assertThat(failure.detail())
+                    .contains("refused the request (400)")
+                    .doesNotContain("Incorrect API key")
+                    .doesNotContain("4711");
         });
         assertThat(refusing.requests()).hasSize(1);
         assertThat(fallback.stats().requests().vision()).isZero();
@@ -107,16 +110,27 @@ class ProviderChainTest {
         }
 
         assertThat(breakers.circuitBreaker("llm-primary").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(calls.calls()).filteredOn(call -> call.endpoint().equals("primary")).hasSize(4);
-        assertThat(calls.calls()).filteredOn(call -> call.endpoint().equals("fallback")).hasSize(6);
+        assertThat(calls.calls())
+                .filteredOn(call -> call.endpoint().equals("primary"))
+                .hasSize(4);
+        assertThat(calls.calls())
+                .filteredOn(call -> call.endpoint().equals("fallback"))
+                .hasSize(6);
     }
 
     @Test
     void azure_gets_its_deployment_url_its_api_version_and_its_key_as_api_key() throws IOException {
-        RawHttpCapture azure = capture(request -> RawHttpCapture.Reply.json(200, StrictReplies.vision(request.bodyText())));
-        ProviderEndpoint deployment = new ProviderEndpoint("primary", Provider.AZURE_OPENAI,
-                URI.create(azure.root() + "/openai/deployments/vision-prod"), "azure-key-123", "gpt-4.1-mini",
-                "gpt-4.1-mini", Optional.of("2024-10-21"), StructuredOutput.JSON_SCHEMA,
+        RawHttpCapture azure =
+                capture(request -> RawHttpCapture.Reply.json(200, StrictReplies.vision(request.bodyText())));
+        ProviderEndpoint deployment = new ProviderEndpoint(
+                "primary",
+                Provider.AZURE_OPENAI,
+                URI.create(azure.root() + "/openai/deployments/vision-prod"),
+                "azure-key-123",
+                "gpt-4.1-mini",
+                "gpt-4.1-mini",
+                Optional.of("2024-10-21"),
+                StructuredOutput.JSON_SCHEMA,
                 TokenParameter.MAX_COMPLETION_TOKENS);
 
         ClassifierVerdict verdict = adapters(deployment).classifier().classify(vision());
@@ -132,7 +146,8 @@ class ProviderChainTest {
 
     @Test
     void llm_calls_on_cleartext_offer_no_h2c_upgrade() throws IOException {
-        RawHttpCapture server = capture(request -> RawHttpCapture.Reply.json(200, StrictReplies.vision(request.bodyText())));
+        RawHttpCapture server =
+                capture(request -> RawHttpCapture.Reply.json(200, StrictReplies.vision(request.bodyText())));
 
         adapters(endpoint("primary", server.root() + "/v1")).classifier().classify(vision());
 
@@ -146,16 +161,28 @@ class ProviderChainTest {
 
     private OpenAiAdapters adapters(ProviderEndpoint... chain) {
         StepLimits limits = new StepLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 300);
-        OpenAiSettings settings = new OpenAiSettings(List.of(chain), limits, limits, Sampling.providerDefaults(),
+        OpenAiSettings settings = new OpenAiSettings(
+                List.of(chain),
+                limits,
+                limits,
+                Sampling.providerDefaults(),
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)),
-                new BreakerPolicy(4, 4, 50, Duration.ofMinutes(1)), false, 10);
-        return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), files, calls, Clock.systemUTC(),
-                breakers, RetryRegistry.ofDefaults());
+                new BreakerPolicy(4, 4, 50, Duration.ofMinutes(1)),
+                false,
+                10);
+        return OpenAiAdapters.create(
+                settings,
+                KnowledgeBase.embedded().taxonomy(),
+                files,
+                calls,
+                Clock.systemUTC(),
+                breakers,
+                RetryRegistry.ofDefaults());
     }
 
     private static ProviderEndpoint endpoint(String name, String baseUrl) {
-        return ProviderEndpoint.of(name, Provider.OPENAI_COMPATIBLE, URI.create(baseUrl), "sk-test", "test-model",
-                "test-model");
+        return ProviderEndpoint.of(
+                name, Provider.OPENAI_COMPATIBLE, URI.create(baseUrl), "sk-test", "test-model", "test-model");
     }
 
     private LlmSimulator simulator() {
@@ -176,7 +203,10 @@ class ProviderChainTest {
     }
 
     private static ClassificationRequest vision() {
-        return new ClassificationRequest(ScanId.random(), new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
-                Optional.empty(), Instant.now().plusSeconds(20));
+        return new ClassificationRequest(
+                ScanId.random(),
+                new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
+                Optional.empty(),
+                Instant.now().plusSeconds(20));
     }
 }

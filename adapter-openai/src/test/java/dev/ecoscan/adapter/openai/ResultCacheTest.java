@@ -21,11 +21,15 @@ class ResultCacheTest {
         List<Future<String>> results = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 50; i++) {
-                results.add(threads.submit(() -> cache.get("same image", () -> {
-                    computations.incrementAndGet();
-                    await(release);
-                    return "우유팩";
-                }, value -> true).orElseThrow()));
+                results.add(threads.submit(() -> cache.get(
+                                "same image",
+                                () -> {
+                                    computations.incrementAndGet();
+                                    await(release);
+                                    return "우유팩";
+                                },
+                                value -> true)
+                        .orElseThrow()));
             }
             // Only the first caller computes; the others are parked on its future until it completes.
             while (computations.get() == 0) {

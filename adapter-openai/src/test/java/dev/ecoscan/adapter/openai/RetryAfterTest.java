@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
 
-    private final RetryAfterHttpClient client = new RetryAfterHttpClient(null, Duration.ofSeconds(1), null,
-            Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+    private final RetryAfterHttpClient client = new RetryAfterHttpClient(
+            null, Duration.ofSeconds(1), null, Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void retry_after_in_seconds_and_as_an_http_date_are_both_understood() {

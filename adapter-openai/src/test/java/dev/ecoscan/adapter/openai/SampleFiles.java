@@ -13,15 +13,14 @@ final class SampleFiles {
 
     static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
 
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     /** Reads {@link ImageReference.File} references as PNGs; anything unreadable is an unreadable image. */
     static ImageSource source() {
         return reference -> {
             try {
-                return new ImageLoad.Loaded(new Image(Files.readAllBytes(((ImageReference.File) reference).path()),
-                        "image/png"));
+                return new ImageLoad.Loaded(
+                        new Image(Files.readAllBytes(((ImageReference.File) reference).path()), "image/png"));
             } catch (IOException e) {
                 return new ImageLoad.Unreadable("cannot read " + reference.describe());
             }

@@ -41,9 +41,12 @@ class StrictProviderTest {
 
     @Test
     void the_vision_request_carries_a_strict_schema_with_taxonomy_enums_and_an_inline_image() {
-        ClassifierVerdict verdict = classifier().classify(new ClassificationRequest(ScanId.random(),
-                new ImageReference.File(SAMPLES.resolve("milk-carton.png")), Optional.empty(),
-                Instant.now().plusSeconds(30)));
+        ClassifierVerdict verdict = classifier()
+                .classify(new ClassificationRequest(
+                        ScanId.random(),
+                        new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
+                        Optional.empty(),
+                        Instant.now().plusSeconds(30)));
 
         assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
         JsonNode request = requests.getFirst();
@@ -58,7 +61,9 @@ class StrictProviderTest {
         // Items are not listed: the model names the thing, eco-scan resolves the name.
         assertThat(schema.at("/properties/item/type").asText()).isEqualTo("string");
         assertThat(schema.at("/properties/item/enum").isMissingNode()).isTrue();
-        assertThat(schema.at("/properties/major/enum").toString()).contains("생활계유해폐기물").contains("미분류");
+        assertThat(schema.at("/properties/major/enum").toString())
+                .contains("생활계유해폐기물")
+                .contains("미분류");
         assertThat(schema.at("/properties/middle/enum").toString()).contains("\"종이팩\"");
         assertThat(schema.at("/properties/tags/items/enum"))
                 .hasSize(KnowledgeBase.embedded().taxonomy().visionTags().size());
@@ -81,12 +86,16 @@ class StrictProviderTest {
     void the_system_prompt_is_identical_for_every_image_so_a_prompt_cache_can_hit() {
         OpenAiClassifier classifier = classifier();
         for (String sample : List.of("milk-carton.png", "soju-bottle.png")) {
-            classifier.classify(new ClassificationRequest(ScanId.random(), new ImageReference.File(SAMPLES.resolve(sample)),
-                    Optional.empty(), Instant.now().plusSeconds(30)));
+            classifier.classify(new ClassificationRequest(
+                    ScanId.random(),
+                    new ImageReference.File(SAMPLES.resolve(sample)),
+                    Optional.empty(),
+                    Instant.now().plusSeconds(30)));
         }
 
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(0).at("/messages/0/content")).isEqualTo(requests.get(1).at("/messages/0/content"));
+        assertThat(requests.get(0).at("/messages/0/content"))
+                .isEqualTo(requests.get(1).at("/messages/0/content"));
         assertThat(requests.get(0).at("/messages/1/content/1/image_url/url"))
                 .isNotEqualTo(requests.get(1).at("/messages/1/content/1/image_url/url"));
     }
@@ -94,7 +103,9 @@ class StrictProviderTest {
     @Test
     void a_whole_scan_completes_on_a_provider_that_is_not_the_simulator() {
         OpenAiAdapters adapters = adapters();
-        TestPipeline pipeline = ScanTestKit.pipeline().classifier(adapters.classifier()).answers(adapters.answers())
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(adapters.classifier())
+                .answers(adapters.answers())
                 .build();
 
         ScanOutcome outcome = pipeline.scan(SAMPLES.resolve("milk-carton.png").toString());
@@ -103,7 +114,8 @@ class StrictProviderTest {
             assertThat(done.answer().steps()).containsExactly("헹궈요.", "말려요.");
             assertThat(done.reward()).isInstanceOf(RewardOutcome.Granted.class);
         });
-        assertThat(requests).extracting(r -> r.at("/response_format/json_schema/name").asText())
+        assertThat(requests)
+                .extracting(r -> r.at("/response_format/json_schema/name").asText())
                 .containsExactly("waste_classification", "disposal_answer");
     }
 
@@ -112,19 +124,22 @@ class StrictProviderTest {
     }
 
     private OpenAiAdapters adapters() {
-        return provider.adapters("strict-key", "strict-model", KnowledgeBase.embedded().taxonomy(), SampleFiles.source(),
-                calls);
+        return provider.adapters(
+                "strict-key", "strict-model", KnowledgeBase.embedded().taxonomy(), SampleFiles.source(), calls);
     }
 
     /** Refuses any request without a strict json_schema response format, as this provider's contract. */
     private static CapturingProvider.Reply reply(JsonNode request) {
         JsonNode format = request.path("response_format");
-        if (!format.path("type").asText().equals("json_schema") || !format.at("/json_schema/strict").asBoolean()) {
-            return new CapturingProvider.Reply(400,
-                    "{\"error\":{\"message\":\"this provider only honours strict json_schema\"}}");
+        if (!format.path("type").asText().equals("json_schema")
+                || !format.at("/json_schema/strict").asBoolean()) {
+            return new CapturingProvider.Reply(
+                    400, "{\"error\":{\"message\":\"this provider only honours strict json_schema\"}}");
         }
         String content = format.at("/json_schema/name").asText().equals("disposal_answer")
-                ? StrictReplies.ANSWER_CONTENT : StrictReplies.VISION_CONTENT;
-        return CapturingProvider.Reply.ok(StrictReplies.completion(request.path("model").asText(), content));
+                ? StrictReplies.ANSWER_CONTENT
+                : StrictReplies.VISION_CONTENT;
+        return CapturingProvider.Reply.ok(
+                StrictReplies.completion(request.path("model").asText(), content));
     }
 }

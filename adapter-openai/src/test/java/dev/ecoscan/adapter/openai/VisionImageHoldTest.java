@@ -63,8 +63,10 @@ class VisionImageHoldTest {
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
-        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
-                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
         assertThat(hold.closed).isTrue();
     }
 
@@ -74,7 +76,8 @@ class VisionImageHoldTest {
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
-        assertThat(verdict).isEqualTo(new ClassifierVerdict.Failure(FailureKind.OVERLOADED, "the image budget is full"));
+        assertThat(verdict)
+                .isEqualTo(new ClassifierVerdict.Failure(FailureKind.OVERLOADED, "the image budget is full"));
         assertThat(simulator.stats().requests().vision()).isZero();
     }
 
@@ -85,8 +88,10 @@ class VisionImageHoldTest {
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
-        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class,
-                failure -> assertThat(failure.kind()).isEqualTo(FailureKind.OVERLOADED));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ClassifierVerdict.Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(FailureKind.OVERLOADED));
         assertThat(simulator.stats().requests().vision()).isZero();
         assertThat(hold.closed).isTrue();
     }
@@ -128,19 +133,34 @@ class VisionImageHoldTest {
     }
 
     private OpenAiAdapters adapters(ImageSource images) {
-        simulator = LlmSimulator.start(SimulatorConfig.instant().withRetryAfter(Duration.ZERO).withPort(0));
+        simulator = LlmSimulator.start(
+                SimulatorConfig.instant().withRetryAfter(Duration.ZERO).withPort(0));
         StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
-        OpenAiSettings settings = new OpenAiSettings(List.of(ProviderEndpoint.of("primary",
-                Provider.OPENAI_COMPATIBLE, URI.create(simulator.baseUrl()), "test-key", "test-model", "test-model")),
-                step, step, new Sampling(Optional.of(0.0), Optional.empty()),
-                new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(50)), BreakerPolicy.standard(), false, 100);
-        return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), images, new RecordingModelCalls(),
-                Clock.systemUTC());
+        OpenAiSettings settings = new OpenAiSettings(
+                List.of(ProviderEndpoint.of(
+                        "primary",
+                        Provider.OPENAI_COMPATIBLE,
+                        URI.create(simulator.baseUrl()),
+                        "test-key",
+                        "test-model",
+                        "test-model")),
+                step,
+                step,
+                new Sampling(Optional.of(0.0), Optional.empty()),
+                new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(50)),
+                BreakerPolicy.standard(),
+                false,
+                100);
+        return OpenAiAdapters.create(
+                settings, KnowledgeBase.embedded().taxonomy(), images, new RecordingModelCalls(), Clock.systemUTC());
     }
 
     private static ClassificationRequest vision() {
-        return new ClassificationRequest(ScanId.random(), new ImageReference.File(SAMPLES.resolve("x.png")),
-                Optional.empty(), Instant.now().plusSeconds(30));
+        return new ClassificationRequest(
+                ScanId.random(),
+                new ImageReference.File(SAMPLES.resolve("x.png")),
+                Optional.empty(),
+                Instant.now().plusSeconds(30));
     }
 
     private static byte[] read(String sample) {

@@ -40,8 +40,8 @@ class VisionTokenBudgetTest {
 
     private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
-    private final CapturingProvider provider = CapturingProvider.answering(
-            request -> CapturingProvider.Reply.ok(StrictReplies.completion("gpt-4.1-mini", StrictReplies.VISION_CONTENT)));
+    private final CapturingProvider provider = CapturingProvider.answering(request ->
+            CapturingProvider.Reply.ok(StrictReplies.completion("gpt-4.1-mini", StrictReplies.VISION_CONTENT)));
 
     @AfterEach
     void stop() {
@@ -61,7 +61,8 @@ class VisionTokenBudgetTest {
     void hundreds_more_items_add_no_token_to_the_vision_request() {
         Taxonomy embedded = KnowledgeBase.embedded().taxonomy();
         Taxonomy grown = withMoreItems(embedded, 20);
-        assertThat(grown.itemCount()).isEqualTo(embedded.itemCount() + 20 * embedded.ruleNodes().count());
+        assertThat(grown.itemCount())
+                .isEqualTo(embedded.itemCount() + 20 * embedded.ruleNodes().count());
 
         assertThat(tokensOfAVisionRequest(grown)).isEqualTo(tokensOfAVisionRequest(embedded));
     }
@@ -77,8 +78,11 @@ class VisionTokenBudgetTest {
     private int tokensOfAVisionRequest(Taxonomy taxonomy) {
         int before = provider.requests().size();
         provider.adapters("budget-key", "gpt-4.1-mini", taxonomy, SampleFiles.source(), new RecordingModelCalls())
-                .classifier().classify(new ClassificationRequest(ScanId.random(),
-                        new ImageReference.File(SampleFiles.SAMPLES.resolve("milk-carton.png")), Optional.empty(),
+                .classifier()
+                .classify(new ClassificationRequest(
+                        ScanId.random(),
+                        new ImageReference.File(SampleFiles.SAMPLES.resolve("milk-carton.png")),
+                        Optional.empty(),
                         Instant.now().plusSeconds(30)));
         assertThat(provider.requests()).hasSize(before + 1);
         JsonNode request = provider.requests().getLast();
@@ -88,7 +92,8 @@ class VisionTokenBudgetTest {
         assertThat(user).isNotBlank();
         // The response format as serialised on the wire: OpenAI counts the schema as input too.
 
-        return O200K.countTokens(system) + O200K.countTokens(user)
+        return O200K.countTokens(system)
+                + O200K.countTokens(user)
                 + O200K.countTokens(request.path("response_format").toString());
     }
 
@@ -107,8 +112,10 @@ class VisionTokenBudgetTest {
 
     private static List<Item> plus(NodeId parent, List<Item> items, int more) {
         List<Item> all = new ArrayList<>(items);
-        IntStream.range(0, more).forEach(i -> all.add(new Item(NodeId.of(parent.value() + ".made-up-" + i),
-                Names.korean("가상 품목 " + parent.value() + " " + i, "가상 별칭 " + parent.value() + " " + i))));
+        IntStream.range(0, more)
+                .forEach(i -> all.add(new Item(
+                        NodeId.of(parent.value() + ".made-up-" + i),
+                        Names.korean("가상 품목 " + parent.value() + " " + i, "가상 별칭 " + parent.value() + " " + i))));
         return all;
     }
 }

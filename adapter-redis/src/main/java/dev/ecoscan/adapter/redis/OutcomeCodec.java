@@ -67,7 +67,9 @@ public final class OutcomeCodec {
         }
         ArrayNode timings = node.putArray("timings");
         for (StepEvent event : outcome.timings()) {
-            timings.addObject().put("step", event.step().name()).put("nanos", event.duration().toNanos())
+            timings.addObject()
+                    .put("step", event.step().name())
+                    .put("nanos", event.duration().toNanos())
                     .put("status", event.status().name());
         }
         return node.toString();
@@ -86,31 +88,56 @@ public final class OutcomeCodec {
         ScanId id = new ScanId(UUID.fromString(text(node, "scanId")));
         List<StepEvent> timings = new ArrayList<>();
         for (JsonNode timing : node.path("timings")) {
-            timings.add(new StepEvent(id, Step.valueOf(text(timing, "step")),
-                    Duration.ofNanos(timing.path("nanos").asLong()), StepStatus.valueOf(text(timing, "status"))));
+            timings.add(new StepEvent(
+                    id,
+                    Step.valueOf(text(timing, "step")),
+                    Duration.ofNanos(timing.path("nanos").asLong()),
+                    StepStatus.valueOf(text(timing, "status"))));
         }
         return switch (text(node, "type")) {
             case "completed" -> {
                 NodeId ruleNode = NodeId.of(text(node, "rule"));
-                DisposalRule rule = knowledge.rules().forNode(ruleNode)
+                DisposalRule rule = knowledge
+                        .rules()
+                        .forNode(ruleNode)
                         .orElseThrow(() -> new IllegalArgumentException("no disposal rule for '" + ruleNode + "'"));
-                yield new ScanOutcome.Completed(id, classification(node.path("classification")), rule,
-                        answer(node.path("answer")), reward(node.path("reward")), timings);
+                yield new ScanOutcome.Completed(
+                        id,
+                        classification(node.path("classification")),
+                        rule,
+                        answer(node.path("answer")),
+                        reward(node.path("reward")),
+                        timings);
             }
-            case "rejected" -> new ScanOutcome.Rejected(id, Rejection.valueOf(text(node, "reason")),
-                    text(node, "detail"), node.has("classification")
-                            ? Optional.of(classification(node.path("classification"))) : Optional.empty(),
-                    timings);
-            case "failed" -> new ScanOutcome.Failed(id, Step.valueOf(text(node, "step")),
-                    FailureKind.valueOf(text(node, "kind")), text(node, "detail"), timings);
+            case "rejected" ->
+                new ScanOutcome.Rejected(
+                        id,
+                        Rejection.valueOf(text(node, "reason")),
+                        text(node, "detail"),
+                        node.has("classification")
+                                ? Optional.of(classification(node.path("classification")))
+                                : Optional.empty(),
+                        timings);
+            case "failed" ->
+                new ScanOutcome.Failed(
+                        id,
+                        Step.valueOf(text(node, "step")),
+                        FailureKind.valueOf(text(node, "kind")),
+                        text(node, "detail"),
+                        timings);
             default -> throw new IllegalArgumentException("unknown outcome type '" + text(node, "type") + "'");
         };
     }
 
     private ObjectNode classification(Classification classification) {
         ObjectNode node = json.createObjectNode();
-        classification.item().ifPresentOrElse(item -> node.put("item", item.id().value()),
-                () -> node.put("category", classification.path().ruleNode().id().value()));
+        classification
+                .item()
+                .ifPresentOrElse(
+                        item -> node.put("item", item.id().value()),
+                        () -> node.put(
+                                "category",
+                                classification.path().ruleNode().id().value()));
         classification.unmatchedName().ifPresent(name -> node.put("unmatched_name", name));
         ArrayNode tags = node.putArray("situation");
         classification.situation().forEach(tag -> tags.add(tag.id()));
@@ -121,16 +148,24 @@ public final class OutcomeCodec {
         // An unrecognised item is kept as its category (a middle, or a major without middles).
         boolean hasItem = node.has("item");
         NodeId id = NodeId.of(text(node, hasItem ? "item" : "category"));
-        CategoryPath path = (hasItem ? knowledge.taxonomy().pathOf(id) : knowledge.taxonomy().categoryPath(id))
-                .orElseThrow(() -> new IllegalArgumentException("no " + (hasItem ? "item" : "category") + " '" + id
-                        + "' in the taxonomy"));
+        CategoryPath path = (hasItem
+                        ? knowledge.taxonomy().pathOf(id)
+                        : knowledge.taxonomy().categoryPath(id))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no " + (hasItem ? "item" : "category") + " '" + id + "' in the taxonomy"));
         List<SituationTag> tags = new ArrayList<>();
         for (JsonNode tag : node.path("situation")) {
-            tags.add(knowledge.taxonomy().tag(tag.asText())
+            tags.add(knowledge
+                    .taxonomy()
+                    .tag(tag.asText())
                     .orElseThrow(() -> new IllegalArgumentException("no situation tag '" + tag.asText() + "'")));
         }
-        return new Classification(path, tags, node.has("unmatched_name")
-                ? Optional.of(node.path("unmatched_name").asText()) : Optional.empty());
+        return new Classification(
+                path,
+                tags,
+                node.has("unmatched_name")
+                        ? Optional.of(node.path("unmatched_name").asText())
+                        : Optional.empty());
     }
 
     private ObjectNode answer(Answer answer) {
@@ -156,10 +191,10 @@ public final class OutcomeCodec {
                 node.put("kind", "already_owned").put("reason", owned.matchReason());
                 node.set("character", character(owned.character()));
             }
-            case RewardOutcome.NotEligible notEligible -> node.put("kind", "not_eligible")
-                    .put("reason", notEligible.reason());
-            case RewardOutcome.Unavailable unavailable -> node.put("kind", "unavailable")
-                    .put("reason", unavailable.reason());
+            case RewardOutcome.NotEligible notEligible ->
+                node.put("kind", "not_eligible").put("reason", notEligible.reason());
+            case RewardOutcome.Unavailable unavailable ->
+                node.put("kind", "unavailable").put("reason", unavailable.reason());
         }
         return node;
     }
@@ -178,7 +213,9 @@ public final class OutcomeCodec {
     /** The whole character is written, so one a newer catalogue dropped can still be shown as granted. */
     private ObjectNode character(Character character) {
         ObjectNode node = json.createObjectNode();
-        node.put("id", character.id()).put("name", character.name()).put("type", character.type())
+        node.put("id", character.id())
+                .put("name", character.name())
+                .put("type", character.type())
                 .put("dialog", character.dialog());
         character.middle().ifPresent(middle -> node.put("middle", middle.value()));
         return node;
@@ -186,9 +223,15 @@ public final class OutcomeCodec {
 
     private Character character(JsonNode node) {
         String id = text(node, "id");
-        return knowledge.characters().byId(id).orElseGet(() -> new Character(id, text(node, "name"),
-                text(node, "type"), text(node, "dialog"),
-                node.has("middle") ? Optional.of(NodeId.of(text(node, "middle"))) : Optional.empty()));
+        return knowledge
+                .characters()
+                .byId(id)
+                .orElseGet(() -> new Character(
+                        id,
+                        text(node, "name"),
+                        text(node, "type"),
+                        text(node, "dialog"),
+                        node.has("middle") ? Optional.of(NodeId.of(text(node, "middle"))) : Optional.empty()));
     }
 
     private static String text(JsonNode node, String field) {

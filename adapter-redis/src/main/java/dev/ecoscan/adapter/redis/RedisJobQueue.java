@@ -63,15 +63,23 @@ public final class RedisJobQueue implements JobQueue {
      * @param maxBlockingReads how many callers may wait for events at once, each on a connection of its
      *                         own: the service's bound on event streams
      */
-    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued, JobRetention retention,
-                         int maxBlockingReads, Clock clock) {
+    public RedisJobQueue(
+            RedisJobs redis,
+            KnowledgeBase knowledge,
+            long maxQueued,
+            JobRetention retention,
+            int maxBlockingReads,
+            Clock clock) {
         Objects.requireNonNull(redis, "redis");
         if (maxQueued < 1) {
             throw new IllegalArgumentException("the job queue needs room for at least one job");
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.store = new RedisJobStore(redis, new OutcomeCodec(Objects.requireNonNull(knowledge, "knowledge")),
-                Objects.requireNonNull(retention, "retention"), clock);
+        this.store = new RedisJobStore(
+                redis,
+                new OutcomeCodec(Objects.requireNonNull(knowledge, "knowledge")),
+                Objects.requireNonNull(retention, "retention"),
+                clock);
         this.reads = new BlockingReads(redis, maxBlockingReads);
         // Well within the command timeout, or Lettuce would give up on a read that is only waiting.
         Duration half = redis.commandTimeout().dividedBy(2);
@@ -123,14 +131,15 @@ public final class RedisJobQueue implements JobQueue {
             }
         }
         try {
-            commands.xadd(keys.stream(), Map.of(RedisJobWorker.JOB_FIELD, request.id().toString()));
+            commands.xadd(
+                    keys.stream(), Map.of(RedisJobWorker.JOB_FIELD, request.id().toString()));
         } catch (RedisException e) {
             // Best effort: a retry with the same key must not find a job that never ran.
             forgetQuietly(request, key);
             throw e;
         }
-        return new Submission.Accepted(new Job(request.id(), request.user(), request.question(), submittedAt,
-                List.of()), false);
+        return new Submission.Accepted(
+                new Job(request.id(), request.user(), request.question(), submittedAt, List.of()), false);
     }
 
     private void forgetQuietly(ScanRequest request, Optional<String> idempotencyKey) {

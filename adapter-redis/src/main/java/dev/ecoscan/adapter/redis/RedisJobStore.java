@@ -3,6 +3,7 @@ package dev.ecoscan.adapter.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.application.jobs.JobRetention;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
@@ -11,7 +12,6 @@ import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
-import dev.ecoscan.application.jobs.JobRetention;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScoredValue;
@@ -88,6 +88,7 @@ final class RedisJobStore {
             """;
     /** The one field of an event's stream entry, as {@link #APPEND_EVENT} writes it. */
     private static final String EVENT_FIELD = "event";
+
     private static final long TOMBSTONE_SECONDS = 10;
 
     private final RedisJobs redis;
@@ -160,24 +161,30 @@ final class RedisJobStore {
         } else if (fields.containsKey("imageFile")) {
             image = new ImageReference.File(Path.of(fields.get("imageFile")));
         } else {
-            image = new ImageReference.Inline(Base64.getDecoder().decode(fields.get("imageBytes")),
-                    fields.get("imageType"));
+            image = new ImageReference.Inline(
+                    Base64.getDecoder().decode(fields.get("imageBytes")), fields.get("imageType"));
         }
-        ScanRequest request = new ScanRequest(id, image, Optional.ofNullable(fields.get("question")),
-                new UserId(fields.get("user")), Instant.parse(fields.get("deadline")));
+        ScanRequest request = new ScanRequest(
+                id,
+                image,
+                Optional.ofNullable(fields.get("question")),
+                new UserId(fields.get("user")),
+                Instant.parse(fields.get("deadline")));
         return Optional.of(new StoredJob(request, Instant.parse(fields.get("submittedAt"))));
     }
 
     Optional<Job> find(ScanId id) {
-        return load(id).map(stored -> new Job(id, stored.request().user(), stored.request().question(),
-                stored.submittedAt(), eventsAfter(id, 0)));
+        return load(id).map(stored -> new Job(
+                id, stored.request().user(), stored.request().question(), stored.submittedAt(), eventsAfter(id, 0)));
     }
 
     List<JobEvent> eventsAfter(ScanId id, long lastSeen) {
         // Event n is entry 0-n, so the events after lastSeen start at entry 0-(lastSeen + 1).
         long first = Math.min(Math.max(0, lastSeen), Long.MAX_VALUE - 1) + 1;
-        return events(commands().xrange(keys().events(id),
-                Range.from(Range.Boundary.including("0-" + first), Range.Boundary.unbounded())));
+        return events(commands()
+                .xrange(
+                        keys().events(id),
+                        Range.from(Range.Boundary.including("0-" + first), Range.Boundary.unbounded())));
     }
 
     /**
@@ -187,7 +194,8 @@ final class RedisJobStore {
      */
     @SuppressWarnings("unchecked") // Lettuce's generic varargs; the one offset is safe.
     List<JobEvent> awaitAfter(RedisCommands<String, String> blocking, ScanId id, long lastSeen, Duration block) {
-        List<StreamMessage<String, String>> read = blocking.xread(XReadArgs.Builder.block(block),
+        List<StreamMessage<String, String>> read = blocking.xread(
+                XReadArgs.Builder.block(block),
                 XReadArgs.StreamOffset.from(keys().events(id), "0-" + Math.max(0, lastSeen)));
         return read == null ? List.of() : events(read);
     }
@@ -240,10 +248,18 @@ final class RedisJobStore {
     private long append(ScanId id, JobStage stage, String outcome) {
         JobKeys keys = keys();
         long now = clock.millis();
-        Long appended = commands().eval(APPEND_EVENT, ScriptOutputType.INTEGER,
-                new String[] {keys.record(id), keys.events(id), keys.done(id), keys.finished()},
-                stage.name(), Integer.toString(stage.ordinal()), outcome, Long.toString(retention.age().toSeconds()),
-                id.toString(), Long.toString(now), Long.toString(now - retention.age().toMillis()));
+        Long appended = commands()
+                .eval(
+                        APPEND_EVENT,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.record(id), keys.events(id), keys.done(id), keys.finished()},
+                        stage.name(),
+                        Integer.toString(stage.ordinal()),
+                        outcome,
+                        Long.toString(retention.age().toSeconds()),
+                        id.toString(),
+                        Long.toString(now),
+                        Long.toString(now - retention.age().toMillis()));
         return appended == null ? 0 : appended;
     }
 
@@ -270,8 +286,13 @@ final class RedisJobStore {
     /** Deletes a finished job, its events and its idempotency key, waking whoever waits on its events. */
     private void forgetFinished(ScanId id) {
         JobKeys keys = keys();
-        commands().eval(FORGET, ScriptOutputType.INTEGER, new String[] {keys.record(id), keys.events(id),
-                keys.done(id)}, id.toString(), Long.toString(TOMBSTONE_SECONDS));
+        commands()
+                .eval(
+                        FORGET,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.record(id), keys.events(id), keys.done(id)},
+                        id.toString(),
+                        Long.toString(TOMBSTONE_SECONDS));
     }
 
     private JobEvent event(String text) {
@@ -279,7 +300,8 @@ final class RedisJobStore {
             JsonNode node = json.readTree(text);
             JobStage stage = JobStage.valueOf(node.path("stage").asText());
             Optional<ScanOutcome> outcome = node.has("outcome")
-                    ? Optional.of(codec.decode(node.get("outcome").toString())) : Optional.empty();
+                    ? Optional.of(codec.decode(node.get("outcome").toString()))
+                    : Optional.empty();
             return new JobEvent(node.path("id").asLong(), stage, outcome);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored job event is not JSON: " + e.getOriginalMessage(), e);
@@ -287,6 +309,5 @@ final class RedisJobStore {
     }
 
     /** A job's record as stored: the request to run and when it was accepted. */
-    record StoredJob(ScanRequest request, Instant submittedAt) {
-    }
+    record StoredJob(ScanRequest request, Instant submittedAt) {}
 }

@@ -2,9 +2,9 @@ package dev.ecoscan.adapter.redis;
 
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
-import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.Step;
@@ -20,12 +20,11 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.PendingMessages;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,9 +52,11 @@ public final class RedisJobWorker implements AutoCloseable {
     private final Consumer<String> consumer;
     /** The jobs this worker runs now, by scan id, with the stream entry that carries each. */
     private final Map<ScanId, String> running = new ConcurrentHashMap<>();
+
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /** Threads running reclaimed jobs, to interrupt on close. */
     private final Set<Thread> reclaimers = ConcurrentHashMap.newKeySet();
+
     private final List<StatefulRedisConnection<String, String>> connections = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> completed = new ConcurrentHashMap<>();
     private final LongAdder redeliveries = new LongAdder();
@@ -92,7 +93,8 @@ public final class RedisJobWorker implements AutoCloseable {
         } catch (UnknownHostException e) {
             host = "unknown-host";
         }
-        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Creates the consumer group when needed and starts the reading loops and the reclaim loop. */
@@ -127,7 +129,9 @@ public final class RedisJobWorker implements AutoCloseable {
 
     private void ensureGroup(RedisCommands<String, String> commands) {
         try {
-            commands.xgroupCreate(XReadArgs.StreamOffset.from(store.keys().stream(), "0-0"), JobKeys.GROUP,
+            commands.xgroupCreate(
+                    XReadArgs.StreamOffset.from(store.keys().stream(), "0-0"),
+                    JobKeys.GROUP,
                     XGroupCreateArgs.Builder.mkstream());
         } catch (RedisBusyException e) {
             // BUSYGROUP: another worker created it first.
@@ -157,7 +161,9 @@ public final class RedisJobWorker implements AutoCloseable {
     // Lettuce's varargs of a generic type cannot be @SafeVarargs on an interface; the one offset is safe.
     @SuppressWarnings("unchecked")
     private List<StreamMessage<String, String>> readOne(RedisCommands<String, String> commands) {
-        return commands.xreadgroup(consumer, XReadArgs.Builder.block(1000).count(1),
+        return commands.xreadgroup(
+                consumer,
+                XReadArgs.Builder.block(1000).count(1),
                 XReadArgs.StreamOffset.lastConsumed(store.keys().stream()));
     }
 
@@ -182,8 +188,11 @@ public final class RedisJobWorker implements AutoCloseable {
                 // Missed once, the claim is renewed next round, well within reclaimAfter.
             }
             try {
-                List<StreamMessage<String, String>> claimed = store.commands().xautoclaim(store.keys().stream(),
-                        XAutoClaimArgs.Builder.xautoclaim(consumer, settings.reclaimAfter(), "0-0").count(10))
+                List<StreamMessage<String, String>> claimed = store.commands()
+                        .xautoclaim(
+                                store.keys().stream(),
+                                XAutoClaimArgs.Builder.xautoclaim(consumer, settings.reclaimAfter(), "0-0")
+                                        .count(10))
                         .getMessages();
                 for (StreamMessage<String, String> message : claimed) {
                     if (running.containsValue(message.getId())) {
@@ -254,8 +263,8 @@ public final class RedisJobWorker implements AutoCloseable {
             outcome = scans.scan(job.request());
         } catch (RuntimeException e) {
             // The use case never throws for port trouble; this is a bug, and the job must still end.
-            outcome = new ScanOutcome.Failed(id, Step.VISION, FailureKind.INTERNAL_ERROR,
-                    "the scan failed unexpectedly: " + e, List.of());
+            outcome = new ScanOutcome.Failed(
+                    id, Step.VISION, FailureKind.INTERNAL_ERROR, "the scan failed unexpectedly: " + e, List.of());
         }
         if (!open) {
             // Cut short by close: leave it pending, so another worker runs it again from the start.
@@ -278,7 +287,8 @@ public final class RedisJobWorker implements AutoCloseable {
 
     private static Optional<ScanId> jobOf(StreamMessage<String, String> message) {
         try {
-            return Optional.ofNullable(message.getBody()).map(body -> body.get(JOB_FIELD))
+            return Optional.ofNullable(message.getBody())
+                    .map(body -> body.get(JOB_FIELD))
                     .map(text -> new ScanId(UUID.fromString(text)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -19,6 +19,7 @@ public final class RedisJobs implements AutoCloseable {
 
     /** The prefix of every key, so several applications can share one Redis. */
     public static final String DEFAULT_PREFIX = "eco-scan:";
+
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     private final ClientResources resources;
@@ -49,7 +50,9 @@ public final class RedisJobs implements AutoCloseable {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(commandTimeout);
         // A short, constant reconnect delay: after an outage the queue accepts jobs again within a second.
-        this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.constant(Duration.ofMillis(250)))
+                .build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)

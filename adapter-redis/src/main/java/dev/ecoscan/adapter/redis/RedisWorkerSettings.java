@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param reclaimEvery  how often it looks for such jobs, and renews the claim on its own
  * @param shutdownGrace how long {@code close} lets running jobs finish; the rest are left to be reclaimed
  */
-public record RedisWorkerSettings(int concurrency, Duration reclaimAfter, Duration reclaimEvery,
-                                  Duration shutdownGrace) {
+public record RedisWorkerSettings(
+        int concurrency, Duration reclaimAfter, Duration reclaimEvery, Duration shutdownGrace) {
 
     public RedisWorkerSettings {
         if (concurrency < 1) {
@@ -24,15 +24,15 @@ public record RedisWorkerSettings(int concurrency, Duration reclaimAfter, Durati
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (reclaimEvery.compareTo(reclaimAfter) >= 0) {
             // The heartbeat renews claims every reclaimEvery; slower than reclaimAfter, live jobs would be stolen.
-            throw new IllegalArgumentException("reclaimEvery (" + reclaimEvery + ") must be shorter than reclaimAfter ("
-                    + reclaimAfter + ")");
+            throw new IllegalArgumentException(
+                    "reclaimEvery (" + reclaimEvery + ") must be shorter than reclaimAfter (" + reclaimAfter + ")");
         }
     }
 
     /** Defaults: the given concurrency, reclaim after 30 s, look every 5 s, 10 s to finish on close. */
     public static RedisWorkerSettings defaults(int concurrency) {
-        return new RedisWorkerSettings(concurrency, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Duration.ofSeconds(10));
+        return new RedisWorkerSettings(
+                concurrency, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -25,8 +25,10 @@ class OutcomeCodecTest {
     void a_completed_scan_with_a_granted_character_comes_back_equal() {
         ScanOutcome outcome = milkCartonScan();
 
-        assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, completed -> assertThat(
-                completed.reward()).isInstanceOf(RewardOutcome.Granted.class));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ScanOutcome.Completed.class,
+                        completed -> assertThat(completed.reward()).isInstanceOf(RewardOutcome.Granted.class));
         assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
         assertThat(outcome.timings()).hasSize(4);
     }
@@ -35,7 +37,8 @@ class OutcomeCodecTest {
     void a_completed_scan_with_situation_tags_and_no_reward_comes_back_equal() {
         TestPipeline pipeline = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착"))
-                .answers(CannedAnswers.withInsufficiency("라벨을 떼세요")).build();
+                .answers(CannedAnswers.withInsufficiency("라벨을 떼세요"))
+                .build();
         ScanOutcome outcome = pipeline.scan("bottle.png");
 
         assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Completed.class, completed -> {
@@ -49,8 +52,12 @@ class OutcomeCodecTest {
     void a_character_the_catalogue_no_longer_has_is_kept_as_it_was_granted() {
         ScanOutcome.Completed completed = (ScanOutcome.Completed) milkCartonScan();
         Character retired = new Character("retired-mascot", "은퇴한 마스코트", "종이", "안녕!", Optional.empty());
-        ScanOutcome outcome = new ScanOutcome.Completed(completed.scanId(), completed.classification(),
-                completed.rule(), completed.answer(), new RewardOutcome.AlreadyOwned(retired, "이미 있어요"),
+        ScanOutcome outcome = new ScanOutcome.Completed(
+                completed.scanId(),
+                completed.classification(),
+                completed.rule(),
+                completed.answer(),
+                new RewardOutcome.AlreadyOwned(retired, "이미 있어요"),
                 completed.timings());
 
         assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
@@ -59,8 +66,12 @@ class OutcomeCodecTest {
     @Test
     void an_unavailable_reward_comes_back_equal() {
         ScanOutcome.Completed completed = (ScanOutcome.Completed) milkCartonScan();
-        ScanOutcome outcome = new ScanOutcome.Completed(completed.scanId(), completed.classification(),
-                completed.rule(), completed.answer(), new RewardOutcome.Unavailable("database down"),
+        ScanOutcome outcome = new ScanOutcome.Completed(
+                completed.scanId(),
+                completed.classification(),
+                completed.rule(),
+                completed.answer(),
+                new RewardOutcome.Unavailable("database down"),
                 completed.timings());
 
         assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
@@ -68,11 +79,17 @@ class OutcomeCodecTest {
 
     @Test
     void a_rejected_scan_comes_back_equal_with_or_without_its_classification() {
-        ScanOutcome unclassifiable = ScanTestKit.pipeline().classifier(ScriptedClassifier.unclassifiable("blurry"))
-                .build().scan("x.png");
+        ScanOutcome unclassifiable = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.unclassifiable("blurry"))
+                .build()
+                .scan("x.png");
         ScanOutcome.Completed completed = (ScanOutcome.Completed) milkCartonScan();
-        ScanOutcome noRule = new ScanOutcome.Rejected(completed.scanId(), Rejection.NO_MATCHING_RULE, "no rule",
-                Optional.of(completed.classification()), completed.timings().subList(0, 2));
+        ScanOutcome noRule = new ScanOutcome.Rejected(
+                completed.scanId(),
+                Rejection.NO_MATCHING_RULE,
+                "no rule",
+                Optional.of(completed.classification()),
+                completed.timings().subList(0, 2));
 
         assertThat(unclassifiable).isInstanceOf(ScanOutcome.Rejected.class);
         assertThat(codec.decode(codec.encode(unclassifiable))).isEqualTo(unclassifiable);
@@ -81,8 +98,10 @@ class OutcomeCodecTest {
 
     @Test
     void a_failed_scan_comes_back_equal() {
-        ScanOutcome outcome = ScanTestKit.pipeline().classifier(ScriptedClassifier.failing(FailureKind.UPSTREAM_TIMEOUT))
-                .build().scan("x.png");
+        ScanOutcome outcome = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.failing(FailureKind.UPSTREAM_TIMEOUT))
+                .build()
+                .scan("x.png");
 
         assertThat(outcome).isInstanceOf(ScanOutcome.Failed.class);
         assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
@@ -91,12 +110,16 @@ class OutcomeCodecTest {
     @Test
     void json_that_is_not_an_outcome_is_refused_with_a_reason() {
         assertThatThrownBy(() -> codec.decode("{\"scanId\":\"00000000-0000-4000-8000-000000000009\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("type");
         assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ScanOutcome milkCartonScan() {
-        return ScanTestKit.pipeline().classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
-                .answers(CannedAnswers.clean()).build().scan("milk.png");
+        return ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .answers(CannedAnswers.clean())
+                .build()
+                .scan("milk.png");
     }
 }

@@ -40,15 +40,16 @@ import org.junit.jupiter.api.Test;
 /** The job queue on a real Redis, with API and worker sides as separate connections, as separate processes are. */
 class RedisJobQueueTest {
 
-    private static final List<JobStage> EVERY_STAGE = List.of(JobStage.VISION, JobStage.RAG, JobStage.ANSWER,
-            JobStage.REWARD_MATCH, JobStage.DONE);
-    private static final RedisWorkerSettings QUICK_RECLAIM = new RedisWorkerSettings(2, Duration.ofSeconds(1),
-            Duration.ofMillis(200), Duration.ofSeconds(5));
+    private static final List<JobStage> EVERY_STAGE =
+            List.of(JobStage.VISION, JobStage.RAG, JobStage.ANSWER, JobStage.REWARD_MATCH, JobStage.DONE);
+    private static final RedisWorkerSettings QUICK_RECLAIM =
+            new RedisWorkerSettings(2, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5));
 
     private static RedisServer server;
 
     /** Each test has keys of its own on the shared server. */
     private final String prefix = "test-" + UUID.randomUUID() + ":";
+
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     @BeforeAll
@@ -87,9 +88,16 @@ class RedisJobQueueTest {
         Job found = otherApi.find(job.id()).orElseThrow();
         assertThat(found.owner()).isEqualTo(TestPipeline.TEST_USER);
         assertThat(found.submittedAt()).isEqualTo(job.submittedAt());
-        assertThat(found.outcome()).hasValueSatisfying(outcome -> assertThat(outcome)
-                .isInstanceOfSatisfying(ScanOutcome.Completed.class, completed -> assertThat(
-                        completed.classification().item().orElseThrow().name()).isEqualTo("우유팩")));
+        assertThat(found.outcome())
+                .hasValueSatisfying(outcome -> assertThat(outcome)
+                        .isInstanceOfSatisfying(
+                                ScanOutcome.Completed.class,
+                                completed -> assertThat(completed
+                                                .classification()
+                                                .item()
+                                                .orElseThrow()
+                                                .name())
+                                        .isEqualTo("우유팩")));
         assertThat(worker.completedByOutcome()).isEqualTo(Map.of("completed", 1L));
         eventually(() -> api.queueDepth() == 0 && worker.pending() == 0);
     }
@@ -137,11 +145,13 @@ class RedisJobQueueTest {
             }
             return new ClassifierVerdict.Unclassifiable("the worker died");
         });
-        RedisJobWorker dying = worker(pipeline(stuck), new RedisWorkerSettings(1, Duration.ofSeconds(1),
-                Duration.ofMillis(200), Duration.ZERO));
+        RedisJobWorker dying = worker(
+                pipeline(stuck),
+                new RedisWorkerSettings(1, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ZERO));
         try {
             Job job = accepted(api.submit(request(), Optional.empty()));
-            assertThat(api.awaitEvents(job.id(), 0, Duration.ofSeconds(10))).extracting(JobEvent::stage)
+            assertThat(api.awaitEvents(job.id(), 0, Duration.ofSeconds(10)))
+                    .extracting(JobEvent::stage)
                     .containsExactly(JobStage.VISION);
             dying.close();
 
@@ -153,7 +163,9 @@ class RedisJobQueueTest {
             assertThat(survivor.redeliveries()).isEqualTo(1);
             assertThat(dying.completedByOutcome()).isEmpty();
             eventually(() -> api.queueDepth() == 0 && survivor.pending() == 0);
-            assertThat(api.find(job.id()).orElseThrow().events()).filteredOn(JobEvent::done).hasSize(1);
+            assertThat(api.find(job.id()).orElseThrow().events())
+                    .filteredOn(JobEvent::done)
+                    .hasSize(1);
         } finally {
             never.countDown();
         }
@@ -172,10 +184,12 @@ class RedisJobQueueTest {
             return milk.classify(request);
         });
         // This worker would never reclaim on its own (30 s), but renews its claim every 200 ms.
-        worker(pipeline(slow), new RedisWorkerSettings(1, Duration.ofSeconds(30), Duration.ofMillis(200),
-                Duration.ofSeconds(5)));
+        worker(
+                pipeline(slow),
+                new RedisWorkerSettings(1, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5)));
         Job job = accepted(api.submit(request(), Optional.empty()));
-        assertThat(api.awaitEvents(job.id(), 0, Duration.ofSeconds(10))).extracting(JobEvent::stage)
+        assertThat(api.awaitEvents(job.id(), 0, Duration.ofSeconds(10)))
+                .extracting(JobEvent::stage)
                 .containsExactly(JobStage.VISION);
 
         ScriptedClassifier[] otherClassifier = new ScriptedClassifier[1];
@@ -194,8 +208,10 @@ class RedisJobQueueTest {
 
         Job job = accepted(api.submit(request(), Optional.of("key-1")));
 
-        assertThat(api.submit(request(), Optional.of("key-1"))).isInstanceOfSatisfying(
-                JobQueue.Submission.Accepted.class, accepted -> assertThat(accepted.job().id()).isEqualTo(job.id()));
+        assertThat(api.submit(request(), Optional.of("key-1")))
+                .isInstanceOfSatisfying(
+                        JobQueue.Submission.Accepted.class,
+                        accepted -> assertThat(accepted.job().id()).isEqualTo(job.id()));
         assertThat(api.submit(request(), Optional.of("key-2"))).isInstanceOf(JobQueue.Submission.Refused.class);
     }
 
@@ -214,7 +230,9 @@ class RedisJobQueueTest {
         }
 
         for (Job job : jobs) {
-            assertThat(api.find(job.id()).orElseThrow().events()).filteredOn(JobEvent::done).hasSize(1);
+            assertThat(api.find(job.id()).orElseThrow().events())
+                    .filteredOn(JobEvent::done)
+                    .hasSize(1);
         }
         long completed = first.completedByOutcome().getOrDefault("completed", 0L)
                 + second.completedByOutcome().getOrDefault("completed", 0L);
@@ -227,8 +245,10 @@ class RedisJobQueueTest {
         RedisJobQueue api = queue(1);
 
         assertThat(api.submit(request(), Optional.empty())).isInstanceOf(JobQueue.Submission.Accepted.class);
-        assertThat(api.submit(request(), Optional.empty())).isInstanceOfSatisfying(JobQueue.Submission.Refused.class,
-                refused -> assertThat(refused.reason()).contains("limit of 1"));
+        assertThat(api.submit(request(), Optional.empty()))
+                .isInstanceOfSatisfying(
+                        JobQueue.Submission.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("limit of 1"));
     }
 
     @Test
@@ -238,7 +258,9 @@ class RedisJobQueueTest {
         Job job = accepted(api.submit(request(), Optional.empty()));
         drain(api, job.id());
 
-        assertThat(api.awaitEvents(job.id(), 3, Duration.ZERO)).extracting(JobEvent::id).containsExactly(4L, 5L);
+        assertThat(api.awaitEvents(job.id(), 3, Duration.ZERO))
+                .extracting(JobEvent::id)
+                .containsExactly(4L, 5L);
         assertThat(api.awaitEvents(job.id(), 5, Duration.ofMillis(100))).isEmpty();
     }
 
@@ -257,15 +279,20 @@ class RedisJobQueueTest {
         worker(milkCartons(classifier), RedisWorkerSettings.defaults(1));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
         ScanRequest base = request();
-        ScanRequest inline = new ScanRequest(base.id(), new ImageReference.Inline(png, "image/png"),
-                Optional.of("씻어야 하나요?"), base.user(), base.deadline());
+        ScanRequest inline = new ScanRequest(
+                base.id(),
+                new ImageReference.Inline(png, "image/png"),
+                Optional.of("씻어야 하나요?"),
+                base.user(),
+                base.deadline());
 
         Job job = accepted(api.submit(inline, Optional.empty()));
         drain(api, job.id());
 
         assertThat(job.question()).contains("씻어야 하나요?");
-        assertThat(classifier[0].requests()).singleElement().satisfies(seen -> assertThat(seen.toString())
-                .contains("씻어야 하나요?"));
+        assertThat(classifier[0].requests())
+                .singleElement()
+                .satisfies(seen -> assertThat(seen.toString()).contains("씻어야 하나요?"));
     }
 
     @Test
@@ -288,15 +315,19 @@ class RedisJobQueueTest {
         assertThat(api.find(finished.get(2).id())).isPresent();
         RedisCommands<String, String> redis = api.store().commands();
         assertThat(redis.zrange(api.store().keys().finished(), 0, -1))
-                .containsExactly(finished.get(1).id().toString(), finished.get(2).id().toString());
-        assertThat(redis.exists(api.store().keys().idempotency(TestPipeline.TEST_USER, "first"))).isZero();
-        assertThat(api.submit(request(), Optional.of("second"))).isInstanceOfSatisfying(
-                JobQueue.Submission.Accepted.class, accepted -> {
+                .containsExactly(
+                        finished.get(1).id().toString(), finished.get(2).id().toString());
+        assertThat(redis.exists(api.store().keys().idempotency(TestPipeline.TEST_USER, "first")))
+                .isZero();
+        assertThat(api.submit(request(), Optional.of("second")))
+                .isInstanceOfSatisfying(JobQueue.Submission.Accepted.class, accepted -> {
                     assertThat(accepted.repeated()).isTrue();
                     assertThat(accepted.job().id()).isEqualTo(finished.get(1).id());
                 });
-        assertThat(api.submit(request(), Optional.of("first"))).isInstanceOfSatisfying(
-                JobQueue.Submission.Accepted.class, accepted -> assertThat(accepted.repeated()).isFalse());
+        assertThat(api.submit(request(), Optional.of("first")))
+                .isInstanceOfSatisfying(
+                        JobQueue.Submission.Accepted.class,
+                        accepted -> assertThat(accepted.repeated()).isFalse());
     }
 
     @Test
@@ -307,8 +338,8 @@ class RedisJobQueueTest {
         Job first = accepted(api.submit(request(), Optional.empty()));
         long done = drain(api, first.id()).getLast().id();
         // Waiting past the done event, as a stream resumed with a later Last-Event-ID does.
-        FutureTask<List<JobEvent>> waiting = new FutureTask<>(() -> api.awaitEvents(first.id(), done,
-                Duration.ofMinutes(1)));
+        FutureTask<List<JobEvent>> waiting =
+                new FutureTask<>(() -> api.awaitEvents(first.id(), done, Duration.ofMinutes(1)));
         Thread.ofVirtual().start(waiting);
         eventually(() -> blockedInXread(api) == 1);
 
@@ -323,8 +354,8 @@ class RedisJobQueueTest {
     void a_reader_waiting_on_a_job_whose_record_expired_is_told_within_about_a_second() throws Exception {
         RedisJobQueue api = queue(1000);
         Job job = accepted(api.submit(request(), Optional.empty()));
-        FutureTask<List<JobEvent>> waiting = new FutureTask<>(() -> api.awaitEvents(job.id(), 0,
-                Duration.ofMinutes(1)));
+        FutureTask<List<JobEvent>> waiting =
+                new FutureTask<>(() -> api.awaitEvents(job.id(), 0, Duration.ofMinutes(1)));
         Thread.ofVirtual().start(waiting);
         eventually(() -> blockedInXread(api) == 1);
 
@@ -387,8 +418,7 @@ class RedisJobQueueTest {
     /** A worker whose store keeps finished jobs as {@code retention} says: the worker trims when a job finishes. */
     private RedisJobWorker worker(Pipeline pipeline, RedisWorkerSettings settings, JobRetention retention) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
-        RedisJobQueue store = new RedisJobQueue(redis, KnowledgeBase.embedded(), 1000, retention, 4,
-                Clock.systemUTC());
+        RedisJobQueue store = new RedisJobQueue(redis, KnowledgeBase.embedded(), 1000, retention, 4, Clock.systemUTC());
         RedisJobWorker worker = open(new RedisJobWorker(store, pipeline.scans(), settings));
         pipeline.progress().set(worker.progressRecorder());
         return worker.start();
@@ -401,14 +431,16 @@ class RedisJobQueueTest {
 
     private static Pipeline pipeline(ScriptedClassifier classifier) {
         AtomicReference<StepRecorder> progress = new AtomicReference<>(StepRecorder.none());
-        TestPipeline scans = ScanTestKit.pipeline().classifier(classifier).answers(CannedAnswers.clean())
-                .stepListener(event -> progress.get().record(event)).build();
+        TestPipeline scans = ScanTestKit.pipeline()
+                .classifier(classifier)
+                .answers(CannedAnswers.clean())
+                .stepListener(event -> progress.get().record(event))
+                .build();
         return new Pipeline(scans, progress);
     }
 
     /** A pipeline and the slot its step events go to, filled once its worker exists. */
-    private record Pipeline(TestPipeline scans, AtomicReference<StepRecorder> progress) {
-    }
+    private record Pipeline(TestPipeline scans, AtomicReference<StepRecorder> progress) {}
 
     private static ScanRequest request() {
         return ScanTestKit.pipeline().build().request("milk.png", null);
@@ -439,8 +471,12 @@ class RedisJobQueueTest {
 
     /** Clients blocked in XREAD now (workers block in XREADGROUP); the tests of this class run one at a time. */
     private static long blockedInXread(RedisJobQueue api) {
-        return api.store().commands().clientList().lines()
-                .filter(line -> line.contains(" flags=b ") && line.contains(" cmd=xread ")).count();
+        return api.store()
+                .commands()
+                .clientList()
+                .lines()
+                .filter(line -> line.contains(" flags=b ") && line.contains(" cmd=xread "))
+                .count();
     }
 
     private static long commandsProcessed(RedisJobQueue api) {
@@ -448,7 +484,9 @@ class RedisJobQueueTest {
     }
 
     private static long infoField(String info, String field) {
-        return info.lines().filter(line -> line.startsWith(field + ":")).findFirst()
+        return info.lines()
+                .filter(line -> line.startsWith(field + ":"))
+                .findFirst()
                 .map(line -> Long.parseLong(line.substring(field.length() + 1).strip()))
                 .orElseThrow(() -> new AssertionError("INFO has no " + field));
     }

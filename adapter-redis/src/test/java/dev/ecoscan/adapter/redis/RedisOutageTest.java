@@ -16,9 +16,9 @@ class RedisOutageTest {
     @Test
     void while_redis_is_down_submissions_are_refused_and_when_it_returns_they_are_accepted() throws Exception {
         try (RedisServer server = RedisServer.start();
-             RedisJobs redis = new RedisJobs(server.url(), "outage:", Duration.ofSeconds(2))) {
-            RedisJobQueue jobs = new RedisJobQueue(redis, KnowledgeBase.embedded(), 100, Duration.ofHours(1),
-                    Clock.systemUTC());
+                RedisJobs redis = new RedisJobs(server.url(), "outage:", Duration.ofSeconds(2))) {
+            RedisJobQueue jobs =
+                    new RedisJobQueue(redis, KnowledgeBase.embedded(), 100, Duration.ofHours(1), Clock.systemUTC());
             assertThat(submit(jobs)).isInstanceOf(JobQueue.Submission.Accepted.class);
 
             server.stop();
@@ -26,8 +26,10 @@ class RedisOutageTest {
             JobQueue.Submission refused = submit(jobs);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(refused).isInstanceOfSatisfying(JobQueue.Submission.Refused.class,
-                    r -> assertThat(r.reason()).contains("unavailable"));
+            assertThat(refused)
+                    .isInstanceOfSatisfying(
+                            JobQueue.Submission.Refused.class,
+                            r -> assertThat(r.reason()).contains("unavailable"));
             assertThat(took).isLessThan(Duration.ofSeconds(3));
 
             server.restart();

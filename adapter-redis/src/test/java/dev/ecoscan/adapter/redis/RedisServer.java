@@ -46,8 +46,8 @@ public final class RedisServer implements AutoCloseable {
             throw LocalServers.missing(BINARY.toString(), "redis-server");
         }
         try {
-            RedisServer server = new RedisServer(LocalServers.freeLoopbackPort(), Files.createTempDirectory("eco-scan-redis"),
-                    extraArguments);
+            RedisServer server = new RedisServer(
+                    LocalServers.freeLoopbackPort(), Files.createTempDirectory("eco-scan-redis"), extraArguments);
             server.launch();
             return server;
         } catch (IOException e) {
@@ -85,12 +85,24 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                BINARY.toString(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no"));
         command.addAll(extraArguments);
         process = new ProcessBuilder(command)
-                .directory(folder.toFile()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("redis.log").toFile()).start();
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("redis.log").toFile())
+                .start();
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {

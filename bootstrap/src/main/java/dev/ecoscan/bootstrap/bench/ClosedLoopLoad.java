@@ -49,7 +49,9 @@ public final class ClosedLoopLoad {
     public String run(int users, Duration duration, Duration rampUp, IntSupplier inFlight) throws InterruptedException {
         // HTTP/1.1, as every client eco-scan builds: the server under load sees no h2c upgrade offers.
         HttpClient client = OutboundHttp.client()
-                .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -75,8 +77,15 @@ public final class ClosedLoopLoad {
         }
         sampler.interrupt();
         sampler.join();
-        return LoadReport.of(users, List.copyOf(samples), start + rampUp.toNanos(), end, (THINK_MIN + THINK_MAX) / 2,
-                maxHeap.get(), (int) maxInFlight.get()).describe();
+        return LoadReport.of(
+                        users,
+                        List.copyOf(samples),
+                        start + rampUp.toNanos(),
+                        end,
+                        (THINK_MIN + THINK_MAX) / 2,
+                        maxHeap.get(),
+                        (int) maxInFlight.get())
+                .describe();
     }
 
     private Void user(HttpClient client, long startAt, long end, ConcurrentLinkedQueue<Sample> samples)
@@ -87,11 +96,16 @@ public final class ClosedLoopLoad {
             int status = 0;
             double llm = 0;
             try {
-                HttpResponse<String> response = async ? viaJob(client) : client.send(HttpRequest.newBuilder(
-                                base.resolve("/api/v1/scan/classify"))
-                        .timeout(Duration.ofSeconds(120))
-                        .header("Content-Type", "application/json").header("Cookie", cookie)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = async
+                        ? viaJob(client)
+                        : client.send(
+                                HttpRequest.newBuilder(base.resolve("/api/v1/scan/classify"))
+                                        .timeout(Duration.ofSeconds(120))
+                                        .header("Content-Type", "application/json")
+                                        .header("Cookie", cookie)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 status = response.statusCode();
                 if (status == 200) {
                     llm = llmSeconds(JSON.readTree(response.body()));
@@ -108,19 +122,31 @@ public final class ClosedLoopLoad {
 
     /** Submits a job, follows its events until done, and fetches the result as a client would. */
     private HttpResponse<String> viaJob(HttpClient client) throws IOException, InterruptedException {
-        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/scan"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = client.send(
+                HttpRequest.newBuilder(base.resolve("/api/v1/scan"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
             return accepted;
         }
         JsonNode ticket = JSON.readTree(accepted.body());
-        client.send(HttpRequest.newBuilder(base.resolve(ticket.path("stream_url").asText()))
-                .timeout(Duration.ofSeconds(120)).header("Cookie", cookie).GET().build(),
+        client.send(
+                HttpRequest.newBuilder(base.resolve(ticket.path("stream_url").asText()))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Cookie", cookie)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
-        return client.send(HttpRequest.newBuilder(base.resolve(ticket.path("result_url").asText()))
-                .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(base.resolve(ticket.path("result_url").asText()))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Cookie", cookie)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -8,5 +8,4 @@ package dev.ecoscan.bootstrap.bench;
  * @param status      the HTTP status, or 0 when the request failed without one
  * @param llmSeconds  the vision and answer steps' time as the response reports it (0 if none)
  */
-record Sample(long startNanos, long latencyNanos, int status, double llmSeconds) {
-}
+record Sample(long startNanos, long latencyNanos, int status, double llmSeconds) {}

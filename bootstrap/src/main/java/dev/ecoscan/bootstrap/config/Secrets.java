@@ -17,13 +17,13 @@ public final class Secrets {
     static final String MASK = "[redacted]";
     /** Shorter values would be cut out of ordinary words; settings refuse such secrets anyway. */
     private static final int SHORTEST = 6;
+
     private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]*:)[^@\\s/]+@");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]+");
 
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Remembers a secret value (a key, a token, a password) so that it is cut out of all output. */
     public static void register(String value) {
@@ -58,7 +58,9 @@ public final class Secrets {
         String clean = URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
         clean = PASSWORD_PARAMETER.matcher(clean).replaceAll("$1" + MASK);
         // Longest first, so that a secret containing another is cut out whole.
-        List<String> known = KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> known = KNOWN.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         for (String secret : known) {
             clean = clean.replace(secret, MASK);
         }

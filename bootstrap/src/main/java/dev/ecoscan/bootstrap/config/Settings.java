@@ -31,8 +31,16 @@ public final class Settings {
     /** The YAML-only key of the provider chain: a list, which no environment variable could hold. */
     public static final String LLM_CHAIN = "llm_chain";
     /** The keys an {@code llm_chain} entry may have. */
-    public static final List<String> CHAIN_KEYS = List.of("name", "provider", "base_url", "api_key", "vision_model",
-            "answer_model", "azure_api_version", "structured_output", "token_parameter");
+    public static final List<String> CHAIN_KEYS = List.of(
+            "name",
+            "provider",
+            "base_url",
+            "api_key",
+            "vision_model",
+            "answer_model",
+            "azure_api_version",
+            "structured_output",
+            "token_parameter");
 
     private final Map<Setting, String> values;
     private final Map<Setting, String> sources;
@@ -47,9 +55,9 @@ public final class Settings {
     /** Resolves settings from an environment (usually {@code System.getenv()}) and the file it names. */
     public static Settings from(Map<String, String> environment) {
         for (String name : environment.keySet()) {
-            if (name.startsWith(ENV_PREFIX) && Arrays.stream(Setting.values()).noneMatch(s -> s.env().equals(name))) {
-                throw new SettingsException(name + " is not a setting eco-scan knows; known settings: "
-                        + knownNames());
+            if (name.startsWith(ENV_PREFIX)
+                    && Arrays.stream(Setting.values()).noneMatch(s -> s.env().equals(name))) {
+                throw new SettingsException(name + " is not a setting eco-scan knows; known settings: " + knownNames());
             }
         }
         Map<Setting, String> values = new EnumMap<>(Setting.class);
@@ -148,13 +156,16 @@ public final class Settings {
     /** True when the listener is a loopback address: 127.0.0.0/8, {@code ::1} or {@code localhost}. */
     public boolean loopbackListener() {
         String host = host().strip().toLowerCase(java.util.Locale.ROOT);
-        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]")
+        return host.equals("localhost")
+                || host.equals("::1")
+                || host.equals("[::1]")
                 || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     /** True when a real provider is configured; otherwise the built-in simulator stands in. */
     public boolean providerConfigured() {
-        return value(Setting.OPENAI_API_KEY).isPresent() || value(Setting.OPENAI_BASE_URL).isPresent();
+        return value(Setting.OPENAI_API_KEY).isPresent()
+                || value(Setting.OPENAI_BASE_URL).isPresent();
     }
 
     /**
@@ -167,7 +178,8 @@ public final class Settings {
             return;
         }
         throw new SettingsException("prod mode never runs the built-in LLM simulator, and no model provider is set"
-                + (value(Setting.ECO_SCAN_MODE).isPresent() ? " (ECO_SCAN_MODE=prod)"
+                + (value(Setting.ECO_SCAN_MODE).isPresent()
+                        ? " (ECO_SCAN_MODE=prod)"
                         : " (ECO_SCAN_HOST=" + host() + " is not a loopback address, so the mode is prod)")
                 + ": set OPENAI_API_KEY, or OPENAI_BASE_URL (and ECO_SCAN_PROVIDER) for an OpenAI-compatible server;"
                 + " or, to try eco-scan on this machine only, leave ECO_SCAN_HOST at 127.0.0.1");
@@ -185,7 +197,8 @@ public final class Settings {
             options.setAllowDuplicateKeys(false);
             document = new Yaml(new SafeConstructor(options)).load(reader);
         } catch (IOException e) {
-            throw new SettingsException("ECO_SCAN_CONFIG names " + file + ", which cannot be read: " + e.getMessage(), e);
+            throw new SettingsException(
+                    "ECO_SCAN_CONFIG names " + file + ", which cannot be read: " + e.getMessage(), e);
         } catch (YAMLException e) {
             throw new SettingsException(file + " is not valid YAML: " + e.getMessage(), e);
         }
@@ -201,14 +214,18 @@ public final class Settings {
                 chain.addAll(chainEntries(file, value));
                 return;
             }
-            Setting setting = Setting.byYamlKey(String.valueOf(key)).orElseThrow(() -> new SettingsException(
-                    file + ": '" + key + "' is not a setting eco-scan knows; known keys: "
-                            + Arrays.stream(Setting.values()).map(Setting::yamlKey).collect(Collectors.joining(", "))));
+            Setting setting = Setting.byYamlKey(String.valueOf(key))
+                    .orElseThrow(() ->
+                            new SettingsException(file + ": '" + key + "' is not a setting eco-scan knows; known keys: "
+                                    + Arrays.stream(Setting.values())
+                                            .map(Setting::yamlKey)
+                                            .collect(Collectors.joining(", "))));
             if (setting == Setting.ECO_SCAN_CONFIG) {
                 throw new SettingsException(file + ": 'config' can only be set in the environment");
             }
             if (value == null || value instanceof Map || value instanceof List) {
-                throw new SettingsException(file + ": '" + key + "' needs a single value; it accepts " + setting.accepts());
+                throw new SettingsException(
+                        file + ": '" + key + "' needs a single value; it accepts " + setting.accepts());
             }
             values.put(setting, String.valueOf(value).strip());
         });

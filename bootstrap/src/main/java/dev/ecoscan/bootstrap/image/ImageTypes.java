@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Tells an image's media type from its first bytes; file names and headers can lie. */
 final class ImageTypes {
 
-    private ImageTypes() {
-    }
+    private ImageTypes() {}
 
     static Optional<String> sniff(byte[] b) {
         if (startsWith(b, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
@@ -21,7 +20,8 @@ final class ImageTypes {
                 || startsWith(b, "GIF89a".getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of("image/gif");
         }
-        if (b.length >= 12 && startsWith(b, "RIFF".getBytes(StandardCharsets.US_ASCII))
+        if (b.length >= 12
+                && startsWith(b, "RIFF".getBytes(StandardCharsets.US_ASCII))
                 && Arrays.equals(b, 8, 12, "WEBP".getBytes(StandardCharsets.US_ASCII), 0, 4)) {
             return Optional.of("image/webp");
         }

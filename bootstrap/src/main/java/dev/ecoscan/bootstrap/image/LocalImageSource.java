@@ -32,7 +32,10 @@ public final class LocalImageSource implements ImageSource {
         this.timeout = timeout;
         // HTTP/1.1 on cleartext (no h2c upgrade offer); requests built by OutboundHttp.request ask for
         // HTTP/2 over https only.
-        this.http = OutboundHttp.client().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = OutboundHttp.client()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     @Override
@@ -66,7 +69,8 @@ public final class LocalImageSource implements ImageSource {
             return new ImageLoad.Unreadable("only http(s) image URLs can be fetched: " + url.describe());
         }
         try {
-            HttpRequest request = OutboundHttp.request(url.uri()).timeout(timeout).GET().build();
+            HttpRequest request =
+                    OutboundHttp.request(url.uri()).timeout(timeout).GET().build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {

@@ -12,15 +12,20 @@ import java.util.stream.Collectors;
 /** A text search's findings for a terminal: each match's path, where it goes, its steps and sources. */
 public final class FindingText {
 
-    private FindingText() {
-    }
+    private FindingText() {}
 
     public static String render(Taxonomy taxonomy, List<Guide.Finding> findings) {
         StringBuilder out = new StringBuilder();
         for (Guide.Finding finding : findings) {
-            out.append(finding.hit().display(taxonomy)).append("  [").append(finding.hit().node().id()).append("]  (")
-                    .append(finding.hit().match().name().toLowerCase(Locale.ROOT)).append(": ")
-                    .append(finding.hit().spelling()).append(")").append(System.lineSeparator());
+            out.append(finding.hit().display(taxonomy))
+                    .append("  [")
+                    .append(finding.hit().node().id())
+                    .append("]  (")
+                    .append(finding.hit().match().name().toLowerCase(Locale.ROOT))
+                    .append(": ")
+                    .append(finding.hit().spelling())
+                    .append(")")
+                    .append(System.lineSeparator());
             finding.advice().ifPresentOrElse(advice -> advice(out, advice), () -> middles(out, finding));
             out.append(System.lineSeparator());
         }
@@ -34,15 +39,22 @@ public final class FindingText {
             line(out, i == 0 ? "steps" : "", (i + 1) + ". " + advice.steps().get(i));
         }
         advice.regionalNotice().ifPresent(notice -> line(out, "note", notice));
-        line(out, "sources", advice.sources().stream().map(s -> s.title() + " <" + s.url() + ">")
-                .collect(Collectors.joining("; ")));
+        line(
+                out,
+                "sources",
+                advice.sources().stream()
+                        .map(s -> s.title() + " <" + s.url() + ">")
+                        .collect(Collectors.joining("; ")));
     }
 
     /** A major split into middles has no rule of its own: name the middles to search for instead. */
     private static void middles(StringBuilder out, Guide.Finding finding) {
         if (finding.hit().node() instanceof MajorCategory major) {
-            line(out, "goes to", "종류에 따라 달라요: " + major.middles().stream().map(MiddleCategory::name)
-                    .collect(Collectors.joining(", ")));
+            line(
+                    out,
+                    "goes to",
+                    "종류에 따라 달라요: "
+                            + major.middles().stream().map(MiddleCategory::name).collect(Collectors.joining(", ")));
         }
     }
 

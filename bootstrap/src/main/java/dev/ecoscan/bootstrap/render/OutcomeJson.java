@@ -21,20 +21,25 @@ public final class OutcomeJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private OutcomeJson() {
-    }
+    private OutcomeJson() {}
 
     public static String render(ScanOutcome outcome, Optional<String> question, List<ModelCall> calls) {
         ObjectNode body = switch (outcome) {
             case ScanOutcome.Completed done -> ScanBodies.completed(done, question);
             case ScanOutcome.Rejected rejected -> {
-                ObjectNode failed = failed(outcome, rejected.detail(), rejected.reason().name(), Optional.empty());
-                rejected.classification().ifPresent(c -> failed.putObject("pipeline_result")
-                        .set("classification_result", ScanBodies.classification(c, question)));
+                ObjectNode failed =
+                        failed(outcome, rejected.detail(), rejected.reason().name(), Optional.empty());
+                rejected.classification()
+                        .ifPresent(c -> failed.putObject("pipeline_result")
+                                .set("classification_result", ScanBodies.classification(c, question)));
                 yield failed;
             }
-            case ScanOutcome.Failed failed -> failed(outcome, failed.detail(), failed.kind().name(),
-                    Optional.of(failed.step().label()));
+            case ScanOutcome.Failed failed ->
+                failed(
+                        outcome,
+                        failed.detail(),
+                        failed.kind().name(),
+                        Optional.of(failed.step().label()));
         };
         ArrayNode usage = body.putArray("llm_usage");
         for (ModelUsage step : ModelUsage.of(calls)) {

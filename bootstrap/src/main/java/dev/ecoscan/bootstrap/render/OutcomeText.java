@@ -12,22 +12,38 @@ import java.util.stream.Collectors;
 /** An outcome for a person reading a terminal: category path, rule, answer, reward, step timings. */
 public final class OutcomeText {
 
-    private OutcomeText() {
-    }
+    private OutcomeText() {}
 
     public static String render(ScanOutcome outcome, List<ModelCall> calls) {
         StringBuilder out = new StringBuilder();
         line(out, "scan", outcome.scanId().toString());
         switch (outcome) {
             case ScanOutcome.Completed done -> {
-                line(out, "category", done.classification().path().display()
-                        + "  [" + done.classification().path().item().map(item -> item.id())
-                                .orElse(done.classification().path().ruleNode().id()) + "]"
-                        + done.classification().unmatchedName().map(name -> "  (the model said \"" + name + "\")")
-                                .orElse(""));
+                line(
+                        out,
+                        "category",
+                        done.classification().path().display()
+                                + "  ["
+                                + done.classification()
+                                        .path()
+                                        .item()
+                                        .map(item -> item.id())
+                                        .orElse(done.classification()
+                                                .path()
+                                                .ruleNode()
+                                                .id())
+                                + "]"
+                                + done.classification()
+                                        .unmatchedName()
+                                        .map(name -> "  (the model said \"" + name + "\")")
+                                        .orElse(""));
                 if (!done.classification().situation().isEmpty()) {
-                    line(out, "situation", done.classification().situation().stream()
-                            .map(SituationTag::label).collect(Collectors.joining(", ")));
+                    line(
+                            out,
+                            "situation",
+                            done.classification().situation().stream()
+                                    .map(SituationTag::label)
+                                    .collect(Collectors.joining(", ")));
                 }
                 line(out, "rule", done.rule().key() + " — " + done.rule().summary());
                 if (!done.rule().notAccepted().isEmpty()) {
@@ -40,35 +56,52 @@ public final class OutcomeText {
                 }
                 line(out, "reward", reward(done.reward()));
             }
-            case ScanOutcome.Rejected rejected -> line(out, "rejected",
-                    rejected.reason().name().toLowerCase(Locale.ROOT) + ": " + rejected.detail());
-            case ScanOutcome.Failed failed -> line(out, "failed",
-                    failed.kind().name().toLowerCase(Locale.ROOT) + " in step " + failed.step().label() + ": "
-                            + failed.detail());
+            case ScanOutcome.Rejected rejected ->
+                line(out, "rejected", rejected.reason().name().toLowerCase(Locale.ROOT) + ": " + rejected.detail());
+            case ScanOutcome.Failed failed ->
+                line(
+                        out,
+                        "failed",
+                        failed.kind().name().toLowerCase(Locale.ROOT) + " in step "
+                                + failed.step().label() + ": " + failed.detail());
         }
-        line(out, "timings", outcome.timings().isEmpty() ? "(no step ran)" : outcome.timings().stream()
-                .map(OutcomeText::timing).collect(Collectors.joining(" · ")));
+        line(
+                out,
+                "timings",
+                outcome.timings().isEmpty()
+                        ? "(no step ran)"
+                        : outcome.timings().stream().map(OutcomeText::timing).collect(Collectors.joining(" · ")));
         if (!calls.isEmpty()) {
-            line(out, "tokens", ModelUsage.of(calls).stream().map(ModelUsage::describe)
-                    .collect(Collectors.joining(" · ")));
+            line(
+                    out,
+                    "tokens",
+                    ModelUsage.of(calls).stream().map(ModelUsage::describe).collect(Collectors.joining(" · ")));
         }
         return out.toString();
     }
 
     private static String reward(RewardOutcome reward) {
         return switch (reward) {
-            case RewardOutcome.Granted g -> "received " + g.character().name() + " (" + g.character().type() + ") — \""
-                    + g.character().dialog() + "\" — for " + g.matchReason();
-            case RewardOutcome.AlreadyOwned o -> "already owned: " + o.character().name() + " (" + o.character().type()
-                    + ") — for " + o.matchReason();
+            case RewardOutcome.Granted g ->
+                "received " + g.character().name() + " (" + g.character().type() + ") — \""
+                        + g.character().dialog() + "\" — for " + g.matchReason();
+            case RewardOutcome.AlreadyOwned o ->
+                "already owned: " + o.character().name() + " (" + o.character().type() + ") — for " + o.matchReason();
             case RewardOutcome.NotEligible n -> "not eligible: " + n.reason();
             case RewardOutcome.Unavailable u -> "unavailable: " + u.reason();
         };
     }
 
     private static String timing(StepEvent event) {
-        String status = event.status() == dev.ecoscan.domain.scan.StepStatus.SUCCESS ? "" : " " + event.status().label();
-        return String.format(Locale.ROOT, "%s %.3fs%s", event.step().label(), event.duration().toNanos() / 1e9, status);
+        String status = event.status() == dev.ecoscan.domain.scan.StepStatus.SUCCESS
+                ? ""
+                : " " + event.status().label();
+        return String.format(
+                Locale.ROOT,
+                "%s %.3fs%s",
+                event.step().label(),
+                event.duration().toNanos() / 1e9,
+                status);
     }
 
     private static void numbered(StringBuilder out, String label, List<String> steps) {

@@ -5,11 +5,11 @@ import dagger.Component;
 import dev.ecoscan.adapter.http.HttpSettings;
 import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
-import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.adapter.redis.RedisJobQueue;
-import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.port.JobQueue;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -79,7 +79,11 @@ public interface EcoScanComponent {
     }
 
     static EcoScanComponent create(Settings settings, Clock clock, PrintStream notices, Purpose purpose) {
-        return DaggerEcoScanComponent.builder().settings(settings).clock(clock).notices(notices).purpose(purpose)
+        return DaggerEcoScanComponent.builder()
+                .settings(settings)
+                .clock(clock)
+                .notices(notices)
+                .purpose(purpose)
                 .build();
     }
 }

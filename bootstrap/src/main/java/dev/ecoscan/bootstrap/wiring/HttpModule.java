@@ -32,9 +32,10 @@ interface HttpModule {
     static AuthSettings auth(Settings settings) {
         if (settings.text(Setting.ECO_SCAN_AUTH, "jwt").equals("gateway")) {
             // Without a shared secret anyone who reaches the port could name any user in x-user-id.
-            String secret = settings.value(Setting.ECO_SCAN_GATEWAY_SECRET).orElseThrow(() -> new SettingsException(
-                    "ECO_SCAN_AUTH=gateway needs ECO_SCAN_GATEWAY_SECRET: the secret the gateway sends in the "
-                            + "x-gateway-secret header, so that only the gateway can name the user"));
+            String secret = settings.value(Setting.ECO_SCAN_GATEWAY_SECRET)
+                    .orElseThrow(() -> new SettingsException(
+                            "ECO_SCAN_AUTH=gateway needs ECO_SCAN_GATEWAY_SECRET: the secret the gateway sends in the "
+                                    + "x-gateway-secret header, so that only the gateway can name the user"));
             return new AuthSettings(AuthSettings.Mode.GATEWAY, secret, null, null);
         }
         boolean dev = settings.devMode();
@@ -71,7 +72,8 @@ interface HttpModule {
                 rateLimit(settings, dev),
                 // The internal character routes serve this instance's own store, so only in db mode.
                 settings.text(Setting.ECO_SCAN_REWARDS, "db").equals("db")
-                        ? settings.value(Setting.ECO_SCAN_SERVICE_TOKEN) : Optional.empty(),
+                        ? settings.value(Setting.ECO_SCAN_SERVICE_TOKEN)
+                        : Optional.empty(),
                 streamLimits(settings, llm),
                 connectionLimits(settings, llm));
     }
@@ -83,21 +85,24 @@ interface HttpModule {
      */
     static ConnectionLimits connectionLimits(Settings settings, LlmEndpoint llm) {
         int inFlight = maxInFlight(settings, llm);
-        int connections = settings.integer(Setting.ECO_SCAN_MAX_CONNECTIONS,
+        int connections = settings.integer(
+                Setting.ECO_SCAN_MAX_CONNECTIONS,
                 InFlightSizing.maxConnections(openFileLimit(), inFlight, llm.simulated()));
         if (connections <= inFlight) {
             throw new SettingsException("ECO_SCAN_MAX_CONNECTIONS (" + connections + ") must be above the bound on"
                     + " scans in flight (" + inFlight + "): each scan holds its connection, and the next client"
                     + " must still reach us to be told 503");
         }
-        return new ConnectionLimits(connections,
+        return new ConnectionLimits(
+                connections,
                 settings.duration(Setting.ECO_SCAN_IDLE_TIMEOUT, ConnectionLimits.DEFAULT_IDLE_TIMEOUT),
-                settings.duration(Setting.ECO_SCAN_REQUEST_READ_TIMEOUT, ConnectionLimits.DEFAULT_REQUEST_READ_TIMEOUT));
+                settings.duration(
+                        Setting.ECO_SCAN_REQUEST_READ_TIMEOUT, ConnectionLimits.DEFAULT_REQUEST_READ_TIMEOUT));
     }
 
     static int maxInFlight(Settings settings, LlmEndpoint llm) {
-        return settings.integer(Setting.ECO_SCAN_MAX_IN_FLIGHT, InFlightSizing.fromOpenFileLimit(openFileLimit(),
-                llm.simulated()));
+        return settings.integer(
+                Setting.ECO_SCAN_MAX_IN_FLIGHT, InFlightSizing.fromOpenFileLimit(openFileLimit(), llm.simulated()));
     }
 
     /**
@@ -106,7 +111,8 @@ interface HttpModule {
      * The Redis queue sizes its pool of blocking reads by the same number.
      */
     static StreamLimits streamLimits(Settings settings, LlmEndpoint llm) {
-        return new StreamLimits(settings.integer(Setting.ECO_SCAN_SSE_PER_USER, StreamLimits.DEFAULT_PER_USER),
+        return new StreamLimits(
+                settings.integer(Setting.ECO_SCAN_SSE_PER_USER, StreamLimits.DEFAULT_PER_USER),
                 settings.integer(Setting.ECO_SCAN_SSE_MAX, maxInFlight(settings, llm)));
     }
 
@@ -114,13 +120,20 @@ interface HttpModule {
     @Singleton
     static ImageFetchPolicy imagePolicy(Settings settings) {
         Set<String> hosts = settings.value(Setting.ECO_SCAN_IMAGE_HOSTS)
-                .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+                .map(list -> Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(h -> !h.isEmpty())
                         .collect(Collectors.toSet()))
                 .orElse(Set.of());
         ImageFetchPolicy production = ImageFetchPolicy.production(hosts);
         return settings.devMode()
-                ? new ImageFetchPolicy(hosts, true, production.maxBytes(), production.connectTimeout(),
-                        production.totalTimeout(), production.maxRedirects())
+                ? new ImageFetchPolicy(
+                        hosts,
+                        true,
+                        production.maxBytes(),
+                        production.connectTimeout(),
+                        production.totalTimeout(),
+                        production.maxRedirects())
                 : production;
     }
 

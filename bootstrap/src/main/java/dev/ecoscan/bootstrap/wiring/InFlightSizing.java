@@ -12,8 +12,7 @@ final class InFlightSizing {
 
     static final int RESERVE = 1_000;
 
-    private InFlightSizing() {
-    }
+    private InFlightSizing() {}
 
     static int fromOpenFileLimit(long openFiles, boolean simulatorInProcess) {
         int perScan = simulatorInProcess ? 3 : 2;

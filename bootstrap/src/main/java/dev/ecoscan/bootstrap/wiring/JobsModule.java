@@ -37,8 +37,13 @@ interface JobsModule {
 
     @Provides
     @Singleton
-    static InProcessJobQueue inProcess(Settings settings, ScanWaste scans, HttpSettings http, Clock clock,
-                                       EcoScanMetrics metrics, StepRelay relay) {
+    static InProcessJobQueue inProcess(
+            Settings settings,
+            ScanWaste scans,
+            HttpSettings http,
+            Clock clock,
+            EcoScanMetrics metrics,
+            StepRelay relay) {
         InProcessJobQueue queue = new InProcessJobQueue(scans, http.maxInFlight(), retention(settings), clock, metrics);
         relay.attach(queue);
         return queue;
@@ -46,19 +51,26 @@ interface JobsModule {
 
     @Provides
     @Singleton
-    static RedisJobQueue redis(Settings settings, Resources resources, KnowledgeBase knowledge, Clock clock,
-                               LlmEndpoint llm) {
-        String url = settings.value(Setting.ECO_SCAN_REDIS_URL).orElseThrow(() ->
-                new SettingsException("ECO_SCAN_QUEUE=redis needs ECO_SCAN_REDIS_URL, e.g. redis://127.0.0.1:6379"));
+    static RedisJobQueue redis(
+            Settings settings, Resources resources, KnowledgeBase knowledge, Clock clock, LlmEndpoint llm) {
+        String url = settings.value(Setting.ECO_SCAN_REDIS_URL)
+                .orElseThrow(() -> new SettingsException(
+                        "ECO_SCAN_QUEUE=redis needs ECO_SCAN_REDIS_URL, e.g. redis://127.0.0.1:6379"));
         RedisJobs redis = resources.register(new RedisJobs(url));
         // One blocking read per event stream at most, so no stream waits for a connection.
-        return new RedisJobQueue(redis, knowledge, MAX_QUEUED, retention(settings),
-                HttpModule.streamLimits(settings, llm).total(), clock);
+        return new RedisJobQueue(
+                redis,
+                knowledge,
+                MAX_QUEUED,
+                retention(settings),
+                HttpModule.streamLimits(settings, llm).total(),
+                clock);
     }
 
     /** Finished jobs and their idempotency keys: an hour and 10,000 unless set. */
     static JobRetention retention(Settings settings) {
-        return new JobRetention(settings.duration(Setting.ECO_SCAN_JOB_RETENTION, JobRetention.DEFAULT_AGE),
+        return new JobRetention(
+                settings.duration(Setting.ECO_SCAN_JOB_RETENTION, JobRetention.DEFAULT_AGE),
                 settings.integer(Setting.ECO_SCAN_JOB_RETENTION_MAX, JobRetention.DEFAULT_COUNT));
     }
 

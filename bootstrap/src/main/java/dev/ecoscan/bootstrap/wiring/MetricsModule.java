@@ -17,8 +17,8 @@ interface MetricsModule {
 
     @Provides
     @Singleton
-    static EcoScanMetrics metrics(Resources resources, CircuitBreakerRegistry breakers, RetryRegistry retries,
-                                  ImageBudget images) {
+    static EcoScanMetrics metrics(
+            Resources resources, CircuitBreakerRegistry breakers, RetryRegistry retries, ImageBudget images) {
         EcoScanMetrics metrics = resources.register(EcoScanMetrics.create());
         metrics.bindResilience(breakers, retries);
         metrics.gauge("image_bytes_in_flight", "bytes of images scans hold now, of image_bytes_budget", images::inUse);

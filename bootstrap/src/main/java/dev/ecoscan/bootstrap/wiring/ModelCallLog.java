@@ -46,7 +46,8 @@ public final class ModelCallLog implements ModelCallRecorder {
     /** Step label to the endpoint whose call succeeded for it, forgetting the scan's calls. */
     public Map<String, String> takeServedBy(ScanId scanId) {
         Map<String, String> servedBy = new LinkedHashMap<>();
-        take(scanId).stream().filter(ModelCall::succeeded)
+        take(scanId).stream()
+                .filter(ModelCall::succeeded)
                 .forEach(call -> servedBy.put(call.step().label(), call.endpoint()));
         return servedBy;
     }

@@ -37,8 +37,10 @@ interface OpenAiModule {
     @Singleton
     static LlmEndpoint endpoint(Settings settings, Resources resources) {
         if (settings.providerConfigured()) {
-            return new LlmEndpoint(URI.create(settings.text(Setting.OPENAI_BASE_URL, ProviderChain.OPENAI_BASE_URL)),
-                    settings.text(Setting.OPENAI_API_KEY, ProviderChain.NO_KEY), false);
+            return new LlmEndpoint(
+                    URI.create(settings.text(Setting.OPENAI_BASE_URL, ProviderChain.OPENAI_BASE_URL)),
+                    settings.text(Setting.OPENAI_API_KEY, ProviderChain.NO_KEY),
+                    false);
         }
         settings.requireProviderUnlessDev();
         SimulatorConfig config = SimulatorConfig.defaults()
@@ -66,16 +68,22 @@ interface OpenAiModule {
     @Provides
     @Singleton
     static OpenAiSettings openAiSettings(Settings settings, LlmEndpoint primary) {
-        return new OpenAiSettings(ProviderChain.of(settings, primary),
-                new StepLimits(settings.duration(Setting.ECO_SCAN_VISION_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
+        return new OpenAiSettings(
+                ProviderChain.of(settings, primary),
+                new StepLimits(
+                        settings.duration(Setting.ECO_SCAN_VISION_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
                         settings.duration(Setting.ECO_SCAN_VISION_READ_TIMEOUT, Duration.ofSeconds(20)),
                         settings.integer(Setting.ECO_SCAN_VISION_MAX_TOKENS, 300)),
-                new StepLimits(settings.duration(Setting.ECO_SCAN_ANSWER_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
+                new StepLimits(
+                        settings.duration(Setting.ECO_SCAN_ANSWER_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
                         settings.duration(Setting.ECO_SCAN_ANSWER_READ_TIMEOUT, Duration.ofSeconds(30)),
                         settings.integer(Setting.ECO_SCAN_ANSWER_MAX_TOKENS, 500)),
-                new Sampling(settings.decimal(Setting.ECO_SCAN_TEMPERATURE),
+                new Sampling(
+                        settings.decimal(Setting.ECO_SCAN_TEMPERATURE),
                         settings.value(Setting.ECO_SCAN_REASONING_EFFORT).flatMap(ReasoningEffort::parse)),
-                new RetryPolicy(settings.integer(Setting.ECO_SCAN_LLM_RETRIES, 2), Duration.ofMillis(500),
+                new RetryPolicy(
+                        settings.integer(Setting.ECO_SCAN_LLM_RETRIES, 2),
+                        Duration.ofMillis(500),
                         Duration.ofSeconds(8)),
                 BreakerPolicy.standard(),
                 settings.text(Setting.ECO_SCAN_CACHE, "on").equals("on"),
@@ -84,9 +92,14 @@ interface OpenAiModule {
 
     @Provides
     @Singleton
-    static OpenAiAdapters adapters(OpenAiSettings settings, Taxonomy taxonomy, ImageSource images,
-                                   ModelCallRecorder calls, Clock clock, CircuitBreakerRegistry breakers,
-                                   RetryRegistry retries) {
+    static OpenAiAdapters adapters(
+            OpenAiSettings settings,
+            Taxonomy taxonomy,
+            ImageSource images,
+            ModelCallRecorder calls,
+            Clock clock,
+            CircuitBreakerRegistry breakers,
+            RetryRegistry retries) {
         try {
             return OpenAiAdapters.create(settings, taxonomy, images, calls, clock, breakers, retries);
         } catch (IllegalArgumentException e) {

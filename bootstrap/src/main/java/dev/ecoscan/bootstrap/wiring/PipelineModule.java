@@ -40,8 +40,16 @@ interface PipelineModule {
     /** Takes {@link Wiring} so that its warnings are printed before the first scan can run. */
     @Provides
     @Singleton
-    static ScanWaste scanWaste(Taxonomy taxonomy, Classifier classifier, RuleRepository rules, AnswerGenerator answers,
-                               RewardMatcher rewards, StepRecorder listeners, Clock clock, Wiring wiring) {
-        return ScanPipeline.assemble(taxonomy, new PipelinePorts(classifier, rules, answers, rewards), listeners, clock);
+    static ScanWaste scanWaste(
+            Taxonomy taxonomy,
+            Classifier classifier,
+            RuleRepository rules,
+            AnswerGenerator answers,
+            RewardMatcher rewards,
+            StepRecorder listeners,
+            Clock clock,
+            Wiring wiring) {
+        return ScanPipeline.assemble(
+                taxonomy, new PipelinePorts(classifier, rules, answers, rewards), listeners, clock);
     }
 }

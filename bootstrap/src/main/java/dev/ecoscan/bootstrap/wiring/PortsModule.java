@@ -69,15 +69,19 @@ interface PortsModule {
      */
     @Provides
     @Singleton
-    static ImageSource imageSource(Settings settings, Purpose purpose, Provider<ImageFetchPolicy> policy,
-                                   Resources resources, ImageBudget budget) {
+    static ImageSource imageSource(
+            Settings settings,
+            Purpose purpose,
+            Provider<ImageFetchPolicy> policy,
+            Resources resources,
+            ImageBudget budget) {
         ImageSource source;
         if (purpose == Purpose.SERVICE) {
             source = resources.register(new SafeUrlImageSource(policy.get(), budget));
         } else {
             Duration fetchTimeout = Duration.ofSeconds(10);
-            source = new LocalImageSource(settings.deadline().compareTo(fetchTimeout) < 0 ? settings.deadline()
-                    : fetchTimeout);
+            source = new LocalImageSource(
+                    settings.deadline().compareTo(fetchTimeout) < 0 ? settings.deadline() : fetchTimeout);
         }
         return resources.register(new DownscalingImageSource(source, budget));
     }
@@ -95,8 +99,8 @@ interface PortsModule {
     @Provides
     @Singleton
     static ImageBudget imageBudget(Settings settings) {
-        return new ImageBudget(settings.byteSize(Setting.ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT,
-                Runtime.getRuntime().maxMemory() / 4));
+        return new ImageBudget(settings.byteSize(
+                Setting.ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT, Runtime.getRuntime().maxMemory() / 4));
     }
 
     @Provides
@@ -110,16 +114,23 @@ interface PortsModule {
     static AnswerGenerator answers(Settings settings, Provider<OpenAiAdapters> llm) {
         return switch (settings.answerStrategy()) {
             case "template" -> new TemplateAnswerGenerator();
-            case "hybrid" -> new HybridAnswerGenerator(new TemplateAnswerGenerator(), llm.get().answers());
+            case "hybrid" ->
+                new HybridAnswerGenerator(
+                        new TemplateAnswerGenerator(), llm.get().answers());
             default -> llm.get().answers();
         };
     }
 
-
     @Provides
     @Singleton
-    static Wiring wiring(Settings settings, LlmEndpoint endpoint, OpenAiSettings llm, Provider<OpenAiAdapters> adapters,
-                         Rewards rewards, ImageBudget images, PrintStream notices) {
+    static Wiring wiring(
+            Settings settings,
+            LlmEndpoint endpoint,
+            OpenAiSettings llm,
+            Provider<OpenAiAdapters> adapters,
+            Rewards rewards,
+            ImageBudget images,
+            PrintStream notices) {
         List<String> notes = new ArrayList<>();
         if (endpoint.simulated()) {
             notes.add("LLM: SIMULATED. No OPENAI_API_KEY or OPENAI_BASE_URL is set, so eco-scan started its built-in"
@@ -132,8 +143,8 @@ interface PortsModule {
             // The adapters are built here (not later, at the first scan) so that a refused parameter stops start-up.
             adapters.get().notes().forEach(note -> notes.add("LLM " + note));
         }
-        notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache " + (llm.cacheEnabled() ? "on" : "off")
-                + ".");
+        notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache "
+                + (llm.cacheEnabled() ? "on" : "off") + ".");
         notes.add("Rewards: " + rewards.description() + ".");
         notes.add("Images: at most " + images.capacityText() + " held at once (ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT);"
                 + " images over 1 MP are shrunk before the vision call.");

@@ -30,23 +30,34 @@ interface RewardsModule {
 
     @Provides
     @Singleton
-    static Rewards rewards(Settings settings, Resources resources, CharacterCatalogue catalogue, Clock clock,
-                           CircuitBreakerRegistry breakers, RetryRegistry retries) {
+    static Rewards rewards(
+            Settings settings,
+            Resources resources,
+            CharacterCatalogue catalogue,
+            Clock clock,
+            CircuitBreakerRegistry breakers,
+            RetryRegistry retries) {
         if (settings.text(Setting.ECO_SCAN_REWARDS, "db").equals("remote")) {
-            URI url = URI.create(settings.value(Setting.ECO_SCAN_CHARACTER_URL).orElseThrow(() ->
-                    new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_CHARACTER_URL")));
-            String token = settings.value(Setting.ECO_SCAN_SERVICE_TOKEN).orElseThrow(() ->
-                    new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_SERVICE_TOKEN"));
+            URI url = URI.create(settings.value(Setting.ECO_SCAN_CHARACTER_URL)
+                    .orElseThrow(() -> new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_CHARACTER_URL")));
+            String token = settings.value(Setting.ECO_SCAN_SERVICE_TOKEN)
+                    .orElseThrow(() -> new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_SERVICE_TOKEN"));
             // The shared registries, so that the metrics export the character service's breaker and retry too.
             RemoteRewardMatcher remote = resources.register(new RemoteRewardMatcher(
-                    RemoteCharacterService.withDefaults(url, token), catalogue, RemoteCircuitBreakerSettings.standard(),
-                    breakers, retries));
+                    RemoteCharacterService.withDefaults(url, token),
+                    catalogue,
+                    RemoteCircuitBreakerSettings.standard(),
+                    breakers,
+                    retries));
             return new Rewards(remote, remote, "the character service at " + url);
         }
         CharacterDatabase database = resources.register(settings.value(Setting.ECO_SCAN_DB_URL)
-                .map(url -> CharacterDatabase.external(url, settings.text(Setting.ECO_SCAN_DB_USER, ""),
+                .map(url -> CharacterDatabase.external(
+                        url,
+                        settings.text(Setting.ECO_SCAN_DB_USER, ""),
                         settings.text(Setting.ECO_SCAN_DB_PASSWORD, "")))
-                .orElseGet(() -> CharacterDatabase.embedded(Path.of(settings.text(Setting.ECO_SCAN_DATA_DIR, "data")))));
+                .orElseGet(
+                        () -> CharacterDatabase.embedded(Path.of(settings.text(Setting.ECO_SCAN_DATA_DIR, "data")))));
         JdbcRewardMatcher jdbc = new JdbcRewardMatcher(database, catalogue, clock);
         return new Rewards(jdbc, jdbc, database.description());
     }

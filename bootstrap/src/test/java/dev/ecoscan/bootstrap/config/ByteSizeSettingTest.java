@@ -25,7 +25,8 @@ class ByteSizeSettingTest {
 
     @Test
     void unset_it_is_the_default_given() {
-        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null")).byteSize(BUDGET, 42)).isEqualTo(42);
+        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null")).byteSize(BUDGET, 42))
+                .isEqualTo(42);
     }
 
     @Test
@@ -40,6 +41,7 @@ class ByteSizeSettingTest {
     }
 
     private static long budget(String value) {
-        return Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null", BUDGET.env(), value)).byteSize(BUDGET, -1);
+        return Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null", BUDGET.env(), value))
+                .byteSize(BUDGET, -1);
     }
 }

@@ -25,15 +25,20 @@ class ModeTest {
     void a_public_listener_is_prod_unless_dev_is_asked_for() {
         assertThat(settings(Map.of("ECO_SCAN_HOST", "0.0.0.0")).devMode()).isFalse();
         assertThat(settings(Map.of("ECO_SCAN_HOST", "10.1.2.3")).devMode()).isFalse();
-        assertThat(settings(Map.of("ECO_SCAN_HOST", "0.0.0.0", "ECO_SCAN_MODE", "dev")).devMode()).isTrue();
+        assertThat(settings(Map.of("ECO_SCAN_HOST", "0.0.0.0", "ECO_SCAN_MODE", "dev"))
+                        .devMode())
+                .isTrue();
     }
 
     @Test
     void every_loopback_form_counts_as_loopback() {
         for (String host : new String[] {"127.0.0.1", "127.0.0.2", "localhost", "::1"}) {
-            assertThat(settings(Map.of("ECO_SCAN_HOST", host)).loopbackListener()).as(host).isTrue();
+            assertThat(settings(Map.of("ECO_SCAN_HOST", host)).loopbackListener())
+                    .as(host)
+                    .isTrue();
         }
-        assertThat(settings(Map.of("ECO_SCAN_HOST", "127.example.com")).loopbackListener()).isFalse();
+        assertThat(settings(Map.of("ECO_SCAN_HOST", "127.example.com")).loopbackListener())
+                .isFalse();
     }
 
     @Test

@@ -13,7 +13,8 @@ class ReadmeSettingsTest {
 
     @Test
     void the_readme_lists_every_setting() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("eco-scan.root", ".."), "README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(
+                Path.of(System.getProperty("eco-scan.root", ".."), "README.md"), StandardCharsets.UTF_8);
 
         for (Setting setting : Setting.values()) {
             assertThat(readme).as(setting.env()).contains("`" + setting.env() + "`");

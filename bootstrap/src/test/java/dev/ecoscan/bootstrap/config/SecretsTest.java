@@ -14,24 +14,35 @@ class SecretsTest {
 
     @Test
     void a_configured_key_and_a_urls_password_are_cut_out_but_the_url_stays_readable() {
-        Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null",
-                "OPENAI_API_KEY", "sk-proj-abcdefghijklmnop", "ECO_SCAN_QUEUE", "redis",
-                "ECO_SCAN_REDIS_URL", "redis://:p4ssw0rd-redis@127.0.0.1:6379",
-                "OPENAI_BASE_URL", "http://127.0.0.1:8001/v1"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "OPENAI_API_KEY",
+                "sk-proj-abcdefghijklmnop",
+                "ECO_SCAN_QUEUE",
+                "redis",
+                "ECO_SCAN_REDIS_URL",
+                "redis://:p4ssw0rd-redis@127.0.0.1:6379",
+                "OPENAI_BASE_URL",
+                "http://127.0.0.1:8001/v1"));
         Settings.from(env);
 
         String printed = Secrets.redact("key sk-proj-abcdefghijklmnop at http://127.0.0.1:8001/v1, queue "
                 + "redis://:p4ssw0rd-redis@127.0.0.1:6379, and the password alone: p4ssw0rd-redis");
 
-        assertThat(printed).doesNotContain("sk-proj-abcdefghijklmnop").doesNotContain("p4ssw0rd-redis")
-                .contains("http://127.0.0.1:8001/v1").contains("redis://:[redacted]@127.0.0.1:6379");
+        assertThat(printed)
+                .doesNotContain("sk-proj-abcdefghijklmnop")
+                .doesNotContain("p4ssw0rd-redis")
+                .contains("http://127.0.0.1:8001/v1")
+                .contains("redis://:[redacted]@127.0.0.1:6379");
     }
 
     @Test
     void passwords_in_urls_and_parameters_are_masked_even_when_nobody_registered_them() {
         assertThat(Secrets.redact("jdbc:postgresql://db:5432/eco?user=eco&password=hunter2-db"))
                 .isEqualTo("jdbc:postgresql://db:5432/eco?user=eco&password=[redacted]");
-        assertThat(Secrets.redact("https://user:pa55word@example.com/x")).isEqualTo("https://user:[redacted]@example.com/x");
+        assertThat(Secrets.redact("https://user:pa55word@example.com/x"))
+                .isEqualTo("https://user:[redacted]@example.com/x");
     }
 
     @Test

@@ -18,8 +18,8 @@ class SettingsTest {
 
     @Test
     void nothing_set_gives_the_defaults() {
-        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", write("")))
-                .deadline()).isEqualTo(Duration.ofSeconds(55));
+        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", write(""))).deadline())
+                .isEqualTo(Duration.ofSeconds(55));
     }
 
     @Test
@@ -36,7 +36,8 @@ class SettingsTest {
     void a_misspelt_environment_variable_stops_start_up_naming_it() {
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_DEADLNE", "30s")))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("ECO_SCAN_DEADLNE").hasMessageContaining("ECO_SCAN_DEADLINE");
+                .hasMessageContaining("ECO_SCAN_DEADLNE")
+                .hasMessageContaining("ECO_SCAN_DEADLINE");
     }
 
     @Test
@@ -45,15 +46,18 @@ class SettingsTest {
 
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_CONFIG", file)))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("'answer_stratgy'").hasMessageContaining("answer_strategy");
+                .hasMessageContaining("'answer_stratgy'")
+                .hasMessageContaining("answer_strategy");
     }
 
     @Test
     void an_invalid_value_names_the_setting_and_what_it_accepts() {
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_ANSWER_STRATEGY", "magic")))
-                .hasMessageContaining("ECO_SCAN_ANSWER_STRATEGY").hasMessageContaining("llm, template or hybrid");
+                .hasMessageContaining("ECO_SCAN_ANSWER_STRATEGY")
+                .hasMessageContaining("llm, template or hybrid");
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_DEADLINE", "soon")))
-                .hasMessageContaining("ECO_SCAN_DEADLINE").hasMessageContaining("55s");
+                .hasMessageContaining("ECO_SCAN_DEADLINE")
+                .hasMessageContaining("55s");
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_PORT", "70000")))
                 .hasMessageContaining("0-65535");
     }
@@ -61,7 +65,8 @@ class SettingsTest {
     @Test
     void a_url_setting_refuses_other_schemes() {
         assertThatThrownBy(() -> Settings.from(Map.of("OPENAI_BASE_URL", "ftp://models.example/v1")))
-                .hasMessageContaining("OPENAI_BASE_URL").hasMessageContaining("an http(s) URL");
+                .hasMessageContaining("OPENAI_BASE_URL")
+                .hasMessageContaining("an http(s) URL");
     }
 
     @Test
@@ -73,8 +78,10 @@ class SettingsTest {
 
     @Test
     void a_config_file_named_but_missing_stops_start_up() {
-        assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_CONFIG", dir.resolve("absent.yaml").toString())))
-                .hasMessageContaining("absent.yaml").hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> Settings.from(
+                        Map.of("ECO_SCAN_CONFIG", dir.resolve("absent.yaml").toString())))
+                .hasMessageContaining("absent.yaml")
+                .hasMessageContaining("cannot be read");
     }
 
     @Test

@@ -43,8 +43,11 @@ class LocalImageSourceOnCleartextTest {
         assertThat(server.requests()).singleElement().satisfies(request -> {
             assertThat(request.requestLine()).isEqualTo("GET /milk.png HTTP/1.1");
             assertThat(request.header("Upgrade")).as("Upgrade headers").isEmpty();
-            assertThat(request.header("HTTP2-Settings")).as("HTTP2-Settings headers").isEmpty();
-            assertThat(request.header("Connection")).as("Connection headers")
+            assertThat(request.header("HTTP2-Settings"))
+                    .as("HTTP2-Settings headers")
+                    .isEmpty();
+            assertThat(request.header("Connection"))
+                    .as("Connection headers")
                     .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains("upgrade"));
         });
     }

@@ -52,7 +52,8 @@ class LocalImageSourceTest {
     @Test
     void a_sample_file_loads_as_a_png() {
         assertThat(source.load(new ImageReference.File(SAMPLES.resolve("milk-carton.png"))))
-                .isInstanceOfSatisfying(ImageLoad.Loaded.class,
+                .isInstanceOfSatisfying(
+                        ImageLoad.Loaded.class,
                         loaded -> assertThat(loaded.image().mediaType()).isEqualTo("image/png"));
     }
 
@@ -61,11 +62,14 @@ class LocalImageSourceTest {
         Path text = Files.writeString(dir.resolve("note.png"), "not an image");
 
         assertThat(source.load(new ImageReference.File(dir.resolve("absent.png"))))
-                .isInstanceOfSatisfying(ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("no such file"));
+                .isInstanceOfSatisfying(
+                        ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("no such file"));
         assertThat(source.load(new ImageReference.File(dir)))
-                .isInstanceOfSatisfying(ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("folder"));
+                .isInstanceOfSatisfying(
+                        ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("folder"));
         assertThat(source.load(new ImageReference.File(text)))
-                .isInstanceOfSatisfying(ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("not a PNG"));
+                .isInstanceOfSatisfying(
+                        ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("not a PNG"));
     }
 
     @Test
@@ -76,7 +80,8 @@ class LocalImageSourceTest {
     @Test
     void an_http_error_is_unreadable_with_its_status() {
         assertThat(source.load(ImageReference.parse(url("/missing.png"))))
-                .isInstanceOfSatisfying(ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("404"));
+                .isInstanceOfSatisfying(
+                        ImageLoad.Unreadable.class, u -> assertThat(u.reason()).contains("404"));
     }
 
     private String url(String path) {

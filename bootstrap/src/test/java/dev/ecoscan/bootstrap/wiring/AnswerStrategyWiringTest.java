@@ -30,6 +30,7 @@ class AnswerStrategyWiringTest {
 
     @TempDir
     Path dataDir;
+
     private int engines;
 
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
@@ -72,29 +73,46 @@ class AnswerStrategyWiringTest {
             ScanOutcome outcome = engine.scanWaste().scan(request(engine, question));
             assertThat(outcome).isInstanceOf(ScanOutcome.Completed.class);
             JsonNode stats = stats(engine.llmEndpoint().baseUrl());
-            return Map.of("vision", stats.at("/requests/vision").asLong(), "answer", stats.at("/requests/answer").asLong());
+            return Map.of(
+                    "vision",
+                    stats.at("/requests/vision").asLong(),
+                    "answer",
+                    stats.at("/requests/answer").asLong());
         } finally {
             engine.resources().close();
         }
     }
 
     private EcoScanComponent component(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0",
-                "ECO_SCAN_CACHE", "off", "ECO_SCAN_DATA_DIR", dataDir.resolve("engine-" + engines++).toString()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_SIMULATOR_SPEED",
+                "0",
+                "ECO_SCAN_CACHE",
+                "off",
+                "ECO_SCAN_DATA_DIR",
+                dataDir.resolve("engine-" + engines++).toString()));
         env.putAll(extra);
-        return EcoScanComponent.create(Settings.from(env), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream()));
+        return EcoScanComponent.create(
+                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
     }
 
     private static ScanRequest request(EcoScanComponent engine, String question) {
-        return new ScanRequest(ScanId.random(), new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
-                Optional.ofNullable(question), new UserId("wiring-test"), Instant.now().plusSeconds(30));
+        return new ScanRequest(
+                ScanId.random(),
+                new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
+                Optional.ofNullable(question),
+                new UserId("wiring-test"),
+                Instant.now().plusSeconds(30));
     }
 
     /** The simulator's counters, next to its /v1 base URL. */
     private static JsonNode stats(URI baseUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(baseUrl.resolve("/stats")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(baseUrl.resolve("/stats")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
     }
 }

@@ -34,15 +34,18 @@ class JobSettingsWiringTest {
     @Test
     void the_retention_defaults_to_an_hour_and_ten_thousand_jobs_and_comes_from_its_settings() {
         assertThat(JobsModule.retention(Settings.from(Map.of()))).isEqualTo(JobRetention.defaults());
-        assertThat(JobsModule.retention(Settings.from(Map.of("ECO_SCAN_JOB_RETENTION", "10m",
-                "ECO_SCAN_JOB_RETENTION_MAX", "500")))).isEqualTo(new JobRetention(Duration.ofMinutes(10), 500));
+        assertThat(JobsModule.retention(
+                        Settings.from(Map.of("ECO_SCAN_JOB_RETENTION", "10m", "ECO_SCAN_JOB_RETENTION_MAX", "500"))))
+                .isEqualTo(new JobRetention(Duration.ofMinutes(10), 500));
     }
 
     @Test
     void a_retention_under_a_second_or_a_bound_of_zero_stops_start_up_naming_the_setting() {
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_JOB_RETENTION", "500ms")))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("ECO_SCAN_JOB_RETENTION");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("ECO_SCAN_JOB_RETENTION");
         assertThatThrownBy(() -> Settings.from(Map.of("ECO_SCAN_SSE_PER_USER", "0")))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("ECO_SCAN_SSE_PER_USER");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("ECO_SCAN_SSE_PER_USER");
     }
 }

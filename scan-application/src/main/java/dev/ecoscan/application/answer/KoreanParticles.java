@@ -13,16 +13,16 @@ final class KoreanParticles {
     /** The final consonant ㄹ, which takes 로 rather than 으로. */
     private static final int RIEUL = 8;
 
-    private KoreanParticles() {
-    }
+    private KoreanParticles() {}
 
     /** The topic particle: 은 after a final consonant, 는 after a vowel. */
     static String topic(String word) {
-        return word + switch (finalConsonant(word)) {
-            case -1 -> "은(는)";
-            case 0 -> "는";
-            default -> "은";
-        };
+        return word
+                + switch (finalConsonant(word)) {
+                    case -1 -> "은(는)";
+                    case 0 -> "는";
+                    default -> "은";
+                };
     }
 
     /** The direction particle: 으로 after a final consonant other than ㄹ, 로 otherwise. */

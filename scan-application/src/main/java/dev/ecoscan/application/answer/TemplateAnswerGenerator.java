@@ -28,11 +28,12 @@ public final class TemplateAnswerGenerator implements AnswerGenerator {
                 .toList();
         // The item's own advice for what was seen: its destination, summary and steps win over the category's.
         Advice advice = rule.adviceFor(path.item(), request.classification().situation());
-        return new AnswerResult.Answered(new Answer(reply(path, rule, advice, toFix, request.question().isPresent()),
-                advice.steps(), toFix));
+        return new AnswerResult.Answered(
+                new Answer(reply(path, rule, advice, toFix, request.question().isPresent()), advice.steps(), toFix));
     }
 
-    private static String reply(CategoryPath path, DisposalRule rule, Advice advice, List<String> toFix, boolean asked) {
+    private static String reply(
+            CategoryPath path, DisposalRule rule, Advice advice, List<String> toFix, boolean asked) {
         String where = !advice.destination().equals(rule.destination())
                 ? KoreanParticles.direction(advice.destination())
                 : path.middle()
@@ -40,14 +41,13 @@ public final class TemplateAnswerGenerator implements AnswerGenerator {
                         .orElseGet(() -> KoreanParticles.direction(path.major().name()));
         // An item not recognised exactly is said so: the category's rule is the advice, nothing is guessed.
         StringBuilder reply = new StringBuilder(path.item()
-                .map(item -> KoreanParticles.topic(item.name()) + " ")
-                .orElse("사진 속 물건이 정확히 어떤 품목인지는 알아보지 못했어요. 분류에 따라 "))
-                .append(where).append(" 배출해요. ")
+                        .map(item -> KoreanParticles.topic(item.name()) + " ")
+                        .orElse("사진 속 물건이 정확히 어떤 품목인지는 알아보지 못했어요. 분류에 따라 "))
+                .append(where)
+                .append(" 배출해요. ")
                 .append(advice.summary());
         advice.regionalNotice().ifPresent(notice -> reply.append(' ').append(notice));
-        reply.append(toFix.isEmpty()
-                ? " 지금 상태 그대로 배출하면 돼요."
-                : " 배출하기 전에 아래 " + toFix.size() + "가지를 먼저 챙겨 주세요.");
+        reply.append(toFix.isEmpty() ? " 지금 상태 그대로 배출하면 돼요." : " 배출하기 전에 아래 " + toFix.size() + "가지를 먼저 챙겨 주세요.");
         if (asked) {
             reply.append(" 질문에는 아래 배출 단계와 규칙으로 답을 대신할게요.");
         }

@@ -45,9 +45,11 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
     private final Map<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
     /** Finished jobs in the order they finished, so the oldest is forgotten first; guarded by {@link #retained}. */
     private final ArrayDeque<JobRecord> finished = new ArrayDeque<>();
+
     private final ReentrantLock retained = new ReentrantLock();
     /** Two identical submissions may race; one lock over the key check and the start keeps them one job. */
     private final ReentrantLock submitting = new ReentrantLock();
+
     private final AtomicInteger unfinished = new AtomicInteger();
     /** Set by {@link #drain}: no job is taken after it. */
     private volatile boolean draining;
@@ -61,8 +63,7 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
         this(scans, capacity, JobRetention.ofAge(retention), clock, recorder);
     }
 
-    public InProcessJobQueue(ScanWaste scans, int capacity, JobRetention retention, Clock clock,
-                             JobRecorder recorder) {
+    public InProcessJobQueue(ScanWaste scans, int capacity, JobRetention retention, Clock clock, JobRecorder recorder) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.scans = Objects.requireNonNull(scans, "scans");
         if (capacity < 1) {
@@ -73,8 +74,7 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private record IdempotentSubmission(ScanId job, Instant at) {
-    }
+    private record IdempotentSubmission(ScanId job, Instant at) {}
 
     @Override
     public Submission submit(ScanRequest request, Optional<String> idempotencyKey) {
@@ -127,8 +127,12 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
             outcome = scans.scan(record.request());
         } catch (RuntimeException e) {
             // The use case never throws for port trouble; this is a bug, and the job must still end.
-            outcome = new ScanOutcome.Failed(record.request().id(), Step.VISION,
-                    FailureKind.INTERNAL_ERROR, "the scan failed unexpectedly: " + e, List.of());
+            outcome = new ScanOutcome.Failed(
+                    record.request().id(),
+                    Step.VISION,
+                    FailureKind.INTERNAL_ERROR,
+                    "the scan failed unexpectedly: " + e,
+                    List.of());
         } finally {
             unfinished.decrementAndGet();
         }
@@ -184,8 +188,14 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
         for (JobRecord record : jobs.values()) {
             Job job = record.snapshot();
             if (job.outcome().isEmpty()) {
-                record.finish(new ScanOutcome.Failed(job.id(), stepOf(job.stage()), FailureKind.SHUT_DOWN,
-                        "the instance shut down before the scan finished", List.of()), clock.instant());
+                record.finish(
+                        new ScanOutcome.Failed(
+                                job.id(),
+                                stepOf(job.stage()),
+                                FailureKind.SHUT_DOWN,
+                                "the instance shut down before the scan finished",
+                                List.of()),
+                        clock.instant());
                 cut++;
             }
         }
@@ -247,8 +257,9 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
         ScanId id = record.request().id();
         jobs.remove(id, record);
         // Only if the key still names this job: a later submission may have taken it over.
-        record.idempotencyKey().ifPresent(key -> keys.computeIfPresent(key,
-                (k, submission) -> submission.job().equals(id) ? null : submission));
+        record.idempotencyKey()
+                .ifPresent(key -> keys.computeIfPresent(
+                        key, (k, submission) -> submission.job().equals(id) ? null : submission));
         record.forget();
     }
 }

@@ -57,7 +57,8 @@ final class JobRecord {
     void enter(JobStage stage) {
         lock.lock();
         try {
-            JobStage current = events.isEmpty() ? JobStage.QUEUED : events.getLast().stage();
+            JobStage current =
+                    events.isEmpty() ? JobStage.QUEUED : events.getLast().stage();
             if (current == JobStage.DONE || stage.compareTo(current) <= 0 || stage == JobStage.DONE) {
                 return;
             }
@@ -112,8 +113,8 @@ final class JobRecord {
                     return List.of();
                 }
                 // Event n sits at index n - 1.
-                List<JobEvent> fresh = List.copyOf(events.subList((int) Math.min(Math.max(0, lastSeen),
-                        events.size()), events.size()));
+                List<JobEvent> fresh = List.copyOf(
+                        events.subList((int) Math.min(Math.max(0, lastSeen), events.size()), events.size()));
                 if (!fresh.isEmpty() || left <= 0) {
                     return fresh;
                 }

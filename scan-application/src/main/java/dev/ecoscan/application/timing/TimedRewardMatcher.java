@@ -1,7 +1,7 @@
 package dev.ecoscan.application.timing;
 
-import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RewardGrant;
+import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepStatus;

@@ -21,7 +21,10 @@ public final class TimedRuleRepository implements RuleRepository {
 
     @Override
     public Optional<DisposalRule> find(RuleLookup lookup) {
-        return timer.time(lookup.scanId(), Step.RAG, () -> delegate.find(lookup),
+        return timer.time(
+                lookup.scanId(),
+                Step.RAG,
+                () -> delegate.find(lookup),
                 rule -> rule.isPresent() ? StepStatus.SUCCESS : StepStatus.REJECTED);
     }
 }

@@ -39,7 +39,9 @@ class ImageBudgetTest {
         ImageHold other = budget.tryHold(500).orElseThrow();
 
         assertThat(hold.resizeTo(501)).isFalse();
-        assertThat(hold.bytes()).as("a refused growth leaves the count as it was").isEqualTo(100);
+        assertThat(hold.bytes())
+                .as("a refused growth leaves the count as it was")
+                .isEqualTo(100);
         assertThat(hold.resizeTo(500)).isTrue();
         assertThat(budget.inUse()).isEqualTo(1000);
         assertThat(hold.resizeTo(10)).isTrue();

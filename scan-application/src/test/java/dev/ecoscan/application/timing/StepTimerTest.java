@@ -25,6 +25,7 @@ class StepTimerTest {
     private final List<StepEvent> events = new ArrayList<>();
     /** Each reading advances 7 ms, so every timed call lasts exactly 7 ms. */
     private final AtomicLong ticks = new AtomicLong();
+
     private final StepTimer timer = new StepTimer(events::add, () -> ticks.getAndAdd(7_000_000));
     private final ScanId scan = ScanId.random();
 
@@ -40,9 +41,14 @@ class StepTimerTest {
     void a_throwing_call_is_recorded_as_an_error_and_the_error_propagates() {
         IllegalStateException boom = new IllegalStateException("boom");
 
-        assertThatThrownBy(() -> timer.time(scan, Step.ANSWER, () -> {
-            throw boom;
-        }, r -> StepStatus.SUCCESS)).isSameAs(boom);
+        assertThatThrownBy(() -> timer.time(
+                        scan,
+                        Step.ANSWER,
+                        () -> {
+                            throw boom;
+                        },
+                        r -> StepStatus.SUCCESS))
+                .isSameAs(boom);
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.step()).isEqualTo(Step.ANSWER);
             assertThat(e.status()).isEqualTo(StepStatus.ERROR);
@@ -51,16 +57,20 @@ class StepTimerTest {
 
     @Test
     void a_broken_recorder_does_not_break_the_call() {
-        StepTimer fragile = new StepTimer(event -> {
-            throw new IllegalStateException("metrics down");
-        }, System::nanoTime);
+        StepTimer fragile = new StepTimer(
+                event -> {
+                    throw new IllegalStateException("metrics down");
+                },
+                System::nanoTime);
 
-        assertThat(fragile.time(scan, Step.VISION, () -> 42, r -> StepStatus.SUCCESS)).isEqualTo(42);
+        assertThat(fragile.time(scan, Step.VISION, () -> 42, r -> StepStatus.SUCCESS))
+                .isEqualTo(42);
     }
 
     @Test
     void the_classifier_decorator_maps_each_verdict_to_a_status() {
-        assertThat(statusOfVision(new ClassifierVerdict.Unclassifiable("blurry"))).isEqualTo(StepStatus.REJECTED);
+        assertThat(statusOfVision(new ClassifierVerdict.Unclassifiable("blurry")))
+                .isEqualTo(StepStatus.REJECTED);
         assertThat(statusOfVision(new ClassifierVerdict.UnreadableImage("404"))).isEqualTo(StepStatus.REJECTED);
         assertThat(statusOfVision(new ClassifierVerdict.Failure(FailureKind.UPSTREAM_UNAVAILABLE, "503")))
                 .isEqualTo(StepStatus.FAILED);
@@ -71,8 +81,8 @@ class StepTimerTest {
     private StepStatus statusOfVision(ClassifierVerdict verdict) {
         events.clear();
         Classifier classifier = new TimedClassifier(request -> verdict, timer);
-        classifier.classify(new ClassificationRequest(scan, ImageReference.parse("x.png"), Optional.empty(),
-                Instant.MAX));
+        classifier.classify(
+                new ClassificationRequest(scan, ImageReference.parse("x.png"), Optional.empty(), Instant.MAX));
         return events.getFirst().status();
     }
 }

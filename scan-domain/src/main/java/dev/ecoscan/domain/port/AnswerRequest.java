@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Input of the answer step: only what the answer may be grounded in. */
-public record AnswerRequest(ScanId scanId, Classification classification, DisposalRule rule, Optional<String> question,
-                            Instant deadline) {
+public record AnswerRequest(
+        ScanId scanId, Classification classification, DisposalRule rule, Optional<String> question, Instant deadline) {
 
     public AnswerRequest {
         Objects.requireNonNull(scanId, "scanId");

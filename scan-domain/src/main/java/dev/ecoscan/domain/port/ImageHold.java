@@ -20,8 +20,7 @@ public interface ImageHold extends AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String toString() {

@@ -12,8 +12,7 @@ public sealed interface ImageLoad extends AutoCloseable {
 
     /** Gives back what the load holds in the image budget; only a {@link Loaded} holds anything. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** @param hold what the image is counted at in the image budget, {@link ImageHold#NONE} when nothing counts it */
     record Loaded(Image image, ImageHold hold) implements ImageLoad {

@@ -33,11 +33,9 @@ public interface JobQueue {
     /** The answer to a submission. */
     sealed interface Submission {
         /** @param repeated true when an earlier submission with the same idempotency key is returned */
-        record Accepted(Job job, boolean repeated) implements Submission {
-        }
+        record Accepted(Job job, boolean repeated) implements Submission {}
 
         /** The queue is full or unavailable; the client should retry later. */
-        record Refused(String reason) implements Submission {
-        }
+        record Refused(String reason) implements Submission {}
     }
 }

@@ -20,16 +20,13 @@ public interface JobRecorder {
     static JobRecorder none() {
         return new JobRecorder() {
             @Override
-            public void started(Duration waited) {
-            }
+            public void started(Duration waited) {}
 
             @Override
-            public void finished(ScanOutcome outcome) {
-            }
+            public void finished(ScanOutcome outcome) {}
 
             @Override
-            public void redelivered() {
-            }
+            public void redelivered() {}
         };
     }
 }

@@ -19,8 +19,16 @@ import java.util.Optional;
  *                          {@code timeout}, {@code unreachable}, {@code refused}, {@code circuit_open},
  *                          {@code error})
  */
-public record ModelCall(ScanId scanId, Step step, String endpoint, String model, int inputTokens, int outputTokens,
-                        Optional<Integer> cachedInputTokens, Duration duration, String outcome) {
+public record ModelCall(
+        ScanId scanId,
+        Step step,
+        String endpoint,
+        String model,
+        int inputTokens,
+        int outputTokens,
+        Optional<Integer> cachedInputTokens,
+        Duration duration,
+        String outcome) {
 
     public ModelCall {
         Objects.requireNonNull(scanId, "scanId");

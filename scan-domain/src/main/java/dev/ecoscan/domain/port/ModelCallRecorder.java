@@ -10,6 +10,6 @@ public interface ModelCallRecorder {
 
     /** A recorder that drops everything. */
     static ModelCallRecorder none() {
-        return call -> { };
+        return call -> {};
     }
 }

@@ -12,6 +12,6 @@ public interface StepRecorder {
 
     /** A recorder that drops everything, for embedders that do not watch steps. */
     static StepRecorder none() {
-        return event -> { };
+        return event -> {};
     }
 }

@@ -25,8 +25,8 @@ public final class CharacterCatalogue {
             }
             if (character.isDefault()) {
                 if (fallback != null) {
-                    throw new IllegalArgumentException("two default characters: '" + fallback.id() + "' and '"
-                            + character.id() + "'");
+                    throw new IllegalArgumentException(
+                            "two default characters: '" + fallback.id() + "' and '" + character.id() + "'");
                 }
                 fallback = character;
             } else {

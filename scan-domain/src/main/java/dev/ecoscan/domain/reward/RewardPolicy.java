@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class RewardPolicy {
 
-    private RewardPolicy() {
-    }
+    private RewardPolicy() {}
 
     /** The decision for a scan, from its classification and the rule found for it (empty: none was). */
     public static RewardDecision decide(Classification classification, Optional<DisposalRule> rule) {
@@ -49,7 +48,9 @@ public final class RewardPolicy {
      */
     public static List<SituationTag> blockingTags(Classification classification, DisposalRule rule) {
         List<String> blocking = rule.rewardBlockedBy(classification.item(), classification.situation());
-        return classification.situation().stream().filter(tag -> blocking.contains(tag.id())).toList();
+        return classification.situation().stream()
+                .filter(tag -> blocking.contains(tag.id()))
+                .toList();
     }
 
     /**
@@ -57,8 +58,8 @@ public final class RewardPolicy {
      * established: whether it found a rule, and whether blocking situation tags were present (the wire's
      * {@code disposal_rules_present} and {@code insufficiencies_present}).
      */
-    public static RewardDecision decideReported(Classification classification, boolean rulePresent,
-                                                boolean blockingTagsPresent) {
+    public static RewardDecision decideReported(
+            Classification classification, boolean rulePresent, boolean blockingTagsPresent) {
         Objects.requireNonNull(classification, "classification");
         Optional<RewardDecision.NotEligible> notRecyclable = notRecyclable(classification);
         if (notRecyclable.isPresent()) {
@@ -75,12 +76,14 @@ public final class RewardPolicy {
     }
 
     private static Optional<RewardDecision.NotEligible> notRecyclable(Classification classification) {
-        return classification.isRecyclableWithMiddle() ? Optional.empty()
-                : Optional.of(new RewardDecision.NotEligible("'" + classification.path().display()
-                        + "' is not a recyclable with a middle category"));
+        return classification.isRecyclableWithMiddle()
+                ? Optional.empty()
+                : Optional.of(new RewardDecision.NotEligible(
+                        "'" + classification.path().display() + "' is not a recyclable with a middle category"));
     }
 
     private static RewardDecision.NotEligible noRule(Classification classification) {
-        return new RewardDecision.NotEligible("no disposal rule was found for '" + classification.path().display() + "'");
+        return new RewardDecision.NotEligible(
+                "no disposal rule was found for '" + classification.path().display() + "'");
     }
 }

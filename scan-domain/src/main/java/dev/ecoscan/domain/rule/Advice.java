@@ -13,8 +13,13 @@ import java.util.Optional;
  *
  * @param variant the situation tag id of the variant applied, if one was
  */
-public record Advice(String destination, String summary, List<String> steps, Optional<String> regionalNote,
-                     List<Source> sources, Optional<String> variant) {
+public record Advice(
+        String destination,
+        String summary,
+        List<String> steps,
+        Optional<String> regionalNote,
+        List<Source> sources,
+        Optional<String> variant) {
 
     /** How a regional note is introduced wherever it is shown. */
     public static final String REGIONAL_PREFIX = "지자체마다 다를 수 있어요: ";
@@ -26,9 +31,9 @@ public record Advice(String destination, String summary, List<String> steps, Opt
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("advice without steps");
         }
-        regionalNote = Objects.requireNonNull(regionalNote, "regionalNote");
+        Objects.requireNonNull(regionalNote, "regionalNote");
         sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
-        variant = Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(variant, "variant");
     }
 
     /** The regional note as shown to people, with its "지자체마다 다를 수 있어요" prefix. */

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 final class BlockingTags {
 
-    private BlockingTags() {
-    }
+    private BlockingTags() {}
 
     /** An unmodifiable copy of the ids, each a valid tag id listed once; {@code owner} names the list in errors. */
     static List<String> require(List<String> tags, String owner) {

@@ -34,9 +34,18 @@ import java.util.stream.Stream;
  *                    this rule yet (a label still on, contents left, ...): a scan showing one earns no
  *                    character. eco-scan decides this from the classification, never from model text.
  */
-public record DisposalRule(RuleKey key, NodeId node, String destination, String summary, List<String> targets,
-                           List<String> commonSteps, Map<NodeId, ItemRule> items, List<String> notAccepted,
-                           Optional<String> regionalNote, List<Source> sources, List<String> rewardBlockedBy) {
+public record DisposalRule(
+        RuleKey key,
+        NodeId node,
+        String destination,
+        String summary,
+        List<String> targets,
+        List<String> commonSteps,
+        Map<NodeId, ItemRule> items,
+        List<String> notAccepted,
+        Optional<String> regionalNote,
+        List<Source> sources,
+        List<String> rewardBlockedBy) {
 
     public DisposalRule {
         Objects.requireNonNull(key, "key");
@@ -49,11 +58,13 @@ public record DisposalRule(RuleKey key, NodeId node, String destination, String 
             throw new IllegalArgumentException("rule '" + node + "' has no common steps");
         }
         Map<NodeId, ItemRule> copy = new LinkedHashMap<>();
-        Objects.requireNonNull(items, "items").forEach((item, rule) ->
-                copy.put(Objects.requireNonNull(item, "item id"), Objects.requireNonNull(rule, "item rule")));
+        Objects.requireNonNull(items, "items")
+                .forEach((item, rule) ->
+                        copy.put(Objects.requireNonNull(item, "item id"), Objects.requireNonNull(rule, "item rule")));
         items = Map.copyOf(copy);
         notAccepted = Texts.requireTexts(notAccepted, "not-accepted entry");
-        regionalNote = Objects.requireNonNull(regionalNote, "regionalNote").map(n -> Texts.requireText(n, "regional note"));
+        regionalNote =
+                Objects.requireNonNull(regionalNote, "regionalNote").map(n -> Texts.requireText(n, "regional note"));
         sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("rule '" + node + "' must cite at least one public source");
@@ -115,10 +126,12 @@ public record DisposalRule(RuleKey key, NodeId node, String destination, String 
 
     /** The advice for one named variant of an item, e.g. what a search for "물 아이스팩" found. */
     public Advice adviceForVariant(Item item, String variantTag) {
-        boolean known = itemRule(item.id()).map(rule -> rule.variants().containsKey(variantTag)).orElse(false);
+        boolean known = itemRule(item.id())
+                .map(rule -> rule.variants().containsKey(variantTag))
+                .orElse(false);
         if (!known) {
-            throw new IllegalArgumentException("'" + item.id() + "' has no variant '" + variantTag + "' in rule '"
-                    + node + "'");
+            throw new IllegalArgumentException(
+                    "'" + item.id() + "' has no variant '" + variantTag + "' in rule '" + node + "'");
         }
         return advice(item, Optional.of(variantTag));
     }
@@ -141,14 +154,17 @@ public record DisposalRule(RuleKey key, NodeId node, String destination, String 
     private Optional<String> variantFor(Item item, Collection<SituationTag> situation) {
         Set<String> seen = new HashSet<>();
         situation.forEach(tag -> seen.add(tag.id()));
-        return itemRule(item.id()).flatMap(rule -> rule.variants().keySet().stream().filter(seen::contains).findFirst());
+        return itemRule(item.id())
+                .flatMap(rule ->
+                        rule.variants().keySet().stream().filter(seen::contains).findFirst());
     }
 
     /** The item's own override, then the variant's, each present only when the data has it. */
     private List<RuleOverride> layers(Item item, Optional<String> variantTag) {
         Optional<ItemRule> rule = itemRule(item.id());
         Optional<RuleOverride> own = rule.flatMap(ItemRule::override);
-        Optional<RuleOverride> variant = variantTag.flatMap(tag -> rule.map(r -> r.variants().get(tag)));
+        Optional<RuleOverride> variant =
+                variantTag.flatMap(tag -> rule.map(r -> r.variants().get(tag)));
         return Stream.of(own, variant).flatMap(Optional::stream).toList();
     }
 

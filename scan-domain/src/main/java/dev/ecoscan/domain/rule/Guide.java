@@ -48,15 +48,18 @@ public final class Guide {
         TaxonomyNode node = hit.node();
         return switch (node) {
             case Item item -> {
-                Optional<DisposalRule> rule = rules.apply(hit.path().orElseThrow().ruleNode().id());
-                yield new Finding(hit, rule, rule.map(r -> hit.variant()
-                        .map(variant -> r.adviceForVariant(item, variant.tag()))
-                        .orElseGet(() -> r.adviceFor(item))));
+                Optional<DisposalRule> rule =
+                        rules.apply(hit.path().orElseThrow().ruleNode().id());
+                yield new Finding(
+                        hit,
+                        rule,
+                        rule.map(r -> hit.variant()
+                                .map(variant -> r.adviceForVariant(item, variant.tag()))
+                                .orElseGet(() -> r.adviceFor(item))));
             }
             case MiddleCategory middle -> category(hit, middle.id());
-            case MajorCategory major -> major.hasMiddles()
-                    ? new Finding(hit, Optional.empty(), Optional.empty())
-                    : category(hit, major.id());
+            case MajorCategory major ->
+                major.hasMiddles() ? new Finding(hit, Optional.empty(), Optional.empty()) : category(hit, major.id());
         };
     }
 

@@ -18,8 +18,9 @@ public record ItemRule(Optional<RuleOverride> override, Map<String, RuleOverride
     public ItemRule {
         Objects.requireNonNull(override, "override");
         Map<String, RuleOverride> copy = new LinkedHashMap<>();
-        Objects.requireNonNull(variants, "variants").forEach((tag, variant) ->
-                copy.put(Slugs.require(tag, "variant's situation tag id"), Objects.requireNonNull(variant, "variant")));
+        Objects.requireNonNull(variants, "variants")
+                .forEach((tag, variant) -> copy.put(
+                        Slugs.require(tag, "variant's situation tag id"), Objects.requireNonNull(variant, "variant")));
         // Keeps the file's order: the first variant listed is the one asked about first.
         variants = java.util.Collections.unmodifiableMap(copy);
         if (override.isEmpty() && variants.isEmpty()) {

@@ -14,7 +14,8 @@ public record RuleKey(String value) {
     }
 
     public static RuleKey of(CategoryPath path) {
-        return new RuleKey(path.major().name() + path.middle().map(m -> "_" + m.name()).orElse(""));
+        return new RuleKey(
+                path.major().name() + path.middle().map(m -> "_" + m.name()).orElse(""));
     }
 
     @Override

@@ -24,9 +24,15 @@ import java.util.Optional;
  *                     styrofoam character, while a paper cup is coated by design and must not be held back
  *                     for it. Present and empty means nothing blocks.
  */
-public record RuleOverride(Optional<String> destination, Optional<String> summary, List<String> before,
-                           Optional<List<String>> instead, List<String> after, Optional<String> regionalNote,
-                           List<Source> sources, Optional<List<String>> rewardBlockedBy) {
+public record RuleOverride(
+        Optional<String> destination,
+        Optional<String> summary,
+        List<String> before,
+        Optional<List<String>> instead,
+        List<String> after,
+        Optional<String> regionalNote,
+        List<Source> sources,
+        Optional<List<String>> rewardBlockedBy) {
 
     public RuleOverride {
         destination = Objects.requireNonNull(destination, "destination").map(d -> Texts.requireText(d, "destination"));
@@ -37,30 +43,41 @@ public record RuleOverride(Optional<String> destination, Optional<String> summar
             throw new IllegalArgumentException("'instead' must list the steps that replace the inherited ones");
         }
         after = Texts.requireTexts(after, "step after");
-        regionalNote = Objects.requireNonNull(regionalNote, "regionalNote").map(n -> Texts.requireText(n, "regional note"));
+        regionalNote =
+                Objects.requireNonNull(regionalNote, "regionalNote").map(n -> Texts.requireText(n, "regional note"));
         sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("an override must cite at least one public source");
         }
         rewardBlockedBy = Objects.requireNonNull(rewardBlockedBy, "rewardBlockedBy")
                 .map(tags -> BlockingTags.require(tags, "an override"));
-        if (destination.isEmpty() && summary.isEmpty() && before.isEmpty() && instead.isEmpty() && after.isEmpty()
-                && regionalNote.isEmpty() && rewardBlockedBy.isEmpty()) {
+        if (destination.isEmpty()
+                && summary.isEmpty()
+                && before.isEmpty()
+                && instead.isEmpty()
+                && after.isEmpty()
+                && regionalNote.isEmpty()
+                && rewardBlockedBy.isEmpty()) {
             throw new IllegalArgumentException("an override must change something");
         }
     }
 
     /** An override that keeps the rule's reward-blocking tags. */
-    public RuleOverride(Optional<String> destination, Optional<String> summary, List<String> before,
-                        Optional<List<String>> instead, List<String> after, Optional<String> regionalNote,
-                        List<Source> sources) {
+    public RuleOverride(
+            Optional<String> destination,
+            Optional<String> summary,
+            List<String> before,
+            Optional<List<String>> instead,
+            List<String> after,
+            Optional<String> regionalNote,
+            List<Source> sources) {
         this(destination, summary, before, instead, after, regionalNote, sources, Optional.empty());
     }
 
     /** Only adds steps after the inherited ones. */
     public static RuleOverride after(List<String> steps, List<Source> sources) {
-        return new RuleOverride(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), steps,
-                Optional.empty(), sources);
+        return new RuleOverride(
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), steps, Optional.empty(), sources);
     }
 
     /** This override's steps around (or instead of) the inherited ones. */

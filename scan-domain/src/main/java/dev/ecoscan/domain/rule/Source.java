@@ -16,8 +16,8 @@ public record Source(String title, URI url) {
         Objects.requireNonNull(url, "source url");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null) {
-            throw new IllegalArgumentException("source '" + title + "' needs an absolute http(s) address, not '"
-                    + url + "'");
+            throw new IllegalArgumentException(
+                    "source '" + title + "' needs an absolute http(s) address, not '" + url + "'");
         }
     }
 

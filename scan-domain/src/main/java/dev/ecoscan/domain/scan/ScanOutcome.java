@@ -22,12 +22,21 @@ public sealed interface ScanOutcome {
     ScanOutcome withTimings(List<StepEvent> timings);
 
     default Optional<Duration> timeOf(Step step) {
-        return timings().stream().filter(e -> e.step() == step).map(StepEvent::duration).findFirst();
+        return timings().stream()
+                .filter(e -> e.step() == step)
+                .map(StepEvent::duration)
+                .findFirst();
     }
 
     /** All steps ran; the reward may still be unavailable or not earned. */
-    record Completed(ScanId scanId, Classification classification, DisposalRule rule, Answer answer,
-                     RewardOutcome reward, List<StepEvent> timings) implements ScanOutcome {
+    record Completed(
+            ScanId scanId,
+            Classification classification,
+            DisposalRule rule,
+            Answer answer,
+            RewardOutcome reward,
+            List<StepEvent> timings)
+            implements ScanOutcome {
         public Completed {
             Objects.requireNonNull(scanId, "scanId");
             Objects.requireNonNull(classification, "classification");
@@ -49,8 +58,13 @@ public sealed interface ScanOutcome {
      *
      * @param classification the checked classification, when the scan got that far
      */
-    record Rejected(ScanId scanId, Rejection reason, String detail, Optional<Classification> classification,
-                    List<StepEvent> timings) implements ScanOutcome {
+    record Rejected(
+            ScanId scanId,
+            Rejection reason,
+            String detail,
+            Optional<Classification> classification,
+            List<StepEvent> timings)
+            implements ScanOutcome {
         public Rejected {
             Objects.requireNonNull(scanId, "scanId");
             Objects.requireNonNull(reason, "reason");

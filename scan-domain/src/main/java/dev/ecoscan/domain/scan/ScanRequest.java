@@ -21,7 +21,8 @@ public record ScanRequest(ScanId id, ImageReference image, Optional<String> ques
     public ScanRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(image, "image");
-        question = Objects.requireNonNull(question, "question").map(String::strip).filter(q -> !q.isEmpty());
+        question =
+                Objects.requireNonNull(question, "question").map(String::strip).filter(q -> !q.isEmpty());
         question.ifPresent(q -> {
             if (q.codePointCount(0, q.length()) > MAX_QUESTION_LENGTH) {
                 throw new IllegalArgumentException("question is longer than " + MAX_QUESTION_LENGTH + " characters");

@@ -10,8 +10,7 @@ public record UserId(String value) {
     public UserId {
         value = Texts.requireText(value, "user id");
         if (value.length() > MAX_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("user id must be at most " + MAX_LENGTH
-                    + " printable characters");
+            throw new IllegalArgumentException("user id must be at most " + MAX_LENGTH + " printable characters");
         }
     }
 

@@ -12,7 +12,9 @@ public record CategoryLabels(String major, Optional<String> middle, String item,
 
     public CategoryLabels {
         major = Texts.requireText(major, "major label");
-        middle = Objects.requireNonNull(middle, "middle").filter(m -> !m.isBlank()).map(String::strip);
+        middle = Objects.requireNonNull(middle, "middle")
+                .filter(m -> !m.isBlank())
+                .map(String::strip);
         item = Texts.requireText(item, "item label");
         situationTags = Texts.requireTexts(situationTags, "situation tag label");
     }

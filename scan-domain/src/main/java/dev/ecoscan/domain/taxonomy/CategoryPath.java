@@ -20,15 +20,18 @@ public record CategoryPath(MajorCategory major, Optional<MiddleCategory> middle,
         Objects.requireNonNull(item, "item");
         if (middle.isPresent()) {
             if (!major.middles().contains(middle.get())) {
-                throw new IllegalArgumentException("'" + middle.get().id() + "' is not a middle category of '" + major.id() + "'");
+                throw new IllegalArgumentException(
+                        "'" + middle.get().id() + "' is not a middle category of '" + major.id() + "'");
             }
             if (item.isPresent() && !middle.get().items().contains(item.get())) {
-                throw new IllegalArgumentException("'" + item.get().id() + "' is not an item of '" + middle.get().id() + "'");
+                throw new IllegalArgumentException("'" + item.get().id() + "' is not an item of '"
+                        + middle.get().id() + "'");
             }
         } else if (major.hasMiddles()) {
             throw new IllegalArgumentException("'" + major.id() + "' needs a middle category");
         } else if (item.isPresent() && !major.items().contains(item.get())) {
-            throw new IllegalArgumentException("'" + item.get().id() + "' is not an item directly under '" + major.id() + "'");
+            throw new IllegalArgumentException(
+                    "'" + item.get().id() + "' is not an item directly under '" + major.id() + "'");
         }
     }
 

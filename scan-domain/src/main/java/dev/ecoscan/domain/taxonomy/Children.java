@@ -7,8 +7,7 @@ import java.util.Map;
 /** Checks shared by the nodes that hold children. */
 final class Children {
 
-    private Children() {
-    }
+    private Children() {}
 
     /** Throws when two children share an id or a Korean name (the reference data's main defect). */
     static <T extends TaxonomyNode> List<T> requireDistinct(List<T> children, NodeId parent) {

@@ -19,7 +19,8 @@ public record Classification(CategoryPath path, List<SituationTag> situation, Op
     public Classification {
         Objects.requireNonNull(path, "path");
         situation = List.copyOf(Objects.requireNonNull(situation, "situation"));
-        unmatchedName = Objects.requireNonNull(unmatchedName, "unmatchedName").map(Classification::printable)
+        unmatchedName = Objects.requireNonNull(unmatchedName, "unmatchedName")
+                .map(Classification::printable)
                 .filter(name -> !name.isEmpty());
         if (unmatchedName.isPresent() && path.item().isPresent()) {
             throw new IllegalArgumentException("a classification with an item has no unmatched name");
@@ -40,10 +41,13 @@ public record Classification(CategoryPath path, List<SituationTag> situation, Op
     }
 
     private static String printable(String text) {
-        String cleaned = text.codePoints().filter(cp -> !Character.isISOControl(cp)
-                        && Character.getType(cp) != Character.FORMAT)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        return cleaned.codePointCount(0, cleaned.length()) <= UNMATCHED_NAME_MAX ? cleaned
+        String cleaned = text.codePoints()
+                .filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
+        return cleaned.codePointCount(0, cleaned.length()) <= UNMATCHED_NAME_MAX
+                ? cleaned
                 : cleaned.substring(0, cleaned.offsetByCodePoints(0, UNMATCHED_NAME_MAX));
     }
 }

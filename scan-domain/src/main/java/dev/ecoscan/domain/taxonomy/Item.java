@@ -18,7 +18,8 @@ public record Item(NodeId id, Names names, List<ItemVariant> variants) implement
         Set<String> tags = new HashSet<>();
         for (ItemVariant variant : variants) {
             if (!tags.add(variant.tag())) {
-                throw new IllegalArgumentException("item '" + id + "' has two variants for the tag '" + variant.tag() + "'");
+                throw new IllegalArgumentException(
+                        "item '" + id + "' has two variants for the tag '" + variant.tag() + "'");
             }
         }
     }

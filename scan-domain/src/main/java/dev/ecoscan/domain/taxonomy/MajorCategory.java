@@ -14,8 +14,14 @@ import java.util.stream.Stream;
  * @param cue one line on what belongs here, for a vision model that picks the category without reading
  *            every item; empty where none was written
  */
-public record MajorCategory(NodeId id, Names names, boolean recyclable, List<MiddleCategory> middles, List<Item> items,
-                            Optional<String> cue) implements TaxonomyNode {
+public record MajorCategory(
+        NodeId id,
+        Names names,
+        boolean recyclable,
+        List<MiddleCategory> middles,
+        List<Item> items,
+        Optional<String> cue)
+        implements TaxonomyNode {
 
     public MajorCategory {
         Objects.requireNonNull(id, "id");
@@ -58,14 +64,16 @@ public record MajorCategory(NodeId id, Names names, boolean recyclable, List<Mid
     private static void requireAliasesUnique(NodeId major, List<MiddleCategory> middles, List<Item> items) {
         Map<String, NodeId> owners = new HashMap<>();
         Stream<TaxonomyNode> nodes = Stream.concat(
-                Stream.concat(middles.stream(), middles.stream().flatMap(m -> m.items().stream())),
-                items.stream());
-        nodes.forEach(node -> node.names().spellings().stream().map(Texts::comparable).distinct().forEach(spelling -> {
-            NodeId owner = owners.putIfAbsent(spelling, node.id());
-            if (owner != null) {
-                throw new IllegalArgumentException("the spelling '" + spelling + "' belongs to both '" + owner
-                        + "' and '" + node.id() + "' under major '" + major + "'");
-            }
-        }));
+                Stream.concat(middles.stream(), middles.stream().flatMap(m -> m.items().stream())), items.stream());
+        nodes.forEach(node -> node.names().spellings().stream()
+                .map(Texts::comparable)
+                .distinct()
+                .forEach(spelling -> {
+                    NodeId owner = owners.putIfAbsent(spelling, node.id());
+                    if (owner != null) {
+                        throw new IllegalArgumentException("the spelling '" + spelling + "' belongs to both '" + owner
+                                + "' and '" + node.id() + "' under major '" + major + "'");
+                    }
+                }));
     }
 }

@@ -12,15 +12,20 @@ import java.util.Optional;
  * @param match    how the text matched, which is also how hits are ranked
  * @param spelling the name or alias that matched
  */
-public record SearchHit(TaxonomyNode node, Optional<CategoryPath> path, Optional<ItemVariant> variant, Match match,
-                        String spelling) {
+public record SearchHit(
+        TaxonomyNode node, Optional<CategoryPath> path, Optional<ItemVariant> variant, Match match, String spelling) {
 
     /**
      * How the text matched: a whole name, a whole alias, part of a spelling (or a text holding a whole
      * spelling), or a spelling one letter away. Names rank first, then aliases, then parts; see
      * {@link Taxonomy#find} for where typos fall.
      */
-    public enum Match { NAME, ALIAS, PARTIAL, TYPO }
+    public enum Match {
+        NAME,
+        ALIAS,
+        PARTIAL,
+        TYPO
+    }
 
     public SearchHit {
         Objects.requireNonNull(node, "node");
@@ -35,9 +40,12 @@ public record SearchHit(TaxonomyNode node, Optional<CategoryPath> path, Optional
 
     /** "재활용폐기물 > 금속류 > 부탄가스", "재활용폐기물 > 전지" or "생활계유해폐기물". */
     public String display(Taxonomy taxonomy) {
-        return path.map(CategoryPath::display).orElseGet(() -> taxonomy.majors().stream()
-                .filter(major -> major.middles().contains(node)).findFirst()
-                .map(major -> major.name() + " > " + node.name()).orElse(node.name()))
+        return path.map(CategoryPath::display)
+                        .orElseGet(() -> taxonomy.majors().stream()
+                                .filter(major -> major.middles().contains(node))
+                                .findFirst()
+                                .map(major -> major.name() + " > " + node.name())
+                                .orElse(node.name()))
                 + variant.map(v -> " (" + v.names().korean() + ")").orElse("");
     }
 }

@@ -7,10 +7,10 @@ public final class Slugs {
 
     /** Lower-case ASCII words joined by '-', optionally in dot-separated segments ("recyclable.clear-pet"). */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*");
+
     private static final int MAX_LENGTH = 80;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** Returns {@code value} when it is a valid slug, else throws naming {@code what}. */
     public static String require(String value, String what) {

@@ -117,9 +117,9 @@ public final class Taxonomy {
 
     /** The nodes that own a disposal rule: every middle, and every major without middles. */
     public Stream<TaxonomyNode> ruleNodes() {
-        return majors.stream().flatMap(major -> major.hasMiddles()
-                ? major.middles().stream().map(TaxonomyNode.class::cast)
-                : Stream.of(major));
+        return majors.stream()
+                .flatMap(major ->
+                        major.hasMiddles() ? major.middles().stream().map(TaxonomyNode.class::cast) : Stream.of(major));
     }
 
     /** Middle categories of recyclable majors: each earns its own character. */
@@ -135,10 +135,14 @@ public final class Taxonomy {
      */
     public List<SituationTag> visionTags() {
         Set<String> variantTags = new HashSet<>();
-        paths.values().forEach(path -> path.item().ifPresent(
-                item -> item.variants().forEach(variant -> variantTags.add(variant.tag()))));
-        return tags.stream().filter(tag -> tag.needsAction() || variantTags.contains(tag.id())
-                || tag.group().equals(UNCERTAIN_GROUP)).toList();
+        paths.values()
+                .forEach(path -> path.item()
+                        .ifPresent(item -> item.variants().forEach(variant -> variantTags.add(variant.tag()))));
+        return tags.stream()
+                .filter(tag -> tag.needsAction()
+                        || variantTags.contains(tag.id())
+                        || tag.group().equals(UNCERTAIN_GROUP))
+                .toList();
     }
 
     public Optional<SituationTag> tag(String idOrLabel) {
@@ -155,7 +159,10 @@ public final class Taxonomy {
 
     /** The items among {@link #find}'s hits, e.g. "우유" finds 우유팩. */
     public List<CategoryPath> search(String text) {
-        return find(text).stream().flatMap(hit -> hit.path().stream()).distinct().toList();
+        return find(text).stream()
+                .flatMap(hit -> hit.path().stream())
+                .distinct()
+                .toList();
     }
 
     /**
@@ -166,7 +173,8 @@ public final class Taxonomy {
      * category, whose rule then applies, and no item: a name is never guessed.
      */
     public Resolution resolve(CategoryLabels labels) {
-        Optional<MajorCategory> major = majors.stream().filter(m -> names(m, labels.major())).findFirst();
+        Optional<MajorCategory> major =
+                majors.stream().filter(m -> names(m, labels.major())).findFirst();
         if (major.isEmpty()) {
             return new Resolution.OutOfTaxonomy("unknown major category '" + labels.major() + "'");
         }
@@ -175,12 +183,15 @@ public final class Taxonomy {
             if (labels.middle().isEmpty()) {
                 return new Resolution.OutOfTaxonomy("'" + major.get().name() + "' needs a middle category");
             }
-            middle = major.get().middles().stream().filter(m -> names(m, labels.middle().get())).findFirst();
+            middle = major.get().middles().stream()
+                    .filter(m -> names(m, labels.middle().get()))
+                    .findFirst();
             if (middle.isEmpty()) {
                 return new Resolution.OutOfTaxonomy("'" + labels.middle().get() + "' is not a middle category of '"
                         + major.get().name() + "'");
             }
-        } else if (labels.middle().isPresent() && !names(major.get(), labels.middle().get())) {
+        } else if (labels.middle().isPresent()
+                && !names(major.get(), labels.middle().get())) {
             return new Resolution.OutOfTaxonomy("'" + major.get().name() + "' has no middle category '"
                     + labels.middle().get() + "'");
         }
@@ -194,17 +205,23 @@ public final class Taxonomy {
                 situation.add(tag);
             }
         }
-        List<Item> candidates = middle.map(MiddleCategory::items).orElse(major.get().items());
-        Optional<Item> exact = candidates.stream().filter(i -> names(i, labels.item())).findFirst();
-        Optional<SearchHit> found = exact.isPresent() ? Optional.empty() : finder.identify(labels.item(),
-                candidates.stream().map(Item::id).collect(Collectors.toSet()));
+        List<Item> candidates =
+                middle.map(MiddleCategory::items).orElse(major.get().items());
+        Optional<Item> exact =
+                candidates.stream().filter(i -> names(i, labels.item())).findFirst();
+        Optional<SearchHit> found = exact.isPresent()
+                ? Optional.empty()
+                : finder.identify(
+                        labels.item(), candidates.stream().map(Item::id).collect(Collectors.toSet()));
         Optional<Item> item = exact.or(() -> found.map(hit -> (Item) hit.node()));
         // A name that named a variant ("물 아이스팩") says what the photo shows, as its tag would.
-        found.flatMap(SearchHit::variant).flatMap(variant -> tag(variant.tag()))
-                .filter(tag -> !situation.contains(tag)).ifPresent(situation::add);
+        found.flatMap(SearchHit::variant)
+                .flatMap(variant -> tag(variant.tag()))
+                .filter(tag -> !situation.contains(tag))
+                .ifPresent(situation::add);
         CategoryPath path = new CategoryPath(major.get(), middle, item);
-        return new Resolution.Resolved(new Classification(path, situation,
-                item.isPresent() ? Optional.empty() : Optional.of(labels.item())));
+        return new Resolution.Resolved(
+                new Classification(path, situation, item.isPresent() ? Optional.empty() : Optional.of(labels.item())));
     }
 
     private static boolean names(TaxonomyNode node, String label) {

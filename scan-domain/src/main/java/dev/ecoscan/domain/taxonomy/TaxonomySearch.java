@@ -21,12 +21,16 @@ final class TaxonomySearch {
     /** A typo is forgiven only from this length on: in shorter words one letter is the whole word. */
     static final int TYPO_MIN_LENGTH = 3;
 
-    private record Entry(TaxonomyNode node, Optional<CategoryPath> path, Optional<ItemVariant> variant,
-                         String spelling, String key, boolean isName, int order) {
-    }
+    private record Entry(
+            TaxonomyNode node,
+            Optional<CategoryPath> path,
+            Optional<ItemVariant> variant,
+            String spelling,
+            String key,
+            boolean isName,
+            int order) {}
 
-    private record Scored(Entry entry, SearchHit.Match match, int tier, int closeness) {
-    }
+    private record Scored(Entry entry, SearchHit.Match match, int tier, int closeness) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -44,8 +48,15 @@ final class TaxonomySearch {
     private void addItem(Item item, CategoryPath path) {
         add(item, Optional.of(path));
         for (ItemVariant variant : item.variants()) {
-            spellings(variant.names()).forEach((spelling, isName) -> entries.add(new Entry(item, Optional.of(path),
-                    Optional.of(variant), spelling, Texts.comparable(spelling), isName, entries.size())));
+            spellings(variant.names())
+                    .forEach((spelling, isName) -> entries.add(new Entry(
+                            item,
+                            Optional.of(path),
+                            Optional.of(variant),
+                            spelling,
+                            Texts.comparable(spelling),
+                            isName,
+                            entries.size())));
         }
     }
 
@@ -55,8 +66,9 @@ final class TaxonomySearch {
     }
 
     private void add(TaxonomyNode node, Optional<CategoryPath> path) {
-        spellings(node.names()).forEach((spelling, isName) -> entries.add(new Entry(node, path, Optional.empty(),
-                spelling, Texts.comparable(spelling), isName, entries.size())));
+        spellings(node.names())
+                .forEach((spelling, isName) -> entries.add(new Entry(
+                        node, path, Optional.empty(), spelling, Texts.comparable(spelling), isName, entries.size())));
     }
 
     /** Each spelling, and whether it is a name (Korean or English) rather than an alias. */
@@ -79,11 +91,19 @@ final class TaxonomySearch {
         // One hit per node (and variant): the best way the text matched any of its spellings.
         Map<String, Scored> best = new LinkedHashMap<>();
         for (Entry entry : entries) {
-            score(entry, query).ifPresent(scored -> best.merge(identity(entry), scored,
-                    (a, b) -> RANK.compare(a, b) <= 0 ? a : b));
+            score(entry, query)
+                    .ifPresent(scored ->
+                            best.merge(identity(entry), scored, (a, b) -> RANK.compare(a, b) <= 0 ? a : b));
         }
-        return best.values().stream().sorted(RANK).map(s -> new SearchHit(s.entry().node(), s.entry().path(),
-                s.entry().variant(), s.match(), s.entry().spelling())).toList();
+        return best.values().stream()
+                .sorted(RANK)
+                .map(s -> new SearchHit(
+                        s.entry().node(),
+                        s.entry().path(),
+                        s.entry().variant(),
+                        s.match(),
+                        s.entry().spelling()))
+                .toList();
     }
 
     /**
@@ -100,7 +120,8 @@ final class TaxonomySearch {
             return Optional.empty();
         }
         List<Scored> candidates = entries.stream()
-                .filter(entry -> entry.path().isPresent() && within.contains(entry.node().id()))
+                .filter(entry ->
+                        entry.path().isPresent() && within.contains(entry.node().id()))
                 .flatMap(entry -> score(entry, query).stream())
                 .sorted(RANK)
                 .toList();
@@ -108,7 +129,8 @@ final class TaxonomySearch {
             return Optional.empty();
         }
         int tier = candidates.get(0).tier();
-        List<Scored> deciding = candidates.stream().filter(s -> s.tier() == tier).toList();
+        List<Scored> deciding =
+                candidates.stream().filter(s -> s.tier() == tier).toList();
         if (tier == 4) {
             // The longest spelling held in the text: closeness is what is left over around it.
             int closest = deciding.get(0).closeness();
@@ -116,19 +138,25 @@ final class TaxonomySearch {
         }
         Scored best = deciding.get(0);
         Optional<ItemVariant> variant = best.entry().variant();
-        if (tier > 1 && deciding.stream().map(s -> identity(s.entry())).distinct().count() > 1) {
+        if (tier > 1
+                && deciding.stream().map(s -> identity(s.entry())).distinct().count() > 1) {
             if (deciding.stream().map(s -> s.entry().node().id()).distinct().count() > 1) {
                 return Optional.empty();
             }
             // One item, several of its variants ("컵라면" in both bowls' names): the item, no variant.
             variant = Optional.empty();
         }
-        return Optional.of(new SearchHit(best.entry().node(), best.entry().path(), variant, best.match(),
+        return Optional.of(new SearchHit(
+                best.entry().node(),
+                best.entry().path(),
+                variant,
+                best.match(),
                 best.entry().spelling()));
     }
 
     private static String identity(Entry entry) {
-        return entry.node().id().value() + entry.variant().map(v -> "#" + v.tag()).orElse("");
+        return entry.node().id().value()
+                + entry.variant().map(v -> "#" + v.tag()).orElse("");
     }
 
     // Within a tier a name beats an alias ("두부" is the tofu item's name before a litter's alias),
@@ -144,8 +172,8 @@ final class TaxonomySearch {
             return Optional.empty();
         }
         if (key.equals(query)) {
-            return Optional.of(new Scored(entry, entry.isName() ? SearchHit.Match.NAME : SearchHit.Match.ALIAS,
-                    entry.isName() ? 0 : 1, 0));
+            return Optional.of(new Scored(
+                    entry, entry.isName() ? SearchHit.Match.NAME : SearchHit.Match.ALIAS, entry.isName() ? 0 : 1, 0));
         }
         if (key.contains(query)) {
             // "페트병" in "투명 페트병" is closer than in "먹는샘물 페트병 라벨": fewer letters left over.

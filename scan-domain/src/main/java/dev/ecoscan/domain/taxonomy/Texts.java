@@ -8,8 +8,7 @@ import java.util.Objects;
 /** Small checks and normalisation for human-readable text in the model. */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Returns the trimmed text, or throws when it is null or blank. */
     public static String requireText(String value, String what) {

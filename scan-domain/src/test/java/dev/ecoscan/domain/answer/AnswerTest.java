@@ -17,8 +17,10 @@ class AnswerTest {
 
     @Test
     void an_answer_says_whether_it_lists_something_to_fix() {
-        assertThat(new Answer("ok", List.of("a"), List.of()).hasInsufficiencies()).isFalse();
-        assertThat(new Answer("ok", List.of("a"), List.of("라벨을 떼세요")).hasInsufficiencies()).isTrue();
+        assertThat(new Answer("ok", List.of("a"), List.of()).hasInsufficiencies())
+                .isFalse();
+        assertThat(new Answer("ok", List.of("a"), List.of("라벨을 떼세요")).hasInsufficiencies())
+                .isTrue();
     }
 
     @Test

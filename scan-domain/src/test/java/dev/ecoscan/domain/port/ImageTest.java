@@ -64,7 +64,8 @@ class ImageTest {
         new ImageLoad.Overloaded("full").close();
 
         assertThat(closed[0]).isTrue();
-        assertThat(new ImageLoad.Loaded(new Image(new byte[] {1}, "image/png")).hold()).isSameAs(ImageHold.NONE);
+        assertThat(new ImageLoad.Loaded(new Image(new byte[] {1}, "image/png")).hold())
+                .isSameAs(ImageHold.NONE);
         assertThat(ImageHold.NONE.resizeTo(Long.MAX_VALUE)).isTrue();
     }
 }

@@ -20,12 +20,22 @@ import org.junit.jupiter.api.Test;
 
 class RewardGrantTest {
 
-    private static final Taxonomy TAXONOMY = new Taxonomy(List.of(
-            MajorCategory.withMiddles(NodeId.of("recyclable"), Names.korean("재활용폐기물"), true, List.of(
-                    new MiddleCategory(NodeId.of("recyclable.glass"), Names.korean("유리병"),
-                            List.of(new Item(NodeId.of("recyclable.glass.soju"), Names.korean("소주병")))))),
-            MajorCategory.withItems(NodeId.of("food"), Names.korean("음식물류폐기물"), false,
-                    List.of(new Item(NodeId.of("food.peel"), Names.korean("과일 껍질"))))), List.of());
+    private static final Taxonomy TAXONOMY = new Taxonomy(
+            List.of(
+                    MajorCategory.withMiddles(
+                            NodeId.of("recyclable"),
+                            Names.korean("재활용폐기물"),
+                            true,
+                            List.of(new MiddleCategory(
+                                    NodeId.of("recyclable.glass"),
+                                    Names.korean("유리병"),
+                                    List.of(new Item(NodeId.of("recyclable.glass.soju"), Names.korean("소주병")))))),
+                    MajorCategory.withItems(
+                            NodeId.of("food"),
+                            Names.korean("음식물류폐기물"),
+                            false,
+                            List.of(new Item(NodeId.of("food.peel"), Names.korean("과일 껍질"))))),
+            List.of());
     private static final UserId USER = new UserId("dana");
 
     private static Classification classify(String major, String middle, String item) {
@@ -41,7 +51,9 @@ class RewardGrantTest {
 
     @Test
     void no_grant_can_be_made_for_an_item_that_earns_nothing() {
-        assertThatThrownBy(() -> new RewardGrant(ScanId.random(), USER, classify("음식물류폐기물", null, "과일 껍질"),
-                Instant.now())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("middle category");
+        assertThatThrownBy(
+                        () -> new RewardGrant(ScanId.random(), USER, classify("음식물류폐기물", null, "과일 껍질"), Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("middle category");
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class CharacterCatalogueTest {
 
     private static final Character MASCOT = new Character("mascot", "에코", "기본", "안녕!", Optional.empty());
-    private static final Character PAPER = new Character("paper", "종이돌이", "종이", "고마워!",
-            Optional.of(NodeId.of("recyclable.paper")));
+    private static final Character PAPER =
+            new Character("paper", "종이돌이", "종이", "고마워!", Optional.of(NodeId.of("recyclable.paper")));
 
     @Test
     void a_middle_finds_its_own_character_or_else_the_mascot() {
@@ -26,7 +26,8 @@ class CharacterCatalogueTest {
     void a_catalogue_needs_exactly_one_default_character() {
         assertThatThrownBy(() -> new CharacterCatalogue(List.of(PAPER))).hasMessageContaining("no default");
         Character second = new Character("mascot-2", "에코2", "기본", "또 안녕!", Optional.empty());
-        assertThatThrownBy(() -> new CharacterCatalogue(List.of(MASCOT, second))).hasMessageContaining("two default");
+        assertThatThrownBy(() -> new CharacterCatalogue(List.of(MASCOT, second)))
+                .hasMessageContaining("two default");
     }
 
     @Test

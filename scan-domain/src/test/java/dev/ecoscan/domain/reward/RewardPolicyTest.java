@@ -27,29 +27,48 @@ import org.junit.jupiter.api.Test;
 
 class RewardPolicyTest {
 
-    private static final SituationTag CAP_ON = new SituationTag("other-material-cap", "다른재질_뚜껑_부착",
-            "attachments", Optional.of("뚜껑을 떼어 따로 내세요."));
-    private static final SituationTag CONTENTS_LEFT = new SituationTag("contents-remaining", "내용물_남음", "contents",
-            Optional.of("내용물을 비우세요."));
+    private static final SituationTag CAP_ON =
+            new SituationTag("other-material-cap", "다른재질_뚜껑_부착", "attachments", Optional.of("뚜껑을 떼어 따로 내세요."));
+    private static final SituationTag CONTENTS_LEFT =
+            new SituationTag("contents-remaining", "내용물_남음", "contents", Optional.of("내용물을 비우세요."));
     private static final SituationTag WET = new SituationTag("wet", "물에_젖음", "contents", Optional.of("말리세요."));
     private static final SituationTag RINSED = new SituationTag("rinsed", "세척됨", "contents", Optional.empty());
-    private static final SituationTag SAUCE = new SituationTag("sauce-stain", "양념_착색", "contents",
-            Optional.of("씻어도 남으면 종량제봉투에 버리세요."));
-    private static final SituationTag PAPER_BOWL = new SituationTag("paper-bowl", "종이_용기", "material",
-            Optional.of("종이 용기는 종이류로 내세요."));
-    private static final SituationTag FOAM_BOWL = new SituationTag("foam-bowl", "스티로폼_용기", "material",
-            Optional.empty());
-    private static final Item CUP_NOODLE = new Item(NodeId.of("recyclable.styrofoam.cup-noodle"),
-            Names.korean("컵라면 용기"), List.of(new ItemVariant("paper-bowl", Names.korean("종이 컵라면 용기")),
+    private static final SituationTag SAUCE =
+            new SituationTag("sauce-stain", "양념_착색", "contents", Optional.of("씻어도 남으면 종량제봉투에 버리세요."));
+    private static final SituationTag PAPER_BOWL =
+            new SituationTag("paper-bowl", "종이_용기", "material", Optional.of("종이 용기는 종이류로 내세요."));
+    private static final SituationTag FOAM_BOWL =
+            new SituationTag("foam-bowl", "스티로폼_용기", "material", Optional.empty());
+    private static final Item CUP_NOODLE = new Item(
+            NodeId.of("recyclable.styrofoam.cup-noodle"),
+            Names.korean("컵라면 용기"),
+            List.of(
+                    new ItemVariant("paper-bowl", Names.korean("종이 컵라면 용기")),
                     new ItemVariant("foam-bowl", Names.korean("스티로폼 컵라면 용기"))));
-    private static final Taxonomy TAXONOMY = new Taxonomy(List.of(
-            MajorCategory.withMiddles(NodeId.of("recyclable"), Names.korean("재활용폐기물"), true, List.of(
-                    new MiddleCategory(NodeId.of("recyclable.glass"), Names.korean("유리병"),
-                            List.of(new Item(NodeId.of("recyclable.glass.soju"), Names.korean("소주병")))),
-                    new MiddleCategory(NodeId.of("recyclable.styrofoam"), Names.korean("발포합성수지"),
-                            List.of(CUP_NOODLE, new Item(NodeId.of("recyclable.styrofoam.box"), Names.korean("스티로폼 상자")))))),
-            MajorCategory.withItems(NodeId.of("food"), Names.korean("음식물류폐기물"), false,
-                    List.of(new Item(NodeId.of("food.peel"), Names.korean("과일 껍질"))))),
+    private static final Taxonomy TAXONOMY = new Taxonomy(
+            List.of(
+                    MajorCategory.withMiddles(
+                            NodeId.of("recyclable"),
+                            Names.korean("재활용폐기물"),
+                            true,
+                            List.of(
+                                    new MiddleCategory(
+                                            NodeId.of("recyclable.glass"),
+                                            Names.korean("유리병"),
+                                            List.of(new Item(NodeId.of("recyclable.glass.soju"), Names.korean("소주병")))),
+                                    new MiddleCategory(
+                                            NodeId.of("recyclable.styrofoam"),
+                                            Names.korean("발포합성수지"),
+                                            List.of(
+                                                    CUP_NOODLE,
+                                                    new Item(
+                                                            NodeId.of("recyclable.styrofoam.box"),
+                                                            Names.korean("스티로폼 상자")))))),
+                    MajorCategory.withItems(
+                            NodeId.of("food"),
+                            Names.korean("음식물류폐기물"),
+                            false,
+                            List.of(new Item(NodeId.of("food.peel"), Names.korean("과일 껍질"))))),
             List.of(CAP_ON, CONTENTS_LEFT, WET, RINSED, SAUCE, PAPER_BOWL, FOAM_BOWL));
     private static final List<Source> MOE = List.of(Source.of("환경부", "https://www.me.go.kr/"));
     /**
@@ -58,24 +77,47 @@ class RewardPolicyTest {
      */
     private static final DisposalRule STYROFOAM_RULE = styrofoamRule();
     /** Glass: a cap of another material or contents left block the reward; being wet does not. */
-    private static final DisposalRule GLASS_RULE = new DisposalRule(new RuleKey("재활용폐기물_유리병"),
-            NodeId.of("recyclable.glass"), "유리병 수거함", "비우고 헹궈 내요.", List.of("소주병"), List.of("비우고 헹궈요."),
-            Map.of(), List.of(), Optional.empty(), List.of(Source.of("환경부", "https://www.me.go.kr/")),
+    private static final DisposalRule GLASS_RULE = new DisposalRule(
+            new RuleKey("재활용폐기물_유리병"),
+            NodeId.of("recyclable.glass"),
+            "유리병 수거함",
+            "비우고 헹궈 내요.",
+            List.of("소주병"),
+            List.of("비우고 헹궈요."),
+            Map.of(),
+            List.of(),
+            Optional.empty(),
+            List.of(Source.of("환경부", "https://www.me.go.kr/")),
             List.of("other-material-cap", "contents-remaining"));
 
     private static DisposalRule styrofoamRule() {
         Map<String, RuleOverride> variants = new LinkedHashMap<>();
         variants.put("paper-bowl", blockedBy("paper-bowl", "contents-remaining"));
         variants.put("foam-bowl", blockedBy("sauce-stain", "contents-remaining"));
-        return new DisposalRule(new RuleKey("재활용폐기물_발포합성수지"), NodeId.of("recyclable.styrofoam"),
-                "스티로폼 수거 장소", "깨끗한 것만 내요.", List.of("스티로폼"), List.of("비우고 씻어요."),
-                Map.of(CUP_NOODLE.id(), new ItemRule(Optional.empty(), variants)), List.of(), Optional.empty(), MOE,
+        return new DisposalRule(
+                new RuleKey("재활용폐기물_발포합성수지"),
+                NodeId.of("recyclable.styrofoam"),
+                "스티로폼 수거 장소",
+                "깨끗한 것만 내요.",
+                List.of("스티로폼"),
+                List.of("비우고 씻어요."),
+                Map.of(CUP_NOODLE.id(), new ItemRule(Optional.empty(), variants)),
+                List.of(),
+                Optional.empty(),
+                MOE,
                 List.of("contents-remaining"));
     }
 
     private static RuleOverride blockedBy(String... tags) {
-        return new RuleOverride(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
-                Optional.empty(), MOE, Optional.of(List.of(tags)));
+        return new RuleOverride(
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                MOE,
+                Optional.of(List.of(tags)));
     }
 
     private static Classification classify(String major, String middle, String item, String... tags) {
@@ -92,14 +134,16 @@ class RewardPolicyTest {
     @Test
     void a_non_recyclable_does_not_qualify() {
         assertThat(RewardPolicy.decide(classify("음식물류폐기물", null, "과일 껍질"), Optional.of(GLASS_RULE)))
-                .isInstanceOfSatisfying(RewardDecision.NotEligible.class,
+                .isInstanceOfSatisfying(
+                        RewardDecision.NotEligible.class,
                         notEligible -> assertThat(notEligible.reason()).contains("not a recyclable"));
     }
 
     @Test
     void a_recyclable_without_a_rule_does_not_qualify() {
         assertThat(RewardPolicy.decide(classify("재활용폐기물", "유리병", "소주병"), Optional.empty()))
-                .isInstanceOfSatisfying(RewardDecision.NotEligible.class,
+                .isInstanceOfSatisfying(
+                        RewardDecision.NotEligible.class,
                         notEligible -> assertThat(notEligible.reason()).contains("no disposal rule"));
     }
 
@@ -108,8 +152,11 @@ class RewardPolicyTest {
         Classification withCap = classify("재활용폐기물", "유리병", "소주병", "세척됨", "다른재질_뚜껑_부착", "내용물_남음");
 
         assertThat(RewardPolicy.decide(withCap, Optional.of(GLASS_RULE)))
-                .isInstanceOfSatisfying(RewardDecision.NotEligible.class, notEligible -> assertThat(notEligible.reason())
-                        .contains("not ready").contains("다른재질_뚜껑_부착, 내용물_남음"));
+                .isInstanceOfSatisfying(
+                        RewardDecision.NotEligible.class,
+                        notEligible -> assertThat(notEligible.reason())
+                                .contains("not ready")
+                                .contains("다른재질_뚜껑_부착, 내용물_남음"));
         assertThat(RewardPolicy.blockingTags(withCap, GLASS_RULE)).containsExactly(CAP_ON, CONTENTS_LEFT);
     }
 
@@ -124,7 +171,8 @@ class RewardPolicyTest {
         Classification paper = classify("재활용폐기물", "발포합성수지", "컵라면 용기", "세척됨", "종이_용기");
 
         assertThat(RewardPolicy.decide(paper, Optional.of(STYROFOAM_RULE)))
-                .isInstanceOfSatisfying(RewardDecision.NotEligible.class,
+                .isInstanceOfSatisfying(
+                        RewardDecision.NotEligible.class,
                         notEligible -> assertThat(notEligible.reason()).contains("종이_용기"));
         assertThat(RewardPolicy.blockingTags(paper, STYROFOAM_RULE)).containsExactly(PAPER_BOWL);
     }
@@ -135,7 +183,8 @@ class RewardPolicyTest {
         Classification clean = classify("재활용폐기물", "발포합성수지", "컵라면 용기", "스티로폼_용기", "세척됨");
 
         assertThat(RewardPolicy.blockingTags(stained, STYROFOAM_RULE)).containsExactly(SAUCE);
-        assertThat(RewardPolicy.decide(clean, Optional.of(STYROFOAM_RULE))).isEqualTo(new RewardDecision.Eligible(clean));
+        assertThat(RewardPolicy.decide(clean, Optional.of(STYROFOAM_RULE)))
+                .isEqualTo(new RewardDecision.Eligible(clean));
     }
 
     @Test
@@ -143,8 +192,8 @@ class RewardPolicyTest {
         Classification box = classify("재활용폐기물", "발포합성수지", "스티로폼 상자", "양념_착색", "종이_용기");
 
         assertThat(RewardPolicy.decide(box, Optional.of(STYROFOAM_RULE))).isEqualTo(new RewardDecision.Eligible(box));
-        assertThat(RewardPolicy.blockingTags(classify("재활용폐기물", "발포합성수지", "스티로폼 상자", "내용물_남음"),
-                STYROFOAM_RULE)).containsExactly(CONTENTS_LEFT);
+        assertThat(RewardPolicy.blockingTags(classify("재활용폐기물", "발포합성수지", "스티로폼 상자", "내용물_남음"), STYROFOAM_RULE))
+                .containsExactly(CONTENTS_LEFT);
     }
 
     @Test
@@ -152,10 +201,14 @@ class RewardPolicyTest {
         Classification soju = classify("재활용폐기물", "유리병", "소주병");
 
         assertThat(RewardPolicy.decideReported(soju, true, false)).isEqualTo(new RewardDecision.Eligible(soju));
-        assertThat(RewardPolicy.decideReported(soju, false, false)).isInstanceOfSatisfying(
-                RewardDecision.NotEligible.class, n -> assertThat(n.reason()).contains("no disposal rule"));
-        assertThat(RewardPolicy.decideReported(soju, true, true)).isInstanceOfSatisfying(
-                RewardDecision.NotEligible.class, n -> assertThat(n.reason()).contains("not ready"));
+        assertThat(RewardPolicy.decideReported(soju, false, false))
+                .isInstanceOfSatisfying(
+                        RewardDecision.NotEligible.class,
+                        n -> assertThat(n.reason()).contains("no disposal rule"));
+        assertThat(RewardPolicy.decideReported(soju, true, true))
+                .isInstanceOfSatisfying(
+                        RewardDecision.NotEligible.class,
+                        n -> assertThat(n.reason()).contains("not ready"));
         assertThat(RewardPolicy.decideReported(classify("음식물류폐기물", null, "과일 껍질"), true, false))
                 .isInstanceOf(RewardDecision.NotEligible.class);
     }
@@ -163,8 +216,11 @@ class RewardPolicyTest {
     @Test
     void only_a_recyclable_with_a_middle_category_can_be_eligible() {
         assertThatThrownBy(() -> new RewardDecision.Eligible(classify("음식물류폐기물", null, "과일 껍질")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("과일 껍질");
-        assertThat(new RewardDecision.Eligible(classify("재활용폐기물", "유리병", "소주병")).middle().name())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("과일 껍질");
+        assertThat(new RewardDecision.Eligible(classify("재활용폐기물", "유리병", "소주병"))
+                        .middle()
+                        .name())
                 .isEqualTo("유리병");
     }
 }

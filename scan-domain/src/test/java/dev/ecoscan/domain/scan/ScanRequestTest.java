@@ -15,8 +15,8 @@ class ScanRequestTest {
 
     @Test
     void a_blank_question_counts_as_no_question() {
-        ScanRequest request = new ScanRequest(ScanId.random(), ImageReference.parse("a.png"), Optional.of("   "), USER,
-                Instant.EPOCH);
+        ScanRequest request = new ScanRequest(
+                ScanId.random(), ImageReference.parse("a.png"), Optional.of("   "), USER, Instant.EPOCH);
 
         assertThat(request.question()).isEmpty();
     }
@@ -25,8 +25,9 @@ class ScanRequestTest {
     void a_question_over_the_limit_is_refused() {
         String longQuestion = "가".repeat(ScanRequest.MAX_QUESTION_LENGTH + 1);
 
-        assertThatThrownBy(() -> new ScanRequest(ScanId.random(), ImageReference.parse("a.png"),
-                Optional.of(longQuestion), USER, Instant.EPOCH)).hasMessageContaining("longer than");
+        assertThatThrownBy(() -> new ScanRequest(
+                        ScanId.random(), ImageReference.parse("a.png"), Optional.of(longQuestion), USER, Instant.EPOCH))
+                .hasMessageContaining("longer than");
     }
 
     @Test

@@ -22,8 +22,12 @@ class TaxonomySearchTest {
 
     @Test
     void spacing_punctuation_and_case_are_ignored() {
-        assertThat(taxonomy.find(" 우 유-팩! ")).first().satisfies(hit -> assertThat(hit.node()).isEqualTo(MILK));
-        assertThat(taxonomy.find("MILK·CARTON")).first().satisfies(hit -> assertThat(hit.node()).isEqualTo(MILK));
+        assertThat(taxonomy.find(" 우 유-팩! "))
+                .first()
+                .satisfies(hit -> assertThat(hit.node()).isEqualTo(MILK));
+        assertThat(taxonomy.find("MILK·CARTON"))
+                .first()
+                .satisfies(hit -> assertThat(hit.node()).isEqualTo(MILK));
     }
 
     @Test

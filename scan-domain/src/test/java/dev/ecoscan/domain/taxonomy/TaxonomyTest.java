@@ -32,25 +32,32 @@ class TaxonomyTest {
 
     @Test
     void labels_given_as_ids_resolve_the_same_way() {
-        Resolution resolution = taxonomy.resolve(CategoryLabels.of("recyclable", "recyclable.paper-pack",
-                "recyclable.paper-pack.milk", "empty"));
+        Resolution resolution = taxonomy.resolve(
+                CategoryLabels.of("recyclable", "recyclable.paper-pack", "recyclable.paper-pack.milk", "empty"));
 
-        assertThat(resolution).isInstanceOfSatisfying(Resolution.Resolved.class,
-                resolved -> assertThat(resolved.classification().situation()).containsExactly(EMPTY));
+        assertThat(resolution)
+                .isInstanceOfSatisfying(
+                        Resolution.Resolved.class,
+                        resolved -> assertThat(resolved.classification().situation())
+                                .containsExactly(EMPTY));
     }
 
     @Test
     void a_major_without_middles_resolves_without_a_middle_label() {
         Resolution resolution = taxonomy.resolve(CategoryLabels.of("음식물류폐기물", null, "과일 껍질"));
 
-        assertThat(resolution).isInstanceOfSatisfying(Resolution.Resolved.class, resolved ->
-                assertThat(resolved.classification().path()).isEqualTo(new CategoryPath(FOOD, Optional.empty(), PEEL)));
+        assertThat(resolution)
+                .isInstanceOfSatisfying(
+                        Resolution.Resolved.class,
+                        resolved -> assertThat(resolved.classification().path())
+                                .isEqualTo(new CategoryPath(FOOD, Optional.empty(), PEEL)));
     }
 
     @Test
     void an_unknown_major_is_out_of_taxonomy() {
         assertThat(taxonomy.resolve(CategoryLabels.of("미분류", null, "뭔가")))
-                .isInstanceOfSatisfying(Resolution.OutOfTaxonomy.class,
+                .isInstanceOfSatisfying(
+                        Resolution.OutOfTaxonomy.class,
                         out -> assertThat(out.reason()).contains("미분류"));
     }
 
@@ -67,7 +74,8 @@ class TaxonomyTest {
     @Test
     void a_free_text_name_resolves_by_alias_english_name_or_a_whole_name_inside_it() {
         for (String said : List.of("우유", "Milk Carton", "빈 우유팩", "다 마신 우유팩 하나", "우유펙")) {
-            assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이팩", said))).as(said)
+            assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이팩", said)))
+                    .as(said)
                     .isInstanceOfSatisfying(Resolution.Resolved.class, resolved -> {
                         assertThat(resolved.classification().item()).as(said).contains(MILK);
                         assertThat(resolved.classification().unmatchedName()).isEmpty();
@@ -86,7 +94,8 @@ class TaxonomyTest {
                     assertThat(resolved.classification().unmatchedName()).contains("종이 음료 팩");
                 });
         assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이팩", "팩")))
-                .isInstanceOfSatisfying(Resolution.Resolved.class,
+                .isInstanceOfSatisfying(
+                        Resolution.Resolved.class,
                         resolved -> assertThat(resolved.classification().item()).isEmpty());
     }
 
@@ -110,14 +119,17 @@ class TaxonomyTest {
     @Test
     void an_unknown_situation_tag_is_out_of_taxonomy() {
         assertThat(taxonomy.resolve(CategoryLabels.of("재활용폐기물", "종이팩", "우유팩", "반짝임")))
-                .isInstanceOfSatisfying(Resolution.OutOfTaxonomy.class,
+                .isInstanceOfSatisfying(
+                        Resolution.OutOfTaxonomy.class,
                         out -> assertThat(out.reason()).contains("반짝임"));
     }
 
     @Test
     void search_matches_aliases_without_regard_to_case_or_spaces() {
         assertThat(taxonomy.search("우유")).extracting(CategoryPath::item).containsExactly(Optional.of(MILK));
-        assertThat(taxonomy.search("Milk Carton")).extracting(CategoryPath::item).containsExactly(Optional.of(MILK));
+        assertThat(taxonomy.search("Milk Carton"))
+                .extracting(CategoryPath::item)
+                .containsExactly(Optional.of(MILK));
         assertThat(taxonomy.search("   ")).isEmpty();
     }
 
@@ -136,23 +148,28 @@ class TaxonomyTest {
     @Test
     void two_items_with_the_same_name_under_one_parent_are_refused() {
         Item twin = new Item(NodeId.of("recyclable.paper-pack.milk-2"), Names.korean("우유 팩"));
-        assertThatThrownBy(() -> new MiddleCategory(NodeId.of("recyclable.paper-pack"), Names.korean("종이팩"),
-                List.of(MILK, twin)))
-                .hasMessageContaining("same name").hasMessageContaining("recyclable.paper-pack.milk-2");
+        assertThatThrownBy(() -> new MiddleCategory(
+                        NodeId.of("recyclable.paper-pack"), Names.korean("종이팩"), List.of(MILK, twin)))
+                .hasMessageContaining("same name")
+                .hasMessageContaining("recyclable.paper-pack.milk-2");
     }
 
     @Test
     void one_alias_on_two_nodes_of_a_major_is_refused() {
         Item other = new Item(NodeId.of("recyclable.paper.flyer"), Names.korean("전단지", "우유"));
         MiddleCategory paper = new MiddleCategory(NodeId.of("recyclable.paper"), Names.korean("종이"), List.of(other));
-        assertThatThrownBy(() -> MajorCategory.withMiddles(NodeId.of("recyclable"), Names.korean("재활용폐기물"), true,
-                List.of(PAPER_PACK, paper)))
-                .hasMessageContaining("'우유'").hasMessageContaining("recyclable.paper.flyer");
+        assertThatThrownBy(() -> MajorCategory.withMiddles(
+                        NodeId.of("recyclable"), Names.korean("재활용폐기물"), true, List.of(PAPER_PACK, paper)))
+                .hasMessageContaining("'우유'")
+                .hasMessageContaining("recyclable.paper.flyer");
     }
 
     @Test
     void the_same_id_twice_in_the_taxonomy_is_refused() {
-        MajorCategory clash = MajorCategory.withItems(NodeId.of("general"), Names.korean("일반종량제폐기물"), false,
+        MajorCategory clash = MajorCategory.withItems(
+                NodeId.of("general"),
+                Names.korean("일반종량제폐기물"),
+                false,
                 List.of(new Item(MILK.id(), Names.korean("다른 것"))));
         assertThatThrownBy(() -> new Taxonomy(List.of(RECYCLABLE, clash), List.of()))
                 .hasMessageContaining("duplicate node id 'recyclable.paper-pack.milk'");
@@ -160,8 +177,9 @@ class TaxonomyTest {
 
     @Test
     void a_major_must_hold_middles_or_items_but_not_both() {
-        assertThatThrownBy(() -> new MajorCategory(NodeId.of("mixed"), Names.korean("혼합"), true, List.of(PAPER_PACK),
-                List.of(PEEL))).hasMessageContaining("either middle categories or items");
+        assertThatThrownBy(() -> new MajorCategory(
+                        NodeId.of("mixed"), Names.korean("혼합"), true, List.of(PAPER_PACK), List.of(PEEL)))
+                .hasMessageContaining("either middle categories or items");
     }
 
     @Test

@@ -28,17 +28,19 @@ class TemplateAnswerGeneratorTest {
 
         Answer answer = answer(soju, Optional.empty());
 
-        assertThat(answer.userAnswer()).startsWith("소주병은 재활용폐기물 중 유리병으로 배출해요.")
-                .contains(rule.adviceFor(soju.item().orElseThrow()).summary()).contains("그대로 배출");
+        assertThat(answer.userAnswer())
+                .startsWith("소주병은 재활용폐기물 중 유리병으로 배출해요.")
+                .contains(rule.adviceFor(soju.item().orElseThrow()).summary())
+                .contains("그대로 배출");
         assertThat(answer.steps()).isEqualTo(rule.stepsFor(soju.item().orElseThrow(), soju.situation()));
         assertThat(answer.insufficiencies()).isEmpty();
     }
 
     @Test
     void situation_tags_needing_action_become_the_insufficiencies() {
-        Classification bottle = classify(CategoryLabels.of("재활용폐기물", "무색페트병", "먹는샘물 페트병",
-                "비닐_라벨_부착", "내용물_없음"));
-        String labelAdvice = knowledge.taxonomy().tag("비닐_라벨_부착").orElseThrow().advice().orElseThrow();
+        Classification bottle = classify(CategoryLabels.of("재활용폐기물", "무색페트병", "먹는샘물 페트병", "비닐_라벨_부착", "내용물_없음"));
+        String labelAdvice =
+                knowledge.taxonomy().tag("비닐_라벨_부착").orElseThrow().advice().orElseThrow();
 
         Answer answer = answer(bottle, Optional.empty());
 
@@ -83,8 +85,8 @@ class TemplateAnswerGeneratorTest {
 
     private Answer answer(Classification classification, Optional<String> question) {
         DisposalRule rule = knowledge.rules().find(classification).orElseThrow();
-        AnswerResult result = generator.answer(new AnswerRequest(ScanId.random(), classification, rule, question,
-                Instant.MAX));
+        AnswerResult result =
+                generator.answer(new AnswerRequest(ScanId.random(), classification, rule, question, Instant.MAX));
         return ((AnswerResult.Answered) result).answer();
     }
 

@@ -29,15 +29,18 @@ class InProcessJobQueueDrainTest {
 
     private final CountDownLatch visionStarted = new CountDownLatch(1);
     private final CountDownLatch finishVision = new CountDownLatch(1);
-    private final TestPipeline pipeline = ScanTestKit.pipeline().classifier(new ScriptedClassifier(request -> {
-        visionStarted.countDown();
-        try {
-            finishVision.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new ClassifierVerdict.Unclassifiable("finished after the drain began");
-    })).deadline(Duration.ofMinutes(1)).build();
+    private final TestPipeline pipeline = ScanTestKit.pipeline()
+            .classifier(new ScriptedClassifier(request -> {
+                visionStarted.countDown();
+                try {
+                    finishVision.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new ClassifierVerdict.Unclassifiable("finished after the drain began");
+            }))
+            .deadline(Duration.ofMinutes(1))
+            .build();
     private final InProcessJobQueue jobs = new InProcessJobQueue(pipeline, 10, Duration.ofHours(1), Clock.systemUTC());
 
     @Test
@@ -50,10 +53,12 @@ class InProcessJobQueueDrainTest {
 
         assertThat(drained.get(10, TimeUnit.SECONDS)).isZero();
         JobQueue.Submission late = jobs.submit(pipeline.request("late.png", null), Optional.empty());
-        assertThat(jobs.find(job.id()).orElseThrow().outcome()).hasValueSatisfying(outcome ->
-                assertThat(outcome).isInstanceOf(ScanOutcome.Rejected.class));
-        assertThat(late).isInstanceOfSatisfying(JobQueue.Submission.Refused.class, refused ->
-                assertThat(refused.reason()).contains("shutting down"));
+        assertThat(jobs.find(job.id()).orElseThrow().outcome())
+                .hasValueSatisfying(outcome -> assertThat(outcome).isInstanceOf(ScanOutcome.Rejected.class));
+        assertThat(late)
+                .isInstanceOfSatisfying(
+                        JobQueue.Submission.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("shutting down"));
     }
 
     @Test
@@ -67,11 +72,12 @@ class InProcessJobQueueDrainTest {
 
         assertThat(cut).isEqualTo(1);
         assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(1));
-        assertThat(jobs.find(job.id()).orElseThrow().outcome()).hasValueSatisfying(outcome ->
-                assertThat(outcome).isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
-                    assertThat(failed.kind()).isEqualTo(FailureKind.SHUT_DOWN);
-                    assertThat(failed.step()).isEqualTo(Step.VISION);
-                }));
+        assertThat(jobs.find(job.id()).orElseThrow().outcome())
+                .hasValueSatisfying(outcome -> assertThat(outcome)
+                        .isInstanceOfSatisfying(ScanOutcome.Failed.class, failed -> {
+                            assertThat(failed.kind()).isEqualTo(FailureKind.SHUT_DOWN);
+                            assertThat(failed.step()).isEqualTo(Step.VISION);
+                        }));
         List<JobEvent> events = jobs.awaitEvents(job.id(), 0, Duration.ZERO);
         assertThat(events.getLast().stage()).isEqualTo(JobStage.DONE);
 

@@ -34,32 +34,38 @@ class InProcessJobQueueTest {
 
     /** The pipeline's step events go to the queue, as bootstrap wires them. */
     private final AtomicReference<StepRecorder> forward = new AtomicReference<>(StepRecorder.none());
+
     private final StepRecorder toQueue = event -> forward.get().record(event);
 
     @Test
     void a_job_moves_through_every_stage_and_ends_with_its_outcome() throws Exception {
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
-                .answers(CannedAnswers.clean()).build();
+                .answers(CannedAnswers.clean())
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 10);
 
         JobQueue.Submission submission = jobs.submit(pipeline.request("milk.png", null), Optional.empty());
         Job job = ((JobQueue.Submission.Accepted) submission).job();
         List<JobEvent> events = drain(jobs, job);
 
-        assertThat(events).extracting(JobEvent::stage).containsExactly(JobStage.VISION, JobStage.RAG, JobStage.ANSWER,
-                JobStage.REWARD_MATCH, JobStage.DONE);
+        assertThat(events)
+                .extracting(JobEvent::stage)
+                .containsExactly(JobStage.VISION, JobStage.RAG, JobStage.ANSWER, JobStage.REWARD_MATCH, JobStage.DONE);
         assertThat(events).extracting(JobEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(events.getLast().outcome()).hasValueSatisfying(o -> assertThat(o)
-                .isInstanceOf(ScanOutcome.Completed.class));
+        assertThat(events.getLast().outcome())
+                .hasValueSatisfying(o -> assertThat(o).isInstanceOf(ScanOutcome.Completed.class));
         assertThat(jobs.find(job.id()).orElseThrow().outcome()).isPresent();
         assertThat(jobs.unfinished()).isZero();
     }
 
     @Test
     void a_rejected_scan_skips_to_done() throws Exception {
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
-                .classifier(ScriptedClassifier.unclassifiable("blurry")).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(ScriptedClassifier.unclassifiable("blurry"))
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 10);
 
         Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("x.png", null), Optional.empty())).job();
@@ -70,7 +76,10 @@ class InProcessJobQueueTest {
     @Test
     void the_same_idempotency_key_returns_the_same_job_and_runs_one_scan() throws Exception {
         ScriptedClassifier classifier = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(classifier).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(classifier)
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 10);
 
         JobQueue.Submission first = jobs.submit(pipeline.request("milk.png", null), Optional.of("key-1"));
@@ -99,7 +108,10 @@ class InProcessJobQueueTest {
             }
             return new ClassifierVerdict.Unclassifiable("released");
         });
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(blocking).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(blocking)
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 1);
 
         JobQueue.Submission first = jobs.submit(pipeline.request("a.png", null), Optional.empty());
@@ -115,13 +127,18 @@ class InProcessJobQueueTest {
 
     @Test
     void a_client_resuming_after_an_event_gets_only_the_later_ones() throws Exception {
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
-                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩")).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 10);
-        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", null), Optional.empty())).job();
+        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", null), Optional.empty()))
+                .job();
         drain(jobs, job);
 
-        assertThat(jobs.awaitEvents(job.id(), 3, Duration.ZERO)).extracting(JobEvent::id).containsExactly(4L, 5L);
+        assertThat(jobs.awaitEvents(job.id(), 3, Duration.ZERO))
+                .extracting(JobEvent::id)
+                .containsExactly(4L, 5L);
         assertThat(jobs.awaitEvents(job.id(), 5, Duration.ofMillis(10))).isEmpty();
     }
 
@@ -129,13 +146,16 @@ class InProcessJobQueueTest {
     void past_the_retention_count_the_oldest_finished_jobs_and_their_idempotency_keys_are_forgotten_first()
             throws Exception {
         ScriptedClassifier classifier = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(classifier).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(classifier)
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 10, new JobRetention(Duration.ofHours(1), 2));
 
         List<Job> finished = new ArrayList<>();
         for (String key : List.of("first", "second", "third")) {
-            Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", null),
-                    Optional.of(key))).job();
+            Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", null), Optional.of(key)))
+                    .job();
             drain(jobs, job);
             finished.add(job);
         }
@@ -151,8 +171,10 @@ class InProcessJobQueueTest {
             assertThat(accepted.repeated()).isTrue();
             assertThat(accepted.job().id()).isEqualTo(finished.get(1).id());
         });
-        assertThat(firstAgain).isInstanceOfSatisfying(JobQueue.Submission.Accepted.class,
-                accepted -> assertThat(accepted.repeated()).isFalse());
+        assertThat(firstAgain)
+                .isInstanceOfSatisfying(
+                        JobQueue.Submission.Accepted.class,
+                        accepted -> assertThat(accepted.repeated()).isFalse());
         drain(jobs, ((JobQueue.Submission.Accepted) firstAgain).job());
         assertThat(classifier.calls()).isEqualTo(4);
     }
@@ -160,13 +182,15 @@ class InProcessJobQueueTest {
     @Test
     void past_the_retention_age_a_finished_job_and_its_idempotency_key_are_forgotten() throws Exception {
         ManualClock clock = ManualClock.startingNow();
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
-                .classifier(ScriptedClassifier.unclassifiable("blurry")).build();
-        InProcessJobQueue jobs = new InProcessJobQueue(pipeline, 10, new JobRetention(Duration.ofMinutes(10), 100),
-                clock, JobRecorder.none());
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(ScriptedClassifier.unclassifiable("blurry"))
+                .build();
+        InProcessJobQueue jobs = new InProcessJobQueue(
+                pipeline, 10, new JobRetention(Duration.ofMinutes(10), 100), clock, JobRecorder.none());
         forward.set(jobs);
-        Job old = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("x.png", null),
-                Optional.of("key"))).job();
+        Job old =
+                ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("x.png", null), Optional.of("key"))).job();
         drain(jobs, old);
 
         clock.advance(Duration.ofMinutes(11));
@@ -181,20 +205,22 @@ class InProcessJobQueueTest {
 
     @Test
     void a_client_waiting_on_a_job_that_is_forgotten_is_woken_within_a_second() throws Exception {
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue)
-                .classifier(ScriptedClassifier.unclassifiable("blurry")).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(ScriptedClassifier.unclassifiable("blurry"))
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 10, new JobRetention(Duration.ofHours(1), 1));
-        Job first = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("a.png", null), Optional.empty()))
-                .job();
+        Job first =
+                ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("a.png", null), Optional.empty())).job();
         long done = drain(jobs, first).getLast().id();
         // Waiting past the done event, as a stream resumed with a later Last-Event-ID does.
-        FutureTask<List<JobEvent>> waiting = new FutureTask<>(() -> jobs.awaitEvents(first.id(), done,
-                Duration.ofMinutes(1)));
+        FutureTask<List<JobEvent>> waiting =
+                new FutureTask<>(() -> jobs.awaitEvents(first.id(), done, Duration.ofMinutes(1)));
         Thread waiter = Thread.ofVirtual().start(waiting);
         awaitState(waiter, Thread.State.TIMED_WAITING);
 
-        Job second = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("b.png", null), Optional.empty()))
-                .job();
+        Job second =
+                ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("b.png", null), Optional.empty())).job();
         drain(jobs, second);
 
         assertThat(waiting.get(1, TimeUnit.SECONDS)).isEmpty();
@@ -212,10 +238,12 @@ class InProcessJobQueueTest {
             }
             return new ClassifierVerdict.Unclassifiable("released");
         });
-        TestPipeline pipeline = ScanTestKit.pipeline().stepListener(toQueue).classifier(blocking).build();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .stepListener(toQueue)
+                .classifier(blocking)
+                .build();
         InProcessJobQueue jobs = queue(pipeline, 10);
-        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("a.png", null), Optional.empty()))
-                .job();
+        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("a.png", null), Optional.empty())).job();
         // A platform thread, which the management interface can see (it does not list virtual threads).
         Thread waiter = Thread.ofPlatform().start(() -> {
             try {
@@ -249,8 +277,8 @@ class InProcessJobQueueTest {
     }
 
     private InProcessJobQueue queue(TestPipeline pipeline, int capacity, JobRetention retention) {
-        InProcessJobQueue jobs = new InProcessJobQueue(pipeline, capacity, retention, Clock.systemUTC(),
-                JobRecorder.none());
+        InProcessJobQueue jobs =
+                new InProcessJobQueue(pipeline, capacity, retention, Clock.systemUTC(), JobRecorder.none());
         forward.set(jobs);
         return jobs;
     }

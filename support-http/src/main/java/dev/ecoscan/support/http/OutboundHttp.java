@@ -16,8 +16,7 @@ import java.util.Locale;
  */
 public final class OutboundHttp {
 
-    private OutboundHttp() {
-    }
+    private OutboundHttp() {}
 
     /** A client builder for calls to one base URL: HTTP/2 only when that URL is https. */
     public static HttpClient.Builder clientFor(URI base) {

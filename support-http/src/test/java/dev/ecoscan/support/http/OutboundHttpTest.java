@@ -31,15 +31,18 @@ class OutboundHttpTest {
         // The canary: if the JDK ever stops offering the upgrade, the tests below would pass vacuously.
         send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(server.root() + "/canary")));
 
-        assertThat(server.requests()).singleElement()
+        assertThat(server.requests())
+                .singleElement()
                 .satisfies(request -> assertThat(request.header("Upgrade")).containsExactly("h2c"));
     }
 
     @Test
     void a_client_for_a_cleartext_base_url_sends_plain_http_1_1() throws Exception {
         URI base = URI.create(server.root() + "/v1");
-        send(OutboundHttp.clientFor(base).build(), HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")));
+        send(
+                OutboundHttp.clientFor(base).build(),
+                HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")));
 
         assertThat(server.requests()).singleElement().satisfies(request -> {
             assertThat(request.requestLine()).endsWith("HTTP/1.1");
@@ -55,16 +58,21 @@ class OutboundHttpTest {
         send(OutboundHttp.client().build(), OutboundHttp.request(URI.create(server.root() + "/image.png")));
         send(OutboundHttp.client().build(), HttpRequest.newBuilder(URI.create(server.root() + "/other.png")));
 
-        assertThat(server.requests()).hasSize(2)
+        assertThat(server.requests())
+                .hasSize(2)
                 .allSatisfy(request -> assertThat(request.header("Upgrade")).isEmpty());
     }
 
     @Test
     void https_urls_may_negotiate_http_2_and_everything_else_speaks_http_1_1() {
-        assertThat(OutboundHttp.versionFor(URI.create("https://api.openai.com/v1"))).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(OutboundHttp.versionFor(URI.create("https://api.openai.com/v1")))
+                .isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(OutboundHttp.versionFor(URI.create("HTTPS://example.com/"))).isEqualTo(HttpClient.Version.HTTP_2);
-        assertThat(OutboundHttp.versionFor(URI.create("http://127.0.0.1:8000/v1"))).isEqualTo(HttpClient.Version.HTTP_1_1);
-        assertThat(OutboundHttp.request(URI.create("http://vllm:8000/v1")).build().version())
+        assertThat(OutboundHttp.versionFor(URI.create("http://127.0.0.1:8000/v1")))
+                .isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(OutboundHttp.request(URI.create("http://vllm:8000/v1"))
+                        .build()
+                        .version())
                 .contains(HttpClient.Version.HTTP_1_1);
     }
 
