@@ -1,10 +1,18 @@
 package dev.ecoscan.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.net.http.HttpClient;
 import java.util.List;
 
@@ -146,6 +154,71 @@ final class ArchitectureRules {
                 .as("support depends on no adapter and not on bootstrap");
     }
 
+    /**
+     * The composition root wires adapters into ports; it implements none, neither the core's ports nor
+     * an interface an adapter declares. A port implemented in bootstrap is logic no embedder gets and no
+     * adapter test covers (the character routes' bridge was one).
+     */
+    ArchRule bootstrap_implements_no_port() {
+        return classes()
+                .that()
+                .resideInAPackage(root + ".bootstrap..")
+                .should(implementNoPort())
+                .as("bootstrap implements no port");
+    }
+
+    /** Names the port a class implements, directly or through a superclass, so a report says which. */
+    private ArchCondition<JavaClass> implementNoPort() {
+        // Any eco-scan interface outside bootstrap counts: the core's ports, and the interfaces an adapter
+        // declares for what it needs (the HTTP adapter's character service was one bootstrap filled in).
+        DescribedPredicate<JavaClass> port =
+                resideInAPackage(root + "..").and(not(resideInAPackage(root + ".bootstrap..")));
+        return new ArchCondition<>("implement no port") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                javaClass.getAllRawInterfaces().stream()
+                        .filter(port)
+                        .forEach(implemented -> events.add(SimpleConditionEvent.violated(
+                                javaClass,
+                                "Class <" + javaClass.getName() + "> implements the port <" + implemented.getName()
+                                        + "> in " + javaClass.getSourceCodeLocation())));
+            }
+        };
+    }
+
+    /**
+     * A port package is a contract: interfaces and the records they take and return. Logic there
+     * would be shared by every side of the port without belonging to any of them.
+     */
+    ArchRule ports_hold_interfaces_and_their_records_only() {
+        return classes()
+                .that()
+                .resideInAnyPackage(root + ".domain.port..", root + ".application.port..")
+                .should()
+                .beInterfaces()
+                .orShould()
+                .beRecords()
+                .as("port packages hold interfaces and their records only");
+    }
+
+    /**
+     * An adapter sees the core (domain, application) and the support modules, nothing else of
+     * eco-scan: not the data module, the testkit, the simulator or the composition root. That other
+     * adapters are out of bounds too is {@link #adapters_do_not_depend_on_each_other()}'s to say.
+     */
+    ArchRule adapters_depend_only_on_core_and_support_modules() {
+        DescribedPredicate<JavaClass> outsideCoreAndSupport = resideInAPackage(root + "..")
+                .and(not(resideInAnyPackage(
+                        root + ".domain..", root + ".application..", root + ".support..", root + ".adapter..")))
+                .as("eco-scan classes outside the core and support modules");
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".adapter..")
+                .should()
+                .dependOnClassesThat(outsideCoreAndSupport)
+                .as("adapters depend only on core and support modules");
+    }
+
     ArchRule packages_are_free_of_cycles() {
         return slices().matching(root + ".(**)")
                 .namingSlices("package '$1'")
@@ -167,6 +240,9 @@ final class ArchitectureRules {
                 only_bootstrap_starts_the_simulator(),
                 only_the_support_module_builds_jdk_http_clients(),
                 support_depends_on_no_adapter(),
+                bootstrap_implements_no_port(),
+                ports_hold_interfaces_and_their_records_only(),
+                adapters_depend_only_on_core_and_support_modules(),
                 packages_are_free_of_cycles());
     }
 }
