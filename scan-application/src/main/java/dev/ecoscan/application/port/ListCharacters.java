@@ -1,0 +1,17 @@
+package dev.ecoscan.application.port;
+
+import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.reward.OwnedCharacter;
+import dev.ecoscan.domain.scan.UserId;
+import java.util.List;
+
+/** The characters a user has collected: the "my characters" routes. */
+public interface ListCharacters {
+
+    /**
+     * Oldest first.
+     *
+     * @throws CharacterCollection.CollectionUnavailableException when the collection cannot be read
+     */
+    List<OwnedCharacter> ownedBy(UserId user);
+}
