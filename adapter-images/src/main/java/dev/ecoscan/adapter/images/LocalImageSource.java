@@ -1,4 +1,4 @@
-package dev.ecoscan.bootstrap.image;
+package dev.ecoscan.adapter.images;
 
 import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
@@ -13,12 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The command line's image source: local files, inline bytes, and plain URL downloads with size,
  * time and type limits. It does not guard against server-side request forgery, so it is only for a
- * person fetching their own images; the HTTP service uses a hardened source instead.
+ * person fetching their own images (the command line); the HTTP service uses {@link SafeUrlImageSource}.
  */
 public final class LocalImageSource implements ImageSource {
 
@@ -64,7 +65,7 @@ public final class LocalImageSource implements ImageSource {
     }
 
     private ImageLoad download(ImageReference.Url url) {
-        String scheme = url.uri().getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = url.uri().getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             return new ImageLoad.Unreadable("only http(s) image URLs can be fetched: " + url.describe());
         }
@@ -93,7 +94,7 @@ public final class LocalImageSource implements ImageSource {
         }
         Optional<String> type = ImageTypes.sniff(bytes);
         return type.<ImageLoad>map(t -> new ImageLoad.Loaded(Image.wrap(bytes, t)))
-                .orElseGet(() -> new ImageLoad.Unreadable(what + " is not a PNG, JPEG, GIF or WebP image"));
+                .orElseGet(() -> new ImageLoad.Unreadable(what + " is not " + ImageTypes.ACCEPTED_TEXT));
     }
 
     private static ImageLoad tooLarge(String what) {

@@ -1,4 +1,4 @@
-package dev.ecoscan.bootstrap.image;
+package dev.ecoscan.adapter.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
