@@ -7,6 +7,7 @@ import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.redis.RedisJobQueue;
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.JobQueue;

@@ -11,6 +11,7 @@ import dev.ecoscan.adapter.openai.OpenAiAdapters;
 import dev.ecoscan.adapter.openai.OpenAiSettings;
 import dev.ecoscan.application.answer.HybridAnswerGenerator;
 import dev.ecoscan.application.answer.TemplateAnswerGenerator;
+import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;

@@ -1,4 +1,4 @@
-package dev.ecoscan.bootstrap.wiring;
+package dev.ecoscan.application.calls;
 
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.port.ModelCallRecorder;
@@ -35,6 +35,11 @@ public final class ModelCallLog implements ModelCallRecorder {
                 byScan.remove(any.next());
             }
         }
+    }
+
+    /** How many scans have calls kept. */
+    int size() {
+        return byScan.size();
     }
 
     /** The calls of one scan, forgetting them. */
