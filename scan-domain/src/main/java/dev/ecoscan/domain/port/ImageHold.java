@@ -8,7 +8,10 @@ package dev.ecoscan.domain.port;
 public interface ImageHold extends AutoCloseable {
 
     /** Counts nothing, and any size is fine: for images no budget tracks (tests, fakes). */
-    ImageHold NONE = new ImageHold() {
+    ImageHold NONE = new Untracked();
+
+    /** The hold behind {@link #NONE}: a record, since a port package holds contracts and their records only. */
+    record Untracked() implements ImageHold {
         @Override
         public long bytes() {
             return 0;
@@ -26,7 +29,7 @@ public interface ImageHold extends AutoCloseable {
         public String toString() {
             return "ImageHold.NONE";
         }
-    };
+    }
 
     /** The bytes counted now. */
     long bytes();

@@ -18,15 +18,18 @@ public interface JobRecorder {
     void redelivered();
 
     static JobRecorder none() {
-        return new JobRecorder() {
-            @Override
-            public void started(Duration waited) {}
+        return new Ignoring();
+    }
 
-            @Override
-            public void finished(ScanOutcome outcome) {}
+    /** Records nothing: a record, since a port package holds contracts and their records only. */
+    record Ignoring() implements JobRecorder {
+        @Override
+        public void started(Duration waited) {}
 
-            @Override
-            public void redelivered() {}
-        };
+        @Override
+        public void finished(ScanOutcome outcome) {}
+
+        @Override
+        public void redelivered() {}
     }
 }
