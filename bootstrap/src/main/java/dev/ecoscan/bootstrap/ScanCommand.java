@@ -77,7 +77,7 @@ final class ScanCommand implements Callable<Integer> {
         context.out()
                 .print(
                         json
-                                ? OutcomeJson.render(outcome, request.question(), calls) + System.lineSeparator()
+                                ? OutcomeJson.render(outcome, calls) + System.lineSeparator()
                                 : OutcomeText.render(outcome, calls));
         context.out().flush();
         return switch (outcome) {

@@ -3,19 +3,29 @@ package dev.ecoscan.application;
 import dev.ecoscan.application.timing.StepTimer;
 import dev.ecoscan.application.timing.TimedAnswerGenerator;
 import dev.ecoscan.application.timing.TimedClassifier;
+import dev.ecoscan.application.timing.TimedImageSource;
 import dev.ecoscan.application.timing.TimedRewardMatcher;
 import dev.ecoscan.application.timing.TimedRuleRepository;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
+import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RuleRepository;
 import java.util.Objects;
 
-/** The four driven ports of the pipeline, as one value so they are assembled (and timed) together. */
+/**
+ * The driven ports of the pipeline, as one value so they are assembled (and timed) together: the
+ * image source, then one port per step.
+ */
 public record PipelinePorts(
-        Classifier classifier, RuleRepository rules, AnswerGenerator answers, RewardMatcher rewards) {
+        ImageSource images,
+        Classifier classifier,
+        RuleRepository rules,
+        AnswerGenerator answers,
+        RewardMatcher rewards) {
 
     public PipelinePorts {
+        Objects.requireNonNull(images, "images");
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(answers, "answers");
@@ -23,11 +33,20 @@ public record PipelinePorts(
     }
 
     /** The same ports, each wrapped in its timing decorator. */
-    public PipelinePorts timedBy(StepTimer timer) {
-        return new PipelinePorts(
+    TimedPorts timedBy(StepTimer timer) {
+        return new TimedPorts(
+                new TimedImageSource(images, timer),
                 new TimedClassifier(classifier, timer),
                 new TimedRuleRepository(rules, timer),
                 new TimedAnswerGenerator(answers, timer),
                 new TimedRewardMatcher(rewards, timer));
     }
+
+    /** The ports as the pipeline calls them, every one timed. */
+    record TimedPorts(
+            TimedImageSource images,
+            Classifier classifier,
+            RuleRepository rules,
+            AnswerGenerator answers,
+            RewardMatcher rewards) {}
 }

@@ -6,6 +6,7 @@ import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
+import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.port.RuleLookup;
 import dev.ecoscan.domain.port.StepRecorder;
@@ -20,8 +21,6 @@ import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepEvent;
 import dev.ecoscan.domain.taxonomy.Classification;
-import dev.ecoscan.domain.taxonomy.Resolution;
-import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +28,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Runs vision → rule lookup → answer → reward for one scan.
+ * Runs image load → vision → rule lookup → answer → reward for one scan.
  *
- * <p>It stops early (no answer, no reward) when the classification is not in the taxonomy or no
- * rule matches; decides the reward once, with {@link RewardPolicy}, from the classification and the
+ * <p>It loads the image through {@link dev.ecoscan.domain.port.ImageSource} and hands the classifier
+ * the loaded image, so a slow download is timed as the image load, not as vision; the load is held
+ * in the image budget until the classifier is done with it. It stops early (no answer, no reward)
+ * when the image cannot be loaded, the classifier's verdict is not a classification, or no rule
+ * matches; decides the reward once, with {@link RewardPolicy}, from the classification and the
  * rule (never from the answer, whose model reads the person's question), and calls the reward port
  * only with a reward already decided; makes sure the answer tells the person about every situation
  * that blocked the reward; never lets a reward problem fail the scan; and bounds every step by the
@@ -41,8 +43,7 @@ import java.util.Optional;
  */
 public final class ScanPipeline implements ScanWaste {
 
-    private final Taxonomy taxonomy;
-    private final PipelinePorts ports;
+    private final PipelinePorts.TimedPorts ports;
     private final StepLedger ledger;
     private final DeadlineGuard guard;
 
@@ -53,21 +54,17 @@ public final class ScanPipeline implements ScanWaste {
      */
     static final Duration REWARD_OVERRUN = Duration.ofSeconds(2);
 
-    /**
-     * @param timedPorts ports already wrapped in timing decorators that record into {@code ledger};
-     *                   use {@link #assemble} unless you wire them yourself
-     */
-    public ScanPipeline(Taxonomy taxonomy, PipelinePorts timedPorts, StepLedger ledger, Clock clock) {
-        this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+    /** @param timedPorts ports wrapped in timing decorators that record into {@code ledger} */
+    private ScanPipeline(PipelinePorts.TimedPorts timedPorts, StepLedger ledger, Clock clock) {
         this.ports = Objects.requireNonNull(timedPorts, "timedPorts");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.guard = new DeadlineGuard(Objects.requireNonNull(clock, "clock"));
     }
 
     /** Wraps each port in its timing decorator and builds the pipeline; step events go to {@code listeners}. */
-    public static ScanPipeline assemble(Taxonomy taxonomy, PipelinePorts ports, StepRecorder listeners, Clock clock) {
+    public static ScanPipeline assemble(PipelinePorts ports, StepRecorder listeners, Clock clock) {
         StepLedger ledger = new StepLedger(listeners);
-        return new ScanPipeline(taxonomy, ports.timedBy(StepTimer.systemTimer(ledger)), ledger, clock);
+        return new ScanPipeline(ports.timedBy(StepTimer.systemTimer(ledger)), ledger, clock);
     }
 
     @Override
@@ -85,31 +82,14 @@ public final class ScanPipeline implements ScanWaste {
 
     private ScanOutcome run(ScanRequest request) {
         try {
-            ClassifierVerdict verdict = guard.call(
-                    request.id(),
-                    Step.VISION,
-                    request.deadline(),
-                    () -> ports.classifier()
-                            .classify(new ClassificationRequest(
-                                    request.id(), request.image(), request.question(), request.deadline())));
+            // One guarded call loads and classifies, so the thread holding the image closes its load
+            // however vision ends, even after the scan abandoned it at the deadline.
             Classification classification;
-            switch (verdict) {
-                case ClassifierVerdict.Labelled labelled -> {
-                    Resolution resolution = taxonomy.resolve(labelled.labels());
-                    if (resolution instanceof Resolution.OutOfTaxonomy out) {
-                        return rejected(request, Rejection.OUT_OF_TAXONOMY, out.reason(), Optional.empty());
-                    }
-                    classification = ((Resolution.Resolved) resolution).classification();
+            switch (guard.call(request.id(), Step.VISION, request.deadline(), () -> see(request))) {
+                case Seen.End end -> {
+                    return end.outcome();
                 }
-                case ClassifierVerdict.Unclassifiable unclassifiable -> {
-                    return rejected(request, Rejection.UNCLASSIFIABLE, unclassifiable.reason(), Optional.empty());
-                }
-                case ClassifierVerdict.UnreadableImage unreadable -> {
-                    return rejected(request, Rejection.UNREADABLE_IMAGE, unreadable.reason(), Optional.empty());
-                }
-                case ClassifierVerdict.Failure failure -> {
-                    return failed(request, Step.VISION, failure.kind(), failure.detail());
-                }
+                case Seen.Item item -> classification = item.classification();
             }
 
             Optional<DisposalRule> found = guard.call(
@@ -141,10 +121,44 @@ public final class ScanPipeline implements ScanWaste {
             Answer answer = ((AnswerResult.Answered) result).answer().including(blockingAdvice(classification, rule));
 
             RewardOutcome reward = reward(request, RewardPolicy.decide(classification, found));
-            return new ScanOutcome.Completed(request.id(), classification, rule, answer, reward, List.of());
+            return new ScanOutcome.Completed(
+                    request.id(), request.question(), classification, rule, answer, reward, List.of());
         } catch (StepInterrupted e) {
             return failed(request, e.step(), e.kind(), e.getMessage());
         }
+    }
+
+    /** What the vision stage ended with: an item to go on with, or the end of the scan. */
+    private sealed interface Seen {
+        record Item(Classification classification) implements Seen {}
+
+        record End(ScanOutcome outcome) implements Seen {}
+    }
+
+    private Seen see(ScanRequest request) {
+        try (ImageLoad load = ports.images().load(request.id(), request.image())) {
+            return switch (load) {
+                case ImageLoad.Unreadable unreadable ->
+                    new Seen.End(rejected(request, Rejection.UNREADABLE_IMAGE, unreadable.reason(), Optional.empty()));
+                case ImageLoad.Overloaded overloaded ->
+                    new Seen.End(failed(request, Step.VISION, FailureKind.OVERLOADED, overloaded.reason()));
+                case ImageLoad.Loaded loaded -> classify(request, loaded);
+            };
+        }
+    }
+
+    private Seen classify(ScanRequest request, ImageLoad.Loaded loaded) {
+        ClassificationRequest classification = new ClassificationRequest(
+                request.id(), loaded.image(), loaded.hold(), request.question(), request.deadline());
+        return switch (ports.classifier().classify(classification)) {
+            case ClassifierVerdict.Classified classified -> new Seen.Item(classified.classification());
+            case ClassifierVerdict.OutOfTaxonomy out ->
+                new Seen.End(rejected(request, Rejection.OUT_OF_TAXONOMY, out.reason(), Optional.empty()));
+            case ClassifierVerdict.Unclassifiable unclassifiable ->
+                new Seen.End(rejected(request, Rejection.UNCLASSIFIABLE, unclassifiable.reason(), Optional.empty()));
+            case ClassifierVerdict.Failure failure ->
+                new Seen.End(failed(request, Step.VISION, failure.kind(), failure.detail()));
+        };
     }
 
     private static List<String> blockingAdvice(Classification classification, DisposalRule rule) {
@@ -185,10 +199,10 @@ public final class ScanPipeline implements ScanWaste {
 
     private static ScanOutcome rejected(
             ScanRequest request, Rejection reason, String detail, Optional<Classification> classification) {
-        return new ScanOutcome.Rejected(request.id(), reason, detail, classification, List.of());
+        return new ScanOutcome.Rejected(request.id(), request.question(), reason, detail, classification, List.of());
     }
 
     private static ScanOutcome failed(ScanRequest request, Step step, FailureKind kind, String detail) {
-        return new ScanOutcome.Failed(request.id(), step, kind, detail, List.of());
+        return new ScanOutcome.Failed(request.id(), request.question(), step, kind, detail, List.of());
     }
 }

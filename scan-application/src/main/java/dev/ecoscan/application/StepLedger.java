@@ -1,6 +1,7 @@
 package dev.ecoscan.application;
 
 import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.StepEvent;
 import java.util.List;
@@ -48,6 +49,12 @@ public final class StepLedger implements StepRecorder {
             events.add(event);
         }
         listeners.record(event);
+    }
+
+    /** Passed on only: an outcome's timings are the four steps'. */
+    @Override
+    public void recordImageLoad(ImageLoadEvent event) {
+        listeners.recordImageLoad(event);
     }
 
     /** Scans whose events are being kept; zero when no scan is running. */

@@ -3,9 +3,6 @@ package dev.ecoscan.testkit;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.ImageLoad;
-import dev.ecoscan.domain.port.ImageSource;
-import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.CategoryPath;
 import dev.ecoscan.domain.taxonomy.NodeId;
@@ -19,28 +16,20 @@ import java.util.Optional;
 /**
  * A classifier that reads the answer from the image's PNG text chunk instead of looking at it.
  * It classifies eco-scan's sample images exactly, which is what demos and tests without a model need.
- * An id the taxonomy lacks is passed on as it is, so the pipeline's own check rejects it.
+ * Its labels are resolved against the taxonomy like a real classifier's, so an id the taxonomy lacks
+ * is an {@link ClassifierVerdict.OutOfTaxonomy} verdict.
  */
 public final class SampleLabelClassifier implements Classifier {
 
-    private final ImageSource images;
     private final Taxonomy taxonomy;
 
-    public SampleLabelClassifier(ImageSource images, Taxonomy taxonomy) {
-        this.images = Objects.requireNonNull(images, "images");
+    public SampleLabelClassifier(Taxonomy taxonomy) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
     }
 
     @Override
     public ClassifierVerdict classify(ClassificationRequest request) {
-        try (ImageLoad load = images.load(request.image())) {
-            return switch (load) {
-                case ImageLoad.Unreadable unreadable -> new ClassifierVerdict.UnreadableImage(unreadable.reason());
-                case ImageLoad.Overloaded overloaded ->
-                    new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
-                case ImageLoad.Loaded loaded -> classify(loaded.image().bytes());
-            };
-        }
+        return classify(request.image().bytes());
     }
 
     private ClassifierVerdict classify(byte[] bytes) {
@@ -62,7 +51,7 @@ public final class SampleLabelClassifier implements Classifier {
         CategoryLabels labels = path.map(p -> new CategoryLabels(
                         p.major().name(), p.middle().map(m -> m.name()), p.itemOrCategoryName(), tags))
                 .orElseGet(() -> new CategoryLabels(itemId.split("\\.")[0], Optional.empty(), itemId, tags));
-        return new ClassifierVerdict.Labelled(labels);
+        return ClassifierVerdict.of(taxonomy.resolve(labels));
     }
 
     private static Optional<NodeId> parse(String id) {

@@ -5,16 +5,19 @@ import dev.ecoscan.application.ScanPipeline;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
+import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RuleRepository;
 import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.ImageLoadEvent;
+import dev.ecoscan.domain.scan.StepEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Builds a real {@link ScanPipeline} on fakes. Everything has a default: the embedded knowledge
- * base, its rules in memory, answers read off the rule, in-memory rewards and a recording step
+ * base, an image source that loads a placeholder photo for any reference, its rules in memory, answers read off the rule, in-memory rewards and a recording step
  * recorder; a test sets what it cares about, usually just the classifier.
  *
  * <pre>{@code
@@ -27,6 +30,7 @@ import java.util.Objects;
 public final class ScanTestKit {
 
     private KnowledgeBase knowledge = KnowledgeBase.embedded();
+    private ImageSource images = CannedImages.anyPhoto();
     private Classifier classifier = ScriptedClassifier.unclassifiable("no classifier was scripted for this test");
     private RuleRepository rules;
     private AnswerGenerator answers = CannedAnswers.fromRule();
@@ -44,6 +48,11 @@ public final class ScanTestKit {
 
     public ScanTestKit knowledge(KnowledgeBase knowledge) {
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        return this;
+    }
+
+    public ScanTestKit images(ImageSource images) {
+        this.images = Objects.requireNonNull(images, "images");
         return this;
     }
 
@@ -92,17 +101,23 @@ public final class ScanTestKit {
     public TestPipeline build() {
         RuleRepository ruleRepository = rules != null ? rules : new InMemoryRules(knowledge.rules());
         RewardMatcher rewardMatcher = rewards != null ? rewards : new InMemoryRewards(knowledge.characters());
-        PipelinePorts ports = new PipelinePorts(classifier, ruleRepository, answers, rewardMatcher);
-        RecordingStepRecorder recording = recorder;
-        StepRecorder extra = listener;
-        ScanPipeline pipeline = ScanPipeline.assemble(
-                knowledge.taxonomy(),
-                ports,
-                event -> {
-                    recording.record(event);
-                    extra.record(event);
-                },
-                clock);
+        PipelinePorts ports = new PipelinePorts(images, classifier, ruleRepository, answers, rewardMatcher);
+        ScanPipeline pipeline = ScanPipeline.assemble(ports, new BothRecorders(recorder, listener), clock);
         return new TestPipeline(pipeline, knowledge, ports, recorder, clock, deadline);
+    }
+
+    /** The recording recorder and the test's own listener, each given every event. */
+    private record BothRecorders(StepRecorder first, StepRecorder second) implements StepRecorder {
+        @Override
+        public void record(StepEvent event) {
+            first.record(event);
+            second.record(event);
+        }
+
+        @Override
+        public void recordImageLoad(ImageLoadEvent event) {
+            first.recordImageLoad(event);
+            second.recordImageLoad(event);
+        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.ecoscan.testkit;
 
+import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
+import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,9 +23,19 @@ public final class ScriptedClassifier implements Classifier {
         this.script = Objects.requireNonNull(script, "script");
     }
 
-    /** Always names this category; labels are ids or Korean names, e.g. ("재활용폐기물", "종이팩", "우유팩"). */
+    /**
+     * Always names this category, resolved against the embedded taxonomy as a real classifier resolves
+     * its model's labels; labels are ids or Korean names, e.g. ("재활용폐기물", "종이팩", "우유팩").
+     * Labels the taxonomy lacks give an {@link ClassifierVerdict.OutOfTaxonomy} verdict.
+     */
     public static ScriptedClassifier labelling(String major, String middle, String item, String... tags) {
-        return returning(new ClassifierVerdict.Labelled(CategoryLabels.of(major, middle, item, tags)));
+        return labelling(KnowledgeBase.embedded().taxonomy(), major, middle, item, tags);
+    }
+
+    /** Like {@link #labelling(String, String, String, String...)}, against another taxonomy. */
+    public static ScriptedClassifier labelling(
+            Taxonomy taxonomy, String major, String middle, String item, String... tags) {
+        return returning(ClassifierVerdict.of(taxonomy.resolve(CategoryLabels.of(major, middle, item, tags))));
     }
 
     public static ScriptedClassifier returning(ClassifierVerdict verdict) {

@@ -2,17 +2,16 @@ package dev.ecoscan.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.Rejection;
-import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepEvent;
 import dev.ecoscan.domain.scan.StepStatus;
 import dev.ecoscan.testkit.CannedAnswers;
+import dev.ecoscan.testkit.CannedImages;
 import dev.ecoscan.testkit.InMemoryRewards;
 import dev.ecoscan.testkit.InMemoryRules;
 import dev.ecoscan.testkit.ManualClock;
@@ -21,6 +20,7 @@ import dev.ecoscan.testkit.ScriptedClassifier;
 import dev.ecoscan.testkit.TestPipeline;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,22 +122,77 @@ class ScanPipelineTest {
 
     @Test
     void an_unreadable_image_and_an_unclassifiable_item_are_rejected_with_their_reasons() {
-        ScanOutcome unreadable = ScanTestKit.pipeline()
-                .classifier(ScriptedClassifier.returning(new ClassifierVerdict.UnreadableImage("404 from host")))
-                .build()
-                .scan("gone.png");
+        ScriptedClassifier neverAsked = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+        TestPipeline unreadablePipeline = ScanTestKit.pipeline()
+                .images(CannedImages.unreadable("404 from host"))
+                .classifier(neverAsked)
+                .build();
+        ScanOutcome unreadable = unreadablePipeline.scan("gone.png");
         ScanOutcome unclassifiable = ScanTestKit.pipeline()
                 .classifier(ScriptedClassifier.unclassifiable("several objects"))
                 .build()
                 .scan("pile.png");
 
-        assertThat(unreadable)
-                .isInstanceOfSatisfying(
-                        ScanOutcome.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Rejection.UNREADABLE_IMAGE));
+        assertThat(unreadable).isInstanceOfSatisfying(ScanOutcome.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(Rejection.UNREADABLE_IMAGE);
+            assertThat(r.detail()).isEqualTo("404 from host");
+        });
         assertThat(unclassifiable)
                 .isInstanceOfSatisfying(
                         ScanOutcome.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Rejection.UNCLASSIFIABLE));
-        assertThat(unreadable.timings()).extracting(StepEvent::status).containsExactly(StepStatus.REJECTED);
+        // An image that never loaded never reaches vision: its load is timed, no step is.
+        assertThat(neverAsked.calls()).isZero();
+        assertThat(unreadable.timings()).isEmpty();
+        assertThat(unreadablePipeline.recorder().imageLoads())
+                .singleElement()
+                .satisfies(load -> assertThat(load.status()).isEqualTo(StepStatus.REJECTED));
+        assertThat(unclassifiable.timings()).extracting(StepEvent::status).containsExactly(StepStatus.REJECTED);
+    }
+
+    @Test
+    void the_image_is_loaded_before_vision_and_timed_beside_the_four_steps() {
+        CannedImages images = CannedImages.anyPhoto();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .images(images)
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .build();
+        ScanRequest request = pipeline.request("milk.png", null);
+
+        ScanOutcome outcome = pipeline.scan(request);
+
+        assertThat(images.references()).containsExactly(request.image());
+        assertThat(milkCarton.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.image()).isEqualTo(CannedImages.PHOTO));
+        assertThat(pipeline.recorder().imageLoads()).singleElement().satisfies(load -> {
+            assertThat(load.scanId()).isEqualTo(request.id());
+            assertThat(load.status()).isEqualTo(StepStatus.SUCCESS);
+        });
+        assertThat(outcome.timings()).extracting(StepEvent::step).containsExactlyElementsOf(ALL_STEPS);
+    }
+
+    @Test
+    void every_outcome_carries_the_question_it_answers() {
+        String question = "빨대는 어떻게 하나요?";
+        TestPipeline completing = ScanTestKit.pipeline()
+                .classifier(milkCarton)
+                .answers(cleanAnswers)
+                .build();
+        TestPipeline rejecting = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.unclassifiable("several objects"))
+                .build();
+        TestPipeline failing = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.failing(FailureKind.UPSTREAM_UNAVAILABLE))
+                .build();
+
+        assertThat(List.of(
+                        completing.scan("milk.png", question),
+                        rejecting.scan("pile.png", question),
+                        failing.scan("milk.png", question)))
+                .extracting(ScanOutcome::question)
+                .containsOnly(Optional.of(question));
+        assertThat(completing.scan("milk.png").question()).isEmpty();
     }
 
     @Test
@@ -477,6 +532,6 @@ class ScanPipelineTest {
         TestPipeline pipeline = ScanTestKit.pipeline().classifier(milkCarton).build();
         ScanRequest request = pipeline.request("milk.png", null);
 
-        assertThat(pipeline.scan(request).scanId()).isEqualTo(request.id()).isNotEqualTo(ScanId.random());
+        assertThat(pipeline.scan(request).scanId()).isEqualTo(request.id());
     }
 }

@@ -6,12 +6,9 @@ import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.Image;
-import dev.ecoscan.domain.port.ImageLoad;
-import dev.ecoscan.domain.port.ImageSource;
-import dev.ecoscan.domain.scan.ImageReference;
+import dev.ecoscan.domain.port.ImageHold;
 import dev.ecoscan.domain.scan.ScanId;
-import dev.ecoscan.domain.taxonomy.CategoryLabels;
-import dev.ecoscan.domain.taxonomy.Resolution;
+import dev.ecoscan.domain.taxonomy.SituationTag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,46 +22,36 @@ class SampleLabelClassifierTest {
 
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
 
-    /** Reads inline images as they are and local files from disk. */
-    private final ImageSource images = reference -> switch (reference) {
-        case ImageReference.Inline inline -> new ImageLoad.Loaded(new Image(inline.bytes(), inline.mediaType()));
-        case ImageReference.File file -> {
-            try {
-                yield new ImageLoad.Loaded(new Image(Files.readAllBytes(file.path()), "image/png"));
-            } catch (IOException e) {
-                yield new ImageLoad.Unreadable("no such file: " + file.path());
-            }
-        }
-        case ImageReference.Url url -> new ImageLoad.Unreadable("no network in tests");
-    };
-
     private final SampleLabelClassifier classifier =
-            new SampleLabelClassifier(images, KnowledgeBase.embedded().taxonomy());
+            new SampleLabelClassifier(KnowledgeBase.embedded().taxonomy());
 
     @Test
-    void the_item_and_tags_in_the_text_chunks_become_korean_labels() throws IOException {
+    void the_item_and_tags_in_the_text_chunks_become_a_classification() throws IOException {
         byte[] png = PngText.write(
                 PngText.write(PngTextTest.tinyPng(), PngText.ITEM_KEY, "recyclable.paper-pack.milk-carton"),
                 PngText.TAGS_KEY,
                 "contents-empty, rinsed");
 
-        ClassifierVerdict verdict = classify(new ImageReference.Inline(png, "image/png"));
+        ClassifierVerdict verdict = classify(png);
 
-        assertThat(verdict)
-                .isEqualTo(new ClassifierVerdict.Labelled(
-                        new CategoryLabels("재활용폐기물", Optional.of("종이팩"), "우유팩", List.of("contents-empty", "rinsed"))));
+        assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Classified.class, classified -> {
+            assertThat(classified.classification().path().display()).isEqualTo("재활용폐기물 > 종이팩 > 우유팩");
+            assertThat(classified.classification().situation())
+                    .extracting(SituationTag::id)
+                    .containsExactly("contents-empty", "rinsed");
+        });
     }
 
     @Test
     void a_png_without_the_chunk_is_unclassifiable() throws IOException {
-        assertThat(classify(new ImageReference.Inline(PngTextTest.tinyPng(), "image/png")))
-                .isInstanceOf(ClassifierVerdict.Unclassifiable.class);
+        assertThat(classify(PngTextTest.tinyPng())).isInstanceOf(ClassifierVerdict.Unclassifiable.class);
     }
 
     @Test
-    void an_image_the_source_cannot_read_is_unreadable() {
-        assertThat(classify(ImageReference.parse("no/such/file.png")))
-                .isInstanceOf(ClassifierVerdict.UnreadableImage.class);
+    void an_id_the_taxonomy_lacks_is_out_of_the_taxonomy() throws IOException {
+        byte[] png = PngText.write(PngTextTest.tinyPng(), PngText.ITEM_KEY, "alien.ufo");
+
+        assertThat(classify(png)).isInstanceOf(ClassifierVerdict.OutOfTaxonomy.class);
     }
 
     @Test
@@ -75,19 +62,17 @@ class SampleLabelClassifierTest {
         }
         assertThat(samples).hasSizeGreaterThanOrEqualTo(12);
         for (Path sample : samples) {
-            ClassifierVerdict verdict = classify(new ImageReference.File(sample));
-            assertThat(verdict).as(sample.toString()).isInstanceOf(ClassifierVerdict.Labelled.class);
-            Resolution resolution =
-                    KnowledgeBase.embedded().taxonomy().resolve(((ClassifierVerdict.Labelled) verdict).labels());
+            ClassifierVerdict verdict = classify(Files.readAllBytes(sample));
             if (sample.getFileName().toString().startsWith("unknown-")) {
-                assertThat(resolution).as(sample.toString()).isInstanceOf(Resolution.OutOfTaxonomy.class);
+                assertThat(verdict).as(sample.toString()).isInstanceOf(ClassifierVerdict.OutOfTaxonomy.class);
             } else {
-                assertThat(resolution).as(sample.toString()).isInstanceOf(Resolution.Resolved.class);
+                assertThat(verdict).as(sample.toString()).isInstanceOf(ClassifierVerdict.Classified.class);
             }
         }
     }
 
-    private ClassifierVerdict classify(ImageReference image) {
-        return classifier.classify(new ClassificationRequest(ScanId.random(), image, Optional.empty(), Instant.MAX));
+    private ClassifierVerdict classify(byte[] png) {
+        return classifier.classify(new ClassificationRequest(
+                ScanId.random(), new Image(png, "image/png"), ImageHold.NONE, Optional.empty(), Instant.MAX));
     }
 }

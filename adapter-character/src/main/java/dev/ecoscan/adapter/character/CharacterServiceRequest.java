@@ -23,6 +23,12 @@ public record CharacterServiceRequest(
         boolean disposalRulesPresent,
         boolean insufficienciesPresent) {
 
+    /** Every grant was decided with its disposal rule found ({@code disposal_rules_present}). */
+    private static final boolean GRANTS_HAVE_A_RULE = true;
+
+    /** No grant was decided with a blocking situation tag in sight ({@code insufficiencies_present}). */
+    private static final boolean GRANTS_HAVE_A_BLOCKING_TAG = false;
+
     public CharacterServiceRequest {
         Objects.requireNonNull(user, "user");
         majorCategory = Texts.requireText(majorCategory, "major_category");
@@ -32,12 +38,19 @@ public record CharacterServiceRequest(
     }
 
     /**
-     * What eco-scan sends for a reward it decided: a grant exists only when a rule was found and no
-     * blocking situation tag was seen, so both facts are always reported as such.
+     * What eco-scan sends for a reward it decided. The wire's two booleans are the facts the reference
+     * system decided from; eco-scan decides before it calls, and makes a {@link RewardGrant} only for a
+     * scan whose rule was found and that showed no blocking situation tag. So both follow from the grant,
+     * and this is the one place they are derived: no matcher judges the grant again.
      */
     public static CharacterServiceRequest of(RewardGrant grant) {
         CategoryPath path = grant.classification().path();
         return new CharacterServiceRequest(
-                grant.user(), path.major().name(), grant.middle().name(), path.itemOrCategoryName(), true, false);
+                grant.user(),
+                path.major().name(),
+                grant.middle().name(),
+                path.itemOrCategoryName(),
+                GRANTS_HAVE_A_RULE,
+                GRANTS_HAVE_A_BLOCKING_TAG);
     }
 }

@@ -36,7 +36,7 @@ final class JobBodies {
             switch (outcome) {
                 case ScanOutcome.Completed done -> {
                     data.put("http_status", 200);
-                    data.set("result", ScanBodies.completed(done, job.question()));
+                    data.set("result", ScanBodies.completed(done));
                 }
                 case ScanOutcome.Rejected rejected -> problem(data, OutcomeProblems.of(rejected));
                 case ScanOutcome.Failed failed -> problem(data, OutcomeProblems.of(failed));

@@ -476,7 +476,7 @@ public final class ScanApiServer implements AutoCloseable {
                 observer.scan(outcome);
                 // Answered before the slot is given back, so a drain that sees no scan in flight
                 // knows every answer went out.
-                answer(res, outcome, parsed.request().question());
+                answer(res, outcome);
             } finally {
                 inFlight.leave();
             }
@@ -529,9 +529,9 @@ public final class ScanApiServer implements AutoCloseable {
         }
 
         /** A finished scan as /classify answers it: the reference body, or its problem. */
-        private static void answer(ServerResponse res, ScanOutcome outcome, java.util.Optional<String> question) {
+        private static void answer(ServerResponse res, ScanOutcome outcome) {
             switch (outcome) {
-                case ScanOutcome.Completed done -> Responses.json(res, 200, ScanBodies.completed(done, question));
+                case ScanOutcome.Completed done -> Responses.json(res, 200, ScanBodies.completed(done));
                 case ScanOutcome.Rejected rejected -> Responses.problem(res, OutcomeProblems.of(rejected));
                 case ScanOutcome.Failed failed -> Responses.problem(res, OutcomeProblems.of(failed));
             }
@@ -584,7 +584,7 @@ public final class ScanApiServer implements AutoCloseable {
             Job job = ownJob(req);
             Optional<ScanOutcome> outcome = job.outcome();
             if (outcome.isPresent()) {
-                answer(res, outcome.get(), job.question());
+                answer(res, outcome.get());
                 return;
             }
             res.header(HeaderNames.RETRY_AFTER, "1");

@@ -27,14 +27,14 @@ public final class ScanBodies {
 
     private ScanBodies() {}
 
-    /** The body of a completed scan. */
-    public static ObjectNode completed(ScanOutcome.Completed done, Optional<String> question) {
+    /** The body of a completed scan; the question it answers is echoed as {@code meta.user_input}. */
+    public static ObjectNode completed(ScanOutcome.Completed done) {
         ObjectNode body = JSON.createObjectNode();
         body.put("task_id", done.scanId().toString());
         body.put("status", "completed");
         body.put("message", "ok");
         ObjectNode result = body.putObject("pipeline_result");
-        result.set("classification_result", classification(done.classification(), question));
+        result.set("classification_result", classification(done.classification(), done.question()));
         result.set("disposal_rules", rule(done.rule(), done.classification()));
         result.set("final_answer", answer(done.answer()));
         reward(body, done.reward());
@@ -43,7 +43,7 @@ public final class ScanBodies {
         return body;
     }
 
-    /** The classification part, also carried by a rejection that got that far. */
+    /** The classification part, also carried by a rejection that got that far, with the outcome's question. */
     public static ObjectNode classification(Classification c, Optional<String> question) {
         ObjectNode node = JSON.createObjectNode();
         ObjectNode names = node.putObject("classification");

@@ -7,7 +7,6 @@ import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
-import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
 import java.net.http.HttpResponse;
@@ -30,12 +29,9 @@ class ImageBudgetRouteTest {
                 .orElseGet(() -> new ImageLoad.Overloaded("the image budget is full"));
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        // A vision step that keeps its image until released, closing its load as every classifier does.
+        // A vision step that keeps the pipeline from closing the image's load until released.
         ScriptedClassifier vision = new ScriptedClassifier(request -> {
-            try (ImageLoad load = images.load(request.image())) {
-                if (load instanceof ImageLoad.Overloaded overloaded) {
-                    return new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
-                }
+            try {
                 holding.countDown();
                 release.await();
                 return new ClassifierVerdict.Unclassifiable("released");
@@ -44,8 +40,8 @@ class ImageBudgetRouteTest {
                 return new ClassifierVerdict.Unclassifiable("interrupted");
             }
         });
-        try (ApiFixture api =
-                        new ApiFixture(ScanTestKit.pipeline().classifier(vision).build(), 10);
+        try (ApiFixture api = new ApiFixture(
+                        ScanTestKit.pipeline().images(images).classifier(vision).build(), 10);
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<String>> first = threads.submit(() -> api.classify(MILK));
             holding.await();

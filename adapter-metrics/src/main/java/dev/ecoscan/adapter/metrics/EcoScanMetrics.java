@@ -4,6 +4,7 @@ import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -101,6 +102,16 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Jo
             steps.record(event);
         } catch (RuntimeException ignored) {
             // A registry error (or a null event) must not fail the scan that reported the step.
+        }
+    }
+
+    /** {@code scan_image_load_duration_seconds{status}}, beside the steps. */
+    @Override
+    public void recordImageLoad(ImageLoadEvent event) {
+        try {
+            steps.record(event);
+        } catch (RuntimeException ignored) {
+            // As for a step: metrics never fail a scan.
         }
     }
 

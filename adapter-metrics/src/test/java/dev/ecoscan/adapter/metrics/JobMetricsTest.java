@@ -8,6 +8,7 @@ import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.Step;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JobMetricsTest {
@@ -17,7 +18,7 @@ class JobMetricsTest {
         try (EcoScanMetrics metrics = EcoScanMetrics.create()) {
             metrics.started(Duration.ofMillis(250));
             metrics.finished(new ScanOutcome.Failed(
-                    ScanId.random(), Step.ANSWER, FailureKind.UPSTREAM_TIMEOUT, "slow", List.of()));
+                    ScanId.random(), Optional.empty(), Step.ANSWER, FailureKind.UPSTREAM_TIMEOUT, "slow", List.of()));
             metrics.redelivered();
 
             String text = metrics.scrape("text/plain").body();

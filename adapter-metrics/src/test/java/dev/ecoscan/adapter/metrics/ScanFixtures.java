@@ -89,7 +89,13 @@ final class ScanFixtures {
 
     static ScanOutcome completed(RewardOutcome reward) {
         return new ScanOutcome.Completed(
-                ScanId.random(), new Classification(MILK_PATH, List.of()), PAPER_PACK_RULE, ANSWER, reward, List.of());
+                ScanId.random(),
+                Optional.empty(),
+                new Classification(MILK_PATH, List.of()),
+                PAPER_PACK_RULE,
+                ANSWER,
+                reward,
+                List.of());
     }
 
     static RewardOutcome granted() {
@@ -101,10 +107,12 @@ final class ScanFixtures {
     }
 
     static ScanOutcome rejected(Rejection reason) {
-        return new ScanOutcome.Rejected(ScanId.random(), reason, "not in the taxonomy", Optional.empty(), List.of());
+        return new ScanOutcome.Rejected(
+                ScanId.random(), Optional.empty(), reason, "not in the taxonomy", Optional.empty(), List.of());
     }
 
     static ScanOutcome failed(FailureKind kind) {
-        return new ScanOutcome.Failed(ScanId.random(), Step.ANSWER, kind, "provider answered 503", List.of());
+        return new ScanOutcome.Failed(
+                ScanId.random(), Optional.empty(), Step.ANSWER, kind, "provider answered 503", List.of());
     }
 }

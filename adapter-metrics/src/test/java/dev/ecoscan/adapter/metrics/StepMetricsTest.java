@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ecoscan.adapter.metrics.ScrapeText.Sample;
+import dev.ecoscan.domain.scan.ImageLoadEvent;
+import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepStatus;
 import java.time.Duration;
@@ -110,6 +112,24 @@ class StepMetricsTest {
         assertThat(text.value(COUNT, Map.of("step", "answer")))
                 .as("failures are timed too")
                 .isEqualTo(3);
+    }
+
+    @Test
+    void image_loads_are_timed_under_a_name_of_their_own_and_never_as_a_step() {
+        metrics.recordImageLoad(new ImageLoadEvent(ScanId.random(), Duration.ofMillis(1500), StepStatus.SUCCESS));
+        metrics.recordImageLoad(new ImageLoadEvent(ScanId.random(), Duration.ofMillis(500), StepStatus.SUCCESS));
+        metrics.recordImageLoad(new ImageLoadEvent(ScanId.random(), Duration.ofMillis(30), StepStatus.REJECTED));
+
+        ScrapeText text = ScrapeText.of(metrics.scrape(null));
+
+        assertThat(text.value("scan_image_load_duration_seconds_count", Map.of("status", "success")))
+                .isEqualTo(2);
+        assertThat(text.value("scan_image_load_duration_seconds_sum", Map.of("status", "success")))
+                .isCloseTo(2.0, within(1e-9));
+        assertThat(text.value("scan_image_load_duration_seconds_count", Map.of("status", "rejected")))
+                .isEqualTo(1);
+        assertThat(text.samples(COUNT)).isEmpty();
+        assertThat(text.samples("scan_pipeline_steps_total")).isEmpty();
     }
 
     private static double bucket(ScrapeText text, String le) {

@@ -5,7 +5,6 @@ import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
@@ -36,15 +35,9 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
 
     /** The adapters with registries of their own (nothing exports their metrics). */
     public static OpenAiAdapters create(
-            OpenAiSettings settings, Taxonomy taxonomy, ImageSource images, ModelCallRecorder calls, Clock clock) {
+            OpenAiSettings settings, Taxonomy taxonomy, ModelCallRecorder calls, Clock clock) {
         return create(
-                settings,
-                taxonomy,
-                images,
-                calls,
-                clock,
-                CircuitBreakerRegistry.ofDefaults(),
-                RetryRegistry.ofDefaults());
+                settings, taxonomy, calls, clock, CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
     }
 
     /**
@@ -53,7 +46,6 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
     public static OpenAiAdapters create(
             OpenAiSettings settings,
             Taxonomy taxonomy,
-            ImageSource images,
             ModelCallRecorder calls,
             Clock clock,
             CircuitBreakerRegistry breakers,
@@ -98,7 +90,6 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
         }
         return new OpenAiAdapters(
                 new OpenAiClassifier(
-                        images,
                         taxonomy,
                         new StepChain(vision),
                         new ResultCache<OpenAiClassifier.VisionKey, ClassifierVerdict>(

@@ -5,8 +5,6 @@ import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageHold;
-import dev.ecoscan.domain.port.ImageLoad;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.langchain4j.data.message.ImageContent;
@@ -25,13 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The vision step on an OpenAI-compatible chat model. eco-scan loads the image itself and sends it
- * inline as a base64 data URL at low detail, so a provider that cannot reach the internet works too.
- * The static part of the prompt (instructions and the categories with their cues) comes first and
- * never varies, so a provider's prompt cache can serve it; the image comes last.
+ * The vision step on an OpenAI-compatible chat model. The pipeline hands it the image it loaded, which
+ * it sends inline as a base64 data URL at low detail, so a provider that cannot reach the internet
+ * works too. The static part of the prompt (instructions and the categories with their cues) comes
+ * first and never varies, so a provider's prompt cache can serve it; the image comes last. The reply's
+ * labels are resolved against the taxonomy here, once ({@link VisionReplyReader}).
  *
- * <p>The image is held in the image budget from its load until the call has ended, whatever way; the
- * request's copies of it are counted in its hold too, for as long as the call lasts.
+ * <p>The request's copies of the image are counted in the image's hold for as long as the call lasts;
+ * the pipeline gives the hold back when the call has ended.
  */
 public final class OpenAiClassifier implements Classifier {
 
@@ -41,7 +40,6 @@ public final class OpenAiClassifier implements Classifier {
      */
     private static final int REQUEST_COPIES = 4;
 
-    private final ImageSource images;
     private final String model;
     private final RepairingCall<ClassifierVerdict> call;
     private final String systemPrompt;
@@ -49,10 +47,8 @@ public final class OpenAiClassifier implements Classifier {
     private final String promptVersion;
     private final ResultCache<VisionKey, ClassifierVerdict> cache;
 
-    OpenAiClassifier(
-            ImageSource images, Taxonomy taxonomy, StepChain chain, ResultCache<VisionKey, ClassifierVerdict> cache) {
+    OpenAiClassifier(Taxonomy taxonomy, StepChain chain, ResultCache<VisionKey, ClassifierVerdict> cache) {
         ResponseFormat format = VisionSchema.of(taxonomy);
-        this.images = images;
         this.model = chain.models();
         this.call = new RepairingCall<>(chain, "vision", format, new VisionReplyReader(taxonomy));
         this.systemPrompt = PromptTemplate.load("vision-system.txt")
@@ -67,21 +63,11 @@ public final class OpenAiClassifier implements Classifier {
 
     @Override
     public ClassifierVerdict classify(ClassificationRequest request) {
-        try (ImageLoad load = images.load(request.image())) {
-            return switch (load) {
-                case ImageLoad.Unreadable unreadable -> new ClassifierVerdict.UnreadableImage(unreadable.reason());
-                case ImageLoad.Overloaded overloaded ->
-                    new ClassifierVerdict.Failure(FailureKind.OVERLOADED, overloaded.reason());
-                case ImageLoad.Loaded loaded -> classify(request, loaded.image(), loaded.hold());
-            };
-        }
-    }
-
-    private ClassifierVerdict classify(ClassificationRequest request, Image image, ImageHold hold) {
+        Image image = request.image();
         return cache.get(
                         new VisionKey(image.contentHash(), model, promptVersion),
-                        () -> call(request, image, hold),
-                        verdict -> verdict instanceof ClassifierVerdict.Labelled
+                        () -> call(request, image, request.hold()),
+                        verdict -> verdict instanceof ClassifierVerdict.Classified
                                 || verdict instanceof ClassifierVerdict.Unclassifiable)
                 .orElseGet(() -> new ClassifierVerdict.Failure(
                         FailureKind.DEADLINE_EXCEEDED,

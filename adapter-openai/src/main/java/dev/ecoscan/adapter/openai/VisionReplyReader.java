@@ -11,7 +11,10 @@ import java.util.Optional;
 
 /**
  * Reads a vision reply as untrusted input: valid JSON, a known status, labels inside the taxonomy.
- * A usable reply is a {@link ClassifierVerdict.Labelled} or {@link ClassifierVerdict.Unclassifiable}.
+ * A usable reply is a {@link ClassifierVerdict.Classified}, its labels resolved with
+ * {@link Taxonomy#resolve} (the only place the vision step's labels are resolved), or a
+ * {@link ClassifierVerdict.Unclassifiable}. Labels outside the taxonomy are unusable: they get a repair
+ * call, and a typed failure if the repair does no better.
  */
 final class VisionReplyReader implements ReplyReading.Reader<ClassifierVerdict> {
 
@@ -45,12 +48,13 @@ final class VisionReplyReader implements ReplyReading.Reader<ClassifierVerdict> 
         if (major.isBlank() || item.isBlank()) {
             return new ReplyReading.Unusable<>(VisionSchema.MAJOR + "와 " + VisionSchema.ITEM + "가 비어 있다.");
         }
-        // Only the categories and tags are checked here: the item's name is free text that the
-        // pipeline resolves, and one that names no item keeps its category.
-        CategoryLabels labels = new CategoryLabels(major, Optional.of(middle), item, tags);
-        if (taxonomy.resolve(labels) instanceof Resolution.OutOfTaxonomy out) {
-            return new ReplyReading.Unusable<>("분류 체계에 없는 답이다 (" + out.reason() + "). 목록의 이름만 그대로 써라.");
-        }
-        return new ReplyReading.Usable<>(new ClassifierVerdict.Labelled(labels));
+        // The categories and tags must exist; the item's name is free text that resolving identifies
+        // among the category's items, and one that names no item keeps its category.
+        return switch (taxonomy.resolve(new CategoryLabels(major, Optional.of(middle), item, tags))) {
+            case Resolution.OutOfTaxonomy out ->
+                new ReplyReading.Unusable<>("분류 체계에 없는 답이다 (" + out.reason() + "). 목록의 이름만 그대로 써라.");
+            case Resolution.Resolved resolved ->
+                new ReplyReading.Usable<>(new ClassifierVerdict.Classified(resolved.classification()));
+        };
     }
 }

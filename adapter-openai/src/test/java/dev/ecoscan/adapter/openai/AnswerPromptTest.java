@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
-import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.Classification;
@@ -105,11 +104,6 @@ class AnswerPromptTest {
     }
 
     private OpenAiAdapters adapters() {
-        return provider.adapters(
-                "key",
-                "gpt-4o-mini",
-                KNOWLEDGE.taxonomy(),
-                reference -> new ImageLoad.Unreadable("no images in this test"),
-                new RecordingModelCalls());
+        return provider.adapters("key", "gpt-4o-mini", KNOWLEDGE.taxonomy(), new RecordingModelCalls());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -67,7 +66,7 @@ final class CapturingProvider implements AutoCloseable {
     }
 
     /** Both adapters on this endpoint alone, with one model for both steps and a 300-token cap. */
-    OpenAiAdapters adapters(String key, String model, Taxonomy taxonomy, ImageSource images, ModelCallRecorder calls) {
+    OpenAiAdapters adapters(String key, String model, Taxonomy taxonomy, ModelCallRecorder calls) {
         StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 300);
         OpenAiSettings settings = new OpenAiSettings(
                 List.of(ProviderEndpoint.of(
@@ -84,7 +83,7 @@ final class CapturingProvider implements AutoCloseable {
                 BreakerPolicy.standard(),
                 false,
                 10);
-        return OpenAiAdapters.create(settings, taxonomy, images, calls, Clock.systemUTC());
+        return OpenAiAdapters.create(settings, taxonomy, calls, Clock.systemUTC());
     }
 
     @Override

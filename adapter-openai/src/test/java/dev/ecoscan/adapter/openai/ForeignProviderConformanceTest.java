@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.reward.RewardOutcome;
-import dev.ecoscan.domain.scan.ImageReference;
-import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.RecordingModelCalls;
 import dev.ecoscan.testkit.ScanTestKit;
@@ -41,7 +38,6 @@ class ForeignProviderConformanceTest {
     private static UvicornOpenAiServer server;
 
     private final RecordingModelCalls calls = new RecordingModelCalls();
-    private final ImageSource files = SampleFiles.source();
 
     @BeforeAll
     static void start() throws Exception {
@@ -79,6 +75,7 @@ class ForeignProviderConformanceTest {
                 adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA), Sampling.providerDefaults());
 
         ScanOutcome outcome = ScanTestKit.pipeline()
+                .images(SampleFiles.files())
                 .classifier(adapters.classifier())
                 .answers(adapters.answers())
                 .build()
@@ -101,6 +98,7 @@ class ForeignProviderConformanceTest {
                 new Sampling(Optional.of(0.2), Optional.of(ReasoningEffort.NONE)));
 
         ScanOutcome outcome = ScanTestKit.pipeline()
+                .images(SampleFiles.files())
                 .classifier(adapters.classifier())
                 .answers(adapters.answers())
                 .build()
@@ -129,7 +127,7 @@ class ForeignProviderConformanceTest {
                 endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA),
                 new Sampling(Optional.of(0.2), Optional.of(ReasoningEffort.LOW)));
 
-        assertThat(adapters.classifier().classify(milkCarton())).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(adapters.classifier().classify(milkCarton())).isInstanceOf(ClassifierVerdict.Classified.class);
 
         assertThat(server.refusedCount()).isZero();
         assertThat(chatRequests()).singleElement().satisfies(request -> {
@@ -143,7 +141,7 @@ class ForeignProviderConformanceTest {
         OpenAiAdapters adapters =
                 adapters(endpoint("gpt-4.1-mini", StructuredOutput.JSON_SCHEMA), Sampling.providerDefaults());
 
-        assertThat(adapters.classifier().classify(milkCarton())).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(adapters.classifier().classify(milkCarton())).isInstanceOf(ClassifierVerdict.Classified.class);
 
         assertThat(server.refusedCount())
                 .as("the server checks additionalProperties, required and enum limits")
@@ -187,7 +185,7 @@ class ForeignProviderConformanceTest {
                 TokenParameter.MAX_COMPLETION_TOKENS);
 
         assertThat(adapters(azure, Sampling.providerDefaults()).classifier().classify(milkCarton()))
-                .isInstanceOf(ClassifierVerdict.Labelled.class);
+                .isInstanceOf(ClassifierVerdict.Classified.class);
         assertThat(server.refusedCount()).isZero();
     }
 
@@ -207,6 +205,7 @@ class ForeignProviderConformanceTest {
             OpenAiAdapters adapters = adapters(endpoint, Sampling.providerDefaults());
 
             ScanOutcome outcome = ScanTestKit.pipeline()
+                    .images(SampleFiles.files())
                     .classifier(adapters.classifier())
                     .answers(adapters.answers())
                     .build()
@@ -261,14 +260,10 @@ class ForeignProviderConformanceTest {
                 BreakerPolicy.standard(),
                 false,
                 10);
-        return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), files, calls, Clock.systemUTC());
+        return OpenAiAdapters.create(settings, KnowledgeBase.embedded().taxonomy(), calls, Clock.systemUTC());
     }
 
     private static ClassificationRequest milkCarton() {
-        return new ClassificationRequest(
-                ScanId.random(),
-                new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
-                Optional.empty(),
-                Instant.now().plusSeconds(20));
+        return SampleFiles.vision("milk-carton.png", Instant.now().plusSeconds(20));
     }
 }

@@ -8,11 +8,9 @@ import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.scan.FailureKind;
-import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.taxonomy.CategoryLabels;
@@ -50,8 +48,6 @@ class OpenAiAdaptersOverHttpTest {
     private final RecordingModelCalls calls = new RecordingModelCalls();
     private LlmSimulator simulator;
 
-    private final ImageSource files = SampleFiles.source();
-
     @AfterEach
     void stopSimulator() {
         if (simulator != null) {
@@ -71,13 +67,14 @@ class OpenAiAdaptersOverHttpTest {
         }
 
         for (Path sample : samples) {
-            ClassifierVerdict verdict = adapters.classifier().classify(vision(sample, Duration.ofSeconds(30)));
+            ClassifierVerdict verdict =
+                    adapters.classifier().classify(vision(sample.getFileName().toString(), Duration.ofSeconds(30)));
             String itemId = PngText.read(Files.readAllBytes(sample)).get(PngText.ITEM_KEY);
             assertThat(verdict)
                     .as(sample.toString())
                     .isInstanceOfSatisfying(
-                            ClassifierVerdict.Labelled.class,
-                            labelled -> assertThat(((Resolution.Resolved) TAXONOMY.resolve(labelled.labels()))
+                            ClassifierVerdict.Classified.class,
+                            classified -> assertThat(classified
                                             .classification()
                                             .item()
                                             .orElseThrow()
@@ -91,8 +88,7 @@ class OpenAiAdaptersOverHttpTest {
     void an_image_naming_no_known_item_is_unclassifiable() {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> settings);
 
-        assertThat(adapters.classifier()
-                        .classify(vision(SAMPLES.resolve("unknown-gadget.png"), Duration.ofSeconds(30))))
+        assertThat(adapters.classifier().classify(vision("unknown-gadget.png", Duration.ofSeconds(30))))
                 .isInstanceOf(ClassifierVerdict.Unclassifiable.class);
     }
 
@@ -101,9 +97,9 @@ class OpenAiAdaptersOverHttpTest {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> settings);
         simulator.faults().nextFor(RequestKind.VISION, Fault.MALFORMED_JSON);
 
-        ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
+        ClassifierVerdict verdict = adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
 
-        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Classified.class);
         assertThat(simulator.stats().requests().vision()).isEqualTo(2);
         assertThat(calls.callsOf(Step.VISION)).hasSize(2);
     }
@@ -113,7 +109,7 @@ class OpenAiAdaptersOverHttpTest {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> settings);
         simulator.faults().nextFor(RequestKind.VISION, Fault.OUT_OF_TAXONOMY, Fault.OUT_OF_TAXONOMY);
 
-        ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
+        ClassifierVerdict verdict = adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
 
         assertThat(verdict).isInstanceOfSatisfying(ClassifierVerdict.Failure.class, failure -> {
             assertThat(failure.kind()).isEqualTo(FailureKind.INVALID_OUTPUT);
@@ -129,10 +125,10 @@ class OpenAiAdaptersOverHttpTest {
         simulator.faults().nextFor(RequestKind.VISION, Fault.RATE_LIMIT);
 
         long start = System.nanoTime();
-        ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
+        ClassifierVerdict verdict = adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Classified.class);
         // The adapter cannot have retried sooner than the provider asked.
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(calls.callsOf(Step.VISION)).extracting(ModelCall::outcome).containsExactly("rate_limited", "ok");
@@ -151,7 +147,7 @@ class OpenAiAdaptersOverHttpTest {
                         Fault.SERVER_ERROR,
                         Fault.SERVER_ERROR);
 
-        ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
+        ClassifierVerdict verdict = adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
 
         assertThat(verdict)
                 .isInstanceOfSatisfying(
@@ -167,7 +163,7 @@ class OpenAiAdaptersOverHttpTest {
         simulator.faults().nextFor(RequestKind.VISION, Fault.RATE_LIMIT);
 
         long start = System.nanoTime();
-        ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(10)));
+        ClassifierVerdict verdict = adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(10)));
 
         assertThat(verdict)
                 .isInstanceOfSatisfying(
@@ -186,7 +182,7 @@ class OpenAiAdaptersOverHttpTest {
                 settings -> withVisionReadTimeout(settings, Duration.ofMillis(300)));
         simulator.faults().nextFor(RequestKind.VISION, Fault.HANG);
 
-        ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
+        ClassifierVerdict verdict = adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
 
         assertThat(verdict)
                 .isInstanceOfSatisfying(
@@ -200,7 +196,7 @@ class OpenAiAdaptersOverHttpTest {
                 adapters(SimulatorConfig.instant().withHangDuration(Duration.ofSeconds(30)), settings -> settings);
         simulator.faults().nextFor(RequestKind.VISION, Fault.HANG);
 
-        ClassifierVerdict verdict = adapters.classifier().classify(vision(milkCarton(), Duration.ofMillis(400)));
+        ClassifierVerdict verdict = adapters.classifier().classify(vision("milk-carton.png", Duration.ofMillis(400)));
 
         assertThat(verdict)
                 .isInstanceOfSatisfying(
@@ -214,11 +210,8 @@ class OpenAiAdaptersOverHttpTest {
         ScanId scan = ScanId.random();
 
         adapters.classifier()
-                .classify(new ClassificationRequest(
-                        scan,
-                        new ImageReference.File(milkCarton()),
-                        Optional.empty(),
-                        Instant.now().plusSeconds(30)));
+                .classify(SampleFiles.vision(
+                        scan, "milk-carton.png", Instant.now().plusSeconds(30)));
         adapters.answers().answer(answerRequest(scan, "뚜껑은 어떻게 해요?"));
 
         assertThat(calls.calls()).extracting(ModelCall::step).containsExactly(Step.VISION, Step.ANSWER);
@@ -238,8 +231,8 @@ class OpenAiAdaptersOverHttpTest {
     void the_same_image_twice_makes_one_vision_call_with_the_cache_on() {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> settings);
 
-        adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
-        adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
+        adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
+        adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
 
         assertThat(simulator.stats().requests().vision()).isEqualTo(1);
     }
@@ -248,8 +241,8 @@ class OpenAiAdaptersOverHttpTest {
     void the_same_image_twice_makes_two_vision_calls_with_the_cache_off() {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> withCache(settings, false));
 
-        adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
-        adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(30)));
+        adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
+        adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(30)));
 
         assertThat(simulator.stats().requests().vision()).isEqualTo(2);
     }
@@ -279,7 +272,7 @@ class OpenAiAdaptersOverHttpTest {
         OpenAiAdapters adapters = adapters(SimulatorConfig.instant(), settings -> withRetries(settings, 0));
         simulator.close();
 
-        assertThat(adapters.classifier().classify(vision(milkCarton(), Duration.ofSeconds(5))))
+        assertThat(adapters.classifier().classify(vision("milk-carton.png", Duration.ofSeconds(5))))
                 .isInstanceOfSatisfying(
                         ClassifierVerdict.Failure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
@@ -306,7 +299,7 @@ class OpenAiAdaptersOverHttpTest {
                 BreakerPolicy.standard(),
                 true,
                 100);
-        return OpenAiAdapters.create(adjust.apply(settings), TAXONOMY, files, calls, Clock.systemUTC());
+        return OpenAiAdapters.create(adjust.apply(settings), TAXONOMY, calls, Clock.systemUTC());
     }
 
     private static OpenAiSettings withRetries(OpenAiSettings s, int retries) {
@@ -339,16 +332,8 @@ class OpenAiAdaptersOverHttpTest {
                 s.cacheSize());
     }
 
-    private static Path milkCarton() {
-        return SAMPLES.resolve("milk-carton.png");
-    }
-
-    private static ClassificationRequest vision(Path image, Duration deadline) {
-        return new ClassificationRequest(
-                ScanId.random(),
-                new ImageReference.File(image),
-                Optional.empty(),
-                Instant.now().plus(deadline));
+    private static ClassificationRequest vision(String sample, Duration deadline) {
+        return SampleFiles.vision(sample, Instant.now().plus(deadline));
     }
 
     private static AnswerRequest answerRequest(ScanId scan, String question) {

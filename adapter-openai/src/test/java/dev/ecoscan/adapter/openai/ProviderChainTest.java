@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.scan.FailureKind;
-import dev.ecoscan.domain.scan.ImageReference;
-import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.simulator.LlmSimulator;
 import dev.ecoscan.simulator.SimulatorConfig;
 import dev.ecoscan.testkit.RecordingModelCalls;
@@ -41,7 +38,6 @@ class ProviderChainTest {
     private final RecordingModelCalls calls = new RecordingModelCalls();
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final List<AutoCloseable> servers = new ArrayList<>();
-    private final ImageSource files = SampleFiles.source();
 
     @AfterEach
     void stop() throws Exception {
@@ -57,7 +53,7 @@ class ProviderChainTest {
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
-        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Classified.class);
         assertThat(calls.calls())
                 .extracting(ModelCall::endpoint, ModelCall::outcome)
                 .containsExactly(tuple("primary", "unreachable"), tuple("fallback", "ok"));
@@ -73,7 +69,7 @@ class ProviderChainTest {
 
         ClassifierVerdict verdict = adapters.classifier().classify(vision());
 
-        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Classified.class);
         assertThat(failing.requests()).hasSize(2);
         assertThat(calls.calls()).extracting(ModelCall::outcome).containsExactly("server_error", "server_error", "ok");
     }
@@ -106,7 +102,7 @@ class ProviderChainTest {
         OpenAiAdapters adapters = adapters(endpoint("primary", closedPort()), endpoint("fallback", fallback.baseUrl()));
 
         for (int i = 0; i < 6; i++) {
-            assertThat(adapters.classifier().classify(vision())).isInstanceOf(ClassifierVerdict.Labelled.class);
+            assertThat(adapters.classifier().classify(vision())).isInstanceOf(ClassifierVerdict.Classified.class);
         }
 
         assertThat(breakers.circuitBreaker("llm-primary").getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -135,7 +131,7 @@ class ProviderChainTest {
 
         ClassifierVerdict verdict = adapters(deployment).classifier().classify(vision());
 
-        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Classified.class);
         assertThat(azure.requests()).singleElement().satisfies(request -> {
             assertThat(request.requestLine())
                     .startsWith("POST /openai/deployments/vision-prod/chat/completions?api-version=2024-10-21 ");
@@ -173,7 +169,6 @@ class ProviderChainTest {
         return OpenAiAdapters.create(
                 settings,
                 KnowledgeBase.embedded().taxonomy(),
-                files,
                 calls,
                 Clock.systemUTC(),
                 breakers,
@@ -203,10 +198,6 @@ class ProviderChainTest {
     }
 
     private static ClassificationRequest vision() {
-        return new ClassificationRequest(
-                ScanId.random(),
-                new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
-                Optional.empty(),
-                Instant.now().plusSeconds(20));
+        return SampleFiles.vision("milk-carton.png", Instant.now().plusSeconds(20));
     }
 }

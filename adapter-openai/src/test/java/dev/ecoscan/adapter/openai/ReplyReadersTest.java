@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.taxonomy.CategoryLabels;
+import dev.ecoscan.domain.taxonomy.SituationTag;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Model output is untrusted input: each reader accepts what is valid and says what is not. */
@@ -18,13 +17,24 @@ class ReplyReadersTest {
     private final AnswerReplyReader answers = new AnswerReplyReader();
 
     @Test
-    void a_consistent_vision_reply_is_read_as_labels() {
+    void a_consistent_vision_reply_is_resolved_against_the_taxonomy() {
         ReplyReading<ClassifierVerdict> reading = vision.read("""
                 {"major":"재활용폐기물","middle":"종이팩","item":"우유팩","tags":["내용물_없음"]}""", false);
 
         assertThat(reading)
-                .isEqualTo(new ReplyReading.Usable<>(new ClassifierVerdict.Labelled(
-                        new CategoryLabels("재활용폐기물", Optional.of("종이팩"), "우유팩", List.of("내용물_없음")))));
+                .isInstanceOfSatisfying(
+                        ReplyReading.Usable.class,
+                        usable -> assertThat(usable.value())
+                                .isInstanceOfSatisfying(ClassifierVerdict.Classified.class, classified -> {
+                                    assertThat(classified
+                                                    .classification()
+                                                    .path()
+                                                    .display())
+                                            .isEqualTo("재활용폐기물 > 종이팩 > 우유팩");
+                                    assertThat(classified.classification().situation())
+                                            .extracting(SituationTag::label)
+                                            .containsExactly("내용물_없음");
+                                }));
     }
 
     @Test
@@ -39,14 +49,20 @@ class ReplyReadersTest {
     }
 
     @Test
-    void a_middle_of_another_major_is_invalid_but_a_free_text_item_name_is_the_pipelines_to_resolve() {
+    void a_middle_of_another_major_is_invalid_but_a_free_text_item_name_keeps_its_category() {
         assertThat(vision.read("""
                 {"major":"일반종량제폐기물","middle":"유리병","item":"유리병","tags":[]}""", false)).isInstanceOf(ReplyReading.Unusable.class);
         assertThat(vision.read("""
                 {"major":"재활용폐기물","middle":"유리병","item":"처음 보는 물건","tags":[]}""", false))
                 .isInstanceOfSatisfying(
                         ReplyReading.Usable.class,
-                        usable -> assertThat(usable.value()).isInstanceOf(ClassifierVerdict.Labelled.class));
+                        usable -> assertThat(usable.value())
+                                .isInstanceOfSatisfying(ClassifierVerdict.Classified.class, classified -> {
+                                    assertThat(classified.classification().item())
+                                            .isEmpty();
+                                    assertThat(classified.classification().unmatchedName())
+                                            .contains("처음 보는 물건");
+                                }));
     }
 
     @Test

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecoscan.data.KnowledgeBase;
-import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.reward.RewardOutcome;
-import dev.ecoscan.domain.scan.ImageReference;
-import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.RecordingModelCalls;
 import dev.ecoscan.testkit.ScanTestKit;
@@ -16,7 +13,6 @@ import dev.ecoscan.testkit.TestPipeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +38,9 @@ class StrictProviderTest {
     @Test
     void the_vision_request_carries_a_strict_schema_with_taxonomy_enums_and_an_inline_image() {
         ClassifierVerdict verdict = classifier()
-                .classify(new ClassificationRequest(
-                        ScanId.random(),
-                        new ImageReference.File(SAMPLES.resolve("milk-carton.png")),
-                        Optional.empty(),
-                        Instant.now().plusSeconds(30)));
+                .classify(SampleFiles.vision("milk-carton.png", Instant.now().plusSeconds(30)));
 
-        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Classified.class);
         JsonNode request = requests.getFirst();
         assertThat(request.path("model").asText()).isEqualTo("strict-model");
         assertThat(request.path("max_completion_tokens").asInt()).isEqualTo(300);
@@ -86,11 +78,7 @@ class StrictProviderTest {
     void the_system_prompt_is_identical_for_every_image_so_a_prompt_cache_can_hit() {
         OpenAiClassifier classifier = classifier();
         for (String sample : List.of("milk-carton.png", "soju-bottle.png")) {
-            classifier.classify(new ClassificationRequest(
-                    ScanId.random(),
-                    new ImageReference.File(SAMPLES.resolve(sample)),
-                    Optional.empty(),
-                    Instant.now().plusSeconds(30)));
+            classifier.classify(SampleFiles.vision(sample, Instant.now().plusSeconds(30)));
         }
 
         assertThat(requests).hasSize(2);
@@ -104,6 +92,7 @@ class StrictProviderTest {
     void a_whole_scan_completes_on_a_provider_that_is_not_the_simulator() {
         OpenAiAdapters adapters = adapters();
         TestPipeline pipeline = ScanTestKit.pipeline()
+                .images(SampleFiles.files())
                 .classifier(adapters.classifier())
                 .answers(adapters.answers())
                 .build();
@@ -125,7 +114,7 @@ class StrictProviderTest {
 
     private OpenAiAdapters adapters() {
         return provider.adapters(
-                "strict-key", "strict-model", KnowledgeBase.embedded().taxonomy(), SampleFiles.source(), calls);
+                "strict-key", "strict-model", KnowledgeBase.embedded().taxonomy(), calls);
     }
 
     /** Refuses any request without a strict json_schema response format, as this provider's contract. */

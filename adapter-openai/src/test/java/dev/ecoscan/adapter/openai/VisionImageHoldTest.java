@@ -7,17 +7,13 @@ import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageHold;
-import dev.ecoscan.domain.port.ImageLoad;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.FailureKind;
-import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
-import dev.ecoscan.simulator.Fault;
 import dev.ecoscan.simulator.LlmSimulator;
-import dev.ecoscan.simulator.RequestKind;
 import dev.ecoscan.simulator.SimulatorConfig;
 import dev.ecoscan.testkit.RecordingModelCalls;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The vision step holds its image in the budget for exactly as long as its call lasts. */
+/** The vision step counts its request's copies of the image in the image's hold, and never takes more than the budget allows. */
 class VisionImageHoldTest {
 
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
@@ -43,57 +39,32 @@ class VisionImageHoldTest {
     }
 
     @Test
-    void the_image_and_the_request_copies_of_it_are_held_during_the_call_and_given_back_after_it() {
+    void the_request_copies_of_the_image_are_counted_in_its_hold_and_the_hold_is_left_to_the_pipeline() {
         RecordingHold hold = new RecordingHold(milk.length, Long.MAX_VALUE);
-        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Loaded(new Image(milk, "image/png"), hold));
+        OpenAiAdapters adapters = adapters();
 
-        ClassifierVerdict verdict = adapters.classifier().classify(vision());
+        ClassifierVerdict verdict = adapters.classifier().classify(vision(hold));
 
-        assertThat(verdict).isInstanceOf(ClassifierVerdict.Labelled.class);
+        assertThat(verdict).isInstanceOf(ClassifierVerdict.Classified.class);
         long base64 = 4L * ((milk.length + 2) / 3);
         assertThat(hold.largest).isEqualTo(milk.length + 4 * base64);
-        assertThat(hold.closed).isTrue();
-    }
-
-    @Test
-    void the_image_is_given_back_when_the_provider_fails() {
-        RecordingHold hold = new RecordingHold(milk.length, Long.MAX_VALUE);
-        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Loaded(new Image(milk, "image/png"), hold));
-        simulator.faults().nextFor(RequestKind.VISION, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
-
-        ClassifierVerdict verdict = adapters.classifier().classify(vision());
-
-        assertThat(verdict)
-                .isInstanceOfSatisfying(
-                        ClassifierVerdict.Failure.class,
-                        failure -> assertThat(failure.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
-        assertThat(hold.closed).isTrue();
-    }
-
-    @Test
-    void an_image_the_budget_refused_is_an_overloaded_failure_without_a_model_call() {
-        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Overloaded("the image budget is full"));
-
-        ClassifierVerdict verdict = adapters.classifier().classify(vision());
-
-        assertThat(verdict)
-                .isEqualTo(new ClassifierVerdict.Failure(FailureKind.OVERLOADED, "the image budget is full"));
-        assertThat(simulator.stats().requests().vision()).isZero();
+        // Whoever loaded the image closes its hold, once the call is over: the pipeline.
+        assertThat(hold.closed).isFalse();
     }
 
     @Test
     void a_budget_that_cannot_take_the_request_copies_fails_the_step_as_overloaded_without_a_model_call() {
         RecordingHold hold = new RecordingHold(milk.length, milk.length);
-        OpenAiAdapters adapters = adapters(reference -> new ImageLoad.Loaded(new Image(milk, "image/png"), hold));
+        OpenAiAdapters adapters = adapters();
 
-        ClassifierVerdict verdict = adapters.classifier().classify(vision());
+        ClassifierVerdict verdict = adapters.classifier().classify(vision(hold));
 
         assertThat(verdict)
                 .isInstanceOfSatisfying(
                         ClassifierVerdict.Failure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(FailureKind.OVERLOADED));
         assertThat(simulator.stats().requests().vision()).isZero();
-        assertThat(hold.closed).isTrue();
+        assertThat(hold.bytes()).isEqualTo(milk.length);
     }
 
     /** A hold that grows up to {@code limit} and records the most it held and whether it was closed. */
@@ -132,7 +103,7 @@ class VisionImageHoldTest {
         }
     }
 
-    private OpenAiAdapters adapters(ImageSource images) {
+    private OpenAiAdapters adapters() {
         simulator = LlmSimulator.start(
                 SimulatorConfig.instant().withRetryAfter(Duration.ZERO).withPort(0));
         StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
@@ -152,13 +123,14 @@ class VisionImageHoldTest {
                 false,
                 100);
         return OpenAiAdapters.create(
-                settings, KnowledgeBase.embedded().taxonomy(), images, new RecordingModelCalls(), Clock.systemUTC());
+                settings, KnowledgeBase.embedded().taxonomy(), new RecordingModelCalls(), Clock.systemUTC());
     }
 
-    private static ClassificationRequest vision() {
+    private ClassificationRequest vision(ImageHold hold) {
         return new ClassificationRequest(
                 ScanId.random(),
-                new ImageReference.File(SAMPLES.resolve("x.png")),
+                new Image(milk, "image/png"),
+                hold,
                 Optional.empty(),
                 Instant.now().plusSeconds(30));
     }
@@ -167,7 +139,7 @@ class VisionImageHoldTest {
         try {
             return Files.readAllBytes(SAMPLES.resolve(sample));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

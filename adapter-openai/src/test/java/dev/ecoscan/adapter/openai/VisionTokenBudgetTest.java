@@ -7,9 +7,6 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.ecoscan.data.KnowledgeBase;
-import dev.ecoscan.domain.port.ClassificationRequest;
-import dev.ecoscan.domain.scan.ImageReference;
-import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.taxonomy.Item;
 import dev.ecoscan.domain.taxonomy.MajorCategory;
 import dev.ecoscan.domain.taxonomy.MiddleCategory;
@@ -20,7 +17,6 @@ import dev.ecoscan.testkit.RecordingModelCalls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,13 +73,9 @@ class VisionTokenBudgetTest {
 
     private int tokensOfAVisionRequest(Taxonomy taxonomy) {
         int before = provider.requests().size();
-        provider.adapters("budget-key", "gpt-4.1-mini", taxonomy, SampleFiles.source(), new RecordingModelCalls())
+        provider.adapters("budget-key", "gpt-4.1-mini", taxonomy, new RecordingModelCalls())
                 .classifier()
-                .classify(new ClassificationRequest(
-                        ScanId.random(),
-                        new ImageReference.File(SampleFiles.SAMPLES.resolve("milk-carton.png")),
-                        Optional.empty(),
-                        Instant.now().plusSeconds(30)));
+                .classify(SampleFiles.vision("milk-carton.png", Instant.now().plusSeconds(30)));
         assertThat(provider.requests()).hasSize(before + 1);
         JsonNode request = provider.requests().getLast();
         String system = request.at("/messages/0/content").asText();

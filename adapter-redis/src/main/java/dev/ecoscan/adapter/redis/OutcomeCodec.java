@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.answer.Answer;
-import dev.ecoscan.domain.reward.Character;
-import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.Rejection;
@@ -31,14 +29,17 @@ import java.util.UUID;
 /**
  * Writes a {@link ScanOutcome} as JSON and reads it back in any process. Knowledge-base objects are
  * stored by id and looked up again, so the JSON stays small and a result always shows current data.
+ * The question is not written: the job's record keeps it, and the reader passes it back in.
  */
 public final class OutcomeCodec {
 
     private final KnowledgeBase knowledge;
     private final ObjectMapper json = new ObjectMapper();
+    private final StoredReward rewards;
 
     public OutcomeCodec(KnowledgeBase knowledge) {
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        this.rewards = new StoredReward(knowledge.characters(), json);
     }
 
     public String encode(ScanOutcome outcome) {
@@ -50,7 +51,7 @@ public final class OutcomeCodec {
                 node.set("classification", classification(completed.classification()));
                 node.put("rule", completed.rule().node().value());
                 node.set("answer", answer(completed.answer()));
-                node.set("reward", reward(completed.reward()));
+                node.set("reward", rewards.write(completed.reward()));
             }
             case ScanOutcome.Rejected rejected -> {
                 node.put("type", "rejected");
@@ -76,9 +77,10 @@ public final class OutcomeCodec {
     }
 
     /**
+     * @param question the question of the scan, from its job's record
      * @throws IllegalArgumentException when the JSON is not an outcome this knowledge base can rebuild
      */
-    public ScanOutcome decode(String text) {
+    public ScanOutcome decode(String text, Optional<String> question) {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -103,15 +105,17 @@ public final class OutcomeCodec {
                         .orElseThrow(() -> new IllegalArgumentException("no disposal rule for '" + ruleNode + "'"));
                 yield new ScanOutcome.Completed(
                         id,
+                        question,
                         classification(node.path("classification")),
                         rule,
                         answer(node.path("answer")),
-                        reward(node.path("reward")),
+                        rewards.read(node.path("reward")),
                         timings);
             }
             case "rejected" ->
                 new ScanOutcome.Rejected(
                         id,
+                        question,
                         Rejection.valueOf(text(node, "reason")),
                         text(node, "detail"),
                         node.has("classification")
@@ -121,6 +125,7 @@ public final class OutcomeCodec {
             case "failed" ->
                 new ScanOutcome.Failed(
                         id,
+                        question,
                         Step.valueOf(text(node, "step")),
                         FailureKind.valueOf(text(node, "kind")),
                         text(node, "detail"),
@@ -180,61 +185,7 @@ public final class OutcomeCodec {
         return new Answer(text(node, "userAnswer"), texts(node.path("steps")), texts(node.path("insufficiencies")));
     }
 
-    private ObjectNode reward(RewardOutcome reward) {
-        ObjectNode node = json.createObjectNode();
-        switch (reward) {
-            case RewardOutcome.Granted granted -> {
-                node.put("kind", "granted").put("reason", granted.matchReason());
-                node.set("character", character(granted.character()));
-            }
-            case RewardOutcome.AlreadyOwned owned -> {
-                node.put("kind", "already_owned").put("reason", owned.matchReason());
-                node.set("character", character(owned.character()));
-            }
-            case RewardOutcome.NotEligible notEligible ->
-                node.put("kind", "not_eligible").put("reason", notEligible.reason());
-            case RewardOutcome.Unavailable unavailable ->
-                node.put("kind", "unavailable").put("reason", unavailable.reason());
-        }
-        return node;
-    }
-
-    private RewardOutcome reward(JsonNode node) {
-        String reason = text(node, "reason");
-        return switch (text(node, "kind")) {
-            case "granted" -> new RewardOutcome.Granted(character(node.path("character")), reason);
-            case "already_owned" -> new RewardOutcome.AlreadyOwned(character(node.path("character")), reason);
-            case "not_eligible" -> new RewardOutcome.NotEligible(reason);
-            case "unavailable" -> new RewardOutcome.Unavailable(reason);
-            default -> throw new IllegalArgumentException("unknown reward kind '" + text(node, "kind") + "'");
-        };
-    }
-
-    /** The whole character is written, so one a newer catalogue dropped can still be shown as granted. */
-    private ObjectNode character(Character character) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", character.id())
-                .put("name", character.name())
-                .put("type", character.type())
-                .put("dialog", character.dialog());
-        character.middle().ifPresent(middle -> node.put("middle", middle.value()));
-        return node;
-    }
-
-    private Character character(JsonNode node) {
-        String id = text(node, "id");
-        return knowledge
-                .characters()
-                .byId(id)
-                .orElseGet(() -> new Character(
-                        id,
-                        text(node, "name"),
-                        text(node, "type"),
-                        text(node, "dialog"),
-                        node.has("middle") ? Optional.of(NodeId.of(text(node, "middle"))) : Optional.empty()));
-    }
-
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
             throw new IllegalArgumentException("a stored outcome lacks the text field '" + field + "'");

@@ -181,10 +181,12 @@ final class RedisJobStore {
     List<JobEvent> eventsAfter(ScanId id, long lastSeen) {
         // Event n is entry 0-n, so the events after lastSeen start at entry 0-(lastSeen + 1).
         long first = Math.min(Math.max(0, lastSeen), Long.MAX_VALUE - 1) + 1;
-        return events(commands()
-                .xrange(
-                        keys().events(id),
-                        Range.from(Range.Boundary.including("0-" + first), Range.Boundary.unbounded())));
+        return events(
+                id,
+                commands()
+                        .xrange(
+                                keys().events(id),
+                                Range.from(Range.Boundary.including("0-" + first), Range.Boundary.unbounded())));
     }
 
     /**
@@ -197,16 +199,16 @@ final class RedisJobStore {
         List<StreamMessage<String, String>> read = blocking.xread(
                 XReadArgs.Builder.block(block),
                 XReadArgs.StreamOffset.from(keys().events(id), "0-" + Math.max(0, lastSeen)));
-        return read == null ? List.of() : events(read);
+        return read == null ? List.of() : events(id, read);
     }
 
-    private List<JobEvent> events(List<StreamMessage<String, String>> messages) {
+    private List<JobEvent> events(ScanId id, List<StreamMessage<String, String>> messages) {
         List<JobEvent> events = new ArrayList<>(messages.size());
         for (StreamMessage<String, String> message : messages) {
             String text = message.getBody().get(EVENT_FIELD);
             if (text != null) {
                 // Anything else is the tombstone of a forgotten job.
-                events.add(event(text));
+                events.add(event(id, text));
             }
         }
         return events;
@@ -295,17 +297,25 @@ final class RedisJobStore {
                         Long.toString(TOMBSTONE_SECONDS));
     }
 
-    private JobEvent event(String text) {
+    private JobEvent event(ScanId id, String text) {
         try {
             JsonNode node = json.readTree(text);
             JobStage stage = JobStage.valueOf(node.path("stage").asText());
             Optional<ScanOutcome> outcome = node.has("outcome")
-                    ? Optional.of(codec.decode(node.get("outcome").toString()))
+                    ? Optional.of(codec.decode(node.get("outcome").toString(), question(id)))
                     : Optional.empty();
             return new JobEvent(node.path("id").asLong(), stage, outcome);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored job event is not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The question of a job, from its record: the stored outcome leaves it out (the record has it), so
+     * the stored format is the same as before outcomes carried their question.
+     */
+    private Optional<String> question(ScanId id) {
+        return Optional.ofNullable(commands().hget(keys().record(id), "question"));
     }
 
     /** A job's record as stored: the request to run and when it was accepted. */

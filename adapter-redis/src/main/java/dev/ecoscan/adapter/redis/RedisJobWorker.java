@@ -264,7 +264,12 @@ public final class RedisJobWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             // The use case never throws for port trouble; this is a bug, and the job must still end.
             outcome = new ScanOutcome.Failed(
-                    id, Step.VISION, FailureKind.INTERNAL_ERROR, "the scan failed unexpectedly: " + e, List.of());
+                    id,
+                    job.request().question(),
+                    Step.VISION,
+                    FailureKind.INTERNAL_ERROR,
+                    "the scan failed unexpectedly: " + e,
+                    List.of());
         }
         if (!open) {
             // Cut short by close: leave it pending, so another worker runs it again from the start.

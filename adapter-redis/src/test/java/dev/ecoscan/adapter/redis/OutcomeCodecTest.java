@@ -29,7 +29,7 @@ class OutcomeCodecTest {
                 .isInstanceOfSatisfying(
                         ScanOutcome.Completed.class,
                         completed -> assertThat(completed.reward()).isInstanceOf(RewardOutcome.Granted.class));
-        assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
+        assertThat(codec.decode(codec.encode(outcome), outcome.question())).isEqualTo(outcome);
         assertThat(outcome.timings()).hasSize(4);
     }
 
@@ -45,7 +45,7 @@ class OutcomeCodecTest {
             assertThat(completed.classification().situation()).isNotEmpty();
             assertThat(completed.reward()).isInstanceOf(RewardOutcome.NotEligible.class);
         });
-        assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
+        assertThat(codec.decode(codec.encode(outcome), outcome.question())).isEqualTo(outcome);
     }
 
     @Test
@@ -54,13 +54,14 @@ class OutcomeCodecTest {
         Character retired = new Character("retired-mascot", "은퇴한 마스코트", "종이", "안녕!", Optional.empty());
         ScanOutcome outcome = new ScanOutcome.Completed(
                 completed.scanId(),
+                completed.question(),
                 completed.classification(),
                 completed.rule(),
                 completed.answer(),
                 new RewardOutcome.AlreadyOwned(retired, "이미 있어요"),
                 completed.timings());
 
-        assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
+        assertThat(codec.decode(codec.encode(outcome), outcome.question())).isEqualTo(outcome);
     }
 
     @Test
@@ -68,13 +69,14 @@ class OutcomeCodecTest {
         ScanOutcome.Completed completed = (ScanOutcome.Completed) milkCartonScan();
         ScanOutcome outcome = new ScanOutcome.Completed(
                 completed.scanId(),
+                completed.question(),
                 completed.classification(),
                 completed.rule(),
                 completed.answer(),
                 new RewardOutcome.Unavailable("database down"),
                 completed.timings());
 
-        assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
+        assertThat(codec.decode(codec.encode(outcome), outcome.question())).isEqualTo(outcome);
     }
 
     @Test
@@ -86,14 +88,16 @@ class OutcomeCodecTest {
         ScanOutcome.Completed completed = (ScanOutcome.Completed) milkCartonScan();
         ScanOutcome noRule = new ScanOutcome.Rejected(
                 completed.scanId(),
+                completed.question(),
                 Rejection.NO_MATCHING_RULE,
                 "no rule",
                 Optional.of(completed.classification()),
                 completed.timings().subList(0, 2));
 
         assertThat(unclassifiable).isInstanceOf(ScanOutcome.Rejected.class);
-        assertThat(codec.decode(codec.encode(unclassifiable))).isEqualTo(unclassifiable);
-        assertThat(codec.decode(codec.encode(noRule))).isEqualTo(noRule);
+        assertThat(codec.decode(codec.encode(unclassifiable), unclassifiable.question()))
+                .isEqualTo(unclassifiable);
+        assertThat(codec.decode(codec.encode(noRule), noRule.question())).isEqualTo(noRule);
     }
 
     @Test
@@ -104,15 +108,31 @@ class OutcomeCodecTest {
                 .scan("x.png");
 
         assertThat(outcome).isInstanceOf(ScanOutcome.Failed.class);
-        assertThat(codec.decode(codec.encode(outcome))).isEqualTo(outcome);
+        assertThat(codec.decode(codec.encode(outcome), outcome.question())).isEqualTo(outcome);
+    }
+
+    @Test
+    void the_question_is_not_stored_with_the_outcome_but_given_back_by_the_reader() {
+        ScanOutcome outcome = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .answers(CannedAnswers.clean())
+                .build()
+                .scan("milk.png", "빨대는 어떻게 하나요?");
+
+        String stored = codec.encode(outcome);
+
+        assertThat(stored).doesNotContain("빨대는 어떻게 하나요?");
+        assertThat(codec.decode(stored, Optional.of("빨대는 어떻게 하나요?"))).isEqualTo(outcome);
     }
 
     @Test
     void json_that_is_not_an_outcome_is_refused_with_a_reason() {
-        assertThatThrownBy(() -> codec.decode("{\"scanId\":\"00000000-0000-4000-8000-000000000009\"}"))
+        assertThatThrownBy(
+                        () -> codec.decode("{\"scanId\":\"00000000-0000-4000-8000-000000000009\"}", Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("type");
-        assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codec.decode("not json", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ScanOutcome milkCartonScan() {

@@ -23,15 +23,15 @@ public final class OutcomeJson {
 
     private OutcomeJson() {}
 
-    public static String render(ScanOutcome outcome, Optional<String> question, List<ModelCall> calls) {
+    public static String render(ScanOutcome outcome, List<ModelCall> calls) {
         ObjectNode body = switch (outcome) {
-            case ScanOutcome.Completed done -> ScanBodies.completed(done, question);
+            case ScanOutcome.Completed done -> ScanBodies.completed(done);
             case ScanOutcome.Rejected rejected -> {
                 ObjectNode failed =
                         failed(outcome, rejected.detail(), rejected.reason().name(), Optional.empty());
                 rejected.classification()
                         .ifPresent(c -> failed.putObject("pipeline_result")
-                                .set("classification_result", ScanBodies.classification(c, question)));
+                                .set("classification_result", ScanBodies.classification(c, rejected.question())));
                 yield failed;
             }
             case ScanOutcome.Failed failed ->

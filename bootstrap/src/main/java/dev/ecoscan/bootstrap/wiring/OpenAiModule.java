@@ -12,7 +12,6 @@ import dev.ecoscan.adapter.openai.StepLimits;
 import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.config.SettingsException;
-import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.ecoscan.simulator.FaultRates;
@@ -95,13 +94,12 @@ interface OpenAiModule {
     static OpenAiAdapters adapters(
             OpenAiSettings settings,
             Taxonomy taxonomy,
-            ImageSource images,
             ModelCallRecorder calls,
             Clock clock,
             CircuitBreakerRegistry breakers,
             RetryRegistry retries) {
         try {
-            return OpenAiAdapters.create(settings, taxonomy, images, calls, clock, breakers, retries);
+            return OpenAiAdapters.create(settings, taxonomy, calls, clock, breakers, retries);
         } catch (IllegalArgumentException e) {
             // A parameter a configured model refuses is a setting to change, found before any request.
             throw new SettingsException(e.getMessage(), e);

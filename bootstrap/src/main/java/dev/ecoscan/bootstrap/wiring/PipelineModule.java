@@ -8,10 +8,12 @@ import dev.ecoscan.application.ScanPipeline;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
+import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RuleRepository;
 import dev.ecoscan.domain.port.StepRecorder;
-import dev.ecoscan.domain.taxonomy.Taxonomy;
+import dev.ecoscan.domain.scan.ImageLoadEvent;
+import dev.ecoscan.domain.scan.StepEvent;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -31,9 +33,18 @@ interface PipelineModule {
             return StepRecorder.none();
         }
         EcoScanMetrics meters = metrics.get();
-        return event -> {
-            meters.record(event);
-            jobs.record(event);
+        return new StepRecorder() {
+            @Override
+            public void record(StepEvent event) {
+                meters.record(event);
+                jobs.record(event);
+            }
+
+            /** Job progress follows the four steps only; the image load is timed beside them. */
+            @Override
+            public void recordImageLoad(ImageLoadEvent event) {
+                meters.recordImageLoad(event);
+            }
         };
     }
 
@@ -41,7 +52,7 @@ interface PipelineModule {
     @Provides
     @Singleton
     static ScanWaste scanWaste(
-            Taxonomy taxonomy,
+            ImageSource images,
             Classifier classifier,
             RuleRepository rules,
             AnswerGenerator answers,
@@ -49,7 +60,6 @@ interface PipelineModule {
             StepRecorder listeners,
             Clock clock,
             Wiring wiring) {
-        return ScanPipeline.assemble(
-                taxonomy, new PipelinePorts(classifier, rules, answers, rewards), listeners, clock);
+        return ScanPipeline.assemble(new PipelinePorts(images, classifier, rules, answers, rewards), listeners, clock);
     }
 }

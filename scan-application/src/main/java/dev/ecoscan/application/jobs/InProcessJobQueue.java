@@ -129,6 +129,7 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
             // The use case never throws for port trouble; this is a bug, and the job must still end.
             outcome = new ScanOutcome.Failed(
                     record.request().id(),
+                    record.request().question(),
                     Step.VISION,
                     FailureKind.INTERNAL_ERROR,
                     "the scan failed unexpectedly: " + e,
@@ -191,6 +192,7 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
                 record.finish(
                         new ScanOutcome.Failed(
                                 job.id(),
+                                job.question(),
                                 stepOf(job.stage()),
                                 FailureKind.SHUT_DOWN,
                                 "the instance shut down before the scan finished",

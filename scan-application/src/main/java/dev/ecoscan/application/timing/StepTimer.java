@@ -2,17 +2,23 @@ package dev.ecoscan.application.timing;
 
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepEvent;
 import dev.ecoscan.domain.scan.StepStatus;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Times one port call and records its {@link StepEvent}, whatever way the call ends. */
+/**
+ * Times one port call and records its {@link StepEvent} (or, for the image load, its
+ * {@link ImageLoadEvent}), whatever way the call ends.
+ */
 public final class StepTimer {
 
     private static final System.Logger LOG = System.getLogger(StepTimer.class.getName());
@@ -38,6 +44,16 @@ public final class StepTimer {
      * when the pipeline interrupted it at the deadline, and the throwable propagates unchanged.
      */
     public <T> T time(ScanId scanId, Step step, Supplier<T> call, Function<? super T, StepStatus> statusOf) {
+        return timed(call, statusOf, (duration, status) -> record(new StepEvent(scanId, step, duration, status)));
+    }
+
+    /** Like {@link #time}, for the image load before the vision step. */
+    public <T> T timeImageLoad(ScanId scanId, Supplier<T> call, Function<? super T, StepStatus> statusOf) {
+        return timed(call, statusOf, (duration, status) -> record(new ImageLoadEvent(scanId, duration, status)));
+    }
+
+    private <T> T timed(
+            Supplier<T> call, Function<? super T, StepStatus> statusOf, BiConsumer<Duration, StepStatus> recording) {
         long start = nanoTicker.getAsLong();
         StepStatus status = StepStatus.ERROR;
         try {
@@ -49,7 +65,7 @@ public final class StepTimer {
                 // Only the deadline guard interrupts a step's thread.
                 status = StepStatus.TIMEOUT;
             }
-            record(new StepEvent(scanId, step, Duration.ofNanos(Math.max(0, nanoTicker.getAsLong() - start)), status));
+            recording.accept(Duration.ofNanos(Math.max(0, nanoTicker.getAsLong() - start)), status);
         }
     }
 
@@ -59,8 +75,16 @@ public final class StepTimer {
     }
 
     private void record(StepEvent event) {
+        safely(event, recorder::record);
+    }
+
+    private void record(ImageLoadEvent event) {
+        safely(event, recorder::recordImageLoad);
+    }
+
+    private static <E> void safely(E event, Consumer<E> listener) {
         try {
-            recorder.record(event);
+            listener.accept(event);
         } catch (RuntimeException e) {
             // A broken listener (metrics, logs) must not turn a good scan into a failed one.
             LOG.log(System.Logger.Level.WARNING, "step recorder failed for " + event, e);

@@ -25,9 +25,9 @@ public final class TimedClassifier implements Classifier {
 
     private static StepStatus statusOf(ClassifierVerdict verdict) {
         return switch (verdict) {
-            case ClassifierVerdict.Labelled labelled -> StepStatus.SUCCESS;
+            case ClassifierVerdict.Classified classified -> StepStatus.SUCCESS;
+            case ClassifierVerdict.OutOfTaxonomy outOfTaxonomy -> StepStatus.REJECTED;
             case ClassifierVerdict.Unclassifiable unclassifiable -> StepStatus.REJECTED;
-            case ClassifierVerdict.UnreadableImage unreadable -> StepStatus.REJECTED;
             case ClassifierVerdict.Failure failure -> StepTimer.statusOf(failure.kind());
         };
     }

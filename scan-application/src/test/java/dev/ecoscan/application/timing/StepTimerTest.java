@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
+import dev.ecoscan.domain.port.Image;
+import dev.ecoscan.domain.port.ImageHold;
+import dev.ecoscan.domain.port.ImageLoad;
+import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.Step;
@@ -21,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class StepTimerTest {
+
+    private static final Image PIXEL = new Image(new byte[] {1}, "image/png");
 
     private final List<StepEvent> events = new ArrayList<>();
     /** Each reading advances 7 ms, so every timed call lasts exactly 7 ms. */
@@ -71,7 +78,8 @@ class StepTimerTest {
     void the_classifier_decorator_maps_each_verdict_to_a_status() {
         assertThat(statusOfVision(new ClassifierVerdict.Unclassifiable("blurry")))
                 .isEqualTo(StepStatus.REJECTED);
-        assertThat(statusOfVision(new ClassifierVerdict.UnreadableImage("404"))).isEqualTo(StepStatus.REJECTED);
+        assertThat(statusOfVision(new ClassifierVerdict.OutOfTaxonomy("no such category")))
+                .isEqualTo(StepStatus.REJECTED);
         assertThat(statusOfVision(new ClassifierVerdict.Failure(FailureKind.UPSTREAM_UNAVAILABLE, "503")))
                 .isEqualTo(StepStatus.FAILED);
         assertThat(statusOfVision(new ClassifierVerdict.Failure(FailureKind.DEADLINE_EXCEEDED, "late")))
@@ -81,8 +89,37 @@ class StepTimerTest {
     private StepStatus statusOfVision(ClassifierVerdict verdict) {
         events.clear();
         Classifier classifier = new TimedClassifier(request -> verdict, timer);
-        classifier.classify(
-                new ClassificationRequest(scan, ImageReference.parse("x.png"), Optional.empty(), Instant.MAX));
+        classifier.classify(new ClassificationRequest(scan, PIXEL, ImageHold.NONE, Optional.empty(), Instant.MAX));
         return events.getFirst().status();
+    }
+
+    @Test
+    void the_image_load_is_recorded_beside_the_steps_never_among_them() {
+        List<ImageLoadEvent> loads = new ArrayList<>();
+        StepRecorder recorder = new StepRecorder() {
+            @Override
+            public void record(StepEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void recordImageLoad(ImageLoadEvent event) {
+                loads.add(event);
+            }
+        };
+        TimedImageSource images = new TimedImageSource(
+                reference -> reference.toString().contains("gone")
+                        ? new ImageLoad.Unreadable("404 from the host")
+                        : new ImageLoad.Loaded(PIXEL),
+                new StepTimer(recorder, () -> ticks.getAndAdd(7_000_000)));
+
+        images.load(scan, ImageReference.parse("milk.png"));
+        images.load(scan, ImageReference.parse("gone.png"));
+
+        assertThat(loads)
+                .containsExactly(
+                        new ImageLoadEvent(scan, Duration.ofMillis(7), StepStatus.SUCCESS),
+                        new ImageLoadEvent(scan, Duration.ofMillis(7), StepStatus.REJECTED));
+        assertThat(events).isEmpty();
     }
 }

@@ -1,17 +1,25 @@
 package dev.ecoscan.domain.port;
 
-import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Input of the vision step. The classifier must give up by {@code deadline}. */
-public record ClassificationRequest(ScanId scanId, ImageReference image, Optional<String> question, Instant deadline) {
+/**
+ * Input of the vision step: the scan's image, already loaded. The classifier must give up by
+ * {@code deadline}.
+ *
+ * @param hold what the image is counted at in the image budget. A classifier may grow it by the
+ *             copies of the image its request makes ({@link ImageHold#resizeTo}); the pipeline, which
+ *             loaded the image, closes it when the classifier is done
+ */
+public record ClassificationRequest(
+        ScanId scanId, Image image, ImageHold hold, Optional<String> question, Instant deadline) {
 
     public ClassificationRequest {
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(hold, "hold");
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(deadline, "deadline");
     }

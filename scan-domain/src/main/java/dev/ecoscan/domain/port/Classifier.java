@@ -1,10 +1,11 @@
 package dev.ecoscan.domain.port;
 
 /**
- * Says what the item in a photo is (the vision step). Implementations never throw for expected
- * trouble: an unreadable image or a provider failure comes back as a {@link ClassifierVerdict}, and an
- * image the budget could not take as a {@link dev.ecoscan.domain.scan.FailureKind#OVERLOADED} failure.
- * An implementation that loads the image closes the {@link ImageLoad} when its call is over.
+ * Says what the item in a photo is (the vision step). The image comes loaded: the pipeline loads it
+ * through {@link ImageSource} first, so the time a download takes is not counted as vision time.
+ * Implementations never throw for expected trouble: labels outside the taxonomy, an unrecognisable
+ * item or a provider failure come back as a {@link ClassifierVerdict}, and a request the image budget
+ * could not take as a {@link dev.ecoscan.domain.scan.FailureKind#OVERLOADED} failure.
  */
 public interface Classifier {
 

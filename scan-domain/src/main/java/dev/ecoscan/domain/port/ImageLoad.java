@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The result of loading an image. Whoever loads an image closes the load when done with the image
- * (a classifier: when its vision call has ended, however it ended), so the memory it was counted at
+ * (the pipeline: when the vision call has ended, however it ended), so the memory it was counted at
  * goes back to the image budget.
  */
 public sealed interface ImageLoad extends AutoCloseable {

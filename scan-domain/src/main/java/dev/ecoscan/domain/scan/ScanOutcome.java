@@ -5,15 +5,20 @@ import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.taxonomy.Classification;
 import dev.ecoscan.domain.taxonomy.Texts;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How a scan ended. Every variant carries the timing of each step that ran. */
+/**
+ * How a scan ended. Every variant carries the person's question, so whoever renders an outcome needs
+ * nothing beside it, and the timing of each of the four steps that ran.
+ */
 public sealed interface ScanOutcome {
 
     ScanId scanId();
+
+    /** What the person asked with the photo, if anything (as {@link ScanRequest#question()}). */
+    Optional<String> question();
 
     /** One event per executed step, in the order they finished. */
     List<StepEvent> timings();
@@ -21,16 +26,10 @@ public sealed interface ScanOutcome {
     /** The same outcome with the step timings filled in. */
     ScanOutcome withTimings(List<StepEvent> timings);
 
-    default Optional<Duration> timeOf(Step step) {
-        return timings().stream()
-                .filter(e -> e.step() == step)
-                .map(StepEvent::duration)
-                .findFirst();
-    }
-
     /** All steps ran; the reward may still be unavailable or not earned. */
     record Completed(
             ScanId scanId,
+            Optional<String> question,
             Classification classification,
             DisposalRule rule,
             Answer answer,
@@ -39,6 +38,7 @@ public sealed interface ScanOutcome {
             implements ScanOutcome {
         public Completed {
             Objects.requireNonNull(scanId, "scanId");
+            Objects.requireNonNull(question, "question");
             Objects.requireNonNull(classification, "classification");
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(answer, "answer");
@@ -48,7 +48,7 @@ public sealed interface ScanOutcome {
 
         @Override
         public Completed withTimings(List<StepEvent> timings) {
-            return new Completed(scanId, classification, rule, answer, reward, timings);
+            return new Completed(scanId, question, classification, rule, answer, reward, timings);
         }
     }
 
@@ -60,6 +60,7 @@ public sealed interface ScanOutcome {
      */
     record Rejected(
             ScanId scanId,
+            Optional<String> question,
             Rejection reason,
             String detail,
             Optional<Classification> classification,
@@ -67,6 +68,7 @@ public sealed interface ScanOutcome {
             implements ScanOutcome {
         public Rejected {
             Objects.requireNonNull(scanId, "scanId");
+            Objects.requireNonNull(question, "question");
             Objects.requireNonNull(reason, "reason");
             detail = Texts.requireText(detail, "detail");
             Objects.requireNonNull(classification, "classification");
@@ -75,15 +77,22 @@ public sealed interface ScanOutcome {
 
         @Override
         public Rejected withTimings(List<StepEvent> timings) {
-            return new Rejected(scanId, reason, detail, classification, timings);
+            return new Rejected(scanId, question, reason, detail, classification, timings);
         }
     }
 
     /** A step failed; the scan has no answer. */
-    record Failed(ScanId scanId, Step step, FailureKind kind, String detail, List<StepEvent> timings)
+    record Failed(
+            ScanId scanId,
+            Optional<String> question,
+            Step step,
+            FailureKind kind,
+            String detail,
+            List<StepEvent> timings)
             implements ScanOutcome {
         public Failed {
             Objects.requireNonNull(scanId, "scanId");
+            Objects.requireNonNull(question, "question");
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(kind, "kind");
             detail = Texts.requireText(detail, "detail");
@@ -92,7 +101,7 @@ public sealed interface ScanOutcome {
 
         @Override
         public Failed withTimings(List<StepEvent> timings) {
-            return new Failed(scanId, step, kind, detail, timings);
+            return new Failed(scanId, question, step, kind, detail, timings);
         }
     }
 }
