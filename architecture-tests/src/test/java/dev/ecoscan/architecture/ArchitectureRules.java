@@ -73,16 +73,11 @@ final class ArchitectureRules {
                 .as("the testkit depends on the domain, the application and the data only");
     }
 
-    /**
-     * Adapter modules arrive with their issues; until one has two adapters this rule has nothing to
-     * check, which must not fail the build. The bite test proves it fires when there is.
-     */
     ArchRule adapters_do_not_depend_on_each_other() {
         return slices().matching(root + ".adapter.(*)..")
                 .namingSlices("adapter '$1'")
                 .should()
                 .notDependOnEachOther()
-                .allowEmptyShould(true)
                 .as("adapters do not depend on each other");
     }
 
