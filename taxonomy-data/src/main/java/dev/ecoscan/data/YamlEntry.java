@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One mapping of a data file, read with typed accessors that report the file and the entry's path
@@ -62,6 +63,15 @@ final class YamlEntry {
 
     DataFileException error(String problem, Throwable cause) {
         return new DataFileException(file, label(), problem, cause);
+    }
+
+    /** Runs a domain constructor and turns its validation error into one naming the file and this entry. */
+    <T> T build(Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw error(e.getMessage(), e);
+        }
     }
 
     /** True when the mapping has the key, even with an empty value. */
