@@ -157,23 +157,6 @@ final class YamlEntry {
         return result;
     }
 
-    /** A mapping from text keys to lists of texts, in file order. */
-    Map<String, List<String>> textLists(String key) {
-        Object value = map.get(key);
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?> m)) {
-            throw error("'" + key + "' must be a mapping but is " + describe(value));
-        }
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        for (Object k : m.keySet()) {
-            YamlEntry holder = new YamlEntry(file, prefix() + key, Map.of("list", m.get(k)), Set.of("list"));
-            result.put(String.valueOf(k), holder.texts("list"));
-        }
-        return result;
-    }
-
     private String prefix() {
         return path.equals("(document)") ? "" : path + ".";
     }
