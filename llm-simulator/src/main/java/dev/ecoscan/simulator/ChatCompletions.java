@@ -3,18 +3,11 @@ package dev.ecoscan.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,16 +21,11 @@ final class ChatCompletions {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String FINGERPRINT = "fp_ecoscan_sim";
-    /** About how many characters a streamed delta carries; real providers send a token or two. */
-    private static final int DELTA_CHARS = 12;
-
-    private static final int MAX_DELTAS = 48;
-
     private final SimulatorConfig config;
     private final FaultPlan plan;
     private final StatsCounters stats;
-    private final CountDownLatch closing;
+    private final ProviderPause pause;
+    private final CompletionStream streams;
     private final ObjectMapper json;
     private final HttpReplies replies;
     private final Replies contents;
@@ -50,9 +38,10 @@ final class ChatCompletions {
         this.config = config;
         this.plan = plan;
         this.stats = stats;
-        this.closing = closing;
+        this.pause = new ProviderPause(closing);
         this.json = json;
         this.replies = new HttpReplies(json);
+        this.streams = new CompletionStream(replies, pause);
         this.contents = new Replies(config.knowledgeBase().taxonomy());
         this.latencies = new LatencyModel(config.speed());
         this.randoms = new RequestRandoms(config.seed());
@@ -148,7 +137,7 @@ final class ChatCompletions {
      * that waits longer gets the 504 a provider's gateway would send in the end.
      */
     private void hang(HttpExchange exchange) throws IOException, InterruptedException {
-        if (pause(config.hangDuration())) {
+        if (pause.waitFor(config.hangDuration())) {
             replies.error(
                     exchange,
                     504,
@@ -182,144 +171,10 @@ final class ChatCompletions {
         exchange.getResponseHeaders()
                 .set("openai-processing-ms", Long.toString(latency.total().toMillis()));
         if (request.stream()) {
-            stream(exchange, completion, latency, request.includeUsage());
-        } else if (pause(latency.total())) {
+            streams.send(exchange, completion, latency, request.includeUsage());
+        } else if (pause.waitFor(latency.total())) {
             replies.send(exchange, 200, completion.toJson(replies.object()));
         }
-    }
-
-    /** One chat.completion, whole or in chunks. */
-    private record Completion(String id, long created, String model, String content, String finishReason, Usage usage) {
-
-        ObjectNode toJson(ObjectNode body) {
-            body.put("id", id)
-                    .put("object", "chat.completion")
-                    .put("created", created)
-                    .put("model", model);
-            ObjectNode choice = body.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.putObject("message")
-                    .put("role", "assistant")
-                    .put("content", content)
-                    .putNull("refusal");
-            choice.putNull("logprobs");
-            choice.put("finish_reason", finishReason);
-            usage(body.putObject("usage"));
-            body.put("system_fingerprint", FINGERPRINT);
-            return body;
-        }
-
-        ObjectNode chunk(ObjectNode body, ObjectNode delta, String finishReason, boolean withUsage) {
-            body.put("id", id)
-                    .put("object", "chat.completion.chunk")
-                    .put("created", created)
-                    .put("model", model)
-                    .put("system_fingerprint", FINGERPRINT);
-            ObjectNode choice = body.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.set("delta", delta);
-            choice.putNull("logprobs");
-            choice.put("finish_reason", finishReason);
-            if (withUsage) {
-                body.putNull("usage");
-            }
-            return body;
-        }
-
-        ObjectNode usageChunk(ObjectNode body) {
-            body.put("id", id)
-                    .put("object", "chat.completion.chunk")
-                    .put("created", created)
-                    .put("model", model)
-                    .put("system_fingerprint", FINGERPRINT);
-            body.putArray("choices");
-            usage(body.putObject("usage"));
-            return body;
-        }
-
-        private void usage(ObjectNode node) {
-            node.put("prompt_tokens", usage.promptTokens())
-                    .put("completion_tokens", usage.completionTokens())
-                    .put("total_tokens", usage.totalTokens());
-            node.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedTokens());
-            node.putObject("completion_tokens_details").put("reasoning_tokens", 0);
-        }
-    }
-
-    /**
-     * Server-sent events as OpenAI sends them: a role chunk after the time to first token, content
-     * deltas spread over the generation time, a finishing chunk, the usage chunk when asked, [DONE].
-     */
-    private void stream(
-            HttpExchange exchange, Completion completion, LatencyModel.Latency latency, boolean includeUsage)
-            throws IOException, InterruptedException {
-        if (!pause(latency.firstToken())) {
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            ObjectNode first = replies.object().put("role", "assistant").put("content", "");
-            event(
-                    out,
-                    completion
-                            .chunk(replies.object(), first, null, includeUsage)
-                            .toString());
-            List<String> deltas = deltas(completion.content());
-            Duration gap = latency.generation().dividedBy(Math.max(1, deltas.size()));
-            for (String delta : deltas) {
-                if (!pause(gap)) {
-                    return;
-                }
-                ObjectNode node = replies.object().put("content", delta);
-                event(
-                        out,
-                        completion
-                                .chunk(replies.object(), node, null, includeUsage)
-                                .toString());
-            }
-            event(
-                    out,
-                    completion
-                            .chunk(replies.object(), replies.object(), completion.finishReason(), includeUsage)
-                            .toString());
-            if (includeUsage) {
-                event(out, completion.usageChunk(replies.object()).toString());
-            }
-            event(out, "[DONE]");
-        }
-    }
-
-    private static void event(OutputStream out, String data) throws IOException {
-        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** The content in pieces of about {@value #DELTA_CHARS} characters, never splitting a character. */
-    static List<String> deltas(String content) {
-        int codePoints = content.codePointCount(0, content.length());
-        int size = Math.max(DELTA_CHARS, (codePoints + MAX_DELTAS - 1) / MAX_DELTAS);
-        List<String> pieces = new ArrayList<>();
-        int start = 0;
-        while (start < content.length()) {
-            int end =
-                    content.offsetByCodePoints(start, Math.min(size, content.codePointCount(start, content.length())));
-            pieces.add(content.substring(start, end));
-            start = end;
-        }
-        return pieces;
-    }
-
-    /**
-     * Waits like a provider. Returns false, at once, when the simulator is closing, so a sleeping or
-     * hanging request ends with the server instead of keeping it up.
-     */
-    private boolean pause(Duration duration) throws InterruptedException {
-        if (duration.isZero() || duration.isNegative()) {
-            return closing.getCount() > 0;
-        }
-        return !closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static String id(RandomGenerator random) {

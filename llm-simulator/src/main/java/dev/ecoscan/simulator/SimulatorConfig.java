@@ -100,8 +100,4 @@ public record SimulatorConfig(
     public SimulatorConfig withHangDuration(Duration hangDuration) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }
-
-    public SimulatorConfig withKnowledgeBase(KnowledgeBase knowledgeBase) {
-        return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
-    }
 }

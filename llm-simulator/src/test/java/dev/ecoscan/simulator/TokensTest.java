@@ -25,8 +25,8 @@ class TokensTest {
     void streamed_deltas_split_the_content_without_losing_a_character() {
         String content = "{\"user_answer\":\"우유팩은 헹궈서 펼친 뒤 종이팩 전용 수거함에 넣으세요.\"}";
 
-        assertThat(String.join("", ChatCompletions.deltas(content))).isEqualTo(content);
-        assertThat(ChatCompletions.deltas(content)).hasSizeGreaterThan(2);
-        assertThat(ChatCompletions.deltas("")).isEmpty();
+        assertThat(String.join("", CompletionStream.deltas(content))).isEqualTo(content);
+        assertThat(CompletionStream.deltas(content)).hasSizeGreaterThan(2);
+        assertThat(CompletionStream.deltas("")).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ final class SourceCatalogue {
     SourceCatalogue(YamlEntry root) {
         root.keyedEntries(SOURCES, Set.of("title", "url"))
                 .forEach((id, entry) ->
-                        byId.put(id, build(entry, () -> Source.of(entry.text("title"), entry.text("url")))));
+                        byId.put(id, entry.build(() -> Source.of(entry.text("title"), entry.text("url")))));
     }
 
     /**
@@ -46,13 +46,5 @@ final class SourceCatalogue {
             sources.add(source);
         }
         return sources;
-    }
-
-    private static <T> T build(YamlEntry entry, java.util.function.Supplier<T> constructor) {
-        try {
-            return constructor.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw entry.error(e.getMessage(), e);
-        }
     }
 }

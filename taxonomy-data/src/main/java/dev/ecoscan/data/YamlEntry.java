@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One mapping of a data file, read with typed accessors that report the file and the entry's path
@@ -62,6 +63,15 @@ final class YamlEntry {
 
     DataFileException error(String problem, Throwable cause) {
         return new DataFileException(file, label(), problem, cause);
+    }
+
+    /** Runs a domain constructor and turns its validation error into one naming the file and this entry. */
+    <T> T build(Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw error(e.getMessage(), e);
+        }
     }
 
     /** True when the mapping has the key, even with an empty value. */
@@ -143,23 +153,6 @@ final class YamlEntry {
             result.put(
                     String.valueOf(e.getKey()),
                     new YamlEntry(file, prefix() + key + "." + e.getKey(), e.getValue(), allowedKeys));
-        }
-        return result;
-    }
-
-    /** A mapping from text keys to lists of texts, in file order. */
-    Map<String, List<String>> textLists(String key) {
-        Object value = map.get(key);
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?> m)) {
-            throw error("'" + key + "' must be a mapping but is " + describe(value));
-        }
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        for (Object k : m.keySet()) {
-            YamlEntry holder = new YamlEntry(file, prefix() + key, Map.of("list", m.get(k)), Set.of("list"));
-            result.put(String.valueOf(k), holder.texts("list"));
         }
         return result;
     }

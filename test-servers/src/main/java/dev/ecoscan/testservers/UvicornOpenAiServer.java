@@ -4,31 +4,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,18 +35,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UvicornOpenAiServer implements AutoCloseable {
 
-    /**
-     * Debian's interpreter: the pyenv {@code python3} on PATH cannot import Debian's packages.
-     * {@code -Deco-scan.python=...} points elsewhere (or nowhere, to try the skip).
-     */
-    static final Path PYTHON = Path.of(System.getProperty("eco-scan.python", "/usr/bin/python3"));
-
-    private static final String SCRIPT = "openai_rules_server.py";
-    private static final String DATA = "dev/ecoscan/data/";
-    private static final String[] DATA_FILES = {"taxonomy.yaml", "situation-tags.yaml"};
-    private static final Path DATA_IN_SOURCES = Path.of("taxonomy-data/src/main/resources/dev/ecoscan/data");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration IMPORT_CHECK_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path folder;
@@ -85,35 +64,19 @@ public final class UvicornOpenAiServer implements AutoCloseable {
      * calling test (fails it with {@code CI=true}) when Debian's uvicorn, FastAPI or PyYAML is missing.
      */
     public static UvicornOpenAiServer start(Map<String, String> env) throws IOException, InterruptedException {
-        requireInstalled();
+        DebianPython.requireInstalled();
         Path folder = Files.createTempDirectory("eco-scan-uvicorn");
         try {
-            copyResource(SCRIPT, folder.resolve(SCRIPT));
+            RulesServerFiles.copyScript(folder);
             int port = LocalServers.freeLoopbackPort();
-            ProcessBuilder builder = new ProcessBuilder(
-                            PYTHON.toString(),
-                            "-m",
-                            "uvicorn",
-                            "--app-dir",
-                            folder.toString(),
-                            "openai_rules_server:app",
-                            "--host",
-                            "127.0.0.1",
-                            "--port",
-                            Integer.toString(port),
-                            "--no-access-log")
-                    .directory(folder.toFile())
-                    .redirectErrorStream(true)
-                    // To a file, not a pipe: nobody reads the pipe, and a full one would stall uvicorn.
-                    .redirectOutput(folder.resolve("uvicorn.log").toFile());
+            ProcessBuilder builder = DebianPython.uvicorn(folder, "openai_rules_server:app", port);
             Map<String, String> childEnv = builder.environment();
-            cleanPythonEnvironment(childEnv);
             childEnv.keySet().removeIf(name -> name.startsWith("FAKE_OPENAI_"));
-            childEnv.put("PYTHONUNBUFFERED", "1");
-            childEnv.put("PYTHONDONTWRITEBYTECODE", "1");
             childEnv.putAll(env);
             if (!env.containsKey("FAKE_OPENAI_DATA_DIR")) {
-                childEnv.put("FAKE_OPENAI_DATA_DIR", dataFolder(folder).toString());
+                childEnv.put(
+                        "FAKE_OPENAI_DATA_DIR",
+                        RulesServerFiles.dataFolder(folder).toString());
             }
             UvicornOpenAiServer server = new UvicornOpenAiServer(folder, builder.start(), port);
             server.awaitReady();
@@ -188,14 +151,7 @@ public final class UvicornOpenAiServer implements AutoCloseable {
 
     /** {@link #rawExchange(String)} for bytes the caller framed itself. */
     public String rawExchange(byte[] rawRequest) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-            socket.setSoTimeout((int) CALL_TIMEOUT.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(rawRequest);
-            out.flush();
-            return readResponse(socket.getInputStream());
-        }
+        return RawHttpExchange.exchange(port, rawRequest, CALL_TIMEOUT);
     }
 
     /** The server's log (uvicorn's own lines, the script's warnings), for failure messages. */
@@ -219,79 +175,6 @@ public final class UvicornOpenAiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LocalServers.deleteRecursively(folder);
-    }
-
-    private static void requireInstalled() throws InterruptedException {
-        String what = "Debian's python3-uvicorn, python3-fastapi and python3-yaml";
-        String packages = "python3-uvicorn python3-fastapi python3-yaml";
-        if (!Files.isExecutable(PYTHON)) {
-            throw LocalServers.missing(what, packages);
-        }
-        try {
-            ProcessBuilder check = new ProcessBuilder(PYTHON.toString(), "-c", "import uvicorn, fastapi, yaml")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            cleanPythonEnvironment(check.environment());
-            Process process = check.start();
-            if (!process.waitFor(IMPORT_CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(PYTHON + " -c 'import uvicorn, fastapi, yaml' did not finish within " + IMPORT_CHECK_TIMEOUT);
-            }
-            if (process.exitValue() != 0) {
-                throw LocalServers.missing(what, packages);
-            }
-        } catch (IOException e) {
-            throw LocalServers.missing(what, packages);
-        }
-    }
-
-    /** A pyenv or virtualenv in the caller's shell must not redirect Debian's interpreter elsewhere. */
-    private static void cleanPythonEnvironment(Map<String, String> env) {
-        env.remove("PYTHONPATH");
-        env.remove("PYTHONHOME");
-        env.remove("VIRTUAL_ENV");
-    }
-
-    private static void copyResource(String name, Path target) throws IOException {
-        try (InputStream in = UvicornOpenAiServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "resource " + name + " is missing beside " + UvicornOpenAiServer.class.getName());
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /**
-     * eco-scan's data files for the server to name what it sees: taken from the classpath when the
-     * caller has taxonomy-data on it (then the server and the Java side read the same files), else from
-     * the repository's sources above the working directory (surefire runs in the module's folder).
-     */
-    private static Path dataFolder(Path folder) throws IOException {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        URL onClasspath = loader.getResource(DATA + DATA_FILES[0]);
-        if (onClasspath != null) {
-            Path copy = Files.createDirectories(folder.resolve("data"));
-            for (String file : DATA_FILES) {
-                try (InputStream in = loader.getResourceAsStream(DATA + file)) {
-                    if (in == null) {
-                        throw new IllegalStateException(DATA + file + " is missing from the classpath");
-                    }
-                    Files.copy(in, copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return copy;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(DATA_IN_SOURCES);
-            if (Files.isRegularFile(candidate.resolve(DATA_FILES[0]))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("eco-scan's data files (" + DATA + DATA_FILES[0] + ") are neither on the "
-                + "classpath nor in " + DATA_IN_SOURCES + " above "
-                + Path.of("").toAbsolutePath()
-                + "; pass FAKE_OPENAI_DATA_DIR to start(Map)");
     }
 
     private void awaitReady() throws InterruptedException {
@@ -343,101 +226,6 @@ public final class UvicornOpenAiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + method + " " + path, e);
         }
-    }
-
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int headerEnd = -1;
-        try {
-            while (headerEnd < 0) {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    return received.toString(StandardCharsets.ISO_8859_1);
-                }
-                received.write(buffer, 0, n);
-                headerEnd = indexOf(received.toByteArray(), "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            }
-            byte[] all = received.toByteArray();
-            String head = new String(all, 0, headerEnd, StandardCharsets.ISO_8859_1);
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.write(all, headerEnd + 4, all.length - headerEnd - 4);
-            Optional<Long> length = header(head, "content-length").map(Long::parseLong);
-            boolean chunked = header(head, "transfer-encoding")
-                    .filter(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
-                    .isPresent();
-            while (length.isPresent() ? body.size() < length.get() : !(chunked && lastChunkIn(body.toByteArray()))) {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    break;
-                }
-                body.write(buffer, 0, n);
-            }
-            byte[] bytes = body.toByteArray();
-            if (chunked) {
-                bytes = dechunk(bytes);
-            }
-            return head + "\r\n\r\n" + new String(bytes, StandardCharsets.UTF_8);
-        } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException("no complete response within " + CALL_TIMEOUT + "; received so far:\n"
-                    + received.toString(StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    private static Optional<String> header(String head, String name) {
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return Optional.of(line.substring(colon + 1).trim());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean lastChunkIn(byte[] body) {
-        byte[] last = "0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        return body.length >= last.length
-                && indexOf(body, last, body.length - last.length) == body.length - last.length
-                && (body.length == last.length || body[body.length - last.length - 1] == '\n');
-    }
-
-    /** Undoes chunked transfer coding; read until the server closed, so the last chunk may be missing. */
-    private static byte[] dechunk(byte[] chunked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int at = 0;
-        byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        while (at < chunked.length) {
-            int lineEnd = indexOf(chunked, crlf, at);
-            if (lineEnd < 0) {
-                break;
-            }
-            String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
-            int size = Integer.parseInt(sizeLine.split(";", 2)[0].trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            int start = lineEnd + 2;
-            out.write(chunked, start, Math.min(size, chunked.length - start));
-            at = start + size + 2;
-        }
-        return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        return indexOf(haystack, needle, 0);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static String tail(String log) {

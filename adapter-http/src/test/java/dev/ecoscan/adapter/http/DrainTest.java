@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
+import dev.ecoscan.testservers.Eventually;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class DrainTest {
         ScriptedClassifier slow = new ScriptedClassifier(request -> {
             running.countDown();
             try {
-                finish.await();
+                finish.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -39,13 +40,16 @@ class DrainTest {
         ApiFixture api = new ApiFixture(ScanTestKit.pipeline().classifier(slow).build(), 10);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<String>> inFlight = threads.submit(() -> api.classify(MILK));
-            running.await();
+            assertThat(running.await(10, TimeUnit.SECONDS))
+                    .as("the scan reached the classifier")
+                    .isTrue();
             Future<Integer> drained = threads.submit(() -> api.server.drain(Duration.ofSeconds(30)));
-            while (api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.READY)).GET())
-                            .statusCode()
-                    != 503) {
-                Thread.onSpinWait();
-            }
+            Eventually.holds(
+                    "readiness reports 503 once the drain has begun",
+                    () -> api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.READY))
+                                            .GET())
+                                    .statusCode()
+                            == 503);
 
             HttpResponse<String> refused = api.classify(MILK);
 
@@ -65,7 +69,7 @@ class DrainTest {
         ScriptedClassifier stuck = new ScriptedClassifier(request -> {
             running.countDown();
             try {
-                release.await();
+                release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -75,7 +79,9 @@ class DrainTest {
         Duration grace = Duration.ofMillis(500);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<String>> inFlight = threads.submit(() -> api.classify(MILK));
-            running.await();
+            assertThat(running.await(10, TimeUnit.SECONDS))
+                    .as("the scan reached the classifier")
+                    .isTrue();
 
             long started = System.nanoTime();
             int cut = api.server.drain(grace);

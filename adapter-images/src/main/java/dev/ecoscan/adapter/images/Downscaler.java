@@ -3,21 +3,15 @@ package dev.ecoscan.adapter.images;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
 
 /**
  * The pixel work of shrinking one image with the JDK's ImageIO: the dimensions from the header, a
@@ -32,9 +26,6 @@ final class Downscaler {
     static final long TARGET_PIXELS = 1024 * 1024;
     /** Larger images are refused from their header: nobody photographs waste at 50 MP. */
     static final long MAX_PIXELS = 50_000_000;
-
-    private static final float JPEG_QUALITY = 0.85f;
-    private static final String PNG_METADATA = "javax_imageio_png_1.0";
 
     private Downscaler() {}
 
@@ -115,11 +106,11 @@ final class Downscaler {
                 plan.targetHeight(),
                 !jpeg && decoded.getColorModel().hasAlpha());
         decoded = null;
-        BufferedImage turned = orient(scaled, plan.jpeg().orientation());
+        BufferedImage turned = ExifOrientation.apply(scaled, plan.jpeg().orientation());
         scaled = null;
         return jpeg
-                ? new Shrunk(jpeg(turned), "image/jpeg", turned.getWidth(), turned.getHeight())
-                : new Shrunk(png(turned, texts), "image/png", turned.getWidth(), turned.getHeight());
+                ? new Shrunk(ImageEncoder.jpeg(turned), "image/jpeg", turned.getWidth(), turned.getHeight())
+                : new Shrunk(ImageEncoder.png(turned, texts), "image/png", turned.getWidth(), turned.getHeight());
     }
 
     record Shrunk(byte[] bytes, String mediaType, int width, int height) {}
@@ -158,100 +149,6 @@ final class Downscaler {
             g.dispose();
         }
         return target;
-    }
-
-    /** The pixels as EXIF orientation {@code orientation} says they are meant to be seen. */
-    static BufferedImage orient(BufferedImage image, int orientation) {
-        if (orientation <= 1 || orientation > 8) {
-            return image;
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean transposed = orientation >= 5;
-        BufferedImage turned = new BufferedImage(transposed ? h : w, transposed ? w : h, image.getType());
-        int[] from = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        int[] to = ((DataBufferInt) turned.getRaster().getDataBuffer()).getData();
-        int width = turned.getWidth();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int tx;
-                int ty;
-                switch (orientation) {
-                    case 2 -> {
-                        tx = w - 1 - x;
-                        ty = y;
-                    }
-                    case 3 -> {
-                        tx = w - 1 - x;
-                        ty = h - 1 - y;
-                    }
-                    case 4 -> {
-                        tx = x;
-                        ty = h - 1 - y;
-                    }
-                    case 5 -> {
-                        tx = y;
-                        ty = x;
-                    }
-                    case 6 -> {
-                        tx = h - 1 - y;
-                        ty = x;
-                    }
-                    case 7 -> {
-                        tx = h - 1 - y;
-                        ty = w - 1 - x;
-                    }
-                    default -> {
-                        tx = y;
-                        ty = w - 1 - x;
-                    }
-                }
-                to[ty * width + tx] = from[y * w + x];
-            }
-        }
-        return turned;
-    }
-
-    private static byte[] jpeg(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ByteArrayImageOutputStream out =
-                new ByteArrayImageOutputStream(image.getWidth() * image.getHeight() / 4)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), param);
-            out.flush();
-            return out.toByteArray();
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    private static byte[] png(BufferedImage image, Map<String, String> texts) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ByteArrayImageOutputStream out = new ByteArrayImageOutputStream(image.getWidth() * image.getHeight())) {
-            writer.setOutput(out);
-            IIOMetadata metadata = null;
-            if (!texts.isEmpty()) {
-                metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
-                IIOMetadataNode text = new IIOMetadataNode("tEXt");
-                texts.forEach((keyword, value) -> {
-                    IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
-                    entry.setAttribute("keyword", keyword);
-                    entry.setAttribute("value", value);
-                    text.appendChild(entry);
-                });
-                IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
-                root.appendChild(text);
-                metadata.mergeTree(PNG_METADATA, root);
-            }
-            writer.write(null, new IIOImage(image, null, metadata), null);
-            out.flush();
-            return out.toByteArray();
-        } finally {
-            writer.dispose();
-        }
     }
 
     private static long ceilDiv(long a, long b) {

@@ -7,6 +7,7 @@ import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.ImageReference;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,7 +125,7 @@ public final class DownscalingImageSource implements ImageSource, AutoCloseable 
                     try {
                         return Downscaler.shrink(image.view(), image.mediaType(), plan, texts);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 },
                 workers);

@@ -56,11 +56,6 @@ record JpegHeader(boolean progressive, long coefficientBytes, int orientation) {
         return new JpegHeader(progressive, coefficients, orientation);
     }
 
-    /** Whether width and height swap when the orientation is applied. */
-    boolean transposes() {
-        return orientation >= 5;
-    }
-
     private static boolean isStartOfFrame(int marker) {
         return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }

@@ -2,6 +2,7 @@ package dev.ecoscan.adapter.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageHold;
@@ -12,9 +13,12 @@ import dev.ecoscan.testkit.PngText;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +55,7 @@ class DownscalingImageSourceTest {
             assertThat((long) decoded.getWidth() * decoded.getHeight())
                     .isLessThanOrEqualTo(Downscaler.TARGET_PIXELS)
                     .isGreaterThan(Downscaler.TARGET_PIXELS * 9 / 10);
-            assertThat((double) decoded.getWidth() / decoded.getHeight())
-                    .isCloseTo(4.0 / 3, org.assertj.core.data.Offset.offset(0.01));
+            assertThat((double) decoded.getWidth() / decoded.getHeight()).isCloseTo(4.0 / 3, Offset.offset(0.01));
             assertThat(PngText.read(image.bytes()))
                     .containsEntry(PngText.ITEM_KEY, "recyclable.paper-pack.milk-carton")
                     .containsEntry(PngText.TAGS_KEY, "contents-empty");
@@ -68,7 +71,7 @@ class DownscalingImageSourceTest {
     void a_12_mp_jpeg_stays_a_jpeg_of_about_a_megapixel_and_is_never_decoded_whole() throws IOException {
         byte[] jpeg = LargeImages.photo(4000, 3000, "jpeg");
         Downscaler.Plan plan =
-                Downscaler.plan(java.nio.ByteBuffer.wrap(jpeg), "image/jpeg").orElseThrow();
+                Downscaler.plan(ByteBuffer.wrap(jpeg), "image/jpeg").orElseThrow();
 
         long before = allocatedByThisThread();
         Downscaler.Shrunk shrunk =
@@ -235,7 +238,6 @@ class DownscalingImageSourceTest {
     }
 
     private static long allocatedByThisThread() {
-        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
-                .getCurrentThreadAllocatedBytes();
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 }

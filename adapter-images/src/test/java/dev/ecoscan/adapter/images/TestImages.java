@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
 
 /** Small real images, drawn by the JDK, for tests. */
 final class TestImages {
@@ -27,7 +28,7 @@ final class TestImages {
         image.setRGB(1, 1, 0x2e7d32);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            if (!javax.imageio.ImageIO.write(image, format, out)) {
+            if (!ImageIO.write(image, format, out)) {
                 throw new IllegalStateException("no " + format + " writer in this JDK");
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.ecoscan.adapter.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecoscan.testservers.Eventually;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +33,7 @@ class ResultCacheTest {
                         .orElseThrow()));
             }
             // Only the first caller computes; the others are parked on its future until it completes.
-            while (computations.get() == 0) {
-                Thread.onSpinWait();
-            }
+            Eventually.holds("the first caller starts computing", () -> computations.get() > 0);
             release.countDown();
             for (Future<String> result : results) {
                 assertThat(result.get()).isEqualTo("우유팩");
