@@ -101,15 +101,18 @@ final class ArchitectureRules {
                 .as("nothing depends on bootstrap");
     }
 
-    /** The LLM simulator is a test double of a provider, so it may use the testkit's sample-image helpers. */
-    ArchRule only_bootstrap_and_the_simulator_use_the_testkit_in_production() {
+    /**
+     * The testkit is for tests: no production module ships it (the simulator reads sample images
+     * with its own reader, and bootstrap takes the testkit at test scope).
+     */
+    ArchRule production_code_does_not_use_the_testkit() {
         return noClasses()
                 .that()
-                .resideOutsideOfPackages(root + ".testkit..", root + ".bootstrap..", root + ".simulator..")
+                .resideOutsideOfPackage(root + ".testkit..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(root + ".testkit..")
-                .as("only bootstrap and the simulator use the testkit in production code");
+                .as("production code does not use the testkit");
     }
 
     ArchRule only_bootstrap_starts_the_simulator() {
@@ -231,7 +234,7 @@ final class ArchitectureRules {
                 adapters_do_not_depend_on_each_other(),
                 only_bootstrap_depends_on_adapters(),
                 nothing_depends_on_bootstrap(),
-                only_bootstrap_and_the_simulator_use_the_testkit_in_production(),
+                production_code_does_not_use_the_testkit(),
                 only_bootstrap_starts_the_simulator(),
                 only_the_support_module_builds_jdk_http_clients(),
                 support_depends_on_no_adapter(),

@@ -38,8 +38,7 @@ class EcoScanArchitectureTest {
     static final ArchRule nothing_depends_on_bootstrap = RULES.nothing_depends_on_bootstrap();
 
     @ArchTest
-    static final ArchRule only_bootstrap_and_the_simulator_use_the_testkit_in_production =
-            RULES.only_bootstrap_and_the_simulator_use_the_testkit_in_production();
+    static final ArchRule production_code_does_not_use_the_testkit = RULES.production_code_does_not_use_the_testkit();
 
     @ArchTest
     static final ArchRule only_bootstrap_starts_the_simulator = RULES.only_bootstrap_starts_the_simulator();
