@@ -7,7 +7,6 @@ import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RuleRepository;
-import dev.ecoscan.domain.port.StepRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +31,6 @@ public final class ScanTestKit {
     private AnswerGenerator answers = CannedAnswers.fromRule();
     private RewardMatcher rewards;
     private RecordingStepRecorder recorder = new RecordingStepRecorder();
-    private StepRecorder listener = StepRecorder.none();
     private Clock clock = Clock.systemUTC();
     private Duration deadline = Duration.ofSeconds(55);
 
@@ -72,12 +70,6 @@ public final class ScanTestKit {
         return this;
     }
 
-    /** Another listener of step events besides the recording one, e.g. a job queue or metrics. */
-    public ScanTestKit stepListener(StepRecorder listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        return this;
-    }
-
     public ScanTestKit clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -93,16 +85,7 @@ public final class ScanTestKit {
         RuleRepository ruleRepository = rules != null ? rules : new InMemoryRules(knowledge.rules());
         RewardMatcher rewardMatcher = rewards != null ? rewards : new InMemoryRewards(knowledge.characters());
         PipelinePorts ports = new PipelinePorts(classifier, ruleRepository, answers, rewardMatcher);
-        RecordingStepRecorder recording = recorder;
-        StepRecorder extra = listener;
-        ScanPipeline pipeline = ScanPipeline.assemble(
-                knowledge.taxonomy(),
-                ports,
-                event -> {
-                    recording.record(event);
-                    extra.record(event);
-                },
-                clock);
+        ScanPipeline pipeline = ScanPipeline.assemble(knowledge.taxonomy(), ports, recorder, clock);
         return new TestPipeline(pipeline, knowledge, ports, recorder, clock, deadline);
     }
 }

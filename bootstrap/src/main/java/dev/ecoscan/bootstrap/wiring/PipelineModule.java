@@ -21,20 +21,13 @@ import java.time.Clock;
 interface PipelineModule {
 
     /**
-     * The service sends every step event to metrics and to whatever follows job progress here (the
-     * in-process queue, or a Redis worker); each outcome carries its own timings either way.
+     * The service sends every step event to metrics; each outcome carries its own timings either way,
+     * and a job follows its own scan's events (see {@code JobRunner}).
      */
     @Provides
     @Singleton
-    static StepRecorder stepListeners(Purpose purpose, Provider<EcoScanMetrics> metrics, StepRelay jobs) {
-        if (purpose != Purpose.SERVICE) {
-            return StepRecorder.none();
-        }
-        EcoScanMetrics meters = metrics.get();
-        return event -> {
-            meters.record(event);
-            jobs.record(event);
-        };
+    static StepRecorder stepListeners(Purpose purpose, Provider<EcoScanMetrics> metrics) {
+        return purpose == Purpose.SERVICE ? metrics.get() : StepRecorder.none();
     }
 
     /** Takes {@link Wiring} so that its warnings are printed before the first scan can run. */
