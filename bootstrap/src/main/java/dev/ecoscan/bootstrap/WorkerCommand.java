@@ -52,7 +52,6 @@ final class WorkerCommand implements Callable<Integer> {
                             reclaimAfter.dividedBy(4),
                             DrainGrace.of(engine.settings()).forWork()),
                     engine.metrics());
-            engine.stepRelay().attach(worker.progressRecorder());
             worker.start();
             RedisJobWorker running = worker;
             EcoScanMetrics metrics = engine.metrics();

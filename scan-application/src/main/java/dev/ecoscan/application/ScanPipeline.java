@@ -68,8 +68,8 @@ public final class ScanPipeline implements ScanWaste {
     }
 
     @Override
-    public ScanOutcome scan(ScanRequest request) {
-        ledger.open(request.id());
+    public ScanOutcome scan(ScanRequest request, StepRecorder progress) {
+        ledger.open(request.id(), progress);
         ScanOutcome outcome;
         List<StepEvent> timings;
         try {

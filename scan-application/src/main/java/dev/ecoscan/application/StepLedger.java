@@ -12,43 +12,52 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Keeps the step events of the scans in flight so each outcome can carry its own timings, and
- * passes every event on to the listeners (metrics, logs, job progress). Each scan's events are a
- * lock-free queue, not a list under a monitor: steps report from virtual threads, which a contended
- * monitor pins to their carrier on JDK 21-23.
+ * Keeps the step events of the scans in flight so each outcome can carry its own timings, passes
+ * every event on to the listeners of all scans (metrics, logs), and each scan's events to that
+ * scan's own listener (its job's progress). Each scan's events are a lock-free queue, not a list
+ * under a monitor: steps report from virtual threads, which a contended monitor pins to their
+ * carrier on JDK 21-23.
  */
 public final class StepLedger implements StepRecorder {
 
     private final StepRecorder listeners;
-    private final Map<ScanId, Queue<StepEvent>> open = new ConcurrentHashMap<>();
+    private final Map<ScanId, OpenScan> open = new ConcurrentHashMap<>();
+
+    /** A scan in flight: its events so far, and who follows it. */
+    private record OpenScan(Queue<StepEvent> events, StepRecorder progress) {}
 
     public StepLedger(StepRecorder listeners) {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
     }
 
-    /** Starts keeping events of a scan. */
-    void open(ScanId scanId) {
-        if (open.putIfAbsent(scanId, new ConcurrentLinkedQueue<>()) != null) {
+    /** Starts keeping events of a scan, and telling {@code progress} of them. */
+    void open(ScanId scanId, StepRecorder progress) {
+        OpenScan scan = new OpenScan(new ConcurrentLinkedQueue<>(), Objects.requireNonNull(progress, "progress"));
+        if (open.putIfAbsent(scanId, scan) != null) {
             throw new IllegalStateException("scan " + scanId + " is already running");
         }
     }
 
     /**
      * Stops keeping events of a scan and returns them. A step abandoned at the deadline that ends
-     * later still reaches the listeners, but no longer this scan's outcome.
+     * later still reaches the listeners of all scans, but no longer this scan's outcome or its own
+     * listener.
      */
     List<StepEvent> close(ScanId scanId) {
-        Queue<StepEvent> events = open.remove(scanId);
-        return events == null ? List.of() : List.copyOf(events);
+        OpenScan scan = open.remove(scanId);
+        return scan == null ? List.of() : List.copyOf(scan.events());
     }
 
     @Override
     public void record(StepEvent event) {
-        Queue<StepEvent> events = open.get(event.scanId());
-        if (events != null) {
-            events.add(event);
+        OpenScan scan = open.get(event.scanId());
+        if (scan != null) {
+            scan.events().add(event);
         }
         listeners.record(event);
+        if (scan != null) {
+            scan.progress().record(event);
+        }
     }
 
     /** Passed on only: an outcome's timings are the four steps'. */

@@ -8,9 +8,6 @@ import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RuleRepository;
-import dev.ecoscan.domain.port.StepRecorder;
-import dev.ecoscan.domain.scan.ImageLoadEvent;
-import dev.ecoscan.domain.scan.StepEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -36,7 +33,6 @@ public final class ScanTestKit {
     private AnswerGenerator answers = CannedAnswers.fromRule();
     private RewardMatcher rewards;
     private RecordingStepRecorder recorder = new RecordingStepRecorder();
-    private StepRecorder listener = StepRecorder.none();
     private Clock clock = Clock.systemUTC();
     private Duration deadline = Duration.ofSeconds(55);
 
@@ -81,12 +77,6 @@ public final class ScanTestKit {
         return this;
     }
 
-    /** Another listener of step events besides the recording one, e.g. a job queue or metrics. */
-    public ScanTestKit stepListener(StepRecorder listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        return this;
-    }
-
     public ScanTestKit clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -102,22 +92,7 @@ public final class ScanTestKit {
         RuleRepository ruleRepository = rules != null ? rules : new InMemoryRules(knowledge.rules());
         RewardMatcher rewardMatcher = rewards != null ? rewards : new InMemoryRewards(knowledge.characters());
         PipelinePorts ports = new PipelinePorts(images, classifier, ruleRepository, answers, rewardMatcher);
-        ScanPipeline pipeline = ScanPipeline.assemble(ports, new BothRecorders(recorder, listener), clock);
+        ScanPipeline pipeline = ScanPipeline.assemble(ports, recorder, clock);
         return new TestPipeline(pipeline, knowledge, ports, recorder, clock, deadline);
-    }
-
-    /** The recording recorder and the test's own listener, each given every event. */
-    private record BothRecorders(StepRecorder first, StepRecorder second) implements StepRecorder {
-        @Override
-        public void record(StepEvent event) {
-            first.record(event);
-            second.record(event);
-        }
-
-        @Override
-        public void recordImageLoad(ImageLoadEvent event) {
-            first.recordImageLoad(event);
-            second.recordImageLoad(event);
-        }
     }
 }

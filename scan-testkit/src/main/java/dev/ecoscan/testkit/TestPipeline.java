@@ -4,6 +4,7 @@ import dev.ecoscan.application.PipelinePorts;
 import dev.ecoscan.application.ScanPipeline;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -42,8 +43,8 @@ public final class TestPipeline implements ScanWaste {
     }
 
     @Override
-    public ScanOutcome scan(ScanRequest request) {
-        return pipeline.scan(request);
+    public ScanOutcome scan(ScanRequest request, StepRecorder progress) {
+        return pipeline.scan(request, progress);
     }
 
     /** Scans an image reference (a path or URL) as {@link #TEST_USER}, without a question. */

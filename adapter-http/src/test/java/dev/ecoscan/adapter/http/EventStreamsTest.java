@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.application.jobs.JobRetention;
 import dev.ecoscan.domain.port.JobRecorder;
-import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.testkit.CannedAnswers;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
@@ -26,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +34,6 @@ class EventStreamsTest {
     private static final String MILK = "{\"image_url\":\"https://img.example/milk.png\",\"user_input\":\"\"}";
     private static final UUID OTHER_USER = UUID.fromString("0b6f4c2e-3f1a-4d7e-9b8c-5a4d3c2b1a09");
 
-    private final AtomicReference<StepRecorder> queue = new AtomicReference<>(StepRecorder.none());
     /** Holds every scan in its vision step until released, so its stream stays open. */
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -157,10 +154,8 @@ class EventStreamsTest {
         TestPipeline pipeline = ScanTestKit.pipeline()
                 .classifier(held)
                 .answers(CannedAnswers.clean())
-                .stepListener(event -> queue.get().record(event))
                 .build();
         InProcessJobQueue jobs = new InProcessJobQueue(pipeline, 100, retention, Clock.systemUTC(), JobRecorder.none());
-        queue.set(jobs);
         return new ApiFixture(pipeline, jobs, streams);
     }
 

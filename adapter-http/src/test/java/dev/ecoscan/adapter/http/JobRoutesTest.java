@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.testkit.CannedAnswers;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
@@ -17,15 +16,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Asynchronous scans over real HTTP: submit, follow the events, fetch the result. */
 class JobRoutesTest {
 
     private static final String MILK = "{\"image_url\":\"https://img.example/milk.png\",\"user_input\":\"\"}";
-
-    private final AtomicReference<StepRecorder> queue = new AtomicReference<>(StepRecorder.none());
 
     @Test
     void a_submitted_scan_streams_its_stages_and_ends_with_the_classify_body() throws Exception {
@@ -157,10 +153,8 @@ class JobRoutesTest {
         TestPipeline pipeline = ScanTestKit.pipeline()
                 .classifier(classifier)
                 .answers(CannedAnswers.clean())
-                .stepListener(event -> queue.get().record(event))
                 .build();
         InProcessJobQueue jobs = new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC());
-        queue.set(jobs);
         return new ApiFixture(pipeline, jobs, 10, Optional.empty());
     }
 

@@ -29,7 +29,7 @@ class UnexpectedErrorsTest {
 
     private static final String IMAGE = "https://img.example/private-photo.png";
     private static final String QUESTION = "is this paper?";
-    private static final ScanWaste FAILING_SCANS = request -> {
+    private static final ScanWaste FAILING_SCANS = (request, progress) -> {
         throw new IllegalStateException("a bug deep in the pipeline");
     };
     private static final CharacterService FAILING_CHARACTERS = new CharacterService() {

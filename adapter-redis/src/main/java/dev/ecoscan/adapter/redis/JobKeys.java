@@ -8,6 +8,8 @@ import java.util.Objects;
 record JobKeys(String prefix) {
 
     static final String GROUP = "workers";
+    /** The one field of an entry of {@link #stream()}: the job's id. */
+    static final String JOB_FIELD = "job";
 
     JobKeys {
         Objects.requireNonNull(prefix, "prefix");

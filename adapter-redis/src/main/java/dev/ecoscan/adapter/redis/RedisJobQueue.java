@@ -131,8 +131,7 @@ public final class RedisJobQueue implements JobQueue {
             }
         }
         try {
-            commands.xadd(
-                    keys.stream(), Map.of(RedisJobWorker.JOB_FIELD, request.id().toString()));
+            commands.xadd(keys.stream(), Map.of(JobKeys.JOB_FIELD, request.id().toString()));
         } catch (RedisException e) {
             // Best effort: a retry with the same key must not find a job that never ran.
             forgetQuietly(request, key);

@@ -13,9 +13,6 @@ import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.ScoredValue;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -30,78 +27,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The jobs' records and events in Redis, shared by the API side and the workers. Events are appended
- * by one Lua script, so a stage never goes back and the done event is written once, whoever runs the
- * job. Each job's events are a stream of their own, event n at entry {@code 0-n}, so a client's
- * Last-Event-ID is its offset and a reader can wait for the next event with {@code XREAD BLOCK}.
- * Finished jobs are kept for the retention's age (TTLs) and, oldest first, at most its count (a
- * sorted set of finished jobs by the time they finished).
+ * by {@link EventAppender}, so a stage never goes back and the done event is written once, whoever
+ * runs the job. Each job's events are a stream of their own, event n at entry {@code 0-n}, so a
+ * client's Last-Event-ID is its offset and a reader can wait for the next event with {@code XREAD
+ * BLOCK}. Finished jobs are kept for the retention's age (TTLs) and, oldest first, at most its count
+ * ({@link FinishedJobs}).
  */
 final class RedisJobStore {
-
-    /**
-     * KEYS: record, events, done marker, finished set. ARGV: stage name, stage rank, outcome JSON ('' for
-     * a stage), retention in seconds, job id, now and the retention's cutoff in epoch milliseconds.
-     * Returns the new event's id, or 0 when nothing was appended. The done event restarts the record's
-     * retention, so a finished job is kept for the retention after it finished, and enters the job in
-     * the finished set, from which the jobs past the age are dropped (their keys expire by themselves).
-     */
-    private static final String APPEND_EVENT = """
-            if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
-            local count = redis.call('XLEN', KEYS[2])
-            local rank = tonumber(ARGV[2])
-            if ARGV[3] == '' then
-              if count > 0 then
-                local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)
-                if cjson.decode(last[1][2][2]).rank >= rank then return 0 end
-              end
-            else
-              redis.call('SET', KEYS[3], '1', 'EX', ARGV[4])
-              redis.call('EXPIRE', KEYS[1], ARGV[4])
-              redis.call('ZADD', KEYS[4], ARGV[6], ARGV[5])
-              redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', '(' .. ARGV[7])
-            end
-            local event = '{"id":' .. (count + 1) .. ',"stage":"' .. ARGV[1] .. '","rank":' .. rank
-            if ARGV[3] ~= '' then event = event .. ',"outcome":' .. ARGV[3] end
-            redis.call('XADD', KEYS[2], '0-' .. (count + 1), 'event', event .. '}')
-            redis.call('EXPIRE', KEYS[2], ARGV[4])
-            return count + 1
-            """;
-
-    /**
-     * KEYS: record, events, done marker. ARGV: job id, how long the tombstone stays in seconds. Deletes
-     * a job and its idempotency key (if that still names it), and leaves in its events stream one
-     * {@code gone} entry, with an automatic id later than every event's, so that a reader blocked on
-     * the stream wakes at once instead of at the end of its block. (A key computed from the record:
-     * fine on one Redis, as every key here is; not on a cluster.)
-     */
-    private static final String FORGET = """
-            local idem = redis.call('HGET', KEYS[1], 'idem')
-            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
-            if idem and redis.call('GET', idem) == ARGV[1] then redis.call('DEL', idem) end
-            redis.call('XADD', KEYS[2], '*', 'gone', '1')
-            redis.call('EXPIRE', KEYS[2], ARGV[2])
-            return 1
-            """;
-    /** The one field of an event's stream entry, as {@link #APPEND_EVENT} writes it. */
-    private static final String EVENT_FIELD = "event";
-
-    private static final long TOMBSTONE_SECONDS = 10;
 
     private final RedisJobs redis;
     private final OutcomeCodec codec;
     private final JobRetention retention;
-    private final Clock clock;
+    private final EventAppender appender;
+    private final FinishedJobs finished;
     private final ObjectMapper json = new ObjectMapper();
 
     RedisJobStore(RedisJobs redis, OutcomeCodec codec, JobRetention retention, Clock clock) {
         this.redis = redis;
         this.codec = codec;
         this.retention = retention;
-        this.clock = clock;
+        this.appender = new EventAppender(redis, retention, clock);
+        this.finished = new FinishedJobs(redis, retention);
     }
 
     RedisJobs redis() {
@@ -205,7 +154,7 @@ final class RedisJobStore {
     private List<JobEvent> events(ScanId id, List<StreamMessage<String, String>> messages) {
         List<JobEvent> events = new ArrayList<>(messages.size());
         for (StreamMessage<String, String> message : messages) {
-            String text = message.getBody().get(EVENT_FIELD);
+            String text = message.getBody().get(EventAppender.EVENT_FIELD);
             if (text != null) {
                 // Anything else is the tombstone of a forgotten job.
                 events.add(event(id, text));
@@ -220,9 +169,7 @@ final class RedisJobStore {
 
     /** Moves the job to a later stage; ignored when it is there already, further on, or done. */
     void enter(ScanId id, JobStage stage) {
-        if (stage != JobStage.DONE) {
-            append(id, stage, "");
-        }
+        appender.enter(id, stage);
     }
 
     /**
@@ -231,70 +178,12 @@ final class RedisJobStore {
      * the trim after it catches jobs that other workers finished at the same moment.
      */
     boolean finish(ScanId id, ScanOutcome outcome) {
-        trimQuietly(1);
-        boolean wrote = append(id, JobStage.DONE, codec.encode(outcome)) > 0;
+        finished.trimQuietly(1);
+        boolean wrote = appender.finish(id, codec.encode(outcome));
         if (wrote) {
-            trimQuietly(0);
+            finished.trimQuietly(0);
         }
         return wrote;
-    }
-
-    private void trimQuietly(int room) {
-        try {
-            forgetOverCount(room);
-        } catch (RedisException e) {
-            // The job is answered all the same; the next job to finish trims what this one could not.
-        }
-    }
-
-    private long append(ScanId id, JobStage stage, String outcome) {
-        JobKeys keys = keys();
-        long now = clock.millis();
-        Long appended = commands()
-                .eval(
-                        APPEND_EVENT,
-                        ScriptOutputType.INTEGER,
-                        new String[] {keys.record(id), keys.events(id), keys.done(id), keys.finished()},
-                        stage.name(),
-                        Integer.toString(stage.ordinal()),
-                        outcome,
-                        Long.toString(retention.age().toSeconds()),
-                        id.toString(),
-                        Long.toString(now),
-                        Long.toString(now - retention.age().toMillis()));
-        return appended == null ? 0 : appended;
-    }
-
-    /**
-     * Forgets the oldest finished jobs until {@code room} more fit in the retention's count. Each
-     * removal is atomic ({@code ZPOPMIN}), so workers trimming at once never forget the same job twice.
-     */
-    void forgetOverCount(int room) {
-        RedisCommands<String, String> commands = commands();
-        Long kept = commands.zcard(keys().finished());
-        long over = (kept == null ? 0 : kept) + room - retention.count();
-        if (over <= 0) {
-            return;
-        }
-        for (ScoredValue<String> oldest : commands.zpopmin(keys().finished(), over)) {
-            try {
-                forgetFinished(new ScanId(UUID.fromString(oldest.getValue())));
-            } catch (IllegalArgumentException e) {
-                // Not a job id: nothing to forget.
-            }
-        }
-    }
-
-    /** Deletes a finished job, its events and its idempotency key, waking whoever waits on its events. */
-    private void forgetFinished(ScanId id) {
-        JobKeys keys = keys();
-        commands()
-                .eval(
-                        FORGET,
-                        ScriptOutputType.INTEGER,
-                        new String[] {keys.record(id), keys.events(id), keys.done(id)},
-                        id.toString(),
-                        Long.toString(TOMBSTONE_SECONDS));
     }
 
     private JobEvent event(ScanId id, String text) {

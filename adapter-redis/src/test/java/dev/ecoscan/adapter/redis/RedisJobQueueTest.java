@@ -9,7 +9,6 @@ import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.JobQueue;
-import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -30,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +108,39 @@ class RedisJobQueueTest {
         Job job = accepted(api.submit(request(), Optional.empty()));
 
         assertThat(drain(api, job.id())).extracting(JobEvent::stage).containsExactly(JobStage.VISION, JobStage.DONE);
+    }
+
+    @Test
+    void two_jobs_running_at_once_in_one_worker_each_get_only_their_own_stages() throws Exception {
+        RedisJobQueue api = queue(1000);
+        ScanRequest heldRequest = request();
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedClassifier milk = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+        ScriptedClassifier holding = new ScriptedClassifier(request -> {
+            if (request.scanId().equals(heldRequest.id())) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new ClassifierVerdict.Unclassifiable("blurry");
+            }
+            return milk.classify(request);
+        });
+        worker(pipeline(holding), RedisWorkerSettings.defaults(2));
+        Job held = accepted(api.submit(heldRequest, Optional.empty()));
+        assertThat(api.awaitEvents(held.id(), 0, Duration.ofSeconds(10)))
+                .extracting(JobEvent::stage)
+                .containsExactly(JobStage.VISION);
+
+        Job quick = accepted(api.submit(request(), Optional.empty()));
+        List<JobEvent> quickEvents = drain(api, quick.id());
+        List<JobEvent> heldSoFar = api.awaitEvents(held.id(), 0, Duration.ZERO);
+        release.countDown();
+
+        assertThat(quickEvents).extracting(JobEvent::stage).containsExactlyElementsOf(EVERY_STAGE);
+        assertThat(heldSoFar).extracting(JobEvent::stage).containsExactly(JobStage.VISION);
+        assertThat(drain(api, held.id())).extracting(JobEvent::stage).containsExactly(JobStage.VISION, JobStage.DONE);
     }
 
     @Test
@@ -410,37 +441,29 @@ class RedisJobQueueTest {
         return new RedisJobQueue(redis, KnowledgeBase.embedded(), maxQueued, retention, 4, Clock.systemUTC());
     }
 
-    /** A worker process of its own: its own connection, its own pipeline whose steps report to it. */
-    private RedisJobWorker worker(Pipeline pipeline, RedisWorkerSettings settings) {
+    /** A worker process of its own: its own connection, its own pipeline. */
+    private RedisJobWorker worker(TestPipeline pipeline, RedisWorkerSettings settings) {
         return worker(pipeline, settings, JobRetention.defaults());
     }
 
     /** A worker whose store keeps finished jobs as {@code retention} says: the worker trims when a job finishes. */
-    private RedisJobWorker worker(Pipeline pipeline, RedisWorkerSettings settings, JobRetention retention) {
+    private RedisJobWorker worker(TestPipeline pipeline, RedisWorkerSettings settings, JobRetention retention) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
         RedisJobQueue store = new RedisJobQueue(redis, KnowledgeBase.embedded(), 1000, retention, 4, Clock.systemUTC());
-        RedisJobWorker worker = open(new RedisJobWorker(store, pipeline.scans(), settings));
-        pipeline.progress().set(worker.progressRecorder());
-        return worker.start();
+        return open(new RedisJobWorker(store, pipeline, settings)).start();
     }
 
-    private Pipeline milkCartons(ScriptedClassifier[] classifier) {
+    private TestPipeline milkCartons(ScriptedClassifier[] classifier) {
         classifier[0] = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
         return pipeline(classifier[0]);
     }
 
-    private static Pipeline pipeline(ScriptedClassifier classifier) {
-        AtomicReference<StepRecorder> progress = new AtomicReference<>(StepRecorder.none());
-        TestPipeline scans = ScanTestKit.pipeline()
+    private static TestPipeline pipeline(ScriptedClassifier classifier) {
+        return ScanTestKit.pipeline()
                 .classifier(classifier)
                 .answers(CannedAnswers.clean())
-                .stepListener(event -> progress.get().record(event))
                 .build();
-        return new Pipeline(scans, progress);
     }
-
-    /** A pipeline and the slot its step events go to, filled once its worker exists. */
-    private record Pipeline(TestPipeline scans, AtomicReference<StepRecorder> progress) {}
 
     private static ScanRequest request() {
         return ScanTestKit.pipeline().build().request("milk.png", null);

@@ -51,9 +51,6 @@ public interface EcoScanComponent {
     /** The Redis queue, for {@code eco-scan worker}. */
     RedisJobQueue redisJobs();
 
-    /** Where a Redis worker attaches its progress recorder. */
-    StepRelay stepRelay();
-
     ImageFetchPolicy imagePolicy();
 
     @Component.Builder

@@ -38,15 +38,8 @@ interface JobsModule {
     @Provides
     @Singleton
     static InProcessJobQueue inProcess(
-            Settings settings,
-            ScanWaste scans,
-            HttpSettings http,
-            Clock clock,
-            EcoScanMetrics metrics,
-            StepRelay relay) {
-        InProcessJobQueue queue = new InProcessJobQueue(scans, http.maxInFlight(), retention(settings), clock, metrics);
-        relay.attach(queue);
-        return queue;
+            Settings settings, ScanWaste scans, HttpSettings http, Clock clock, EcoScanMetrics metrics) {
+        return new InProcessJobQueue(scans, http.maxInFlight(), retention(settings), clock, metrics);
     }
 
     @Provides
@@ -72,12 +65,6 @@ interface JobsModule {
         return new JobRetention(
                 settings.duration(Setting.ECO_SCAN_JOB_RETENTION, JobRetention.DEFAULT_AGE),
                 settings.integer(Setting.ECO_SCAN_JOB_RETENTION_MAX, JobRetention.DEFAULT_COUNT));
-    }
-
-    @Provides
-    @Singleton
-    static StepRelay relay() {
-        return new StepRelay();
     }
 
     static boolean usesRedis(Settings settings) {

@@ -12,8 +12,6 @@ import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.port.RuleRepository;
 import dev.ecoscan.domain.port.StepRecorder;
-import dev.ecoscan.domain.scan.ImageLoadEvent;
-import dev.ecoscan.domain.scan.StepEvent;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -23,29 +21,13 @@ import java.time.Clock;
 interface PipelineModule {
 
     /**
-     * The service sends every step event to metrics and to whatever follows job progress here (the
-     * in-process queue, or a Redis worker); each outcome carries its own timings either way.
+     * The service sends every step event to metrics; each outcome carries its own timings either way,
+     * and a job follows its own scan's events (see {@code JobRunner}).
      */
     @Provides
     @Singleton
-    static StepRecorder stepListeners(Purpose purpose, Provider<EcoScanMetrics> metrics, StepRelay jobs) {
-        if (purpose != Purpose.SERVICE) {
-            return StepRecorder.none();
-        }
-        EcoScanMetrics meters = metrics.get();
-        return new StepRecorder() {
-            @Override
-            public void record(StepEvent event) {
-                meters.record(event);
-                jobs.record(event);
-            }
-
-            /** Job progress follows the four steps only; the image load is timed beside them. */
-            @Override
-            public void recordImageLoad(ImageLoadEvent event) {
-                meters.recordImageLoad(event);
-            }
-        };
+    static StepRecorder stepListeners(Purpose purpose, Provider<EcoScanMetrics> metrics) {
+        return purpose == Purpose.SERVICE ? metrics.get() : StepRecorder.none();
     }
 
     /** Takes {@link Wiring} so that its warnings are printed before the first scan can run. */

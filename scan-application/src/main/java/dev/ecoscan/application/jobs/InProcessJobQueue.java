@@ -6,23 +6,18 @@ import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.port.JobRecorder;
-import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.Step;
-import dev.ecoscan.domain.scan.StepEvent;
-import dev.ecoscan.domain.scan.StepStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,23 +25,16 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The embedded job queue: each accepted scan runs on its own virtual thread at once (a scan waits on
  * I/O, so there is nothing to gain by queueing it behind others), bounded by how many may be
- * unfinished at a time. Progress comes from the pipeline's step events: register it as a step
- * listener. Finished jobs and their idempotency keys are kept as {@link JobRetention} says (an age
- * and a count), then forgotten, oldest first; whoever waits on a forgotten job's events is woken.
+ * unfinished at a time. The {@link JobRunner} runs each job, its progress from its own scan's step
+ * events. Finished jobs and their idempotency keys are kept by {@link RetainedJobs}.
  */
-public final class InProcessJobQueue implements JobQueue, StepRecorder {
+public final class InProcessJobQueue implements JobQueue {
 
-    private final ScanWaste scans;
+    private final JobRunner runner;
     private final int capacity;
-    private final JobRetention retention;
     private final Clock clock;
-    private final JobRecorder recorder;
-    private final Map<ScanId, JobRecord> jobs = new ConcurrentHashMap<>();
-    private final Map<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
-    /** Finished jobs in the order they finished, so the oldest is forgotten first; guarded by {@link #retained}. */
-    private final ArrayDeque<JobRecord> finished = new ArrayDeque<>();
+    private final RetainedJobs jobs;
 
-    private final ReentrantLock retained = new ReentrantLock();
     /** Two identical submissions may race; one lock over the key check and the start keeps them one job. */
     private final ReentrantLock submitting = new ReentrantLock();
 
@@ -64,21 +52,18 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
     }
 
     public InProcessJobQueue(ScanWaste scans, int capacity, JobRetention retention, Clock clock, JobRecorder recorder) {
-        this.recorder = Objects.requireNonNull(recorder, "recorder");
-        this.scans = Objects.requireNonNull(scans, "scans");
         if (capacity < 1) {
             throw new IllegalArgumentException("the job queue needs room for at least one job");
         }
         this.capacity = capacity;
-        this.retention = Objects.requireNonNull(retention, "retention");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runner = new JobRunner(scans, recorder, clock);
+        this.jobs = new RetainedJobs(Objects.requireNonNull(retention, "retention"), clock);
     }
-
-    private record IdempotentSubmission(ScanId job, Instant at) {}
 
     @Override
     public Submission submit(ScanRequest request, Optional<String> idempotencyKey) {
-        forgetExpired();
+        jobs.forgetExpired();
         if (idempotencyKey.isEmpty()) {
             return start(request, Optional.empty());
         }
@@ -86,17 +71,14 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
         submitting.lock();
         try {
             Instant now = clock.instant();
-            IdempotentSubmission earlier = keys.get(key);
-            JobRecord earlierJob = earlier == null ? null : jobs.get(earlier.job());
-            if (earlierJob != null && earlier.at().plus(retention.age()).isAfter(now)) {
-                return new Submission.Accepted(earlierJob.snapshot(), true);
+            Optional<JobRecord> earlier = jobs.submittedWith(key, now);
+            if (earlier.isPresent()) {
+                return new Submission.Accepted(earlier.get().snapshot(), true);
             }
-            // The key goes in before the job starts, so forgetting the job, however soon, removes it too.
-            IdempotentSubmission submission = new IdempotentSubmission(request.id(), now);
-            keys.put(key, submission);
+            RetainedJobs.IdempotentSubmission submission = jobs.takeKey(key, request.id(), now);
             Submission answer = start(request, Optional.of(key));
             if (answer instanceof Submission.Refused) {
-                keys.remove(key, submission);
+                jobs.releaseKey(key, submission);
             }
             return answer;
         } finally {
@@ -114,57 +96,79 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
             return new Submission.Refused("the job queue holds its limit of " + capacity + " unfinished scans");
         }
         JobRecord record = new JobRecord(request, clock.instant(), key);
-        jobs.put(request.id(), record);
+        jobs.add(record);
         Thread.ofVirtual().name("job-" + request.id()).start(() -> run(record));
         return new Submission.Accepted(record.snapshot(), false);
     }
 
     private void run(JobRecord record) {
-        ScanOutcome outcome;
+        InProcessRun run = new InProcessRun(record);
         try {
-            recorder.started(Duration.between(record.snapshot().submittedAt(), clock.instant()));
-            record.enter(JobStage.VISION);
-            outcome = scans.scan(record.request());
-        } catch (RuntimeException e) {
-            // The use case never throws for port trouble; this is a bug, and the job must still end.
-            outcome = new ScanOutcome.Failed(
-                    record.request().id(),
-                    record.request().question(),
-                    Step.VISION,
-                    FailureKind.INTERNAL_ERROR,
-                    "the scan failed unexpectedly: " + e,
-                    List.of());
+            runner.run(run);
         } finally {
-            unfinished.decrementAndGet();
+            // Also when the runner fails with an Error: the job no longer holds its place.
+            run.release();
         }
-        // Counted before the done event goes out, so whoever sees the event finds it in the metrics.
-        recorder.finished(outcome);
-        retain(record, outcome);
     }
 
-    /** Moves a job to the stage after a step that succeeded; after any other, the done event follows. */
-    @Override
-    public void record(StepEvent event) {
-        JobRecord record = jobs.get(event.scanId());
-        if (record != null && event.status() == StepStatus.SUCCESS) {
-            record.enter(JobStage.after(event.step()));
+    /** A job of this queue as the runner sees it: progress and outcome go to its record. */
+    private final class InProcessRun implements RunningJob {
+
+        private final JobRecord record;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        InProcessRun(JobRecord record) {
+            this.record = record;
+        }
+
+        @Override
+        public ScanRequest request() {
+            return record.request();
+        }
+
+        @Override
+        public Instant submittedAt() {
+            return record.snapshot().submittedAt();
+        }
+
+        @Override
+        public void enter(JobStage stage) {
+            record.enter(stage);
+        }
+
+        /** No longer unfinished before the done event goes out, so whoever sees the event finds it so. */
+        @Override
+        public void finish(ScanOutcome outcome, Runnable answered) {
+            release();
+            jobs.finish(record, outcome, answered);
+        }
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                unfinished.decrementAndGet();
+            }
         }
     }
 
     @Override
     public Optional<Job> find(ScanId id) {
-        return Optional.ofNullable(jobs.get(id)).map(JobRecord::snapshot);
+        return jobs.find(id).map(JobRecord::snapshot);
     }
 
     @Override
     public List<JobEvent> awaitEvents(ScanId id, long lastSeen, Duration wait) throws InterruptedException {
-        JobRecord record = jobs.get(id);
-        return record == null ? List.of() : record.awaitAfter(lastSeen, wait);
+        Optional<JobRecord> record = jobs.find(id);
+        return record.isEmpty() ? List.of() : record.get().awaitAfter(lastSeen, wait);
     }
 
     /** Jobs running or queued now. */
     public int unfinished() {
         return unfinished.get();
+    }
+
+    /** Jobs finished and still kept: at most the retention's count. */
+    public int retained() {
+        return jobs.retained();
     }
 
     /**
@@ -186,7 +190,7 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
             return 0;
         }
         int cut = 0;
-        for (JobRecord record : jobs.values()) {
+        for (JobRecord record : jobs.all()) {
             Job job = record.snapshot();
             if (job.outcome().isEmpty()) {
                 record.finish(
@@ -212,56 +216,5 @@ public final class InProcessJobQueue implements JobQueue, StepRecorder {
             case ANSWER -> Step.ANSWER;
             case REWARD_MATCH, DONE -> Step.REWARD_MATCH;
         };
-    }
-
-    /** Jobs finished and still kept: at most the retention's count. */
-    public int retained() {
-        retained.lock();
-        try {
-            return finished.size();
-        } finally {
-            retained.unlock();
-        }
-    }
-
-    /**
-     * Finishes a job and keeps it. The oldest finished jobs past the retention's count are forgotten
-     * first, so whoever sees this job's done event never finds more than the count kept.
-     */
-    private void retain(JobRecord record, ScanOutcome outcome) {
-        retained.lock();
-        try {
-            while (finished.size() >= retention.count()) {
-                forget(finished.pollFirst());
-            }
-            record.finish(outcome, clock.instant());
-            finished.addLast(record);
-        } finally {
-            retained.unlock();
-        }
-        forgetExpired();
-    }
-
-    /** Forgets the jobs that finished longer ago than the retention's age; the oldest are at the head. */
-    private void forgetExpired() {
-        Instant cutoff = clock.instant().minus(retention.age());
-        retained.lock();
-        try {
-            while (!finished.isEmpty() && finished.peekFirst().finishedBefore(cutoff)) {
-                forget(finished.pollFirst());
-            }
-        } finally {
-            retained.unlock();
-        }
-    }
-
-    private void forget(JobRecord record) {
-        ScanId id = record.request().id();
-        jobs.remove(id, record);
-        // Only if the key still names this job: a later submission may have taken it over.
-        record.idempotencyKey()
-                .ifPresent(key -> keys.computeIfPresent(
-                        key, (k, submission) -> submission.job().equals(id) ? null : submission));
-        record.forget();
     }
 }

@@ -69,12 +69,22 @@ final class JobRecord {
         }
     }
 
+    /** Ends the job as cut short, unless it ended already. */
     void finish(ScanOutcome outcome, Instant at) {
+        finish(outcome, at, () -> {});
+    }
+
+    /**
+     * Ends the job with its outcome unless it ended already (cut by a drain), running {@code answered}
+     * first when it did not: whoever sees the done event then finds the job counted.
+     */
+    void finish(ScanOutcome outcome, Instant at, Runnable answered) {
         lock.lock();
         try {
             if (finishedAt != null) {
                 return;
             }
+            answered.run();
             events.add(new JobEvent(events.size() + 1, JobStage.DONE, Optional.of(outcome)));
             finishedAt = at;
             changed.signalAll();

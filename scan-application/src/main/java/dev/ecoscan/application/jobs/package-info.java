@@ -1,2 +1,5 @@
-/** Asynchronous scans in this process: the embedded {@link dev.ecoscan.domain.port.JobQueue}. */
+/**
+ * Asynchronous scans: the {@link dev.ecoscan.application.jobs.JobRunner} that runs a job on any
+ * queue, and the embedded {@link dev.ecoscan.domain.port.JobQueue}.
+ */
 package dev.ecoscan.application.jobs;

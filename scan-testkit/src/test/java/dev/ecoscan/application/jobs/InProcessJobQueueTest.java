@@ -8,8 +8,9 @@ import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.port.JobRecorder;
-import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.testkit.CannedAnswers;
 import dev.ecoscan.testkit.ManualClock;
 import dev.ecoscan.testkit.ScanTestKit;
@@ -29,18 +30,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The embedded job queue on a real pipeline: progress from step events, idempotency, bounds. */
+/** The embedded job queue on a real pipeline: progress from each job's own step events, idempotency, bounds. */
 class InProcessJobQueueTest {
 
-    /** The pipeline's step events go to the queue, as bootstrap wires them. */
-    private final AtomicReference<StepRecorder> forward = new AtomicReference<>(StepRecorder.none());
-
-    private final StepRecorder toQueue = event -> forward.get().record(event);
+    private static final List<JobStage> EVERY_STAGE =
+            List.of(JobStage.VISION, JobStage.RAG, JobStage.ANSWER, JobStage.REWARD_MATCH, JobStage.DONE);
 
     @Test
     void a_job_moves_through_every_stage_and_ends_with_its_outcome() throws Exception {
         TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
                 .answers(CannedAnswers.clean())
                 .build();
@@ -63,7 +61,6 @@ class InProcessJobQueueTest {
     @Test
     void a_rejected_scan_skips_to_done() throws Exception {
         TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
                 .classifier(ScriptedClassifier.unclassifiable("blurry"))
                 .build();
         InProcessJobQueue jobs = queue(pipeline, 10);
@@ -74,12 +71,44 @@ class InProcessJobQueueTest {
     }
 
     @Test
+    void a_job_held_in_vision_shows_none_of_the_stages_of_a_job_that_ran_meanwhile() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<ScanId> heldId = new AtomicReference<>();
+        ScriptedClassifier milk = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(new ScriptedClassifier(request -> {
+                    if (request.scanId().equals(heldId.get())) {
+                        try {
+                            release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return new ClassifierVerdict.Unclassifiable("blurry");
+                    }
+                    return milk.classify(request);
+                }))
+                .answers(CannedAnswers.clean())
+                .build();
+        InProcessJobQueue jobs = queue(pipeline, 10);
+        ScanRequest heldRequest = pipeline.request("held.png", null);
+        heldId.set(heldRequest.id());
+        Job held = ((JobQueue.Submission.Accepted) jobs.submit(heldRequest, Optional.empty())).job();
+        Job quick = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", null), Optional.empty()))
+                .job();
+
+        List<JobEvent> quickEvents = drain(jobs, quick);
+        List<JobEvent> heldSoFar = jobs.awaitEvents(held.id(), 0, Duration.ZERO);
+        release.countDown();
+
+        assertThat(quickEvents).extracting(JobEvent::stage).containsExactly(EVERY_STAGE.toArray(JobStage[]::new));
+        assertThat(heldSoFar).extracting(JobEvent::stage).containsExactly(JobStage.VISION);
+        assertThat(drain(jobs, held)).extracting(JobEvent::stage).containsExactly(JobStage.VISION, JobStage.DONE);
+    }
+
+    @Test
     void the_same_idempotency_key_returns_the_same_job_and_runs_one_scan() throws Exception {
         ScriptedClassifier classifier = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
-        TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
-                .classifier(classifier)
-                .build();
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(classifier).build();
         InProcessJobQueue jobs = queue(pipeline, 10);
 
         JobQueue.Submission first = jobs.submit(pipeline.request("milk.png", null), Optional.of("key-1"));
@@ -108,10 +137,7 @@ class InProcessJobQueueTest {
             }
             return new ClassifierVerdict.Unclassifiable("released");
         });
-        TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
-                .classifier(blocking)
-                .build();
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(blocking).build();
         InProcessJobQueue jobs = queue(pipeline, 1);
 
         JobQueue.Submission first = jobs.submit(pipeline.request("a.png", null), Optional.empty());
@@ -128,7 +154,6 @@ class InProcessJobQueueTest {
     @Test
     void a_client_resuming_after_an_event_gets_only_the_later_ones() throws Exception {
         TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
                 .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
                 .build();
         InProcessJobQueue jobs = queue(pipeline, 10);
@@ -146,10 +171,7 @@ class InProcessJobQueueTest {
     void past_the_retention_count_the_oldest_finished_jobs_and_their_idempotency_keys_are_forgotten_first()
             throws Exception {
         ScriptedClassifier classifier = ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩");
-        TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
-                .classifier(classifier)
-                .build();
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(classifier).build();
         InProcessJobQueue jobs = queue(pipeline, 10, new JobRetention(Duration.ofHours(1), 2));
 
         List<Job> finished = new ArrayList<>();
@@ -183,12 +205,10 @@ class InProcessJobQueueTest {
     void past_the_retention_age_a_finished_job_and_its_idempotency_key_are_forgotten() throws Exception {
         ManualClock clock = ManualClock.startingNow();
         TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
                 .classifier(ScriptedClassifier.unclassifiable("blurry"))
                 .build();
         InProcessJobQueue jobs = new InProcessJobQueue(
                 pipeline, 10, new JobRetention(Duration.ofMinutes(10), 100), clock, JobRecorder.none());
-        forward.set(jobs);
         Job old =
                 ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("x.png", null), Optional.of("key"))).job();
         drain(jobs, old);
@@ -206,7 +226,6 @@ class InProcessJobQueueTest {
     @Test
     void a_client_waiting_on_a_job_that_is_forgotten_is_woken_within_a_second() throws Exception {
         TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
                 .classifier(ScriptedClassifier.unclassifiable("blurry"))
                 .build();
         InProcessJobQueue jobs = queue(pipeline, 10, new JobRetention(Duration.ofHours(1), 1));
@@ -238,10 +257,7 @@ class InProcessJobQueueTest {
             }
             return new ClassifierVerdict.Unclassifiable("released");
         });
-        TestPipeline pipeline = ScanTestKit.pipeline()
-                .stepListener(toQueue)
-                .classifier(blocking)
-                .build();
+        TestPipeline pipeline = ScanTestKit.pipeline().classifier(blocking).build();
         InProcessJobQueue jobs = queue(pipeline, 10);
         Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("a.png", null), Optional.empty())).job();
         // A platform thread, which the management interface can see (it does not list virtual threads).
@@ -271,16 +287,11 @@ class InProcessJobQueueTest {
     }
 
     private InProcessJobQueue queue(TestPipeline pipeline, int capacity) {
-        InProcessJobQueue jobs = new InProcessJobQueue(pipeline, capacity, Duration.ofHours(1), Clock.systemUTC());
-        forward.set(jobs);
-        return jobs;
+        return new InProcessJobQueue(pipeline, capacity, Duration.ofHours(1), Clock.systemUTC());
     }
 
     private InProcessJobQueue queue(TestPipeline pipeline, int capacity, JobRetention retention) {
-        InProcessJobQueue jobs =
-                new InProcessJobQueue(pipeline, capacity, retention, Clock.systemUTC(), JobRecorder.none());
-        forward.set(jobs);
-        return jobs;
+        return new InProcessJobQueue(pipeline, capacity, retention, Clock.systemUTC(), JobRecorder.none());
     }
 
     private static void awaitState(Thread thread, Thread.State state) {

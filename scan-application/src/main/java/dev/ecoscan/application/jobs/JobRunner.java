@@ -1,0 +1,79 @@
+package dev.ecoscan.application.jobs;
+
+import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.port.JobRecorder;
+import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.Step;
+import dev.ecoscan.domain.scan.StepStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs one job, whichever queue holds it: enters {@code vision}, runs the scan with a listener that
+ * moves this job (and no other) to the stage after each step that succeeded, then stores the
+ * outcome. Queue waits and outcomes go to the {@link JobRecorder} (metrics).
+ */
+public final class JobRunner {
+
+    private final ScanWaste scans;
+    private final JobRecorder recorder;
+    private final Clock clock;
+
+    /** @param clock the clock the jobs' submission times were read from, for the time they waited */
+    public JobRunner(ScanWaste scans, JobRecorder recorder, Clock clock) {
+        this.scans = Objects.requireNonNull(scans, "scans");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs the job to its end and stores its outcome.
+     *
+     * @throws RuntimeException when the job's store fails to enter {@code vision} or to store the
+     *                          outcome; the scan itself never throws here
+     */
+    public void run(RunningJob job) {
+        recorder.started(Duration.between(job.submittedAt(), clock.instant()));
+        job.enter(JobStage.VISION);
+        ScanOutcome outcome = scan(job);
+        job.finish(outcome, () -> recorder.finished(outcome));
+    }
+
+    private ScanOutcome scan(RunningJob job) {
+        try {
+            return scans.scan(job.request(), progressOf(job));
+        } catch (RuntimeException e) {
+            // The use case never throws for port trouble; this is a bug, and the job must still end.
+            return new ScanOutcome.Failed(
+                    job.request().id(),
+                    job.request().question(),
+                    Step.VISION,
+                    FailureKind.INTERNAL_ERROR,
+                    "the scan failed unexpectedly: " + e,
+                    List.of());
+        }
+    }
+
+    /**
+     * A step that succeeded moves the job to the next stage; after any other step, and after the last,
+     * the done event follows, with the outcome.
+     */
+    private static StepRecorder progressOf(RunningJob job) {
+        return event -> {
+            JobStage next = JobStage.after(event.step());
+            if (event.status() != StepStatus.SUCCESS || next == JobStage.DONE) {
+                return;
+            }
+            try {
+                job.enter(next);
+            } catch (RuntimeException e) {
+                // Progress is best effort: the done event, stored later, is what the client needs.
+            }
+        };
+    }
+}

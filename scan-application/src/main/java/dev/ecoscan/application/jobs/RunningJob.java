@@ -1,0 +1,34 @@
+package dev.ecoscan.application.jobs;
+
+import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.ScanRequest;
+import java.time.Instant;
+
+/**
+ * A job as a queue hands it to the {@link JobRunner}: the scan to run, and where its progress and
+ * outcome are kept (in memory, or in Redis).
+ */
+public interface RunningJob {
+
+    ScanRequest request();
+
+    /** When the job was accepted, for the time it waited. */
+    Instant submittedAt();
+
+    /**
+     * Moves the job to a later stage, never {@code done} (see {@link #finish}); a stage it has
+     * passed already is ignored.
+     *
+     * @throws RuntimeException when the store cannot be reached (the queue decides what that means)
+     */
+    void enter(JobStage stage);
+
+    /**
+     * Stores the outcome as the job's done event, unless one is stored already (a job cut by a
+     * shutdown, or run twice on a shared queue, is answered once), and runs {@code answered} when the
+     * outcome stored is this run's. A store that can tell before the event is visible runs it before,
+     * so that whoever sees the done event finds the job counted in the metrics.
+     */
+    void finish(ScanOutcome outcome, Runnable answered);
+}
