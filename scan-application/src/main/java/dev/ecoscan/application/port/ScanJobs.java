@@ -1,0 +1,30 @@
+package dev.ecoscan.application.port;
+
+import dev.ecoscan.domain.job.Job;
+import dev.ecoscan.domain.job.JobEvent;
+import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.scan.ScanId;
+import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.domain.scan.UserId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Scans that run later: submitted now, followed while they run, their result read by their owner. */
+public interface ScanJobs {
+
+    /**
+     * Queues a scan. With an idempotency key, a second submission by the same user with the same key
+     * (while the first is remembered) returns the first job instead of queueing another scan.
+     */
+    JobQueue.Submission submit(ScanRequest request, Optional<String> idempotencyKey);
+
+    /** The job, when {@code owner} submitted it: another user's job does not exist for them. */
+    Optional<Job> findOwn(ScanId id, UserId owner);
+
+    /**
+     * The job's events after {@code lastSeen}, waiting up to {@code wait} for one. Empty when nothing
+     * happened in time, or when the job was forgotten meanwhile ({@link #findOwn} tells which).
+     */
+    List<JobEvent> awaitEvents(Job job, long lastSeen, Duration wait) throws InterruptedException;
+}
