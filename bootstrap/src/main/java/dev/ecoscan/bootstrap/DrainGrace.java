@@ -1,14 +1,12 @@
 package dev.ecoscan.bootstrap;
 
-import dev.ecoscan.bootstrap.config.Setting;
 import dev.ecoscan.bootstrap.config.Settings;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How long SIGTERM lets {@code serve} and {@code worker} finish ({@code ECO_SCAN_DRAIN_GRACE}), and
- * the part of it the scans may have. The 25 s default ends the drain before Kubernetes' default
- * {@code terminationGracePeriodSeconds} of 30 s sends SIGKILL; raise both together. The reserve, the
+ * the part of it the scans may have. The reserve, the
  * last fifth and at most {@link #MAX_RESERVE}, is for what follows the scans: answering those that
  * were cut, a last poll of the jobs' results, stopping the server and closing the resources.
  *
@@ -16,7 +14,6 @@ import java.util.Objects;
  */
 record DrainGrace(Duration total) {
 
-    static final Duration DEFAULT = Duration.ofSeconds(25);
     static final Duration MAX_RESERVE = Duration.ofSeconds(2);
 
     DrainGrace {
@@ -27,7 +24,7 @@ record DrainGrace(Duration total) {
     }
 
     static DrainGrace of(Settings settings) {
-        return new DrainGrace(settings.duration(Setting.ECO_SCAN_DRAIN_GRACE, DEFAULT));
+        return new DrainGrace(settings.jobs().drainGrace());
     }
 
     /** How long the scans and jobs in hand may run on after the signal. */

@@ -1,5 +1,6 @@
 package dev.ecoscan.bootstrap;
 
+import dev.ecoscan.bootstrap.config.SettingCatalogue;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.data.DataFileException;
 import picocli.CommandLine;
@@ -63,6 +64,8 @@ final class EcoScanCommand implements Runnable {
             }
         };
         CommandLine line = new CommandLine(new EcoScanCommand(context), factory);
+        // Every setting with its one default, from the same declarations the code reads.
+        line.getCommandSpec().usageMessage().footer(SettingCatalogue.helpText());
         line.setOut(new java.io.PrintWriter(context.out(), true));
         line.setErr(new java.io.PrintWriter(context.err(), true));
         line.setExecutionExceptionHandler((error, command, parsed) -> {

@@ -54,7 +54,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
             default -> {}
         }
 
-        boolean dev = engine.settings().devMode();
+        boolean dev = engine.settings().service().dev();
         String host = http.host().equals("0.0.0.0") ? "127.0.0.1" : http.host();
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
         List<String> banner = new ArrayList<>();
@@ -64,7 +64,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
         banner.add("  POST " + base + ScanApiServer.CLASSIFY + "   GET " + base + ScanApiServer.CATEGORIES);
         banner.add("  GET  " + base + ScanApiServer.METRICS + "   " + base + ScanApiServer.OPENAPI + "   " + base
                 + ScanApiServer.LIVE + "   " + base + ScanApiServer.READY);
-        if (dev && !engine.settings().loopbackListener()) {
+        if (dev && !engine.settings().service().loopbackListener()) {
             banner.add("WARNING: dev mode on " + http.host() + ", which others can reach (ECO_SCAN_MODE=dev was set):"
                     + " the built-in simulator if no provider is set, dev tokens, loopback image URLs and no rate limit."
                     + " Unset ECO_SCAN_MODE for prod, the default on a public listener.");

@@ -71,7 +71,7 @@ final class ScanCommand implements Callable<Integer> {
                 ImageReference.parse(image),
                 Optional.ofNullable(question),
                 new UserId(user),
-                context.clock().instant().plus(engine.settings().deadline()));
+                context.clock().instant().plus(engine.settings().limits().deadline()));
         ScanOutcome outcome = engine.scanWaste().scan(request);
         List<ModelCall> calls = engine.modelCalls().take(request.id());
         context.out()

@@ -4,7 +4,7 @@ import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.redis.RedisJobWorker;
 import dev.ecoscan.adapter.redis.RedisWorkerSettings;
 import dev.ecoscan.bootstrap.config.Secrets;
-import dev.ecoscan.bootstrap.config.Setting;
+import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
@@ -32,14 +32,14 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EcoScanComponent engine = context.engine(Purpose.SERVICE);
-        if (!engine.settings().text(Setting.ECO_SCAN_QUEUE, "memory").equals("redis")) {
+        Settings settings = engine.settings();
+        if (!settings.jobs().redis()) {
             throw new SettingsException("eco-scan worker needs ECO_SCAN_QUEUE=redis and ECO_SCAN_REDIS_URL");
         }
         RedisJobWorker worker;
         WorkerMetricsEndpoint endpoint;
         try {
-            Duration reclaimAfter =
-                    engine.settings().duration(Setting.ECO_SCAN_WORKER_RECLAIM_AFTER, Duration.ofSeconds(30));
+            Duration reclaimAfter = settings.jobs().reclaimAfter();
             // Each worker renews its own claims four times per reclaim period, so a slow live job is never taken.
             // On SIGTERM its jobs get the drain's time for work; the reserve covers its wait for the
             // threads it then interrupts (at most 2 s) and the closing of the resources.
@@ -47,10 +47,10 @@ final class WorkerCommand implements Callable<Integer> {
                     engine.redisJobs(),
                     engine.scanWaste(),
                     new RedisWorkerSettings(
-                            engine.settings().integer(Setting.ECO_SCAN_WORKER_CONCURRENCY, 64),
+                            settings.jobs().workerConcurrency(),
                             reclaimAfter,
                             reclaimAfter.dividedBy(4),
-                            DrainGrace.of(engine.settings()).forWork()),
+                            DrainGrace.of(settings).forWork()),
                     engine.metrics());
             worker.start();
             RedisJobWorker running = worker;
@@ -59,21 +59,19 @@ final class WorkerCommand implements Callable<Integer> {
                     "scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", running::queueDepth);
             metrics.gauge("scan_jobs_running", "jobs this worker is running", running::running);
             // The worker needs no HTTP settings (no auth): only where to listen.
-            String host = engine.settings().host();
             endpoint = engine.resources()
                     .register(WorkerMetricsEndpoint.start(
-                            host, engine.settings().integer(Setting.ECO_SCAN_PORT, 8080), metrics));
+                            settings.service().host(), settings.service().port(), metrics));
         } catch (RuntimeException e) {
             engine.resources().close();
             throw e;
         }
         context.out()
                 .println("eco-scan worker " + worker.consumerName() + " taking jobs from "
-                        + Secrets.redact(engine.settings().text(Setting.ECO_SCAN_REDIS_URL, "")) + "; rewards: "
+                        + Secrets.redact(settings.jobs().redisUrl().orElse("")) + "; rewards: "
                         + Secrets.redact(engine.rewards().description())
                         + "; metrics on port " + endpoint.port());
-        if (engine.settings().text(Setting.ECO_SCAN_REWARDS, "db").equals("db")
-                && engine.settings().value(Setting.ECO_SCAN_DB_URL).isEmpty()) {
+        if (!settings.rewards().remote() && settings.rewards().dbUrl().isEmpty()) {
             context.err()
                     .println("WARNING: this worker keeps rewards in its own embedded database, so each worker"
                             + " grants on its own: workers should share PostgreSQL (ECO_SCAN_DB_URL) or a character service"
@@ -81,7 +79,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         context.out().flush();
         RedisJobWorker stopping = worker;
-        DrainGrace grace = DrainGrace.of(engine.settings());
+        DrainGrace grace = DrainGrace.of(settings);
         UntilSignal.await("eco-scan-worker-stop", () -> {
             // Lets the jobs it holds finish, or leaves them unacknowledged for another worker.
             context.err()

@@ -181,6 +181,18 @@ class MainTest {
                 .allSatisfy(line -> assertThat(line).containsPattern("\\(sources: [a-z0-9.-]+\\.[a-z]+"));
     }
 
+    @Test
+    void help_lists_every_setting_with_its_one_default() {
+        assertThat(run(settings(), "--help")).isZero();
+
+        assertThat(stdout())
+                .contains("ECO_SCAN_DEADLINE")
+                .containsPattern("ECO_SCAN_DEADLINE +default: 55s")
+                .containsPattern("ECO_SCAN_CACHE +default: on")
+                .containsPattern("ECO_SCAN_RATE_LIMIT +default: 60/min in prod, off in dev")
+                .containsPattern("ECO_SCAN_DRAIN_GRACE +default: 25s");
+    }
+
     /** Embedded defaults in a fresh data folder, with the simulator answering at once. */
     private Map<String, String> settings(String... extra) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(

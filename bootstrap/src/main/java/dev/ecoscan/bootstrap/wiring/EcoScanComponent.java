@@ -17,7 +17,14 @@ import java.time.Clock;
 
 /** The assembled engine: settings and a clock in, the scan use case and its knowledge out. */
 @Singleton
-@Component(modules = {KnowledgeModule.class, PortsModule.class, PipelineModule.class, JobsModule.class})
+@Component(
+        modules = {
+            SettingsModule.class,
+            KnowledgeModule.class,
+            PortsModule.class,
+            PipelineModule.class,
+            JobsModule.class
+        })
 public interface EcoScanComponent {
 
     ScanWaste scanWaste();

@@ -8,9 +8,8 @@ import dev.ecoscan.adapter.redis.RedisJobQueue;
 import dev.ecoscan.adapter.redis.RedisJobs;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
-import dev.ecoscan.application.jobs.JobRetention;
-import dev.ecoscan.bootstrap.config.Setting;
-import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.config.JobSettings;
+import dev.ecoscan.bootstrap.config.LimitSettings;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.JobQueue;
@@ -31,22 +30,22 @@ interface JobsModule {
 
     @Provides
     @Singleton
-    static JobQueue jobQueue(Settings settings, Provider<InProcessJobQueue> memory, Provider<RedisJobQueue> redis) {
-        return usesRedis(settings) ? redis.get() : memory.get();
+    static JobQueue jobQueue(JobSettings jobs, Provider<InProcessJobQueue> memory, Provider<RedisJobQueue> redis) {
+        return jobs.redis() ? redis.get() : memory.get();
     }
 
     @Provides
     @Singleton
     static InProcessJobQueue inProcess(
-            Settings settings, ScanWaste scans, HttpSettings http, Clock clock, EcoScanMetrics metrics) {
-        return new InProcessJobQueue(scans, http.maxInFlight(), retention(settings), clock, metrics);
+            JobSettings jobs, ScanWaste scans, HttpSettings http, Clock clock, EcoScanMetrics metrics) {
+        return new InProcessJobQueue(scans, http.maxInFlight(), jobs.retention(), clock, metrics);
     }
 
     @Provides
     @Singleton
     static RedisJobQueue redis(
-            Settings settings, Resources resources, KnowledgeBase knowledge, Clock clock, LlmEndpoint llm) {
-        String url = settings.value(Setting.ECO_SCAN_REDIS_URL)
+            JobSettings jobs, LimitSettings limits, Resources resources, KnowledgeBase knowledge, Clock clock) {
+        String url = jobs.redisUrl()
                 .orElseThrow(() -> new SettingsException(
                         "ECO_SCAN_QUEUE=redis needs ECO_SCAN_REDIS_URL, e.g. redis://127.0.0.1:6379"));
         RedisJobs redis = resources.register(new RedisJobs(url));
@@ -55,19 +54,8 @@ interface JobsModule {
                 redis,
                 knowledge,
                 MAX_QUEUED,
-                retention(settings),
-                HttpModule.streamLimits(settings, llm).total(),
+                jobs.retention(),
+                HttpModule.streamLimits(limits).total(),
                 clock);
-    }
-
-    /** Finished jobs and their idempotency keys: an hour and 10,000 unless set. */
-    static JobRetention retention(Settings settings) {
-        return new JobRetention(
-                settings.duration(Setting.ECO_SCAN_JOB_RETENTION, JobRetention.DEFAULT_AGE),
-                settings.integer(Setting.ECO_SCAN_JOB_RETENTION_MAX, JobRetention.DEFAULT_COUNT));
-    }
-
-    static boolean usesRedis(Settings settings) {
-        return settings.text(Setting.ECO_SCAN_QUEUE, "memory").equals("redis");
     }
 }

@@ -5,16 +5,15 @@ import dagger.Provides;
 import dev.ecoscan.adapter.openai.BreakerPolicy;
 import dev.ecoscan.adapter.openai.OpenAiAdapters;
 import dev.ecoscan.adapter.openai.OpenAiSettings;
-import dev.ecoscan.adapter.openai.ReasoningEffort;
 import dev.ecoscan.adapter.openai.RetryPolicy;
 import dev.ecoscan.adapter.openai.Sampling;
 import dev.ecoscan.adapter.openai.StepLimits;
-import dev.ecoscan.bootstrap.config.Setting;
+import dev.ecoscan.bootstrap.config.LlmSettings;
+import dev.ecoscan.bootstrap.config.ProviderSettings;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.domain.port.ModelCallRecorder;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
-import dev.ecoscan.simulator.FaultRates;
 import dev.ecoscan.simulator.LlmSimulator;
 import dev.ecoscan.simulator.SimulatorConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -34,18 +33,16 @@ interface OpenAiModule {
 
     @Provides
     @Singleton
-    static LlmEndpoint endpoint(Settings settings, Resources resources) {
-        if (settings.providerConfigured()) {
-            return new LlmEndpoint(
-                    URI.create(settings.text(Setting.OPENAI_BASE_URL, ProviderChain.OPENAI_BASE_URL)),
-                    settings.text(Setting.OPENAI_API_KEY, ProviderChain.NO_KEY),
-                    false);
+    static LlmEndpoint endpoint(Settings settings, LlmSettings llm, Resources resources) {
+        ProviderSettings provider = settings.provider();
+        if (!provider.simulated()) {
+            return new LlmEndpoint(provider.primaryUrl(), provider.apiKey().orElse(ProviderChain.NO_KEY), false);
         }
         settings.requireProviderUnlessDev();
         SimulatorConfig config = SimulatorConfig.defaults()
                 .withPort(0)
-                .withSpeed(settings.decimal(Setting.ECO_SCAN_SIMULATOR_SPEED).orElse(1.0))
-                .withFaultRates(FaultRates.parse(settings.text(Setting.ECO_SCAN_SIMULATOR_FAULTS, "none")));
+                .withSpeed(llm.simulatorSpeed())
+                .withFaultRates(llm.simulatorFaults());
         LlmSimulator simulator = resources.register(LlmSimulator.start(config));
         return new LlmEndpoint(URI.create(simulator.baseUrl()), "simulator", true);
     }
@@ -66,27 +63,16 @@ interface OpenAiModule {
 
     @Provides
     @Singleton
-    static OpenAiSettings openAiSettings(Settings settings, LlmEndpoint primary) {
+    static OpenAiSettings openAiSettings(ProviderSettings provider, LlmSettings llm, LlmEndpoint primary) {
         return new OpenAiSettings(
-                ProviderChain.of(settings, primary),
-                new StepLimits(
-                        settings.duration(Setting.ECO_SCAN_VISION_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
-                        settings.duration(Setting.ECO_SCAN_VISION_READ_TIMEOUT, Duration.ofSeconds(20)),
-                        settings.integer(Setting.ECO_SCAN_VISION_MAX_TOKENS, 300)),
-                new StepLimits(
-                        settings.duration(Setting.ECO_SCAN_ANSWER_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
-                        settings.duration(Setting.ECO_SCAN_ANSWER_READ_TIMEOUT, Duration.ofSeconds(30)),
-                        settings.integer(Setting.ECO_SCAN_ANSWER_MAX_TOKENS, 500)),
-                new Sampling(
-                        settings.decimal(Setting.ECO_SCAN_TEMPERATURE),
-                        settings.value(Setting.ECO_SCAN_REASONING_EFFORT).flatMap(ReasoningEffort::parse)),
-                new RetryPolicy(
-                        settings.integer(Setting.ECO_SCAN_LLM_RETRIES, 2),
-                        Duration.ofMillis(500),
-                        Duration.ofSeconds(8)),
+                ProviderChain.of(provider, primary),
+                new StepLimits(llm.visionConnectTimeout(), llm.visionReadTimeout(), llm.visionMaxTokens()),
+                new StepLimits(llm.answerConnectTimeout(), llm.answerReadTimeout(), llm.answerMaxTokens()),
+                new Sampling(llm.temperature(), llm.reasoningEffort()),
+                new RetryPolicy(llm.retries(), Duration.ofMillis(500), Duration.ofSeconds(8)),
                 BreakerPolicy.standard(),
-                settings.text(Setting.ECO_SCAN_CACHE, "on").equals("on"),
-                settings.integer(Setting.ECO_SCAN_CACHE_SIZE, 10_000));
+                llm.cache(),
+                llm.cacheSize());
     }
 
     @Provides

@@ -13,8 +13,9 @@ import dev.ecoscan.application.answer.HybridAnswerGenerator;
 import dev.ecoscan.application.answer.TemplateAnswerGenerator;
 import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.images.ImageBudget;
-import dev.ecoscan.bootstrap.config.Setting;
-import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.config.ImageSettings;
+import dev.ecoscan.bootstrap.config.LimitSettings;
+import dev.ecoscan.bootstrap.config.LlmSettings;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ImageSource;
@@ -71,7 +72,7 @@ interface PortsModule {
     @Provides
     @Singleton
     static ImageSource imageSource(
-            Settings settings,
+            LimitSettings limits,
             Purpose purpose,
             Provider<ImageFetchPolicy> policy,
             Resources resources,
@@ -82,26 +83,16 @@ interface PortsModule {
         } else {
             Duration fetchTimeout = Duration.ofSeconds(10);
             source = new LocalImageSource(
-                    settings.deadline().compareTo(fetchTimeout) < 0 ? settings.deadline() : fetchTimeout);
+                    limits.deadline().compareTo(fetchTimeout) < 0 ? limits.deadline() : fetchTimeout);
         }
         return resources.register(new DownscalingImageSource(source, budget));
     }
 
-    /**
-     * The bound on image bytes in flight. By default a quarter of the heap: the budget counts the
-     * images scans mean to keep (encoded, decoded while they are shrunk, the vision request's copies),
-     * not what the heap really holds, so the rest is left for what it does not see (garbage not yet
-     * collected, the HTTP and JSON libraries' own buffers, in dev mode the built-in simulator's copy of
-     * every request), for everything else a scan holds, and for the collector's headroom: a heap
-     * that fills with live images leaves it nothing to work with. Measured (docs/benchmarks.md): 20
-     * ten-megabyte photos at once in a 512 MiB heap kept it under 432 MiB with a quarter counted, and
-     * filled it to 511 MiB with half.
-     */
+    /** The bound on image bytes in flight ({@link ImageSettings#maxBytesInFlight}). */
     @Provides
     @Singleton
-    static ImageBudget imageBudget(Settings settings) {
-        return new ImageBudget(settings.byteSize(
-                Setting.ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT, Runtime.getRuntime().maxMemory() / 4));
+    static ImageBudget imageBudget(ImageSettings images) {
+        return new ImageBudget(images.maxBytesInFlight());
     }
 
     @Provides
@@ -112,20 +103,20 @@ interface PortsModule {
     /** The template needs no model; the LLM adapter is only built when a strategy uses it. */
     @Provides
     @Singleton
-    static AnswerGenerator answers(Settings settings, Provider<OpenAiAdapters> llm) {
+    static AnswerGenerator answers(LlmSettings settings, Provider<OpenAiAdapters> llm) {
         return switch (settings.answerStrategy()) {
-            case "template" -> new TemplateAnswerGenerator();
-            case "hybrid" ->
+            case TEMPLATE -> new TemplateAnswerGenerator();
+            case HYBRID ->
                 new HybridAnswerGenerator(
                         new TemplateAnswerGenerator(), llm.get().answers());
-            default -> llm.get().answers();
+            case LLM -> llm.get().answers();
         };
     }
 
     @Provides
     @Singleton
     static Wiring wiring(
-            Settings settings,
+            LlmSettings settings,
             LlmEndpoint endpoint,
             OpenAiSettings llm,
             Provider<OpenAiAdapters> adapters,
@@ -136,7 +127,7 @@ interface PortsModule {
         if (endpoint.simulated()) {
             notes.add("LLM: SIMULATED. No OPENAI_API_KEY or OPENAI_BASE_URL is set, so eco-scan started its built-in"
                     + " OpenAI-compatible simulator at " + endpoint.baseUrl() + " (latency x"
-                    + settings.text(Setting.ECO_SCAN_SIMULATOR_SPEED, "1") + ", ECO_SCAN_SIMULATOR_SPEED=0 makes it"
+                    + settings.simulatorSpeedText() + ", ECO_SCAN_SIMULATOR_SPEED=0 makes it"
                     + " instant). For a real model set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL (and a key if it"
                     + " needs one) for any OpenAI-compatible server.");
         }
@@ -144,7 +135,7 @@ interface PortsModule {
             // The adapters are built here (not later, at the first scan) so that a refused parameter stops start-up.
             adapters.get().notes().forEach(note -> notes.add("LLM " + note));
         }
-        notes.add("Answers: " + settings.answerStrategy() + " strategy; LLM cache "
+        notes.add("Answers: " + settings.answerStrategy().word() + " strategy; LLM cache "
                 + (llm.cacheEnabled() ? "on" : "off") + ".");
         notes.add("Rewards: " + rewards.description() + ".");
         notes.add("Images: at most " + images.capacityText() + " held at once (ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT);"

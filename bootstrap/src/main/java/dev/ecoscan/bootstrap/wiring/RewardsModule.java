@@ -7,8 +7,7 @@ import dev.ecoscan.adapter.character.JdbcRewardMatcher;
 import dev.ecoscan.adapter.character.RemoteCharacterService;
 import dev.ecoscan.adapter.character.RemoteCircuitBreakerSettings;
 import dev.ecoscan.adapter.character.RemoteRewardMatcher;
-import dev.ecoscan.bootstrap.config.Setting;
-import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.config.RewardSettings;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.domain.port.CharacterCollection;
 import dev.ecoscan.domain.port.RewardMatcher;
@@ -17,7 +16,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -31,16 +29,16 @@ interface RewardsModule {
     @Provides
     @Singleton
     static Rewards rewards(
-            Settings settings,
+            RewardSettings settings,
             Resources resources,
             CharacterCatalogue catalogue,
             Clock clock,
             CircuitBreakerRegistry breakers,
             RetryRegistry retries) {
-        if (settings.text(Setting.ECO_SCAN_REWARDS, "db").equals("remote")) {
-            URI url = URI.create(settings.value(Setting.ECO_SCAN_CHARACTER_URL)
-                    .orElseThrow(() -> new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_CHARACTER_URL")));
-            String token = settings.value(Setting.ECO_SCAN_SERVICE_TOKEN)
+        if (settings.remote()) {
+            URI url = settings.characterUrl()
+                    .orElseThrow(() -> new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_CHARACTER_URL"));
+            String token = settings.serviceToken()
                     .orElseThrow(() -> new SettingsException("ECO_SCAN_REWARDS=remote needs ECO_SCAN_SERVICE_TOKEN"));
             // The shared registries, so that the metrics export the character service's breaker and retry too.
             RemoteRewardMatcher remote = resources.register(new RemoteRewardMatcher(
@@ -51,13 +49,10 @@ interface RewardsModule {
                     retries));
             return new Rewards(remote, remote, "the character service at " + url);
         }
-        CharacterDatabase database = resources.register(settings.value(Setting.ECO_SCAN_DB_URL)
+        CharacterDatabase database = resources.register(settings.dbUrl()
                 .map(url -> CharacterDatabase.external(
-                        url,
-                        settings.text(Setting.ECO_SCAN_DB_USER, ""),
-                        settings.text(Setting.ECO_SCAN_DB_PASSWORD, "")))
-                .orElseGet(
-                        () -> CharacterDatabase.embedded(Path.of(settings.text(Setting.ECO_SCAN_DATA_DIR, "data")))));
+                        url, settings.dbUser().orElse(""), settings.dbPassword().orElse("")))
+                .orElseGet(() -> CharacterDatabase.embedded(settings.dataDir())));
         JdbcRewardMatcher jdbc = new JdbcRewardMatcher(database, catalogue, clock);
         return new Rewards(jdbc, jdbc, database.description());
     }

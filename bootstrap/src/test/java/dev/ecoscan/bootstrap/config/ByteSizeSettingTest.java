@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT takes byte sizes as people write them, and nothing else. */
 class ByteSizeSettingTest {
 
-    private static final Setting BUDGET = Setting.ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT;
+    private static final Setting<Long> BUDGET = ImageSettings.MAX_BYTES_IN_FLIGHT;
 
     @Test
     void sizes_with_si_and_binary_units_and_plain_numbers_are_read() {
@@ -24,9 +24,11 @@ class ByteSizeSettingTest {
     }
 
     @Test
-    void unset_it_is_the_default_given() {
-        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null")).byteSize(BUDGET, 42))
-                .isEqualTo(42);
+    void unset_it_is_a_quarter_of_the_heap() {
+        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null"))
+                        .images()
+                        .maxBytesInFlight())
+                .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
     }
 
     @Test
@@ -42,6 +44,7 @@ class ByteSizeSettingTest {
 
     private static long budget(String value) {
         return Settings.from(Map.of("ECO_SCAN_CONFIG", "/dev/null", BUDGET.env(), value))
-                .byteSize(BUDGET, -1);
+                .images()
+                .maxBytesInFlight();
     }
 }

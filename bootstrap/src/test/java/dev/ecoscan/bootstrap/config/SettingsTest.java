@@ -18,7 +18,7 @@ class SettingsTest {
 
     @Test
     void nothing_set_gives_the_defaults() {
-        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", write(""))).deadline())
+        assertThat(Settings.from(Map.of("ECO_SCAN_CONFIG", write(""))).limits().deadline())
                 .isEqualTo(Duration.ofSeconds(55));
     }
 
@@ -28,8 +28,8 @@ class SettingsTest {
 
         Settings settings = Settings.from(Map.of("ECO_SCAN_CONFIG", file, "ECO_SCAN_DEADLINE", "1500ms"));
 
-        assertThat(settings.deadline()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(settings.value(Setting.ECO_SCAN_ANSWER_STRATEGY)).contains("template");
+        assertThat(settings.limits().deadline()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(settings.llm().answerStrategy()).isEqualTo(AnswerStrategy.TEMPLATE);
     }
 
     @Test
@@ -86,8 +86,8 @@ class SettingsTest {
 
     @Test
     void yaml_keys_are_the_lower_case_names_without_the_prefix() {
-        assertThat(Setting.ECO_SCAN_ANSWER_STRATEGY.yamlKey()).isEqualTo("answer_strategy");
-        assertThat(Setting.OPENAI_API_KEY.yamlKey()).isEqualTo("openai_api_key");
+        assertThat(LlmSettings.ANSWER_STRATEGY.yamlKey()).isEqualTo("answer_strategy");
+        assertThat(ProviderSettings.API_KEY.yamlKey()).isEqualTo("openai_api_key");
     }
 
     private String write(String yaml) {

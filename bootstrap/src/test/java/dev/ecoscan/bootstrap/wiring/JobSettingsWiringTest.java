@@ -7,7 +7,6 @@ import dev.ecoscan.adapter.http.StreamLimits;
 import dev.ecoscan.application.jobs.JobRetention;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.config.SettingsException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,27 +14,26 @@ import org.junit.jupiter.api.Test;
 /** The event-stream bounds and the job retention, from their settings to what the adapters get. */
 class JobSettingsWiringTest {
 
-    private static final LlmEndpoint PROVIDER = new LlmEndpoint(URI.create("https://llm.example/v1"), "key", false);
-
     @Test
     void the_stream_bounds_default_to_five_per_user_and_the_in_flight_bound_in_all() {
         Settings settings = Settings.from(Map.of("ECO_SCAN_MAX_IN_FLIGHT", "40"));
 
-        assertThat(HttpModule.streamLimits(settings, PROVIDER)).isEqualTo(new StreamLimits(5, 40));
+        assertThat(HttpModule.streamLimits(settings.limits())).isEqualTo(new StreamLimits(5, 40));
     }
 
     @Test
     void the_stream_bounds_come_from_their_settings() {
         Settings settings = Settings.from(Map.of("ECO_SCAN_SSE_PER_USER", "2", "ECO_SCAN_SSE_MAX", "300"));
 
-        assertThat(HttpModule.streamLimits(settings, PROVIDER)).isEqualTo(new StreamLimits(2, 300));
+        assertThat(HttpModule.streamLimits(settings.limits())).isEqualTo(new StreamLimits(2, 300));
     }
 
     @Test
     void the_retention_defaults_to_an_hour_and_ten_thousand_jobs_and_comes_from_its_settings() {
-        assertThat(JobsModule.retention(Settings.from(Map.of()))).isEqualTo(JobRetention.defaults());
-        assertThat(JobsModule.retention(
-                        Settings.from(Map.of("ECO_SCAN_JOB_RETENTION", "10m", "ECO_SCAN_JOB_RETENTION_MAX", "500"))))
+        assertThat(Settings.from(Map.of()).jobs().retention()).isEqualTo(JobRetention.defaults());
+        assertThat(Settings.from(Map.of("ECO_SCAN_JOB_RETENTION", "10m", "ECO_SCAN_JOB_RETENTION_MAX", "500"))
+                        .jobs()
+                        .retention())
                 .isEqualTo(new JobRetention(Duration.ofMinutes(10), 500));
     }
 

@@ -1,6 +1,9 @@
-package dev.ecoscan.bootstrap.wiring;
+package dev.ecoscan.bootstrap.config;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.ecoscan.adapter.http.ConnectionLimits;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 
 /**
  * The default bound on scans in flight, from the process's open-file limit: every scan in flight
@@ -33,5 +36,11 @@ final class InFlightSizing {
         long files = openFiles - RESERVE / 2 - (long) maxInFlight * (perScan - 1);
         long bound = Math.min(ConnectionLimits.defaultMaxConnections(maxInFlight), files);
         return (int) Math.min(Integer.MAX_VALUE, Math.max(bound, maxInFlight + 16L));
+    }
+
+    /** This process's open-file limit (4096 where the platform does not say). */
+    static long openFileLimit() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : 4096;
     }
 }
