@@ -43,7 +43,12 @@ class WorkerCrashTest {
         try (RedisServer redis = RedisServer.start();
                 RedisJobs connection = new RedisJobs(redis.url())) {
             RedisJobQueue api = new RedisJobQueue(
-                    connection, KnowledgeBase.embedded(), 10_000, Duration.ofHours(1), Clock.systemUTC());
+                    connection,
+                    KnowledgeBase.embedded().guide(),
+                    KnowledgeBase.embedded().characters(),
+                    10_000,
+                    Duration.ofHours(1),
+                    Clock.systemUTC());
             Process doomed = worker(redis.url(), "w1");
             Process survivor = worker(redis.url(), "w2");
             try {

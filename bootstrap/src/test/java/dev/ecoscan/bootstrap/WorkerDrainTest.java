@@ -42,7 +42,12 @@ class WorkerDrainTest {
         try (RedisServer redis = RedisServer.start();
                 RedisJobs connection = new RedisJobs(redis.url())) {
             RedisJobQueue api = new RedisJobQueue(
-                    connection, KnowledgeBase.embedded(), 100, Duration.ofHours(1), Clock.systemUTC());
+                    connection,
+                    KnowledgeBase.embedded().guide(),
+                    KnowledgeBase.embedded().characters(),
+                    100,
+                    Duration.ofHours(1),
+                    Clock.systemUTC());
             // At a hundredth of its speed the simulator's vision call takes minutes.
             Process slow = worker(redis.url(), "slow", "100");
             Process other = null;

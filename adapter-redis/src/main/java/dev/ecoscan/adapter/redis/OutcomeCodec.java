@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.answer.Answer;
+import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.rule.DisposalRule;
+import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.Rejection;
 import dev.ecoscan.domain.scan.ScanId;
@@ -33,13 +34,14 @@ import java.util.UUID;
  */
 public final class OutcomeCodec {
 
-    private final KnowledgeBase knowledge;
+    private final Guide guide;
     private final ObjectMapper json = new ObjectMapper();
     private final StoredReward rewards;
 
-    public OutcomeCodec(KnowledgeBase knowledge) {
-        this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
-        this.rewards = new StoredReward(knowledge.characters(), json);
+    /** @param guide the taxonomy and the rules outcomes are rebuilt from; {@code characters} the rewards' */
+    public OutcomeCodec(Guide guide, CharacterCatalogue characters) {
+        this.guide = Objects.requireNonNull(guide, "guide");
+        this.rewards = new StoredReward(Objects.requireNonNull(characters, "characters"), json);
     }
 
     public String encode(ScanOutcome outcome) {
@@ -99,9 +101,7 @@ public final class OutcomeCodec {
         return switch (text(node, "type")) {
             case "completed" -> {
                 NodeId ruleNode = NodeId.of(text(node, "rule"));
-                DisposalRule rule = knowledge
-                        .rules()
-                        .forNode(ruleNode)
+                DisposalRule rule = guide.ruleOf(ruleNode)
                         .orElseThrow(() -> new IllegalArgumentException("no disposal rule for '" + ruleNode + "'"));
                 yield new ScanOutcome.Completed(
                         id,
@@ -154,14 +154,13 @@ public final class OutcomeCodec {
         boolean hasItem = node.has("item");
         NodeId id = NodeId.of(text(node, hasItem ? "item" : "category"));
         CategoryPath path = (hasItem
-                        ? knowledge.taxonomy().pathOf(id)
-                        : knowledge.taxonomy().categoryPath(id))
+                        ? guide.taxonomy().pathOf(id)
+                        : guide.taxonomy().categoryPath(id))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no " + (hasItem ? "item" : "category") + " '" + id + "' in the taxonomy"));
         List<SituationTag> tags = new ArrayList<>();
         for (JsonNode tag : node.path("situation")) {
-            tags.add(knowledge
-                    .taxonomy()
+            tags.add(guide.taxonomy()
                     .tag(tag.asText())
                     .orElseThrow(() -> new IllegalArgumentException("no situation tag '" + tag.asText() + "'")));
         }

@@ -1,10 +1,11 @@
 package dev.ecoscan.adapter.redis;
 
 import dev.ecoscan.application.jobs.JobRetention;
-import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.reward.CharacterCatalogue;
+import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanRequest;
 import io.lettuce.core.RedisException;
@@ -48,13 +49,19 @@ public final class RedisJobQueue implements JobQueue {
     private final Clock clock;
 
     /** The default retention, and the system clock. */
-    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued) {
-        this(redis, knowledge, maxQueued, JobRetention.defaults(), DEFAULT_BLOCKING_READS, Clock.systemUTC());
+    public RedisJobQueue(RedisJobs redis, Guide guide, CharacterCatalogue characters, long maxQueued) {
+        this(redis, guide, characters, maxQueued, JobRetention.defaults(), DEFAULT_BLOCKING_READS, Clock.systemUTC());
     }
 
     /** Finished jobs kept for {@code retention} and at most {@link JobRetention#DEFAULT_COUNT} of them. */
-    public RedisJobQueue(RedisJobs redis, KnowledgeBase knowledge, long maxQueued, Duration retention, Clock clock) {
-        this(redis, knowledge, maxQueued, JobRetention.ofAge(retention), DEFAULT_BLOCKING_READS, clock);
+    public RedisJobQueue(
+            RedisJobs redis,
+            Guide guide,
+            CharacterCatalogue characters,
+            long maxQueued,
+            Duration retention,
+            Clock clock) {
+        this(redis, guide, characters, maxQueued, JobRetention.ofAge(retention), DEFAULT_BLOCKING_READS, clock);
     }
 
     /**
@@ -65,7 +72,8 @@ public final class RedisJobQueue implements JobQueue {
      */
     public RedisJobQueue(
             RedisJobs redis,
-            KnowledgeBase knowledge,
+            Guide guide,
+            CharacterCatalogue characters,
             long maxQueued,
             JobRetention retention,
             int maxBlockingReads,
@@ -76,10 +84,7 @@ public final class RedisJobQueue implements JobQueue {
         }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.store = new RedisJobStore(
-                redis,
-                new OutcomeCodec(Objects.requireNonNull(knowledge, "knowledge")),
-                Objects.requireNonNull(retention, "retention"),
-                clock);
+                redis, new OutcomeCodec(guide, characters), Objects.requireNonNull(retention, "retention"), clock);
         this.reads = new BlockingReads(redis, maxBlockingReads);
         // Well within the command timeout, or Lettuce would give up on a read that is only waiting.
         Duration half = redis.commandTimeout().dividedBy(2);

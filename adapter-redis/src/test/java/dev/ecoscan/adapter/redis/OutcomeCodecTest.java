@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Outcomes survive the trip through JSON, so another process rebuilds exactly what the worker saw. */
 class OutcomeCodecTest {
 
-    private final OutcomeCodec codec = new OutcomeCodec(KnowledgeBase.embedded());
+    private final OutcomeCodec codec = new OutcomeCodec(
+            KnowledgeBase.embedded().guide(), KnowledgeBase.embedded().characters());
 
     @Test
     void a_completed_scan_with_a_granted_character_comes_back_equal() {

@@ -433,12 +433,25 @@ class RedisJobQueueTest {
 
     private RedisJobQueue queue(long maxQueued) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
-        return new RedisJobQueue(redis, KnowledgeBase.embedded(), maxQueued, Duration.ofHours(1), Clock.systemUTC());
+        return new RedisJobQueue(
+                redis,
+                KnowledgeBase.embedded().guide(),
+                KnowledgeBase.embedded().characters(),
+                maxQueued,
+                Duration.ofHours(1),
+                Clock.systemUTC());
     }
 
     private RedisJobQueue queue(long maxQueued, JobRetention retention) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
-        return new RedisJobQueue(redis, KnowledgeBase.embedded(), maxQueued, retention, 4, Clock.systemUTC());
+        return new RedisJobQueue(
+                redis,
+                KnowledgeBase.embedded().guide(),
+                KnowledgeBase.embedded().characters(),
+                maxQueued,
+                retention,
+                4,
+                Clock.systemUTC());
     }
 
     /** A worker process of its own: its own connection, its own pipeline. */
@@ -449,7 +462,14 @@ class RedisJobQueueTest {
     /** A worker whose store keeps finished jobs as {@code retention} says: the worker trims when a job finishes. */
     private RedisJobWorker worker(TestPipeline pipeline, RedisWorkerSettings settings, JobRetention retention) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
-        RedisJobQueue store = new RedisJobQueue(redis, KnowledgeBase.embedded(), 1000, retention, 4, Clock.systemUTC());
+        RedisJobQueue store = new RedisJobQueue(
+                redis,
+                KnowledgeBase.embedded().guide(),
+                KnowledgeBase.embedded().characters(),
+                1000,
+                retention,
+                4,
+                Clock.systemUTC());
         return open(new RedisJobWorker(store, pipeline, settings)).start();
     }
 

@@ -17,8 +17,13 @@ class RedisOutageTest {
     void while_redis_is_down_submissions_are_refused_and_when_it_returns_they_are_accepted() throws Exception {
         try (RedisServer server = RedisServer.start();
                 RedisJobs redis = new RedisJobs(server.url(), "outage:", Duration.ofSeconds(2))) {
-            RedisJobQueue jobs =
-                    new RedisJobQueue(redis, KnowledgeBase.embedded(), 100, Duration.ofHours(1), Clock.systemUTC());
+            RedisJobQueue jobs = new RedisJobQueue(
+                    redis,
+                    KnowledgeBase.embedded().guide(),
+                    KnowledgeBase.embedded().characters(),
+                    100,
+                    Duration.ofHours(1),
+                    Clock.systemUTC());
             assertThat(submit(jobs)).isInstanceOf(JobQueue.Submission.Accepted.class);
 
             server.stop();

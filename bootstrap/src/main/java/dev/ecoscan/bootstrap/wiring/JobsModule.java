@@ -52,7 +52,8 @@ interface JobsModule {
         // One blocking read per event stream at most, so no stream waits for a connection.
         return new RedisJobQueue(
                 redis,
-                knowledge,
+                knowledge.guide(),
+                knowledge.characters(),
                 MAX_QUEUED,
                 jobs.retention(),
                 HttpModule.streamLimits(limits).total(),

@@ -40,6 +40,11 @@ public final class Guide {
         return taxonomy;
     }
 
+    /** The rule of a rule node (a middle, or a major without middles). */
+    public Optional<DisposalRule> ruleOf(NodeId node) {
+        return rules.apply(Objects.requireNonNull(node, "node"));
+    }
+
     public List<Finding> find(String text) {
         return taxonomy.find(text).stream().map(this::finding).toList();
     }
