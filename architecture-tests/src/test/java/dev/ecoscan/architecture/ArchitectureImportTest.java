@@ -36,6 +36,7 @@ class ArchitectureImportTest {
                         "dev.ecoscan.adapter.character",
                         "dev.ecoscan.adapter.redis",
                         "dev.ecoscan.support.http",
+                        "dev.ecoscan.support.characters",
                         "dev.ecoscan.bootstrap",
                         "dev.ecoscan.bootstrap.wiring");
     }

@@ -1,77 +1,48 @@
 package dev.ecoscan.bootstrap;
 
-import dev.ecoscan.adapter.character.CharacterServiceJson;
-import dev.ecoscan.adapter.character.CharacterServiceRequest;
 import dev.ecoscan.adapter.http.CharacterService;
+import dev.ecoscan.application.characters.GrantRewardService;
+import dev.ecoscan.application.characters.ListCharactersService;
+import dev.ecoscan.application.port.GrantReward;
+import dev.ecoscan.application.port.ListCharacters;
 import dev.ecoscan.bootstrap.wiring.Rewards;
 import dev.ecoscan.domain.port.CharacterCollection;
-import dev.ecoscan.domain.port.RewardGrant;
-import dev.ecoscan.domain.reward.RewardDecision;
 import dev.ecoscan.domain.reward.RewardOutcome;
-import dev.ecoscan.domain.reward.RewardPolicy;
-import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.UserId;
-import dev.ecoscan.domain.taxonomy.CategoryLabels;
-import dev.ecoscan.domain.taxonomy.Classification;
-import dev.ecoscan.domain.taxonomy.Resolution;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
+import dev.ecoscan.support.characters.CollectionJson;
+import dev.ecoscan.support.characters.RewardJson;
+import dev.ecoscan.support.characters.RewardRequestJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * The HTTP adapter's character routes, done with the rewards adapter's store and wire format: so
- * one eco-scan can be the character service of another, and both speak exactly the same JSON.
+ * The HTTP adapter's character routes over the character use cases, in the character service's wire
+ * format: so one eco-scan can be the character service of another, and both speak exactly the same JSON.
  */
 final class CharacterServiceBridge implements CharacterService {
 
-    /** A character service call is a database write; it must not hold its caller longer than this. */
-    private static final Duration GRANT_DEADLINE = Duration.ofSeconds(5);
-
-    private final Rewards rewards;
-    private final Taxonomy taxonomy;
-    private final Clock clock;
+    private final GrantReward grantReward;
+    private final ListCharacters listCharacters;
 
     CharacterServiceBridge(Rewards rewards, Taxonomy taxonomy, Clock clock) {
-        this.rewards = rewards;
-        this.taxonomy = taxonomy;
-        this.clock = clock;
+        this.grantReward = new GrantRewardService(taxonomy, rewards.matcher(), clock);
+        this.listCharacters = new ListCharactersService(rewards.collection());
     }
 
     @Override
     public byte[] reward(byte[] requestBody) {
-        CharacterServiceRequest request =
-                CharacterServiceJson.readRewardRequest(new String(requestBody, StandardCharsets.UTF_8));
-        CategoryLabels labels = new CategoryLabels(
-                request.majorCategory(), Optional.of(request.middleCategory()), request.minorCategory(), List.of());
-        if (!(taxonomy.resolve(labels) instanceof Resolution.Resolved resolved)) {
-            throw new IllegalArgumentException("the classification is not in the taxonomy");
-        }
-        Classification classification = resolved.classification();
-        // The calling eco-scan reports what it established: a rule found, and blocking situation tags
-        // seen (the wire's insufficiencies_present). The policy is the same as in a scan.
-        RewardOutcome outcome = switch (RewardPolicy.decideReported(
-                classification, request.disposalRulesPresent(), request.insufficienciesPresent())) {
-            case RewardDecision.NotEligible notEligible -> notEligible.outcome();
-            case RewardDecision.Eligible eligible ->
-                rewards.matcher()
-                        .match(new RewardGrant(
-                                ScanId.random(),
-                                request.user(),
-                                eligible.classification(),
-                                clock.instant().plus(GRANT_DEADLINE)));
-        };
+        RewardOutcome outcome =
+                grantReward.grant(RewardRequestJson.read(new String(requestBody, StandardCharsets.UTF_8))
+                        .toClaim());
         if (outcome instanceof RewardOutcome.Unavailable unavailable) {
             throw new CharacterCollection.CollectionUnavailableException(unavailable.reason(), null);
         }
-        return CharacterServiceJson.writeReward(outcome).getBytes(StandardCharsets.UTF_8);
+        return RewardJson.write(outcome).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public byte[] owned(UserId user) {
-        return CharacterServiceJson.writeOwned(rewards.collection().ownedBy(user))
-                .getBytes(StandardCharsets.UTF_8);
+        return CollectionJson.write(listCharacters.ownedBy(user)).getBytes(StandardCharsets.UTF_8);
     }
 }

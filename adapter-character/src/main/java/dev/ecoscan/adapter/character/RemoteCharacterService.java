@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.character;
 
+import dev.ecoscan.support.characters.CharacterServiceRoutes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -7,6 +7,11 @@ import dev.ecoscan.domain.reward.CharacterCatalogue;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.support.characters.CharacterServiceRequest;
+import dev.ecoscan.support.characters.CharacterServiceRoutes;
+import dev.ecoscan.support.characters.CollectionJson;
+import dev.ecoscan.support.characters.RewardJson;
+import dev.ecoscan.support.characters.RewardRequestJson;
 import dev.ecoscan.support.http.OutboundHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -24,7 +29,7 @@ import java.util.Objects;
 
 /**
  * Rewards from a remote character service over HTTP, with eco-scan's wire format
- * ({@link CharacterServiceJson}, {@link CharacterServiceRoutes}).
+ * ({@link CharacterServiceRoutes}, {@link RewardRequestJson}, {@link RewardJson}, {@link CollectionJson}).
  *
  * <p>A scan never fails because of rewards: {@link #match} is only called for a reward the pipeline has
  * already decided with {@link dev.ecoscan.domain.reward.RewardPolicy} (a {@link RewardGrant}: no call
@@ -94,12 +99,12 @@ public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollec
     @Override
     public RewardOutcome match(RewardGrant grant) {
         try {
-            String body = CharacterServiceJson.writeRewardRequest(CharacterServiceRequest.of(grant));
+            String body = RewardRequestJson.write(CharacterServiceRequest.of(grant));
             HttpRequest post = call(service.resolve(CharacterServiceRoutes.REWARDS))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
-            return calls.exchange(post, grant.deadline(), reply -> CharacterServiceJson.readReward(reply, catalogue));
+            return calls.exchange(post, grant.deadline(), reply -> RewardJson.read(reply, catalogue));
         } catch (RemoteCallFailed e) {
             return new RewardOutcome.Unavailable(e.reason());
         } catch (RuntimeException e) {
@@ -118,7 +123,7 @@ public final class RemoteRewardMatcher implements RewardMatcher, CharacterCollec
                     .GET()
                     .build();
             List<OwnedCharacter> owned =
-                    calls.exchange(get, NO_DEADLINE, reply -> CharacterServiceJson.readOwned(reply, catalogue));
+                    calls.exchange(get, NO_DEADLINE, reply -> CollectionJson.read(reply, catalogue));
             // The contract says oldest first; a stable sort keeps that true even if the service forgets.
             return owned.stream()
                     .sorted(Comparator.comparing(OwnedCharacter::receivedAt))

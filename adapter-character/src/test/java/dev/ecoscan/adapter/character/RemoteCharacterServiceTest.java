@@ -3,6 +3,7 @@ package dev.ecoscan.adapter.character;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecoscan.support.characters.CharacterServiceRoutes;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,14 @@
-package dev.ecoscan.adapter.character;
+package dev.ecoscan.support.characters;
 
+import dev.ecoscan.application.port.RewardClaim;
 import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.domain.taxonomy.CategoryLabels;
 import dev.ecoscan.domain.taxonomy.CategoryPath;
 import dev.ecoscan.domain.taxonomy.Texts;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The fields of a reward request on the character service's wire, with the classification as the
@@ -52,5 +56,16 @@ public record CharacterServiceRequest(
                 path.itemOrCategoryName(),
                 GRANTS_HAVE_A_RULE,
                 GRANTS_HAVE_A_BLOCKING_TAG);
+    }
+
+    /**
+     * The claim a received request makes, for the {@code GrantReward} in-port: the Korean names as labels
+     * (resolved against this taxonomy there; an empty middle is none), the two wire booleans as the facts
+     * the caller reports. No situation tags travel on the wire.
+     */
+    public RewardClaim toClaim() {
+        CategoryLabels labels =
+                new CategoryLabels(majorCategory, Optional.of(middleCategory), minorCategory, List.of());
+        return new RewardClaim(user, labels, disposalRulesPresent, insufficienciesPresent);
     }
 }

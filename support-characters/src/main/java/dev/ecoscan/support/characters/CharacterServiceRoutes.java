@@ -1,4 +1,4 @@
-package dev.ecoscan.adapter.character;
+package dev.ecoscan.support.characters;
 
 import dev.ecoscan.domain.scan.UserId;
 import java.nio.charset.StandardCharsets;

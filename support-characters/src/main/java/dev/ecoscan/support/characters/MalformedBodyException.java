@@ -1,0 +1,9 @@
+package dev.ecoscan.support.characters;
+
+/** A character service body that does not follow the contract; its message names the field, not the value. */
+public final class MalformedBodyException extends IllegalArgumentException {
+
+    public MalformedBodyException(String message) {
+        super(message);
+    }
+}
