@@ -3,7 +3,6 @@ package dev.ecoscan.adapter.http;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.rule.Guide;
-import dev.ecoscan.domain.taxonomy.Taxonomy;
 import java.util.Objects;
 
 /** What the API serves and reports through, assembled by bootstrap. */
@@ -24,10 +23,5 @@ public record ApiPorts(
         Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(observer, "observer");
-    }
-
-    /** The taxonomy the guide searches: what {@code GET /api/v1/scan/categories} lists. */
-    public Taxonomy taxonomy() {
-        return guide.taxonomy();
     }
 }

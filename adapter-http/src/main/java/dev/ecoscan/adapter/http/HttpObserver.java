@@ -16,14 +16,4 @@ public interface HttpObserver {
     default Map<String, String> servedBy(ScanId scan) {
         return Map.of();
     }
-
-    static HttpObserver none() {
-        return new HttpObserver() {
-            @Override
-            public void request(String method, String pathTemplate, int status, Duration took) {}
-
-            @Override
-            public void scan(ScanOutcome outcome) {}
-        };
-    }
 }

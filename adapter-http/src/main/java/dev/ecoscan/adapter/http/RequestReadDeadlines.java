@@ -1,19 +1,16 @@
 package dev.ecoscan.adapter.http;
 
-import io.helidon.common.buffers.BufferData;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The time a client has to send a request once its request line is in: its headers, then its body.
@@ -25,20 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Helidon reads a connection's requests one after another on one virtual thread, calls its
  * listeners on that thread (this one as it receives, {@link #answers} as it sends) and runs the
- * route's handler there too, so the request a thread is reading is that thread's {@link Reading}.
- * A sweeper closes the connections whose time ran out.
+ * route's handler there too, so the request a thread is reading is that thread's
+ * {@link RequestReading}. A {@link ReadDeadlineSweeper} closes the connections whose time ran out.
  */
 final class RequestReadDeadlines implements Http1ConnectionListener {
 
     private static final System.Logger LOG = System.getLogger("eco-scan.http");
-    /** How often the sweeper looks; a deadline is kept to within this. */
-    private static final Duration SWEEP = Duration.ofMillis(100);
-
     private final Duration readTime;
     private final byte[] timeoutAnswer;
-    private final ThreadLocal<Reading> current = new ThreadLocal<>();
-    private final Set<Reading> pending = ConcurrentHashMap.newKeySet();
-    private volatile Thread sweeper;
+    private final ThreadLocal<RequestReading> current = new ThreadLocal<>();
+    private final ReadDeadlineSweeper sweeper = new ReadDeadlineSweeper();
 
     RequestReadDeadlines(Duration readTime) {
         this.readTime = readTime;
@@ -48,13 +41,13 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
     /** The request line is in: this connection's previous request is over, however it ended, and the new one's time starts. */
     @Override
     public void prologue(ConnectionContext connection, HttpPrologue prologue) {
-        Reading previous = current.get();
+        RequestReading previous = current.get();
         if (previous != null) {
-            previous.finish();
+            finish(previous);
         }
-        Reading reading = new Reading(connection, System.nanoTime() + readTime.toNanos());
+        RequestReading reading = new RequestReading(connection, readTime, timeoutAnswer);
         current.set(reading);
-        pending.add(reading);
+        sweeper.watch(reading);
     }
 
     /** Without a body, the request has been read with its headers. */
@@ -74,7 +67,7 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
         return new Http1ConnectionListener() {
             @Override
             public void status(ConnectionContext connection, Status status) {
-                Reading reading = current.get();
+                RequestReading reading = current.get();
                 if (reading != null) {
                     reading.answer();
                 }
@@ -88,16 +81,21 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
      * @throws TooSlowException if the time ran out first (the client has had its 408)
      */
     void finished() {
-        Reading reading = current.get();
-        if (reading != null && !reading.finish()) {
-            throw new TooSlowException(readTime);
+        RequestReading reading = current.get();
+        if (reading != null && !finish(reading)) {
+            throw tooSlow();
         }
+    }
+
+    /** The failure of a request that ran out of time: its client has had its 408. */
+    TooSlowException tooSlow() {
+        return new TooSlowException(readTime);
     }
 
     /** Whether this thread's request ran out of time: then its connection is closed, and a failed read is why. */
     boolean ranOut() {
-        Reading reading = current.get();
-        return reading != null && reading.state.get() == Reading.EXPIRED;
+        RequestReading reading = current.get();
+        return reading != null && reading.ranOut();
     }
 
     /**
@@ -106,11 +104,11 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
      * won, is not sent at all).
      */
     void guardAnswer(ServerResponse res) {
-        Reading reading = current.get();
-        if (reading != null && reading.state.get() == Reading.READING) {
+        RequestReading reading = current.get();
+        if (reading != null && reading.isReading()) {
             res.beforeSend(() -> {
                 if (!reading.answer()) {
-                    throw new TooSlowException(readTime);
+                    throw tooSlow();
                 }
             });
         }
@@ -122,8 +120,8 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
      * to Helidon, which closes the connection when it cannot read past the body.
      */
     void settle(ServerRequest req) {
-        Reading reading = current.get();
-        if (reading == null || reading.state.get() >= Reading.DONE) {
+        RequestReading reading = current.get();
+        if (reading == null || reading.isOver()) {
             return;
         }
         try {
@@ -133,36 +131,22 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
         } catch (RuntimeException closedOrMalformed) {
             LOG.log(System.Logger.Level.TRACE, "an unread request body could not be dropped", closedOrMalformed);
         }
-        reading.finish();
+        finish(reading);
     }
 
+    /** Starts the sweeper; the server calls it before it takes connections. */
     void start() {
-        sweeper = Thread.ofVirtual().name("eco-scan-read-deadlines").start(this::sweep);
+        sweeper.start();
     }
 
     void stop() {
-        Thread thread = sweeper;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        sweeper.stop();
     }
 
-    private void sweep() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(SWEEP);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long now = System.nanoTime();
-            for (Reading reading : pending) {
-                if (now - reading.deadline >= 0) {
-                    pending.remove(reading);
-                    // Its own thread: a write to a client that reads nothing must not hold up the sweep.
-                    Thread.startVirtualThread(reading::expire);
-                }
-            }
-        }
+    /** False if the time ran out first. */
+    private boolean finish(RequestReading reading) {
+        sweeper.forget(reading);
+        return reading.finish();
     }
 
     /** A body follows the headers: a positive Content-Length, or any Transfer-Encoding (Helidon refuses the rest). */
@@ -190,74 +174,11 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
         return answer;
     }
 
-    /** One request being read: reading, answered (a body may still be coming), done, or out of time. */
-    private final class Reading {
-
-        static final int READING = 0;
-        static final int ANSWERED = 1;
-        static final int DONE = 2;
-        static final int EXPIRED = 3;
-
-        private final ConnectionContext connection;
-        private final long deadline;
-        private final AtomicInteger state = new AtomicInteger(READING);
-
-        Reading(ConnectionContext connection, long deadline) {
-            this.connection = connection;
-            this.deadline = deadline;
-        }
-
-        /** False if the time ran out first. */
-        boolean finish() {
-            pending.remove(this);
-            while (true) {
-                int now = state.get();
-                if (now == EXPIRED) {
-                    return false;
-                }
-                if (now == DONE || state.compareAndSet(now, DONE)) {
-                    return true;
-                }
-            }
-        }
-
-        /** False if the time ran out first. */
-        boolean answer() {
-            return state.compareAndSet(READING, ANSWERED) || state.get() != EXPIRED;
-        }
-
-        void expire() {
-            if (state.compareAndSet(READING, EXPIRED)) {
-                try {
-                    connection.dataWriter().writeNow(BufferData.create(timeoutAnswer));
-                } catch (RuntimeException gone) {
-                    // The client left already; the close below is all there is to do.
-                }
-                close();
-            } else if (state.compareAndSet(ANSWERED, EXPIRED)) {
-                close();
-            }
-        }
-
-        private void close() {
-            try {
-                if (connection.serverSocket().isConnected()) {
-                    LOG.log(
-                            System.Logger.Level.DEBUG,
-                            "closing a connection whose request took over " + readTime.toMillis() + " ms to arrive");
-                    connection.serverSocket().close();
-                }
-            } catch (RuntimeException alreadyClosed) {
-                // Nothing left to close.
-            }
-        }
-    }
-
     /**
      * The request ran out of time: the client has had its 408 (or the connection closed after an
      * answer), so nothing more is sent and Helidon closes the connection.
      */
-    static final class TooSlowException extends io.helidon.webserver.CloseConnectionException {
+    static final class TooSlowException extends CloseConnectionException {
 
         TooSlowException(Duration readTime) {
             super("the request did not arrive within " + readTime.toMillis() + " ms");

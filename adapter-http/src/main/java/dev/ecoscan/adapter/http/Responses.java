@@ -3,12 +3,13 @@ package dev.ecoscan.adapter.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecoscan.domain.scan.ScanOutcome;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 
-/** Writes JSON and problem+json responses. */
+/** Writes JSON and problem+json responses, a scan's outcome among them. */
 final class Responses {
 
     static final String JSON_TYPE = "application/json";
@@ -24,6 +25,15 @@ final class Responses {
         problem.retryAfterSeconds()
                 .ifPresent(seconds -> response.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds)));
         send(response, problem.code().status(), PROBLEM_TYPE, problemBody(problem));
+    }
+
+    /** A finished scan as /classify and a job's result answer it: the reference body, or its problem. */
+    static void outcome(ServerResponse response, ScanOutcome outcome) {
+        switch (outcome) {
+            case ScanOutcome.Completed done -> json(response, 200, ScanBodies.completed(done));
+            case ScanOutcome.Rejected rejected -> problem(response, OutcomeProblems.of(rejected));
+            case ScanOutcome.Failed failed -> problem(response, OutcomeProblems.of(failed));
+        }
     }
 
     /** A problem's RFC 9457 body, with the reference API's {@code task_id} and {@code message}. */

@@ -26,7 +26,7 @@ class CharacterRoutesTest {
 
     @Test
     void a_user_lists_their_own_characters() {
-        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.MY_CHARACTERS))
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(CharacterRoutes.MINE.path()))
                 .header("Cookie", "s_access=" + ApiFixture.token())
                 .GET());
 
@@ -75,7 +75,7 @@ class CharacterRoutesTest {
     }
 
     private HttpRequest.Builder internal(String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(ScanApiServer.INTERNAL_REWARDS))
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(InternalCharacterRoutes.REWARDS.path()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {

@@ -164,7 +164,7 @@ class EventStreamsTest {
     }
 
     private static String submit(ApiFixture api, String token) {
-        HttpResponse<String> accepted = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.JOBS))
+        HttpResponse<String> accepted = api.send(HttpRequest.newBuilder(api.uri(JobRoutes.SUBMIT.path()))
                 .header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + token)
                 .POST(HttpRequest.BodyPublishers.ofString(MILK)));

@@ -159,7 +159,7 @@ class JobRoutesTest {
     }
 
     private static HttpRequest.Builder submit(ApiFixture api, Optional<String> key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(ScanApiServer.JOBS))
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(JobRoutes.SUBMIT.path()))
                 .header("Content-Type", "application/json")
                 .header("Cookie", "s_access=" + ApiFixture.token())
                 .POST(HttpRequest.BodyPublishers.ofString(MILK));

@@ -41,16 +41,13 @@ class MadeUpMethodsAndPathsTest {
     private static final String ODD_TOKEN_CHARACTERS = "!#$%&'*+-.^_`|~";
 
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
-    private static final List<String> ROUTE_PATHS = ScanApiServer.ROUTES.stream()
-            .map(route -> route.substring(route.indexOf(' ') + 1))
-            .distinct()
-            .toList();
-
     private MeteredApi api;
+    private List<String> routePaths;
 
     @BeforeEach
     void start() {
         api = new MeteredApi(ScanTestKit.pipeline().build(), MeteredApi.NO_CHARACTERS);
+        routePaths = api.server.routes().stream().map(Route::path).distinct().toList();
     }
 
     @AfterEach
@@ -146,11 +143,11 @@ class MadeUpMethodsAndPathsTest {
      * A request target of a kind: 0, a route's own path; else one that no route has: random
      * segments, long, percent-encoded, raw UTF-8, or a route's prefix with more after it.
      */
-    private static byte[] target(Random random, int kind) {
+    private byte[] target(Random random, int kind) {
         String path = switch (kind) {
             case 0 ->
-                ROUTE_PATHS
-                        .get(random.nextInt(ROUTE_PATHS.size()))
+                routePaths
+                        .get(random.nextInt(routePaths.size()))
                         .replaceAll("\\{[a-z_]+}", word(random, "0123456789abcdef-", 1 + random.nextInt(36)));
             case 1 -> {
                 StringBuilder segments = new StringBuilder();

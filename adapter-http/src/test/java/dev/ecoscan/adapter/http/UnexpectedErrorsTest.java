@@ -116,16 +116,16 @@ class UnexpectedErrorsTest {
 
     @Test
     void a_port_that_throws_outside_a_scan_is_a_500_problem_without_a_task_id_and_logged_once() {
-        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.MY_CHARACTERS))
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri(CharacterRoutes.MINE.path()))
                 .header("Cookie", "s_access=" + ApiFixture.token())
                 .GET());
 
         assertThat(assertInternalError(response).path("task_id").isNull()).isTrue();
         assertThat(logged).singleElement().satisfies(record -> {
             assertThat(record.getThrown()).hasMessage("the connection pool is closed");
-            assertThat(record.getMessage()).contains("GET " + ScanApiServer.MY_CHARACTERS);
+            assertThat(record.getMessage()).contains("GET " + CharacterRoutes.MINE.path());
         });
-        assertThat(api.observedAtLeast(1)).containsExactly("GET " + ScanApiServer.MY_CHARACTERS + " 500");
+        assertThat(api.observedAtLeast(1)).containsExactly("GET " + CharacterRoutes.MINE.path() + " 500");
     }
 
     @Test
@@ -141,12 +141,12 @@ class UnexpectedErrorsTest {
                 throw new HttpException("moved away", Status.GONE_410);
             }
         })) {
-            HttpResponse<String> response = gone.send(HttpRequest.newBuilder(gone.uri(ScanApiServer.MY_CHARACTERS))
+            HttpResponse<String> response = gone.send(HttpRequest.newBuilder(gone.uri(CharacterRoutes.MINE.path()))
                     .header("Cookie", "s_access=" + ApiFixture.token())
                     .GET());
 
             assertThat(response.statusCode()).isEqualTo(410);
-            assertThat(gone.observedAtLeast(1)).containsExactly("GET " + ScanApiServer.MY_CHARACTERS + " 410");
+            assertThat(gone.observedAtLeast(1)).containsExactly("GET " + CharacterRoutes.MINE.path() + " 410");
             assertThat(logged).isEmpty();
         }
     }

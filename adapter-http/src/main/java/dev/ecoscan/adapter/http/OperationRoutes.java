@@ -1,0 +1,118 @@
+package dev.ecoscan.adapter.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What operators and tools read: liveness, readiness, the metrics scrape, the OpenAPI document, and
+ * in dev mode the sample images (not in the OpenAPI document: a production instance has none).
+ */
+final class OperationRoutes extends ApiFeature {
+
+    static final Route LIVE = Route.get("/health/live");
+    static final Route READY = Route.get("/health/ready");
+    static final Route METRICS = Route.get("/metrics");
+    static final Route OPENAPI = Route.get("/openapi.yaml");
+    static final Route SAMPLES = Route.get("/samples/{file}");
+
+    private final MetricsScrape metrics;
+    private final InFlightLimit inFlight;
+    private final BooleanSupplier shuttingDown;
+    private final Optional<Path> samples;
+    private final byte[] openApi = resource("openapi.yaml");
+
+    OperationRoutes(
+            RouteGuard guard,
+            MetricsScrape metrics,
+            InFlightLimit inFlight,
+            BooleanSupplier shuttingDown,
+            Optional<Path> samples) {
+        super(guard);
+        this.metrics = metrics;
+        this.inFlight = inFlight;
+        this.shuttingDown = shuttingDown;
+        this.samples = samples;
+    }
+
+    @Override
+    List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>(List.of(
+                Endpoint.of(LIVE, (req, res) -> Responses.text(res, 200, Responses.JSON_TYPE, "{\"status\":\"UP\"}")),
+                Endpoint.of(READY, this::ready),
+                // Scrapes are not requests of the API; counting them would drown the route's own series.
+                Endpoint.unobserved(METRICS, this::metrics),
+                Endpoint.of(OPENAPI, (req, res) -> {
+                    res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
+                    res.send(openApi);
+                })));
+        samples.ifPresent(folder -> endpoints.add(Endpoint.of(SAMPLES, (req, res) -> sample(folder, req, res))));
+        return List.copyOf(endpoints);
+    }
+
+    /** Down while the instance drains or has no scan slot free, so a balancer sends scans elsewhere. */
+    private void ready(ServerRequest req, ServerResponse res) {
+        boolean full = shuttingDown.getAsBoolean() || inFlight.inFlight() >= inFlight.limit();
+        Responses.text(
+                res,
+                full ? 503 : 200,
+                Responses.JSON_TYPE,
+                "{\"status\":\"" + (full ? "DOWN" : "UP") + "\",\"scans_in_flight\":" + inFlight.inFlight()
+                        + ",\"max_in_flight\":" + inFlight.limit() + "}");
+    }
+
+    private void metrics(ServerRequest req, ServerResponse res) {
+        MetricsScrape.Scrape scrape =
+                metrics.scrape(req.headers().first(HeaderNames.ACCEPT).orElse("text/plain"));
+        Responses.text(res, 200, scrape.contentType(), scrape.body());
+    }
+
+    /** Dev mode's sample images, for loopback clients only and only plain file names. */
+    private static void sample(Path folder, ServerRequest req, ServerResponse res) {
+        if (!isLoopback(req.remotePeer().address())) {
+            throw new ProblemException(ProblemCode.NOT_FOUND, "samples are served to this machine only");
+        }
+        String name = req.path().pathParameters().get("file");
+        if (!name.matches("[a-z0-9-]+\\.png")) {
+            throw new ProblemException(ProblemCode.NOT_FOUND, "no such sample");
+        }
+        Path file = folder.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new ProblemException(ProblemCode.NOT_FOUND, "no such sample: " + name);
+        }
+        try {
+            res.header(HeaderNames.CONTENT_TYPE, "image/png");
+            res.send(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ProblemException(ProblemCode.NOT_FOUND, "the sample cannot be read");
+        }
+    }
+
+    private static boolean isLoopback(SocketAddress address) {
+        return address instanceof InetSocketAddress inet
+                && inet.getAddress() != null
+                && inet.getAddress().isLoopbackAddress();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = OperationRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
