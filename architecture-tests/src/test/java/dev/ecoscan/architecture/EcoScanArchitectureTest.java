@@ -51,5 +51,16 @@ class EcoScanArchitectureTest {
     static final ArchRule support_depends_on_no_adapter = RULES.support_depends_on_no_adapter();
 
     @ArchTest
+    static final ArchRule bootstrap_implements_no_port = RULES.bootstrap_implements_no_port();
+
+    @ArchTest
+    static final ArchRule ports_hold_interfaces_and_their_records_only =
+            RULES.ports_hold_interfaces_and_their_records_only();
+
+    @ArchTest
+    static final ArchRule adapters_depend_only_on_core_and_support_modules =
+            RULES.adapters_depend_only_on_core_and_support_modules();
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = RULES.packages_are_free_of_cycles();
 }

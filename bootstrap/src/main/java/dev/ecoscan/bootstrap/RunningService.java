@@ -11,7 +11,10 @@ import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.metrics.Scrape;
 import dev.ecoscan.adapter.redis.RedisJobQueue;
 import dev.ecoscan.application.calls.ModelCallLog;
+import dev.ecoscan.application.characters.GrantRewardService;
+import dev.ecoscan.application.characters.ListCharactersService;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
+import dev.ecoscan.application.jobs.ScanJobService;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -34,9 +37,11 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
         HttpSettings http = engine.httpSettings();
         ApiPorts ports = new ApiPorts(
                 engine.scanWaste(),
-                engine.jobQueue(),
+                new ScanJobService(engine.jobQueue()),
                 engine.knowledge().guide(),
-                new CharacterServiceBridge(engine.rewards(), engine.knowledge().taxonomy(), clock),
+                new GrantRewardService(
+                        engine.knowledge().taxonomy(), engine.rewards().matcher(), clock),
+                new ListCharactersService(engine.rewards().collection()),
                 engine.imagePolicy()::refusal,
                 accept -> {
                     Scrape scrape = metrics.scrape(accept);

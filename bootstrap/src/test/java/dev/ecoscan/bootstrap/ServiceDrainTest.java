@@ -9,7 +9,7 @@ import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Purpose;
-import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.reward.CollectionUnavailableException;
 import dev.ecoscan.domain.scan.UserId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -232,7 +232,7 @@ class ServiceDrainTest {
         assertThatThrownBy(() -> engine.rewards()
                         .collection()
                         .ownedBy(new UserId(UUID.randomUUID().toString())))
-                .isInstanceOf(CharacterCollection.CollectionUnavailableException.class);
+                .isInstanceOf(CollectionUnavailableException.class);
         service = null;
     }
 

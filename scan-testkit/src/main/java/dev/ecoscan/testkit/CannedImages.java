@@ -1,8 +1,8 @@
 package dev.ecoscan.testkit;
 
-import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.scan.ImageReference;
 import java.util.List;
 import java.util.Objects;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.data.KnowledgeBase;
-import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageHold;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.FailureKind;
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.scan.StepStatus;

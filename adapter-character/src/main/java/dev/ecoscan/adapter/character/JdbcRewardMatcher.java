@@ -5,6 +5,7 @@ import dev.ecoscan.domain.port.RewardGrant;
 import dev.ecoscan.domain.port.RewardMatcher;
 import dev.ecoscan.domain.reward.Character;
 import dev.ecoscan.domain.reward.CharacterCatalogue;
+import dev.ecoscan.domain.reward.CollectionUnavailableException;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.UserId;

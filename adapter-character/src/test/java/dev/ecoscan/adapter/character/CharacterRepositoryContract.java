@@ -7,8 +7,8 @@ import static dev.ecoscan.adapter.character.RewardRequests.middle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecoscan.domain.port.CharacterCollection.CollectionUnavailableException;
 import dev.ecoscan.domain.reward.Character;
+import dev.ecoscan.domain.reward.CollectionUnavailableException;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ScanOutcome;

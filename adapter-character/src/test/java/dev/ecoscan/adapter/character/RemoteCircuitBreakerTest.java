@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecoscan.adapter.character.RemoteFixtures.Timed;
-import dev.ecoscan.domain.port.CharacterCollection.CollectionUnavailableException;
+import dev.ecoscan.domain.reward.CollectionUnavailableException;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,12 @@
 package dev.ecoscan.adapter.http;
 
-import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.application.port.GrantReward;
+import dev.ecoscan.application.port.ListCharacters;
+import dev.ecoscan.application.port.RewardClaim;
+import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.support.characters.RewardJson;
+import dev.ecoscan.support.characters.RewardRequestJson;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -23,13 +28,19 @@ final class InternalCharacterRoutes extends ApiFeature {
 
     private final Optional<String> serviceToken;
     private final JsonBodyReader bodies;
-    private final CharacterService characters;
+    private final GrantReward rewards;
+    private final ListCharacters characters;
 
     InternalCharacterRoutes(
-            RouteGuard guard, Optional<String> serviceToken, JsonBodyReader bodies, CharacterService characters) {
+            RouteGuard guard,
+            Optional<String> serviceToken,
+            JsonBodyReader bodies,
+            GrantReward rewards,
+            ListCharacters characters) {
         super(guard);
         this.serviceToken = serviceToken;
         this.bodies = bodies;
+        this.rewards = rewards;
         this.characters = characters;
     }
 
@@ -40,16 +51,20 @@ final class InternalCharacterRoutes extends ApiFeature {
 
     private void reward(ServerRequest req, ServerResponse res) {
         requireServiceToken(req);
-        byte[] answer;
+        RewardOutcome outcome;
         try {
-            answer = characters.reward(bodies.read(req));
+            // The wire format's messages name fields, never values, so they are safe to answer with.
+            RewardClaim claim = RewardRequestJson.read(new String(bodies.read(req), StandardCharsets.UTF_8))
+                    .toClaim();
+            outcome = rewards.grant(claim);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemCode.INVALID_REQUEST, e.getMessage());
-        } catch (CharacterCollection.CollectionUnavailableException e) {
-            throw CharacterRoutes.unavailable(e);
+        }
+        if (outcome instanceof RewardOutcome.Unavailable unavailable) {
+            throw CharacterRoutes.unavailable(unavailable.reason());
         }
         res.header(HeaderNames.CONTENT_TYPE, Responses.JSON_TYPE);
-        res.send(answer);
+        res.send(RewardJson.write(outcome).getBytes(StandardCharsets.UTF_8));
     }
 
     private void owned(ServerRequest req, ServerResponse res) {

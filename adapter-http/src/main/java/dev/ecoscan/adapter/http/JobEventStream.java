@@ -1,8 +1,8 @@
 package dev.ecoscan.adapter.http;
 
+import dev.ecoscan.application.port.ScanJobs;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
-import dev.ecoscan.domain.port.JobQueue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ final class JobEventStream {
     }
 
     /** Writes the events until done, until the job is gone, or for {@code longest} at most. */
-    static void send(JobQueue jobs, Job job, long lastSeen, Duration longest, OutputStream out) throws IOException {
+    static void send(ScanJobs jobs, Job job, long lastSeen, Duration longest, OutputStream out) throws IOException {
         long until = System.nanoTime() + longest.toNanos();
         long seen = lastSeen;
         // The status and headers go out now, not with the first event: a client knows at once that it
@@ -41,14 +41,14 @@ final class JobEventStream {
         while (System.nanoTime() < until) {
             List<JobEvent> events;
             try {
-                events = jobs.awaitEvents(job.id(), seen, HEARTBEAT);
+                events = jobs.awaitEvents(job, seen, HEARTBEAT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             if (events.isEmpty()) {
                 // Nothing in time, or the job is gone: the queue answers both at once when it is.
-                if (jobs.find(job.id()).isEmpty()) {
+                if (jobs.findOwn(job.id(), job.owner()).isEmpty()) {
                     return;
                 }
                 out.write(STILL_WORKING);

@@ -1,6 +1,7 @@
 package dev.ecoscan.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecoscan.application.port.ScanJobs;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.scan.ScanId;
@@ -30,7 +31,7 @@ final class JobRoutes extends ApiFeature {
 
     private final ScanRequestReader requests;
     private final Authenticator authenticator;
-    private final JobQueue jobs;
+    private final ScanJobs jobs;
     private final StreamSlots streams;
     /** The longest an event stream stays open: a scan's deadline and a minute to spare. */
     private final Duration longestStream;
@@ -39,7 +40,7 @@ final class JobRoutes extends ApiFeature {
             RouteGuard guard,
             ScanRequestReader requests,
             Authenticator authenticator,
-            JobQueue jobs,
+            ScanJobs jobs,
             StreamSlots streams,
             Duration scanDeadline) {
         super(guard);
@@ -132,8 +133,6 @@ final class JobRoutes extends ApiFeature {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemCode.NOT_FOUND, "no such job");
         }
-        return jobs.find(id)
-                .filter(job -> job.owner().equals(user))
-                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND, "no such job"));
+        return jobs.findOwn(id, user).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND, "no such job"));
     }
 }

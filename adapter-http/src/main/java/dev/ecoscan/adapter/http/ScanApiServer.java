@@ -75,7 +75,8 @@ public final class ScanApiServer implements AutoCloseable {
                         new StreamSlots(settings.streams()),
                         settings.deadline()),
                 new CharacterRoutes(guard, authenticator, ports.characters()),
-                new InternalCharacterRoutes(guard, settings.serviceToken(), bodies, ports.characters()),
+                new InternalCharacterRoutes(
+                        guard, settings.serviceToken(), bodies, ports.rewards(), ports.characters()),
                 new OperationRoutes(guard, ports.metrics(), inFlight, draining::get, settings.samples()));
     }
 

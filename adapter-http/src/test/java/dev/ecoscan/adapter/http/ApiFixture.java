@@ -3,8 +3,12 @@ package dev.ecoscan.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
+import dev.ecoscan.application.jobs.ScanJobService;
+import dev.ecoscan.application.port.GrantReward;
+import dev.ecoscan.application.port.ListCharacters;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.TestPipeline;
 import dev.ecoscan.testservers.ResponseLeaks;
@@ -36,22 +40,17 @@ final class ApiFixture implements AutoCloseable {
     /** Echoes what it was asked, so tests see what reached the character routes. */
     final List<String> characterCalls = new CopyOnWriteArrayList<>();
 
-    private final CharacterService characters = new CharacterService() {
-        @Override
-        public byte[] reward(byte[] requestBody) {
-            String body = new String(requestBody, java.nio.charset.StandardCharsets.UTF_8);
-            if (!body.contains("user_id")) {
-                throw new IllegalArgumentException("user_id is missing");
-            }
-            characterCalls.add("reward " + body);
-            return "{\"received\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
+    /** Grants the mascot for every claim, recording who claimed what. */
+    private final GrantReward rewards = claim -> {
+        characterCalls.add("reward " + claim.user() + " " + claim.labels().item());
+        return new RewardOutcome.Granted(
+                KnowledgeBase.embedded().characters().defaultCharacter(),
+                claim.labels().item());
+    };
 
-        @Override
-        public byte[] owned(dev.ecoscan.domain.scan.UserId user) {
-            characterCalls.add("owned " + user);
-            return "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
+    private final ListCharacters characters = user -> {
+        characterCalls.add("owned " + user);
+        return List.of();
     };
 
     final ScanApiServer server;
@@ -166,8 +165,9 @@ final class ApiFixture implements AutoCloseable {
                 settings,
                 new ApiPorts(
                         pipeline,
-                        jobs,
+                        new ScanJobService(jobs),
                         KnowledgeBase.embedded().guide(),
+                        rewards,
                         characters,
                         urls,
                         accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"),

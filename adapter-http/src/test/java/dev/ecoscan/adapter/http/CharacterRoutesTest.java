@@ -2,6 +2,9 @@ package dev.ecoscan.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.support.characters.CharacterServiceRequest;
+import dev.ecoscan.support.characters.RewardRequestJson;
 import dev.ecoscan.testkit.ScanTestKit;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,8 +39,9 @@ class CharacterRoutesTest {
     }
 
     @Test
-    void the_internal_reward_route_needs_the_service_token() {
-        String body = "{\"user_id\":\"" + ApiFixture.USER + "\"}";
+    void the_internal_reward_route_needs_the_service_token_and_grants_the_claim_in_the_wire_format() {
+        String body = RewardRequestJson.write(new CharacterServiceRequest(
+                new UserId(ApiFixture.USER.toString()), "재활용폐기물", "종이팩", "우유팩", true, false));
         HttpResponse<String> without = api.send(internal(body, null));
         HttpResponse<String> wrong = api.send(internal(body, "Bearer not-the-token"));
         HttpResponse<String> userCookie =
@@ -48,16 +52,24 @@ class CharacterRoutesTest {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(userCookie.statusCode()).isEqualTo(401);
         assertThat(right.statusCode()).isEqualTo(200);
-        assertThat(right.body()).contains("\"received\":true");
-        assertThat(api.characterCalls).containsExactly("reward " + body);
+        assertThat(ApiFixture.json(right).path("received").asBoolean()).isTrue();
+        assertThat(ApiFixture.json(right).path("match_reason").asText()).isEqualTo("우유팩");
+        assertThat(api.characterCalls).containsExactly("reward " + ApiFixture.USER + " 우유팩");
     }
 
     @Test
-    void a_bad_internal_request_is_400() {
-        HttpResponse<String> response = api.send(internal("{}", "Bearer " + ApiFixture.SERVICE_TOKEN));
+    void a_bad_internal_request_is_400_and_never_reaches_the_use_case() {
+        HttpResponse<String> empty = api.send(internal("{}", "Bearer " + ApiFixture.SERVICE_TOKEN));
+        HttpResponse<String> noUser = api.send(internal(
+                "{\"classification\":{\"major_category\":\"재활용폐기물\",\"minor_category\":\"우유팩\"},"
+                        + "\"disposal_rules_present\":true,\"insufficiencies_present\":false}",
+                "Bearer " + ApiFixture.SERVICE_TOKEN));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ApiFixture.json(response).path("code").asText()).isEqualTo("invalid_request");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(ApiFixture.json(empty).path("code").asText()).isEqualTo("invalid_request");
+        assertThat(noUser.statusCode()).isEqualTo(400);
+        assertThat(ApiFixture.json(noUser).path("detail").asText()).contains("user_id");
+        assertThat(api.characterCalls).isEmpty();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.domain.port.ClassifierVerdict;
-import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
 import java.net.http.HttpResponse;

@@ -3,15 +3,16 @@ package dev.ecoscan.adapter.http;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
+import dev.ecoscan.application.jobs.ScanJobService;
+import dev.ecoscan.application.port.GrantReward;
+import dev.ecoscan.application.port.ListCharacters;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.scan.ScanOutcome;
-import dev.ecoscan.domain.scan.UserId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,17 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class MeteredApi implements AutoCloseable {
 
-    /** Characters as the tests need them: nobody owns any, and rewards are never asked for. */
-    static final CharacterService NO_CHARACTERS = new CharacterService() {
-        @Override
-        public byte[] reward(byte[] requestBody) {
-            throw new IllegalArgumentException("no rewards in this test");
-        }
+    /** Characters as the tests need them: nobody owns any. */
+    static final ListCharacters NO_CHARACTERS = user -> List.of();
 
-        @Override
-        public byte[] owned(UserId user) {
-            return "[]".getBytes(StandardCharsets.UTF_8);
-        }
+    /** Rewards are never asked for in these tests. */
+    private static final GrantReward NO_REWARDS = claim -> {
+        throw new IllegalArgumentException("no rewards in this test");
     };
 
     final EcoScanMetrics metrics = EcoScanMetrics.create();
@@ -47,7 +43,7 @@ final class MeteredApi implements AutoCloseable {
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    MeteredApi(ScanWaste scans, CharacterService characters) {
+    MeteredApi(ScanWaste scans, ListCharacters characters) {
         HttpSettings settings = new HttpSettings(
                 "127.0.0.1",
                 0,
@@ -80,8 +76,9 @@ final class MeteredApi implements AutoCloseable {
                 settings,
                 new ApiPorts(
                         scans,
-                        new InProcessJobQueue(scans, 10, Duration.ofMinutes(1), Clock.systemUTC()),
+                        new ScanJobService(new InProcessJobQueue(scans, 10, Duration.ofMinutes(1), Clock.systemUTC())),
                         KnowledgeBase.embedded().guide(),
+                        NO_REWARDS,
                         characters,
                         url -> Optional.empty(),
                         scrape,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecoscan.application.ScanWaste;
-import dev.ecoscan.domain.scan.UserId;
+import dev.ecoscan.application.port.ListCharacters;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import java.net.http.HttpRequest;
@@ -32,16 +32,8 @@ class UnexpectedErrorsTest {
     private static final ScanWaste FAILING_SCANS = (request, progress) -> {
         throw new IllegalStateException("a bug deep in the pipeline");
     };
-    private static final CharacterService FAILING_CHARACTERS = new CharacterService() {
-        @Override
-        public byte[] reward(byte[] requestBody) {
-            throw new UnsupportedOperationException("not in this test");
-        }
-
-        @Override
-        public byte[] owned(UserId user) {
-            throw new IllegalStateException("the connection pool is closed");
-        }
+    private static final ListCharacters FAILING_CHARACTERS = user -> {
+        throw new IllegalStateException("the connection pool is closed");
     };
 
     /** Held strongly: JUL keeps loggers weakly, and a collected one would lose the handler. */
@@ -130,16 +122,8 @@ class UnexpectedErrorsTest {
 
     @Test
     void an_exception_of_helidons_own_keeps_its_status_and_is_no_unexpected_error() {
-        try (MeteredApi gone = new MeteredApi(FAILING_SCANS, new CharacterService() {
-            @Override
-            public byte[] reward(byte[] requestBody) {
-                throw new UnsupportedOperationException("not in this test");
-            }
-
-            @Override
-            public byte[] owned(UserId user) {
-                throw new HttpException("moved away", Status.GONE_410);
-            }
+        try (MeteredApi gone = new MeteredApi(FAILING_SCANS, user -> {
+            throw new HttpException("moved away", Status.GONE_410);
         })) {
             HttpResponse<String> response = gone.send(HttpRequest.newBuilder(gone.uri(CharacterRoutes.MINE.path()))
                     .header("Cookie", "s_access=" + ApiFixture.token())

@@ -1,10 +1,10 @@
 package dev.ecoscan.adapter.images;
 
 import dev.ecoscan.application.images.ImageBudget;
-import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageHold;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.support.http.OutboundHttp;
 import java.net.URI;

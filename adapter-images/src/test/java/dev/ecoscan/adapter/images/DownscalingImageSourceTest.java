@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.ThreadMXBean;
 import dev.ecoscan.application.images.ImageBudget;
-import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageHold;
 import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.testkit.PngText;
 import java.awt.image.BufferedImage;

@@ -2,8 +2,8 @@ package dev.ecoscan.adapter.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecoscan.domain.port.Image;
 import dev.ecoscan.domain.port.ImageLoad;
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.scan.ImageReference;
 import java.nio.file.Files;
 import java.nio.file.Path;

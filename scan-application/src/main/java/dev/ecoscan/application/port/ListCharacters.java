@@ -1,6 +1,6 @@
 package dev.ecoscan.application.port;
 
-import dev.ecoscan.domain.port.CharacterCollection;
+import dev.ecoscan.domain.reward.CollectionUnavailableException;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.scan.UserId;
 import java.util.List;
@@ -11,7 +11,7 @@ public interface ListCharacters {
     /**
      * Oldest first.
      *
-     * @throws CharacterCollection.CollectionUnavailableException when the collection cannot be read
+     * @throws CollectionUnavailableException when the collection cannot be read
      */
     List<OwnedCharacter> ownedBy(UserId user);
 }

@@ -1,5 +1,6 @@
 package dev.ecoscan.domain.port;
 
+import dev.ecoscan.domain.reward.CollectionUnavailableException;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.scan.UserId;
 import java.util.List;
@@ -11,11 +12,4 @@ public interface CharacterCollection {
      * @throws CollectionUnavailableException when the store cannot be read (database or service down)
      */
     List<OwnedCharacter> ownedBy(UserId user);
-
-    /** The store of characters cannot be read right now. */
-    final class CollectionUnavailableException extends RuntimeException {
-        public CollectionUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }

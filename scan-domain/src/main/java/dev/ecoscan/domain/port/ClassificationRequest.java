@@ -1,5 +1,6 @@
 package dev.ecoscan.domain.port;
 
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.scan.ScanId;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.ecoscan.domain.port;
 
+import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.taxonomy.Texts;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.ecoscan.domain.port;
+package dev.ecoscan.domain.scan;
 
 import dev.ecoscan.domain.taxonomy.Texts;
 import java.nio.ByteBuffer;

@@ -1,8 +1,10 @@
-package dev.ecoscan.domain.port;
+package dev.ecoscan.domain.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecoscan.domain.port.ImageHold;
+import dev.ecoscan.domain.port.ImageLoad;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import org.junit.jupiter.api.Test;
