@@ -3,26 +3,19 @@ package dev.ecoscan.bootstrap;
 import dev.ecoscan.adapter.http.ApiPorts;
 import dev.ecoscan.adapter.http.AuthSettings;
 import dev.ecoscan.adapter.http.DevTokens;
-import dev.ecoscan.adapter.http.HttpObserver;
 import dev.ecoscan.adapter.http.HttpSettings;
-import dev.ecoscan.adapter.http.MetricsScrape;
 import dev.ecoscan.adapter.http.ScanApiServer;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
-import dev.ecoscan.adapter.metrics.Scrape;
 import dev.ecoscan.adapter.redis.RedisJobQueue;
-import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.characters.GrantRewardService;
 import dev.ecoscan.application.characters.ListCharactersService;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.application.jobs.ScanJobService;
 import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.domain.scan.ScanId;
-import dev.ecoscan.domain.scan.ScanOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,11 +36,9 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
                         engine.knowledge().taxonomy(), engine.rewards().matcher(), clock),
                 new ListCharactersService(engine.rewards().collection()),
                 engine.imagePolicy()::refusal,
-                accept -> {
-                    Scrape scrape = metrics.scrape(accept);
-                    return new MetricsScrape.Scrape(scrape.contentType(), scrape.body());
-                },
-                observer(metrics, engine.modelCalls()));
+                metrics,
+                metrics,
+                engine.modelCalls());
         ScanApiServer server = ScanApiServer.start(http, ports, clock);
         metrics.gaugeScansInFlight(server::scansInFlight);
         switch (engine.jobQueue()) {
@@ -85,24 +76,5 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
                             + token.get() + "' -d '{\"image_url\":\"" + image + "\",\"user_input\":\"\"}'");
         }
         return new RunningService(server, base, token, List.copyOf(banner));
-    }
-
-    private static HttpObserver observer(EcoScanMetrics metrics, ModelCallLog calls) {
-        return new HttpObserver() {
-            @Override
-            public void request(String method, String pathTemplate, int status, Duration took) {
-                metrics.recordHttp(method, pathTemplate, status, took);
-            }
-
-            @Override
-            public void scan(ScanOutcome outcome) {
-                metrics.recordScan(outcome);
-            }
-
-            @Override
-            public Map<String, String> servedBy(ScanId scan) {
-                return calls.takeServedBy(scan);
-            }
-        };
     }
 }

@@ -2,7 +2,7 @@ package dev.ecoscan.bootstrap;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
-import dev.ecoscan.adapter.metrics.Scrape;
+import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,13 +1,20 @@
 package dev.ecoscan.adapter.http;
 
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.port.GrantReward;
 import dev.ecoscan.application.port.ListCharacters;
 import dev.ecoscan.application.port.ScanJobs;
+import dev.ecoscan.domain.port.MetricsScrape;
+import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.rule.Guide;
 import java.util.Objects;
 
-/** What the API serves and reports through: the application's in-ports, and what operations read. */
+/**
+ * What the API serves and reports through: the application's in-ports, and for operations the
+ * metrics, the recorder of each request and scan, and the model calls whose endpoints a scan's log
+ * line names.
+ */
 public record ApiPorts(
         ScanWaste scans,
         ScanJobs jobs,
@@ -16,7 +23,8 @@ public record ApiPorts(
         ListCharacters characters,
         ImageUrlCheck urls,
         MetricsScrape metrics,
-        HttpObserver observer) {
+        RequestRecorder recorder,
+        ModelCallLog calls) {
 
     public ApiPorts {
         Objects.requireNonNull(scans, "scans");
@@ -26,6 +34,7 @@ public record ApiPorts(
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(recorder, "recorder");
+        Objects.requireNonNull(calls, "calls");
     }
 }

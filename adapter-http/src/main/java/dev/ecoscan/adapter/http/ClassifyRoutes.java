@@ -1,6 +1,8 @@
 package dev.ecoscan.adapter.http;
 
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.calls.ModelCallLog;
+import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
@@ -24,7 +26,8 @@ final class ClassifyRoutes extends ApiFeature {
     private final ScanWaste scans;
     private final InFlightLimit inFlight;
     private final ScanCutoff cutoff;
-    private final HttpObserver observer;
+    private final RequestRecorder recorder;
+    private final ModelCallLog calls;
     private final Guide guide;
     private final byte[] categories;
 
@@ -34,14 +37,16 @@ final class ClassifyRoutes extends ApiFeature {
             ScanWaste scans,
             InFlightLimit inFlight,
             ScanCutoff cutoff,
-            HttpObserver observer,
+            RequestRecorder recorder,
+            ModelCallLog calls,
             Guide guide) {
         super(guard);
         this.requests = requests;
         this.scans = scans;
         this.inFlight = inFlight;
         this.cutoff = cutoff;
-        this.observer = observer;
+        this.recorder = recorder;
+        this.calls = calls;
         this.guide = guide;
         this.categories = CategoriesBody.of(guide.taxonomy());
     }
@@ -79,7 +84,7 @@ final class ClassifyRoutes extends ApiFeature {
                 return;
             }
             outcome = finished.get();
-            observer.scan(outcome);
+            recorder.recordScan(outcome);
             // Answered before the slot is given back, so a drain that sees no scan in flight
             // knows every answer went out.
             Responses.outcome(res, outcome);
@@ -90,7 +95,7 @@ final class ClassifyRoutes extends ApiFeature {
                 outcome,
                 res.status().code(),
                 Duration.ofNanos(System.nanoTime() - start),
-                observer.servedBy(outcome.scanId()));
+                calls.takeServedBy(outcome.scanId()));
     }
 
     private void categories(ServerRequest req, ServerResponse res) {

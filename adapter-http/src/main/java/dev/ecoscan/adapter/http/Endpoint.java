@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A route and the handler that serves it.
  *
- * @param observed whether its requests are reported to the {@link HttpObserver}; the metrics scrape
+ * @param observed whether its requests are reported to the {@link dev.ecoscan.domain.port.RequestRecorder}; the metrics scrape
  *     is not, because counting scrapes would drown the API's own series
  */
 record Endpoint(Route route, Handler handler, boolean observed) {

@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.http;
 
+import dev.ecoscan.domain.port.MetricsScrape;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;

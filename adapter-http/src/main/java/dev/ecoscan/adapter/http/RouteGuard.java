@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.http;
 
+import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.scan.ScanId;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
@@ -29,11 +30,11 @@ final class RouteGuard {
     private static final Set<String> STANDARD_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
-    private final HttpObserver observer;
+    private final RequestRecorder recorder;
     private final RequestReadDeadlines deadlines;
 
-    RouteGuard(HttpObserver observer, RequestReadDeadlines deadlines) {
-        this.observer = observer;
+    RouteGuard(RequestRecorder recorder, RequestReadDeadlines deadlines) {
+        this.recorder = recorder;
         this.deadlines = deadlines;
     }
 
@@ -91,7 +92,7 @@ final class RouteGuard {
                 sent = 500;
                 throw e;
             } finally {
-                observer.request(
+                recorder.recordHttp(
                         methodLabel(req),
                         template,
                         sent != 0 ? sent : res.status().code(),

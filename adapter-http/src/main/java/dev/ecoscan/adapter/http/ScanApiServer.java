@@ -40,7 +40,7 @@ public final class ScanApiServer implements AutoCloseable {
         this.draining = new AtomicBoolean();
         // Where the synchronous scans run, so that the drain can cut those its grace did not cover.
         this.cutoff = new ScanCutoff();
-        RouteGuard guard = new RouteGuard(ports.observer(), deadlines);
+        RouteGuard guard = new RouteGuard(ports.recorder(), deadlines);
         this.routing = new ApiRouting(features(settings, ports, clock, guard), guard);
         this.server = webServer(settings, routing, deadlines);
     }
@@ -66,7 +66,15 @@ public final class ScanApiServer implements AutoCloseable {
         ScanRequestReader requests =
                 new ScanRequestReader(settings, authenticator, bodies, ports.urls(), draining::get, clock);
         return List.of(
-                new ClassifyRoutes(guard, requests, ports.scans(), inFlight, cutoff, ports.observer(), ports.guide()),
+                new ClassifyRoutes(
+                        guard,
+                        requests,
+                        ports.scans(),
+                        inFlight,
+                        cutoff,
+                        ports.recorder(),
+                        ports.calls(),
+                        ports.guide()),
                 new JobRoutes(
                         guard,
                         requests,

@@ -2,12 +2,15 @@ package dev.ecoscan.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.application.jobs.ScanJobService;
 import dev.ecoscan.application.port.GrantReward;
 import dev.ecoscan.application.port.ListCharacters;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.port.MetricsScrape;
+import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.TestPipeline;
@@ -150,14 +153,14 @@ final class ApiFixture implements AutoCloseable {
                         Optional.of(SERVICE_TOKEN),
                         streams)
                 .withConnections(connections);
-        HttpObserver observer = new HttpObserver() {
+        RequestRecorder recorder = new RequestRecorder() {
             @Override
-            public void request(String method, String pathTemplate, int status, Duration took) {
+            public void recordHttp(String method, String pathTemplate, int status, Duration took) {
                 observed.add(method + " " + pathTemplate + " " + status);
             }
 
             @Override
-            public void scan(ScanOutcome outcome) {
+            public void recordScan(ScanOutcome outcome) {
                 scans.add(outcome);
             }
         };
@@ -171,7 +174,8 @@ final class ApiFixture implements AutoCloseable {
                         characters,
                         urls,
                         accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"),
-                        observer),
+                        recorder,
+                        new ModelCallLog()),
                 Clock.systemUTC());
     }
 

@@ -2,11 +2,13 @@ package dev.ecoscan.adapter.http;
 
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.application.jobs.ScanJobService;
 import dev.ecoscan.application.port.GrantReward;
 import dev.ecoscan.application.port.ListCharacters;
 import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import java.io.IOException;
 import java.net.URI;
@@ -55,22 +57,18 @@ final class MeteredApi implements AutoCloseable {
                 500,
                 Optional.empty(),
                 Optional.of(ApiFixture.SERVICE_TOKEN));
-        HttpObserver observer = new HttpObserver() {
+        RequestRecorder recorder = new RequestRecorder() {
             @Override
-            public void request(String method, String pathTemplate, int status, Duration took) {
+            public void recordHttp(String method, String pathTemplate, int status, Duration took) {
                 // Recorded first: a test that sees the request observed may scrape at once.
                 metrics.recordHttp(method, pathTemplate, status, took);
                 observed.add(method + " " + pathTemplate + " " + status);
             }
 
             @Override
-            public void scan(ScanOutcome outcome) {
+            public void recordScan(ScanOutcome outcome) {
                 metrics.recordScan(outcome);
             }
-        };
-        MetricsScrape scrape = accept -> {
-            var body = metrics.scrape(accept);
-            return new MetricsScrape.Scrape(body.contentType(), body.body());
         };
         server = ScanApiServer.start(
                 settings,
@@ -81,8 +79,9 @@ final class MeteredApi implements AutoCloseable {
                         NO_REWARDS,
                         characters,
                         url -> Optional.empty(),
-                        scrape,
-                        observer),
+                        metrics,
+                        recorder,
+                        new ModelCallLog()),
                 Clock.systemUTC());
     }
 

@@ -1,8 +1,10 @@
 package dev.ecoscan.adapter.metrics;
 
 import dev.ecoscan.domain.port.JobRecorder;
+import dev.ecoscan.domain.port.MetricsScrape;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -36,7 +38,8 @@ import java.util.function.IntSupplier;
  * throws: metrics must not fail or slow a scan. The registration methods ({@link #gauge},
  * {@link #gaugeScansInFlight}) run once at wiring time and reject only {@code null} arguments.
  */
-public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, JobRecorder, AutoCloseable {
+public final class EcoScanMetrics
+        implements StepRecorder, ModelCallRecorder, JobRecorder, RequestRecorder, MetricsScrape, AutoCloseable {
 
     /** Route templates are few; more distinct paths means raw paths are being recorded. */
     static final int MAX_PATHS = 100;
@@ -137,6 +140,7 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Jo
      *                     when no route took the request; never the raw path: each distinct value is a
      *                     new series, and past {@value #MAX_PATHS} they are dropped
      */
+    @Override
     public void recordHttp(String method, String pathTemplate, int status, Duration duration) {
         try {
             // Normalised here, not trusted from the caller: a client chooses the method and path.
@@ -178,6 +182,7 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Jo
     }
 
     /** {@code scans_total{outcome,reason}}, and {@code scan_rewards_total{reward}} for completed scans. */
+    @Override
     public void recordScan(ScanOutcome outcome) {
         try {
             scans.record(outcome);
@@ -217,6 +222,7 @@ public final class EcoScanMetrics implements StepRecorder, ModelCallRecorder, Jo
      * {@code application/openmetrics-text}, else Prometheus text 0.0.4. Never throws: a failed scrape
      * is an empty text body, so the scraper sees the target up but the series missing.
      */
+    @Override
     public Scrape scrape(String acceptHeader) {
         ExpositionFormat format = ExpositionFormat.forAccept(acceptHeader);
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ecoscan.adapter.metrics.ScrapeText.Sample;
+import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.ecoscan.adapter.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

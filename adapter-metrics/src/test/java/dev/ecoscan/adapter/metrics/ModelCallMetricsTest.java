@@ -4,6 +4,7 @@ import static dev.ecoscan.adapter.metrics.ScanFixtures.modelCall;
 import static dev.ecoscan.adapter.metrics.ScanFixtures.modelCallWithCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import dev.ecoscan.domain.scan.Step;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.ecoscan.adapter.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.Step;

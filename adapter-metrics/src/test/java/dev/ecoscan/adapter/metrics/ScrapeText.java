@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.metrics;
 
+import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

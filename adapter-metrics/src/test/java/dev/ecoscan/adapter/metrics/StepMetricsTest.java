@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ecoscan.adapter.metrics.ScrapeText.Sample;
+import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.Step;
