@@ -1,5 +1,6 @@
 package dev.ecoscan.application;
 
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.application.timing.StepTimer;
 import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.AnswerRequest;

@@ -2,7 +2,7 @@ package dev.ecoscan.testkit;
 
 import dev.ecoscan.application.PipelinePorts;
 import dev.ecoscan.application.ScanPipeline;
-import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ImageReference;

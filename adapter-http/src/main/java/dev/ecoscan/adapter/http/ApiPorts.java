@@ -1,10 +1,10 @@
 package dev.ecoscan.adapter.http;
 
-import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.port.GrantReward;
 import dev.ecoscan.application.port.ListCharacters;
 import dev.ecoscan.application.port.ScanJobs;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.port.MetricsScrape;
 import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.rule.Guide;

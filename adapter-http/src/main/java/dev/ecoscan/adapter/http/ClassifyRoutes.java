@@ -1,7 +1,7 @@
 package dev.ecoscan.adapter.http;
 
-import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.calls.ModelCallLog;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.rule.Guide;
 import dev.ecoscan.domain.scan.ScanOutcome;

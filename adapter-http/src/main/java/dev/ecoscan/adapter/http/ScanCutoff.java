@@ -1,6 +1,6 @@
 package dev.ecoscan.adapter.http;
 
-import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.ecoscan.adapter.http;
 
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
-import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.application.jobs.ScanJobService;
 import dev.ecoscan.application.port.GrantReward;
 import dev.ecoscan.application.port.ListCharacters;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.port.RequestRecorder;
 import dev.ecoscan.domain.scan.ScanOutcome;

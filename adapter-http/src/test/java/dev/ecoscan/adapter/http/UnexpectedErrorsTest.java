@@ -3,8 +3,8 @@ package dev.ecoscan.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.port.ListCharacters;
+import dev.ecoscan.application.port.ScanWaste;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import java.net.http.HttpRequest;

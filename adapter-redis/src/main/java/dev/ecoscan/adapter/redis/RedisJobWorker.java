@@ -1,7 +1,7 @@
 package dev.ecoscan.adapter.redis;
 
-import dev.ecoscan.application.ScanWaste;
 import dev.ecoscan.application.jobs.JobRunner;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.port.JobRecorder;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.models.stream.PendingMessages;

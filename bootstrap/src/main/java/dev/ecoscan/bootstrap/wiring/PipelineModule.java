@@ -5,7 +5,7 @@ import dagger.Provides;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.application.PipelinePorts;
 import dev.ecoscan.application.ScanPipeline;
-import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ImageSource;

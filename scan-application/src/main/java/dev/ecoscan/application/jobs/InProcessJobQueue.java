@@ -1,6 +1,6 @@
 package dev.ecoscan.application.jobs;
 
-import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;

@@ -1,6 +1,6 @@
 package dev.ecoscan.application.jobs;
 
-import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.port.StepRecorder;

@@ -2,7 +2,7 @@ package dev.ecoscan.application.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecoscan.application.ScanWaste;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.JobRecorder;

@@ -1,4 +1,4 @@
-package dev.ecoscan.application;
+package dev.ecoscan.application.port;
 
 import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.ScanOutcome;
