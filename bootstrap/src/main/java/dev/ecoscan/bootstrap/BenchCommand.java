@@ -2,8 +2,6 @@ package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.bench.ClosedLoopLoad;
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -53,10 +51,10 @@ final class BenchCommand implements Callable<Integer> {
         environment.put("ECO_SCAN_MODE", "dev");
         environment.putIfAbsent("ECO_SCAN_PORT", "0");
         environment.putIfAbsent("ECO_SCAN_RATE_LIMIT", "off");
-        EcoScanComponent engine =
-                EcoScanComponent.create(Settings.from(environment), context.clock(), context.err(), Purpose.SERVICE);
+        ServiceComponent engine = ServiceComponent.create(Settings.from(environment), context.clock(), context.err());
         try {
-            RunningService service = RunningService.start(engine, context.clock());
+            engine.wiring().announce();
+            RunningService service = engine.service();
             context.out()
                     .println("bench: " + users + (async ? " asynchronous" : "") + " users for " + seconds
                             + " s (ramp-up " + rampUp + " s) against "

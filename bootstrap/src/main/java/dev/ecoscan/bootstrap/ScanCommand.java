@@ -1,8 +1,8 @@
 package dev.ecoscan.bootstrap;
 
+import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.render.OutcomeJson;
 import dev.ecoscan.bootstrap.render.OutcomeText;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
@@ -57,21 +57,23 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EcoScanComponent engine = context.engine();
+        Settings settings = context.settings();
+        CommandLineComponent engine = CommandLineComponent.create(settings, context.clock(), context.err());
         try {
-            return scan(engine);
+            engine.wiring().announce();
+            return scan(engine, settings);
         } finally {
             engine.resources().close();
         }
     }
 
-    private int scan(EcoScanComponent engine) {
+    private int scan(CommandLineComponent engine, Settings settings) {
         ScanRequest request = new ScanRequest(
                 ScanId.random(),
                 ImageReference.parse(image),
                 Optional.ofNullable(question),
                 new UserId(user),
-                context.clock().instant().plus(engine.settings().limits().deadline()));
+                context.clock().instant().plus(settings.limits().deadline()));
         ScanOutcome outcome = engine.scanWaste().scan(request);
         List<ModelCall> calls = engine.modelCalls().take(request.id());
         context.out()

@@ -1,7 +1,5 @@
 package dev.ecoscan.bootstrap;
 
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -20,17 +18,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EcoScanComponent engine = context.engine(Purpose.SERVICE);
+        ServiceComponent engine = ServiceComponent.create(context.settings(), context.clock(), context.err());
         RunningService service;
         try {
-            service = RunningService.start(engine, context.clock());
+            engine.wiring().announce();
+            service = engine.service();
         } catch (RuntimeException e) {
             engine.resources().close();
             throw e;
         }
         service.banner().forEach(context.out()::println);
         context.out().flush();
-        ServiceDrain drain = ServiceDrain.of(engine, service);
+        ServiceDrain drain = engine.drain();
         UntilSignal.await("eco-scan-drain", () -> {
             context.err()
                     .println("eco-scan: stopping; letting scans and jobs in flight finish (at most "

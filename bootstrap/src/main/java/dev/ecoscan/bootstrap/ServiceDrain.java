@@ -2,8 +2,9 @@ package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.adapter.http.ScanApiServer;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
 import dev.ecoscan.bootstrap.wiring.Resources;
+import dev.ecoscan.domain.port.JobQueue;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,21 +39,13 @@ final class ServiceDrain {
     /** What a drain did: how much it cut, and how long it took from the signal to the closed resources. */
     record Report(int scansCut, int jobsCut, Duration took) {}
 
-    /** @param jobs the in-memory job queue; empty when jobs live in Redis, where they outlive this process */
-    ServiceDrain(ScanApiServer server, Optional<InProcessJobQueue> jobs, Resources resources, DrainGrace grace) {
+    /** @param jobs the service's job queue; only jobs in this process are drained, jobs in Redis outlive it */
+    @Inject
+    ServiceDrain(ScanApiServer server, JobQueue jobs, Resources resources, DrainGrace grace) {
         this.server = Objects.requireNonNull(server, "server");
-        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.jobs = jobs instanceof InProcessJobQueue inProcess ? Optional.of(inProcess) : Optional.empty();
         this.resources = Objects.requireNonNull(resources, "resources");
         this.grace = Objects.requireNonNull(grace, "grace");
-    }
-
-    /** The drain of a running service, as {@code ECO_SCAN_DRAIN_GRACE} sets it. */
-    static ServiceDrain of(EcoScanComponent engine, RunningService service) {
-        return new ServiceDrain(
-                service.server(),
-                engine.jobQueue() instanceof InProcessJobQueue jobs ? Optional.of(jobs) : Optional.empty(),
-                engine.resources(),
-                DrainGrace.of(engine.settings()));
     }
 
     DrainGrace grace() {

@@ -1,14 +1,9 @@
 package dev.ecoscan.bootstrap;
 
-import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.adapter.redis.RedisJobWorker;
-import dev.ecoscan.adapter.redis.RedisWorkerSettings;
 import dev.ecoscan.bootstrap.config.Secrets;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.config.SettingsException;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -31,37 +26,17 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EcoScanComponent engine = context.engine(Purpose.SERVICE);
-        Settings settings = engine.settings();
+        Settings settings = context.settings();
         if (!settings.jobs().redis()) {
             throw new SettingsException("eco-scan worker needs ECO_SCAN_QUEUE=redis and ECO_SCAN_REDIS_URL");
         }
+        WorkerComponent engine = WorkerComponent.create(settings, context.clock(), context.err());
         RedisJobWorker worker;
         WorkerMetricsEndpoint endpoint;
         try {
-            Duration reclaimAfter = settings.jobs().reclaimAfter();
-            // Each worker renews its own claims four times per reclaim period, so a slow live job is never taken.
-            // On SIGTERM its jobs get the drain's time for work; the reserve covers its wait for the
-            // threads it then interrupts (at most 2 s) and the closing of the resources.
-            worker = new RedisJobWorker(
-                    engine.redisJobs(),
-                    engine.scanWaste(),
-                    new RedisWorkerSettings(
-                            settings.jobs().workerConcurrency(),
-                            reclaimAfter,
-                            reclaimAfter.dividedBy(4),
-                            DrainGrace.of(settings).forWork()),
-                    engine.metrics());
-            worker.start();
-            RedisJobWorker running = worker;
-            EcoScanMetrics metrics = engine.metrics();
-            metrics.gauge(
-                    "scan_jobs_queue_depth", "asynchronous scans waiting in Redis or running", running::queueDepth);
-            metrics.gauge("scan_jobs_running", "jobs this worker is running", running::running);
-            // The worker needs no HTTP settings (no auth): only where to listen.
-            endpoint = engine.resources()
-                    .register(WorkerMetricsEndpoint.start(
-                            settings.service().host(), settings.service().port(), metrics));
+            engine.wiring().announce();
+            worker = engine.worker().start();
+            endpoint = engine.metricsEndpoint();
         } catch (RuntimeException e) {
             engine.resources().close();
             throw e;

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.testservers.ResponseLeaks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,24 +25,20 @@ class IdempotentJobsTest {
 
     @Test
     void the_same_idempotency_key_twice_makes_one_pair_of_llm_calls() throws Exception {
-        EcoScanComponent engine = EcoScanComponent.create(
-                Settings.from(Map.of(
-                        "ECO_SCAN_CONFIG",
-                        "/dev/null",
-                        "ECO_SCAN_SIMULATOR_SPEED",
-                        "0",
-                        "ECO_SCAN_CACHE",
-                        "off",
-                        "ECO_SCAN_PORT",
-                        "0",
-                        "ECO_SCAN_DATA_DIR",
-                        dataDir.toString(),
-                        "ECO_SCAN_SAMPLES_DIR",
-                        System.getProperty("eco-scan.samples", "../samples"))),
-                Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream()),
-                Purpose.SERVICE);
-        RunningService service = RunningService.start(engine, Clock.systemUTC());
+        TestServiceComponent engine = TestServiceComponent.create(Settings.from(Map.of(
+                "ECO_SCAN_CONFIG",
+                "/dev/null",
+                "ECO_SCAN_SIMULATOR_SPEED",
+                "0",
+                "ECO_SCAN_CACHE",
+                "off",
+                "ECO_SCAN_PORT",
+                "0",
+                "ECO_SCAN_DATA_DIR",
+                dataDir.toString(),
+                "ECO_SCAN_SAMPLES_DIR",
+                System.getProperty("eco-scan.samples", "../samples"))));
+        RunningService service = engine.service();
         HttpClient client = HttpClient.newHttpClient();
         try {
             String body = "{\"image_url\":\"" + service.baseUrl() + "/samples/milk-carton.png\"}";

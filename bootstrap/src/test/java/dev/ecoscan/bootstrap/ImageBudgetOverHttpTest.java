@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +36,7 @@ class ImageBudgetOverHttpTest {
 
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EcoScanComponent engine;
+    private TestServiceComponent engine;
     private RunningService service;
 
     @BeforeEach
@@ -61,9 +56,8 @@ class ImageBudgetOverHttpTest {
                 "6300",
                 "ECO_SCAN_SAMPLES_DIR",
                 System.getProperty("eco-scan.samples", "../samples"));
-        engine = EcoScanComponent.create(
-                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
-        service = RunningService.start(engine, Clock.systemUTC());
+        engine = TestServiceComponent.create(Settings.from(env));
+        service = engine.service();
     }
 
     @AfterEach

@@ -3,8 +3,6 @@ package dev.ecoscan.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.testservers.LocalServers;
 import dev.ecoscan.testservers.ResponseLeaks;
 import dev.ecoscan.testservers.UvicornOpenAiServer;
@@ -16,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +39,7 @@ class ProviderFallbackServiceTest {
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private UvicornOpenAiServer fallback;
-    private EcoScanComponent engine;
+    private TestServiceComponent engine;
     private RunningService service;
 
     @BeforeEach
@@ -65,13 +62,10 @@ class ProviderFallbackServiceTest {
                 "http://127.0.0.1:" + LocalServers.freeLoopbackPort() + "/v1",
                 "ECO_SCAN_FALLBACK_BASE_URL",
                 fallback.baseUrl()));
-        engine = EcoScanComponent.create(
-                Settings.from(env),
-                Clock.systemUTC(),
-                new PrintStream(notices, true, StandardCharsets.UTF_8),
-                Purpose.SERVICE);
-        engine.wiring();
-        service = RunningService.start(engine, Clock.systemUTC());
+        engine =
+                TestServiceComponent.create(Settings.from(env), new PrintStream(notices, true, StandardCharsets.UTF_8));
+        engine.wiring().announce();
+        service = engine.service();
     }
 
     @AfterEach

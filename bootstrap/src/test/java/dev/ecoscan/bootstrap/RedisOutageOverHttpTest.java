@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.adapter.redis.RedisServer;
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.testservers.ResponseLeaks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,24 +26,20 @@ class RedisOutageOverHttpTest {
     @Test
     void submissions_answer_503_while_redis_is_down_and_recover_when_it_returns() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
-            EcoScanComponent engine = EcoScanComponent.create(
-                    Settings.from(Map.of(
-                            "ECO_SCAN_CONFIG",
-                            "/dev/null",
-                            "ECO_SCAN_SIMULATOR_SPEED",
-                            "0",
-                            "ECO_SCAN_PORT",
-                            "0",
-                            "ECO_SCAN_DATA_DIR",
-                            dataDir.toString(),
-                            "ECO_SCAN_QUEUE",
-                            "redis",
-                            "ECO_SCAN_REDIS_URL",
-                            redis.url())),
-                    Clock.systemUTC(),
-                    new PrintStream(new ByteArrayOutputStream()),
-                    Purpose.SERVICE);
-            RunningService service = RunningService.start(engine, Clock.systemUTC());
+            TestServiceComponent engine = TestServiceComponent.create(Settings.from(Map.of(
+                    "ECO_SCAN_CONFIG",
+                    "/dev/null",
+                    "ECO_SCAN_SIMULATOR_SPEED",
+                    "0",
+                    "ECO_SCAN_PORT",
+                    "0",
+                    "ECO_SCAN_DATA_DIR",
+                    dataDir.toString(),
+                    "ECO_SCAN_QUEUE",
+                    "redis",
+                    "ECO_SCAN_REDIS_URL",
+                    redis.url())));
+            RunningService service = engine.service();
             HttpClient client = HttpClient.newHttpClient();
             try {
                 assertThat(submit(client, service).statusCode()).isEqualTo(202);

@@ -3,8 +3,6 @@ package dev.ecoscan.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.domain.reward.OwnedCharacter;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ImageReference;
@@ -12,11 +10,8 @@ import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,10 +31,10 @@ class RemoteRewardsTest {
 
     @Test
     void a_scan_on_one_instance_is_rewarded_by_the_other() throws Exception {
-        EcoScanComponent characterService = engine(
+        TestServiceComponent characterService = engine(
                 Map.of("ECO_SCAN_DATA_DIR", dataDir.toString(), "ECO_SCAN_SERVICE_TOKEN", TOKEN, "ECO_SCAN_PORT", "0"));
-        RunningService service = RunningService.start(characterService, Clock.systemUTC());
-        EcoScanComponent scanner = engine(Map.of(
+        RunningService service = characterService.service();
+        TestServiceComponent scanner = engine(Map.of(
                 "ECO_SCAN_REWARDS",
                 "remote",
                 "ECO_SCAN_CHARACTER_URL",
@@ -64,12 +59,11 @@ class RemoteRewardsTest {
         }
     }
 
-    private static EcoScanComponent engine(Map<String, String> extra) {
+    private static TestServiceComponent engine(Map<String, String> extra) {
         Map<String, String> env =
                 new HashMap<>(Map.of("ECO_SCAN_CONFIG", "/dev/null", "ECO_SCAN_SIMULATOR_SPEED", "0"));
         env.putAll(extra);
-        return EcoScanComponent.create(
-                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+        return TestServiceComponent.create(Settings.from(env));
     }
 
     private static ScanRequest milkCarton(UserId user) throws Exception {

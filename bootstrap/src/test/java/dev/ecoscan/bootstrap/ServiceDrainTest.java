@@ -7,19 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.domain.reward.CollectionUnavailableException;
 import dev.ecoscan.domain.scan.UserId;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM on {@code serve}, through the very stop the signal handler runs ({@link ServiceDrain#of}):
+ * SIGTERM on {@code serve}, through the very stop the signal handler runs ({@link ServiceComponent#drain}):
  * work in hand finishes or is answered, no job vanishes, and the grace bounds the whole drain.
  */
 @Timeout(120)
@@ -52,7 +47,7 @@ class ServiceDrainTest {
 
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EcoScanComponent engine;
+    private TestServiceComponent engine;
     private RunningService service;
 
     @AfterEach
@@ -84,7 +79,7 @@ class ServiceDrainTest {
             }
 
             Future<ServiceDrain.Report> drained =
-                    threads.submit(() -> ServiceDrain.of(engine, service).run());
+                    threads.submit(() -> engine.drain().run());
             awaitTrue(() -> get("/health/ready").statusCode() == 503);
             HttpResponse<String> refusedScan = post("/api/v1/scan/classify");
             HttpResponse<String> refusedJob = post("/api/v1/scan");
@@ -129,7 +124,7 @@ class ServiceDrainTest {
                 results.add(threads.submit(() -> finalResult(job)));
             }
 
-            ServiceDrain.Report report = ServiceDrain.of(engine, service).run();
+            ServiceDrain.Report report = engine.drain().run();
 
             assertThat(report.took()).isLessThan(Duration.ofSeconds(2).plusSeconds(1));
             assertThat(report.scansCut()).isEqualTo(1);
@@ -164,9 +159,8 @@ class ServiceDrainTest {
                 dataDir.toString(),
                 "ECO_SCAN_SAMPLES_DIR",
                 System.getProperty("eco-scan.samples", "../samples")));
-        engine = EcoScanComponent.create(
-                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
-        service = RunningService.start(engine, Clock.systemUTC());
+        engine = TestServiceComponent.create(Settings.from(env));
+        service = engine.service();
     }
 
     private InProcessJobQueue inProcessJobs() {

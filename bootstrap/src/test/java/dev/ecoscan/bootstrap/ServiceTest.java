@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.bootstrap.config.Settings;
-import dev.ecoscan.bootstrap.wiring.EcoScanComponent;
-import dev.ecoscan.bootstrap.wiring.Purpose;
 import dev.ecoscan.testservers.ResponseLeaks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +29,7 @@ class ServiceTest {
     Path dataDir;
 
     private final HttpClient client = HttpClient.newHttpClient();
-    private EcoScanComponent engine;
+    private TestServiceComponent engine;
     private RunningService service;
 
     @BeforeEach
@@ -52,10 +47,9 @@ class ServiceTest {
                 TOKEN,
                 "ECO_SCAN_SAMPLES_DIR",
                 System.getProperty("eco-scan.samples", "../samples")));
-        engine = EcoScanComponent.create(
-                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()), Purpose.SERVICE);
+        engine = TestServiceComponent.create(Settings.from(env));
         // The dev server serves ../samples when run from the repository root; tests run in bootstrap/.
-        service = RunningService.start(engine, Clock.systemUTC());
+        service = engine.service();
     }
 
     @AfterEach

@@ -6,8 +6,6 @@ import dev.ecoscan.adapter.http.AuthSettings;
 import dev.ecoscan.adapter.http.ConnectionLimits;
 import dev.ecoscan.adapter.http.HttpSettings;
 import dev.ecoscan.adapter.http.StreamLimits;
-import dev.ecoscan.adapter.images.ImageFetchPolicy;
-import dev.ecoscan.bootstrap.config.ImageSettings;
 import dev.ecoscan.bootstrap.config.LimitSettings;
 import dev.ecoscan.bootstrap.config.RewardSettings;
 import dev.ecoscan.bootstrap.config.ServiceSettings;
@@ -17,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The HTTP service's settings: mode, address, auth, image hosts, bounds. */
+/** The HTTP service's settings: mode, address, auth, bounds. */
 @Module
-interface HttpModule {
+public interface HttpModule {
 
     @Provides
     @Singleton
@@ -73,21 +71,6 @@ interface HttpModule {
     /** The bounds on event streams; the Redis queue sizes its pool of blocking reads by the total. */
     static StreamLimits streamLimits(LimitSettings limits) {
         return new StreamLimits(limits.ssePerUser(), limits.sseMax());
-    }
-
-    @Provides
-    @Singleton
-    static ImageFetchPolicy imagePolicy(ImageSettings images, ServiceSettings service) {
-        ImageFetchPolicy production = ImageFetchPolicy.production(images.hosts());
-        return service.dev()
-                ? new ImageFetchPolicy(
-                        images.hosts(),
-                        true,
-                        production.maxBytes(),
-                        production.connectTimeout(),
-                        production.totalTimeout(),
-                        production.maxRedirects())
-                : production;
     }
 
     private static SettingsException requiredInProd(String name) {

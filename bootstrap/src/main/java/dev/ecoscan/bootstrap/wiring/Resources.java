@@ -1,12 +1,18 @@
 package dev.ecoscan.bootstrap.wiring;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** What the wiring started (a simulator, later pools and servers), closed in reverse order at the end. */
+@Singleton
 public final class Resources implements AutoCloseable {
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
+
+    @Inject
+    public Resources() {}
 
     public synchronized <T extends AutoCloseable> T register(T resource) {
         open.push(resource);

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.bootstrap.TestCommandLineComponent;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.UserId;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,11 +52,12 @@ class AnswerStrategyWiringTest {
     @Test
     void an_external_provider_is_used_instead_of_the_built_in_simulator() throws Exception {
         try (Resources other = new Resources()) {
-            EcoScanComponent simulatorHost = component(Map.of());
+            TestCommandLineComponent simulatorHost = component(Map.of());
             other.register(simulatorHost.resources());
             URI external = simulatorHost.llmEndpoint().baseUrl();
 
-            EcoScanComponent engine = component(Map.of("OPENAI_BASE_URL", external.toString(), "OPENAI_API_KEY", "k"));
+            TestCommandLineComponent engine =
+                    component(Map.of("OPENAI_BASE_URL", external.toString(), "OPENAI_API_KEY", "k"));
             other.register(engine.resources());
 
             assertThat(engine.llmEndpoint().simulated()).isFalse();
@@ -68,7 +67,7 @@ class AnswerStrategyWiringTest {
     }
 
     private Map<String, Long> callsFor(String strategy, String question) throws Exception {
-        EcoScanComponent engine = component(Map.of("ECO_SCAN_ANSWER_STRATEGY", strategy));
+        TestCommandLineComponent engine = component(Map.of("ECO_SCAN_ANSWER_STRATEGY", strategy));
         try {
             ScanOutcome outcome = engine.scanWaste().scan(request(engine, question));
             assertThat(outcome).isInstanceOf(ScanOutcome.Completed.class);
@@ -83,7 +82,7 @@ class AnswerStrategyWiringTest {
         }
     }
 
-    private EcoScanComponent component(Map<String, String> extra) {
+    private TestCommandLineComponent component(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "ECO_SCAN_CONFIG",
                 "/dev/null",
@@ -94,11 +93,10 @@ class AnswerStrategyWiringTest {
                 "ECO_SCAN_DATA_DIR",
                 dataDir.resolve("engine-" + engines++).toString()));
         env.putAll(extra);
-        return EcoScanComponent.create(
-                Settings.from(env), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
+        return TestCommandLineComponent.create(Settings.from(env));
     }
 
-    private static ScanRequest request(EcoScanComponent engine, String question) {
+    private static ScanRequest request(TestCommandLineComponent engine, String question) {
         return new ScanRequest(
                 ScanId.random(),
                 new ImageReference.File(SAMPLES.resolve("milk-carton.png")),

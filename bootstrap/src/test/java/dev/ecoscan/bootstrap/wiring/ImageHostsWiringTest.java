@@ -64,7 +64,7 @@ class ImageHostsWiringTest {
         Map<String, String> env = new HashMap<>(environment);
         env.put("ECO_SCAN_HOST", "0.0.0.0");
         Settings settings = Settings.from(env);
-        return HttpModule.imagePolicy(settings.images(), settings.service());
+        return SafeUrlImagesModule.imagePolicy(settings.images(), settings.service());
     }
 
     private String file(String yaml) throws IOException {

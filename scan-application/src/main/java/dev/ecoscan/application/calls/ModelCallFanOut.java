@@ -1,0 +1,20 @@
+package dev.ecoscan.application.calls;
+
+import dev.ecoscan.domain.port.ModelCall;
+import dev.ecoscan.domain.port.ModelCallRecorder;
+import java.util.Objects;
+
+/** Hands every model call to two recorders in turn: the service both counts calls and keeps them per scan. */
+public record ModelCallFanOut(ModelCallRecorder first, ModelCallRecorder second) implements ModelCallRecorder {
+
+    public ModelCallFanOut {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+    }
+
+    @Override
+    public void record(ModelCall call) {
+        first.record(call);
+        second.record(call);
+    }
+}
