@@ -3,6 +3,7 @@ package dev.ecoscan.bootstrap;
 import dev.ecoscan.bootstrap.config.SettingCatalogue;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.data.DataFileException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -66,8 +67,8 @@ final class EcoScanCommand implements Runnable {
         CommandLine line = new CommandLine(new EcoScanCommand(context), factory);
         // Every setting with its one default, from the same declarations the code reads.
         line.getCommandSpec().usageMessage().footer(SettingCatalogue.helpText());
-        line.setOut(new java.io.PrintWriter(context.out(), true));
-        line.setErr(new java.io.PrintWriter(context.err(), true));
+        line.setOut(new PrintWriter(context.out(), true));
+        line.setErr(new PrintWriter(context.err(), true));
         line.setExecutionExceptionHandler((error, command, parsed) -> {
             if (error instanceof SettingsException
                     || error instanceof DataFileException

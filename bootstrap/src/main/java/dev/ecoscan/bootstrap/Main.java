@@ -1,6 +1,7 @@
 package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.config.RedactingOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public final class Main {
     private static void drain(RedactingOutputStream stream) {
         try {
             stream.drain();
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // The stream is gone: there is nobody left to tell.
         }
     }

@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public record AuthSettings(Mode mode, String secret, String issuer, String audie
     public AuthSettings {
         Objects.requireNonNull(mode, "mode");
         if (mode == Mode.JWT) {
-            if (secret == null || secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
                 throw new IllegalArgumentException("the JWT secret must be at least " + MIN_SECRET_BYTES + " bytes");
             }
             if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.util.Optional;
 
 /** The body of {@code POST /api/v1/scan/classify}: {@code {"image_url": "...", "user_input": "..."}}. */
@@ -25,7 +26,7 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
         } catch (JsonProcessingException e) {
             throw new ProblemException(
                     ProblemCode.INVALID_JSON, "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ProblemException(ProblemCode.INVALID_JSON, "the body could not be read");
         }
         if (root == null || !root.isObject()) {

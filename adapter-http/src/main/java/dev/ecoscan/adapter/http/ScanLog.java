@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,12 +44,12 @@ final class ScanLog {
             }
             case ScanOutcome.Rejected rejected -> {
                 line.put("outcome", "rejected");
-                line.put("reason", rejected.reason().name().toLowerCase(java.util.Locale.ROOT));
+                line.put("reason", rejected.reason().name().toLowerCase(Locale.ROOT));
             }
             case ScanOutcome.Failed failed -> {
                 line.put("outcome", "failed");
                 line.put("step", failed.step().label());
-                line.put("reason", failed.kind().name().toLowerCase(java.util.Locale.ROOT));
+                line.put("reason", failed.kind().name().toLowerCase(Locale.ROOT));
                 // eco-scan's own account of what went wrong (the endpoints tried, statuses): for the
                 // operator only, since the client's problem body carries a fixed message instead.
                 line.put("detail", failed.detail());

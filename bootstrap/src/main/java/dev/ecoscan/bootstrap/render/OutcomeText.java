@@ -4,6 +4,7 @@ import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.reward.RewardOutcome;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.StepEvent;
+import dev.ecoscan.domain.scan.StepStatus;
 import dev.ecoscan.domain.taxonomy.SituationTag;
 import java.util.List;
 import java.util.Locale;
@@ -93,9 +94,8 @@ public final class OutcomeText {
     }
 
     private static String timing(StepEvent event) {
-        String status = event.status() == dev.ecoscan.domain.scan.StepStatus.SUCCESS
-                ? ""
-                : " " + event.status().label();
+        String status =
+                event.status() == StepStatus.SUCCESS ? "" : " " + event.status().label();
         return String.format(
                 Locale.ROOT,
                 "%s %.3fs%s",

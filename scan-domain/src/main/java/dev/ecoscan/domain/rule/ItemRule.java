@@ -1,6 +1,7 @@
 package dev.ecoscan.domain.rule;
 
 import dev.ecoscan.domain.taxonomy.Slugs;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public record ItemRule(Optional<RuleOverride> override, Map<String, RuleOverride
                 .forEach((tag, variant) -> copy.put(
                         Slugs.require(tag, "variant's situation tag id"), Objects.requireNonNull(variant, "variant")));
         // Keeps the file's order: the first variant listed is the one asked about first.
-        variants = java.util.Collections.unmodifiableMap(copy);
+        variants = Collections.unmodifiableMap(copy);
         if (override.isEmpty() && variants.isEmpty()) {
             throw new IllegalArgumentException("an item rule needs an override or variants");
         }

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Where the photo of the item is: a local file, a URL, or bytes the caller already has. */
@@ -17,7 +18,7 @@ public sealed interface ImageReference {
     /** Reads a command-line or API argument: http(s) URLs become {@link Url}, anything else a {@link File}. */
     static ImageReference parse(String text) {
         String value = Texts.requireText(text, "image reference");
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         if (lower.startsWith("https://") || lower.startsWith("http://")) {
             try {
                 return new Url(new URI(value));
