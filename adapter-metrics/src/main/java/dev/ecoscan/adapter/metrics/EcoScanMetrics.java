@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.metrics;
 
+import dev.ecoscan.application.cost.PriceTable;
 import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.port.MetricsScrape;
 import dev.ecoscan.domain.port.ModelCall;
@@ -14,15 +15,6 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,45 +38,33 @@ public final class EcoScanMetrics
     /** A deployment uses a handful of models; more means model names are being made up per call. */
     static final int MAX_MODELS = 50;
 
+    private final EcoScanRegistry meters;
     private final PrometheusMeterRegistry registry;
-    private final JvmGcMetrics gcMetrics;
     private final StepMeters steps;
     private final ModelCallMeters modelCalls;
+    private final CostMeters costs;
     private final HttpMeters http;
     private final ScanMeters scans;
     private final JobMeters jobs;
     private final SuppliedGauges gauges;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EcoScanMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {
+    private EcoScanMetrics(EcoScanRegistry meters, PriceTable prices) {
+        this.meters = meters;
+        PrometheusMeterRegistry registry = meters.registry();
         this.registry = registry;
-        this.gcMetrics = gcMetrics;
         this.steps = new StepMeters(registry);
         this.modelCalls = new ModelCallMeters(registry);
+        this.costs = new CostMeters(registry, prices);
         this.http = new HttpMeters(registry);
         this.scans = new ScanMeters(registry);
         this.jobs = new JobMeters(registry);
         this.gauges = new SuppliedGauges(registry);
     }
 
-    /** A new registry with JVM memory, GC, thread, class loading, CPU, uptime and file descriptor metrics bound. */
+    /** A new registry with JVM and process metrics bound, estimating cost from the bundled price table. */
     public static EcoScanMetrics create() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        // Filters first: they apply only to meters registered after them. A capped tag's new values
-        // are dropped rather than recorded, so a caller's bug cannot explode the series count.
-        registry.config()
-                .meterFilter(MeterFilter.maximumAllowableTags("http.request", "path", MAX_PATHS, MeterFilter.deny()))
-                .meterFilter(MeterFilter.maximumAllowableTags(
-                        "gen_ai.client", ModelCallMeters.MODEL, MAX_MODELS, MeterFilter.deny()));
-        new JvmMemoryMetrics().bindTo(registry);
-        JvmGcMetrics gcMetrics = new JvmGcMetrics();
-        gcMetrics.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
-        return new EcoScanMetrics(registry, gcMetrics);
+        return new EcoScanMetrics(EcoScanRegistry.create(), PriceTable.bundled());
     }
 
     /**
@@ -118,11 +98,15 @@ public final class EcoScanMetrics
         }
     }
 
-    /** {@code gen_ai_client_token_usage}, {@code gen_ai_client_operation_duration_seconds} and cached input tokens. */
+    /**
+     * {@code gen_ai_client_token_usage}, {@code gen_ai_client_operation_duration_seconds}, cached and
+     * uncached input tokens, and the call's estimated {@code eco_scan_cost_usd_total}.
+     */
     @Override
     public void record(ModelCall call) {
         try {
             modelCalls.record(call);
+            costs.record(call);
         } catch (RuntimeException ignored) {
             // Same as for steps: accounting must never break the model call it accounts for.
         }
@@ -243,8 +227,7 @@ public final class EcoScanMetrics
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            gcMetrics.close();
-            registry.close();
+            meters.close();
         }
     }
 }

@@ -19,8 +19,11 @@ final class ModelCallMeters {
     static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
     /** eco-scan's own (OTel has none): scraped as {@code gen_ai_client_cached_input_tokens_total}. */
     static final String CACHED_INPUT_TOKENS = "gen_ai.client.cached.input.tokens";
+    /** The rest of the input, so cached plus uncached is all input: {@code gen_ai_client_uncached_input_tokens_total}. */
+    static final String UNCACHED_INPUT_TOKENS = "gen_ai.client.uncached.input.tokens";
 
     static final String OPERATION = "gen_ai.operation.name";
+    static final String PROVIDER = "gen_ai.provider.name";
     static final String MODEL = "gen_ai.request.model";
     static final String TOKEN_TYPE = "gen_ai.token.type";
     /** eco-scan's: which endpoint of the provider chain (primary, fallback, ...) the call went to. */
@@ -29,35 +32,38 @@ final class ModelCallMeters {
     /** eco-scan makes chat completion calls only. */
     private static final String CHAT = "chat";
 
-    private record TokenKey(String endpoint, String model, Step step, String tokenType) {}
+    private record TokenKey(String endpoint, String provider, String model, Step step, String tokenType) {}
 
-    private record ModelAndStep(String endpoint, String model, Step step) {}
+    private record ModelAndStep(String endpoint, String provider, String model, Step step) {}
 
-    private record CallKey(String endpoint, String model, Step step, String outcome) {}
+    private record CallKey(String endpoint, String provider, String model, Step step, String outcome) {}
 
     private final MeterCache<TokenKey, DistributionSummary> tokens;
     private final MeterCache<ModelAndStep, Counter> cachedInputTokens;
+    private final MeterCache<ModelAndStep, Counter> uncachedInputTokens;
     private final MeterCache<CallKey, Timer> durations;
 
     ModelCallMeters(MeterRegistry registry) {
         tokens = new MeterCache<>(key -> DistributionSummary.builder(TOKEN_USAGE)
                 .description("Tokens one model call used, by token type")
                 .tag(OPERATION, CHAT)
+                .tag(PROVIDER, key.provider())
                 .tag(MODEL, key.model())
                 .tag(ENDPOINT, key.endpoint())
                 .tag(TOKEN_TYPE, key.tokenType())
                 .tag("step", key.step().label())
                 .serviceLevelObjectives(Buckets.openTelemetryTokenCounts())
                 .register(registry));
-        cachedInputTokens = new MeterCache<>(key -> Counter.builder(CACHED_INPUT_TOKENS)
-                .description("Input tokens the provider served from its prompt cache")
-                .tag(MODEL, key.model())
-                .tag(ENDPOINT, key.endpoint())
-                .tag("step", key.step().label())
-                .register(registry));
+        cachedInputTokens = inputTokenCounter(
+                registry, CACHED_INPUT_TOKENS, "Input tokens the provider served from its prompt cache");
+        uncachedInputTokens = inputTokenCounter(
+                registry,
+                UNCACHED_INPUT_TOKENS,
+                "Input tokens the provider did not serve from its prompt cache (all input, when it reports none)");
         durations = new MeterCache<>(key -> Timer.builder(OPERATION_DURATION)
                 .description("Time one model call took, by outcome")
                 .tag(OPERATION, CHAT)
+                .tag(PROVIDER, key.provider())
                 .tag(MODEL, key.model())
                 .tag(ENDPOINT, key.endpoint())
                 .tag("step", key.step().label())
@@ -66,17 +72,33 @@ final class ModelCallMeters {
                 .register(registry));
     }
 
+    private static MeterCache<ModelAndStep, Counter> inputTokenCounter(
+            MeterRegistry registry, String name, String description) {
+        return new MeterCache<>(key -> Counter.builder(name)
+                .description(description)
+                .tag(PROVIDER, key.provider())
+                .tag(MODEL, key.model())
+                .tag(ENDPOINT, key.endpoint())
+                .tag("step", key.step().label())
+                .register(registry));
+    }
+
     void record(ModelCall call) {
         observeTokens(call, "input", call.inputTokens());
         observeTokens(call, "output", call.outputTokens());
+        ModelAndStep modelAndStep = new ModelAndStep(call.endpoint(), call.provider(), call.model(), call.step());
+        // A provider may report more cached tokens than input ones; the input caps it, so the two
+        // counters always add up to the input histogram's sum.
+        int cached = Math.min(call.cachedInputTokens().orElse(0), call.inputTokens());
         call.cachedInputTokens()
-                .ifPresent(cached -> cachedInputTokens
-                        .get(new ModelAndStep(call.endpoint(), call.model(), call.step()))
-                        .increment(cached));
+                .ifPresent(reported -> cachedInputTokens.get(modelAndStep).increment(cached));
+        if (call.inputTokens() > 0) {
+            uncachedInputTokens.get(modelAndStep).increment(call.inputTokens() - cached);
+        }
         // As for HTTP: a negative duration is a caller's clock stepping back, not a time to record.
         if (!call.duration().isNegative()) {
             durations
-                    .get(new CallKey(call.endpoint(), call.model(), call.step(), call.outcome()))
+                    .get(new CallKey(call.endpoint(), call.provider(), call.model(), call.step(), call.outcome()))
                     .record(call.duration());
         }
     }
@@ -87,7 +109,7 @@ final class ModelCallMeters {
         if (count == 0 && !call.succeeded()) {
             return;
         }
-        tokens.get(new TokenKey(call.endpoint(), call.model(), call.step(), tokenType))
+        tokens.get(new TokenKey(call.endpoint(), call.provider(), call.model(), call.step(), tokenType))
                 .record(count);
     }
 }

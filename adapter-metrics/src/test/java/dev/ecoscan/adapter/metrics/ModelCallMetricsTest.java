@@ -39,6 +39,7 @@ class ModelCallMetricsTest {
                 .allSatisfy(s -> assertThat(s.labels())
                         .containsOnlyKeys(
                                 "gen_ai_operation_name",
+                                "gen_ai_provider_name",
                                 "gen_ai_request_model",
                                 "endpoint",
                                 "gen_ai_token_type",
@@ -46,6 +47,8 @@ class ModelCallMetricsTest {
         Map<String, String> input = Map.of(
                 "gen_ai_operation_name",
                 "chat",
+                "gen_ai_provider_name",
+                "openai",
                 "gen_ai_request_model",
                 "gpt-4.1-mini",
                 "endpoint",
@@ -99,7 +102,12 @@ class ModelCallMetricsTest {
         assertThat(text.samples(DURATION + "_count"))
                 .allSatisfy(s -> assertThat(s.labels())
                         .containsOnlyKeys(
-                                "gen_ai_operation_name", "gen_ai_request_model", "endpoint", "step", "outcome"));
+                                "gen_ai_operation_name",
+                                "gen_ai_provider_name",
+                                "gen_ai_request_model",
+                                "endpoint",
+                                "step",
+                                "outcome"));
         assertThat(text.value(DURATION + "_count", Map.of("outcome", "rate_limited", "step", "answer")))
                 .isEqualTo(1);
         assertThat(text.value(DURATION + "_sum", Map.of("outcome", "ok"))).isEqualTo(7.2);
@@ -141,8 +149,51 @@ class ModelCallMetricsTest {
                 .satisfies(s -> {
                     assertThat(s.labels())
                             .isEqualTo(Map.of(
-                                    "gen_ai_request_model", "gpt-4.1-mini", "endpoint", "primary", "step", "vision"));
+                                    "gen_ai_provider_name",
+                                    "openai",
+                                    "gen_ai_request_model",
+                                    "gpt-4.1-mini",
+                                    "endpoint",
+                                    "primary",
+                                    "step",
+                                    "vision"));
                     assertThat(s.value()).isEqualTo(2304);
                 });
+    }
+
+    @Test
+    void uncached_input_is_the_rest_of_the_input_so_the_two_add_up_to_all_input() {
+        metrics.record(modelCallWithCache(Step.VISION, 1500, 1024, 60));
+        metrics.record(modelCall(Step.VISION, 900, 40, Duration.ofSeconds(3), "ok"));
+        metrics.record(modelCall(Step.VISION, 0, 0, Duration.ofSeconds(20), "timeout"));
+
+        ScrapeText text = ScrapeText.of(metrics.scrape(null));
+
+        Map<String, String> vision = Map.of("step", "vision");
+        assertThat(text.value("gen_ai_client_uncached_input_tokens_total", vision))
+                .as("476 of the cached call, all 900 of the call that reported no cache")
+                .isEqualTo(1376);
+        assertThat(text.value("gen_ai_client_cached_input_tokens_total", vision)
+                        + text.value("gen_ai_client_uncached_input_tokens_total", vision))
+                .isEqualTo(text.value(TOKENS + "_sum", Map.of("gen_ai_token_type", "input")));
+    }
+
+    @Test
+    void every_model_call_series_names_the_provider_that_served_it() {
+        metrics.record(ScanFixtures.modelCall("gpt-4.1-mini", "azure.ai.openai", Step.ANSWER, 800, 120));
+        metrics.record(ScanFixtures.modelCall("llama-3.1-8b", "openai_compatible", Step.ANSWER, 700, 100));
+
+        ScrapeText text = ScrapeText.of(metrics.scrape(null));
+
+        for (String family :
+                List.of(TOKENS + "_sum", DURATION + "_count", "gen_ai_client_uncached_input_tokens_total")) {
+            assertThat(text.samples(family))
+                    .as(family)
+                    .extracting(s -> s.labels().get("gen_ai_provider_name"))
+                    .containsOnly("azure.ai.openai", "openai_compatible")
+                    .contains("azure.ai.openai", "openai_compatible");
+        }
+        assertThat(text.value(DURATION + "_count", Map.of("gen_ai_provider_name", "openai_compatible")))
+                .isEqualTo(1);
     }
 }

@@ -66,6 +66,7 @@ final class ScanFixtures {
                 ScanId.random(),
                 step,
                 "primary",
+                "openai",
                 "gpt-4.1-mini",
                 inputTokens,
                 outputTokens,
@@ -74,11 +75,26 @@ final class ScanFixtures {
                 outcome);
     }
 
+    static ModelCall modelCall(String model, String provider, Step step, int inputTokens, int outputTokens) {
+        return new ModelCall(
+                ScanId.random(),
+                step,
+                "primary",
+                provider,
+                model,
+                inputTokens,
+                outputTokens,
+                Optional.empty(),
+                Duration.ofMillis(1500),
+                "ok");
+    }
+
     static ModelCall modelCallWithCache(Step step, int inputTokens, int cachedTokens, int outputTokens) {
         return new ModelCall(
                 ScanId.random(),
                 step,
                 "primary",
+                "openai",
                 "gpt-4.1-mini",
                 inputTokens,
                 outputTokens,

@@ -123,8 +123,17 @@ final class EndpointCaller {
                 ? Optional.ofNullable(openAi.inputTokensDetails().cachedTokens())
                 : Optional.empty();
         try {
-            calls.record(
-                    new ModelCall(scanId, step, endpoint.name(), shape.model(), input, output, cached, took, outcome));
+            calls.record(new ModelCall(
+                    scanId,
+                    step,
+                    endpoint.name(),
+                    endpoint.provider().genAiName(),
+                    shape.model(),
+                    input,
+                    output,
+                    cached,
+                    took,
+                    outcome));
         } catch (RuntimeException ignored) {
             // Accounting must never break a scan.
         }

@@ -57,6 +57,7 @@ class ProviderChainTest {
         assertThat(calls.calls())
                 .extracting(ModelCall::endpoint, ModelCall::outcome)
                 .containsExactly(tuple("primary", "unreachable"), tuple("fallback", "ok"));
+        assertThat(calls.calls()).extracting(ModelCall::provider).containsOnly("openai_compatible");
     }
 
     @Test
@@ -138,6 +139,10 @@ class ProviderChainTest {
             assertThat(request.header("api-key")).containsExactly("azure-key-123");
             assertThat(request.header("Authorization")).isEmpty();
         });
+        assertThat(calls.calls())
+                .as("metrics name the provider as OpenTelemetry's GenAI conventions do")
+                .extracting(ModelCall::provider)
+                .containsExactly("azure.ai.openai");
     }
 
     @Test

@@ -32,6 +32,6 @@ class ModelCallFanOutTest {
 
     private static ModelCall call(ScanId scan, Step step) {
         return new ModelCall(
-                scan, step, "primary", "gpt-4.1-mini", 10, 5, Optional.empty(), Duration.ofMillis(3), "ok");
+                scan, step, "primary", "openai", "gpt-4.1-mini", 10, 5, Optional.empty(), Duration.ofMillis(3), "ok");
     }
 }

@@ -75,6 +75,7 @@ class PriceTableTest {
                 ScanId.random(),
                 Step.VISION,
                 "primary",
+                "openai",
                 model,
                 input,
                 output,

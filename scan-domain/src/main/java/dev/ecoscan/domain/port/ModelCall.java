@@ -12,6 +12,9 @@ import java.util.Optional;
  * calls of their own, so the cost of a scan is the sum of its calls.
  *
  * @param endpoint          which endpoint of the provider chain served the call, e.g. {@code primary}
+ * @param provider          who runs that endpoint, as OpenTelemetry's {@code gen_ai.provider.name} says it:
+ *                          {@code openai}, {@code azure.ai.openai}, or {@code openai_compatible} for any
+ *                          other server that speaks OpenAI's API
  * @param inputTokens       prompt tokens the provider billed, 0 when the call failed
  * @param outputTokens      completion tokens the provider billed, 0 when the call failed
  * @param cachedInputTokens the part of the input served from the provider's prompt cache, when reported
@@ -23,6 +26,7 @@ public record ModelCall(
         ScanId scanId,
         Step step,
         String endpoint,
+        String provider,
         String model,
         int inputTokens,
         int outputTokens,
@@ -34,6 +38,7 @@ public record ModelCall(
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(step, "step");
         endpoint = Texts.requireText(endpoint, "endpoint");
+        provider = Texts.requireText(provider, "provider");
         model = Texts.requireText(model, "model");
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts cannot be negative");

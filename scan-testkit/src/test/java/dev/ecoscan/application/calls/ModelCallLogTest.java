@@ -50,6 +50,6 @@ class ModelCallLogTest {
 
     private static ModelCall call(ScanId scan, Step step, String endpoint, String outcome) {
         return new ModelCall(
-                scan, step, endpoint, "gpt-4.1-mini", 10, 5, Optional.empty(), Duration.ofMillis(3), outcome);
+                scan, step, endpoint, "openai", "gpt-4.1-mini", 10, 5, Optional.empty(), Duration.ofMillis(3), outcome);
     }
 }
