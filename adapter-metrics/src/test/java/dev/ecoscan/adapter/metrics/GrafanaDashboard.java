@@ -10,6 +10,12 @@ import java.util.Map;
 /** deploy/grafana/eco-scan-dashboard.json, read so tests can check its queries against real metrics. */
 final class GrafanaDashboard {
 
+    /** The estimated cost panel's query: model spend over finished scans. */
+    static final String COST_PER_SCAN = "sum(rate(eco_scan_cost_usd_total[5m])) / sum(rate(scans_total[5m]))";
+    /** Cached input over all input; {@code or vector(0)} so a provider that reports no cache reads 0, not "no data". */
+    static final String CACHE_HIT_SHARE = "(sum(rate(gen_ai_client_cached_input_tokens_total[5m])) or vector(0))"
+            + " / sum(rate(gen_ai_client_token_usage_sum{gen_ai_token_type=\"input\"}[5m]))";
+
     private final JsonNode json;
 
     private GrafanaDashboard(JsonNode json) {

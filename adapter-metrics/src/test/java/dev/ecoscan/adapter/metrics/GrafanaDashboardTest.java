@@ -16,7 +16,9 @@ class GrafanaDashboardTest {
                 .contains(
                         "sum(rate(http_requests_total{" + ReferenceQueries.ROUTE + "}[1m]))",
                         "sum by (gen_ai_token_type) (rate(gen_ai_client_token_usage_sum[5m])) / scalar(sum(rate(scans_total[5m])))",
-                        "sum(scans_in_flight)");
+                        "sum(scans_in_flight)",
+                        GrafanaDashboard.COST_PER_SCAN,
+                        GrafanaDashboard.CACHE_HIT_SHARE);
     }
 
     @Test
@@ -26,7 +28,7 @@ class GrafanaDashboardTest {
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(39);
         assertThat(json.path("templating").path("list").get(0).path("name").asText())
                 .isEqualTo("DS_PROMETHEUS");
-        assertThat(json.path("panels")).hasSize(8).allSatisfy(panel -> {
+        assertThat(json.path("panels")).hasSize(10).allSatisfy(panel -> {
             assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("${DS_PROMETHEUS}");
             assertThat(panel.path("targets"))
                     .allSatisfy(target -> assertThat(

@@ -97,6 +97,16 @@ class ReferenceQueriesOnPrometheusTest {
                         .extracting(series ->
                                 series.path("metric").path("gen_ai_token_type").asText())
                         .containsExactlyInAnyOrder("input", "output");
+                // Vision: ~2,600 input tokens, 2,048 of them cached, ~80 output; answer (9 scans in 10):
+                // ~1,000 input, ~325 output. At gpt-4.1-mini's prices that is about $0.0014 a scan.
+                JsonNode costPerScan = prometheus.query(GrafanaDashboard.COST_PER_SCAN);
+                assertThat(single(costPerScan))
+                        .as("cost per scan: " + costPerScan)
+                        .isBetween(0.0011, 0.0017);
+                JsonNode cacheHitShare = prometheus.query(GrafanaDashboard.CACHE_HIT_SHARE);
+                assertThat(single(cacheHitShare))
+                        .as("2,048 cached of ~3,500 input tokens a scan: " + cacheHitShare)
+                        .isBetween(0.5, 0.67);
             } finally {
                 recording.set(false);
                 scans.join();
@@ -166,7 +176,8 @@ class ReferenceQueriesOnPrometheusTest {
     }
 
     /**
-     * About 40 scans a second with the reference system's step times: vision 3-4.5 s, rag under 1 ms,
+     * About 40 scans a second with the reference system's step times: vision 3-4.5 s (2,048 of its input
+     * tokens from the prompt cache), rag under 1 ms,
      * answer 6-9 s, reward 30-45 ms. One scan in ten finds the answer provider down and ends in a 503.
      * The durations are recorded, not waited for.
      */
@@ -179,8 +190,8 @@ class ReferenceQueriesOnPrometheusTest {
             Duration vision = Duration.ofMillis(3000 + random.nextInt(1500));
             Duration rag = Duration.ofNanos(200_000 + random.nextInt(800_000));
             metrics.record(ScanFixtures.step(Step.VISION, vision));
-            metrics.record(ScanFixtures.modelCall(
-                    Step.VISION, 2400 + random.nextInt(400), 60 + random.nextInt(40), vision, "ok"));
+            metrics.record(ScanFixtures.modelCallWithCache(
+                    Step.VISION, 2400 + random.nextInt(400), 2048, 60 + random.nextInt(40)));
             metrics.record(ScanFixtures.step(Step.RAG, rag));
             if (scan % 10 == 9) {
                 Duration answer = Duration.ofMillis(200 + random.nextInt(300));
