@@ -32,6 +32,9 @@ class IdempotentJobsTest {
                 "0",
                 "ECO_SCAN_CACHE",
                 "off",
+                // The pair is vision and answer: the answer step calls the model.
+                "ECO_SCAN_ANSWER_STRATEGY",
+                "llm",
                 "ECO_SCAN_PORT",
                 "0",
                 "ECO_SCAN_DATA_DIR",

@@ -26,7 +26,9 @@ class MainTest {
 
     @Test
     void scan_json_prints_a_completed_outcome_in_the_reference_shape() throws Exception {
-        int code = run(settings(), "scan", "--image", sample("milk-carton.png"), "--json");
+        // The answer written by the model, whose call shows in llm_usage.
+        int code = run(
+                settings("ECO_SCAN_ANSWER_STRATEGY", "llm"), "scan", "--image", sample("milk-carton.png"), "--json");
 
         assertThat(code).isZero();
         JsonNode body = new ObjectMapper().readTree(stdout());

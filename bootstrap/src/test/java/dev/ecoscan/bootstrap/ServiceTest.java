@@ -68,6 +68,24 @@ class ServiceTest {
     }
 
     @Test
+    void the_banner_curl_asks_no_question_so_the_default_strategy_makes_one_llm_call_vision() throws Exception {
+        String curl = service.banner().stream()
+                .filter(line -> line.contains("curl -s "))
+                .findFirst()
+                .orElseThrow();
+        String body = curl.substring(curl.indexOf("-d '") + 4, curl.lastIndexOf('\''));
+
+        HttpResponse<String> scanned = classify(body);
+
+        assertThat(scanned.statusCode()).isEqualTo(200);
+        JsonNode stats = JSON.readTree(
+                get(engine.llmEndpoint().baseUrl().resolve("/stats")).body());
+        assertThat(stats.at("/requests/vision").asLong()).isEqualTo(1);
+        assertThat(stats.at("/requests/answer").asLong()).isZero();
+        assertThat(stats.at("/requests/other").asLong()).isZero();
+    }
+
+    @Test
     void a_scan_over_http_fills_the_reference_metrics() throws Exception {
         HttpResponse<String> refused = classify("{\"image_url\":\"http://10.0.0.1/a.png\"}");
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -119,6 +137,10 @@ class ServiceTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 ResponseLeaks.checkedBodies());
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -199,6 +221,55 @@ class ServiceTest {
         assertThat(get("/metrics", false).body())
                 .contains("scan_pipeline_step_duration_seconds_count{step=\"reward_match\"} 1")
                 .contains("scan_pipeline_step_duration_seconds_bucket{step=\"reward_match\",le=\"0.1\"} 1");
+    }
+
+    @Test
+    void an_asynchronous_scan_with_a_question_streams_the_answer_text_before_done() throws Exception {
+        String body =
+                "{\"image_url\":\"" + service.baseUrl() + "/samples/milk-carton.png\",\"user_input\":\"뚜껑은 어떻게 버려요?\"}";
+        HttpResponse<String> accepted = client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                ResponseLeaks.checkedBodies());
+        String id = JSON.readTree(accepted.body()).path("job_id").asText();
+
+        List<String> lines =
+                get("/api/v1/scan/" + id + "/events", true).body().lines().toList();
+
+        List<String> names = lines.stream()
+                .filter(l -> l.startsWith("event: "))
+                .map(l -> l.substring("event: ".length()))
+                .toList();
+        assertThat(names).startsWith("vision", "rag", "answer").endsWith("reward_match", "done");
+        assertThat(names.subList(3, names.size() - 2)).isNotEmpty().containsOnly("answer_delta");
+        List<Long> ids = lines.stream()
+                .filter(l -> l.startsWith("id: "))
+                .map(l -> Long.parseLong(l.substring("id: ".length())))
+                .toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            if (line.startsWith("data: ") && line.contains("\"restart\"")) {
+                JsonNode delta = JSON.readTree(line.substring("data: ".length()));
+                if (delta.path("restart").asBoolean()) {
+                    text.setLength(0);
+                }
+                text.append(delta.path("text").asText());
+            }
+        }
+        String doneData = lines.stream()
+                .filter(l -> l.startsWith("data: "))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        assertThat(text).isNotEmpty();
+        assertThat(JSON.readTree(doneData.substring("data: ".length()))
+                        .path("result")
+                        .toString())
+                .as("the streamed text is the answer the done event carries")
+                .contains(text.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.ecoscan.application.timing.StepTimer;
 import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
+import dev.ecoscan.domain.port.AnswerStream;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.ImageLoad;
@@ -74,14 +75,15 @@ public final class ScanPipeline implements ScanWaste {
         ScanOutcome outcome;
         List<StepEvent> timings;
         try {
-            outcome = run(request);
+            outcome = run(request, progress.followsAnswerText() ? ledger::recordAnswerDelta : AnswerStream.NONE);
         } finally {
             timings = ledger.close(request.id());
         }
         return outcome.withTimings(timings);
     }
 
-    private ScanOutcome run(ScanRequest request) {
+    /** @param answerText where the answer's text goes as the model writes it */
+    private ScanOutcome run(ScanRequest request, AnswerStream answerText) {
         try {
             // One guarded call loads and classifies, so the thread holding the image closes its load
             // however vision ends, even after the scan abandoned it at the deadline.
@@ -113,7 +115,12 @@ public final class ScanPipeline implements ScanWaste {
                     request.deadline(),
                     () -> ports.answers()
                             .answer(new AnswerRequest(
-                                    request.id(), classification, rule, request.question(), request.deadline())));
+                                    request.id(),
+                                    classification,
+                                    rule,
+                                    request.question(),
+                                    request.deadline(),
+                                    answerText)));
             if (result instanceof AnswerResult.Failure failure) {
                 return failed(request, Step.ANSWER, failure.kind(), failure.detail());
             }

@@ -1,6 +1,7 @@
 package dev.ecoscan.application;
 
 import dev.ecoscan.domain.port.StepRecorder;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.StepEvent;
@@ -64,6 +65,16 @@ public final class StepLedger implements StepRecorder {
     @Override
     public void recordImageLoad(ImageLoadEvent event) {
         listeners.recordImageLoad(event);
+    }
+
+    /** Passed on to the scan's own listener, and to the listeners of all scans. */
+    @Override
+    public void recordAnswerDelta(AnswerDelta delta) {
+        listeners.recordAnswerDelta(delta);
+        OpenScan scan = open.get(delta.scanId());
+        if (scan != null) {
+            scan.progress().recordAnswerDelta(delta);
+        }
     }
 
     /** Scans whose events are being kept; zero when no scan is running. */

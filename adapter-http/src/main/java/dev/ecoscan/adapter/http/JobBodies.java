@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 
 /** The asynchronous routes' bodies: progress while a job runs, and its server-sent events. */
 final class JobBodies {
+
+    /** The event that carries a piece of the answer's text. */
+    static final String ANSWER_DELTA = "answer_delta";
 
     private JobBodies() {}
 
@@ -23,10 +27,21 @@ final class JobBodies {
         return body;
     }
 
-    /** One event in {@code text/event-stream} form; the done event carries the result as /classify answers it. */
+    /**
+     * One event in {@code text/event-stream} form; the done event carries the result as /classify
+     * answers it, and an {@code answer_delta} event a piece of the answer's text as the model writes it.
+     */
     static String sse(Job job, JobEvent event) {
         ObjectNode data;
-        if (event.done()) {
+        String name = event.stage().label();
+        if (event.answerDelta().isPresent()) {
+            AnswerDelta delta = event.answerDelta().get();
+            name = ANSWER_DELTA;
+            data = ScanBodies.JSON.createObjectNode();
+            data.put("job_id", job.id().toString());
+            data.put("text", delta.text());
+            data.put("restart", delta.restart());
+        } else if (event.done()) {
             ScanOutcome outcome = event.outcome().orElseThrow();
             data = ScanBodies.JSON.createObjectNode();
             data.put("job_id", job.id().toString());
@@ -45,8 +60,8 @@ final class JobBodies {
             data = progress(job.id(), event.stage());
         }
         try {
-            return "id: " + event.id() + "\nevent: " + event.stage().label() + "\ndata: "
-                    + ScanBodies.JSON.writeValueAsString(data) + "\n\n";
+            return "id: " + event.id() + "\nevent: " + name + "\ndata: " + ScanBodies.JSON.writeValueAsString(data)
+                    + "\n\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serialises", e);
         }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,7 @@ final class EndpointCaller {
     private final ProviderEndpoint endpoint;
     private final Step step;
     private final ChatModel model;
+    private final Optional<StreamedChat> streamed;
     private final RequestShape shape;
     private final Retry retry;
     private final CircuitBreaker breaker;
@@ -44,6 +46,7 @@ final class EndpointCaller {
             ProviderEndpoint endpoint,
             Step step,
             ChatModel model,
+            Optional<StreamedChat> streamed,
             RequestShape shape,
             Retry retry,
             CircuitBreaker breaker,
@@ -53,6 +56,7 @@ final class EndpointCaller {
         this.endpoint = endpoint;
         this.step = step;
         this.model = model;
+        this.streamed = streamed;
         this.shape = shape;
         this.retry = retry;
         this.breaker = breaker;
@@ -77,10 +81,22 @@ final class EndpointCaller {
         record Failure(EndpointTrouble trouble, String detail) implements Reply {}
     }
 
-    Reply call(ScanId scanId, List<ChatMessage> messages, ResponseFormat format, Instant deadline) {
+    /**
+     * Calls the model; when {@code partial} is someone's and this endpoint streams, the reply is
+     * streamed and each attempt's text goes to {@code partial} as it arrives.
+     */
+    Reply call(
+            ScanId scanId,
+            List<ChatMessage> messages,
+            ResponseFormat format,
+            Instant deadline,
+            PartialReplies partial) {
         ChatRequest request = shape.request(messages, format);
+        Function<ChatRequest, ChatResponse> exchange = streamed.filter(s -> partial != PartialReplies.NONE)
+                .<Function<ChatRequest, ChatResponse>>map(s -> r -> s.chat(r, partial, deadline))
+                .orElse(model::chat);
         Supplier<ChatResponse> attempt =
-                CircuitBreaker.decorateSupplier(breaker, () -> attempt(scanId, request, deadline));
+                CircuitBreaker.decorateSupplier(breaker, () -> attempt(scanId, request, deadline, exchange));
         try {
             ChatResponse response = CallDeadline.during(deadline, () -> retry.executeSupplier(attempt));
             String text =
@@ -100,13 +116,14 @@ final class EndpointCaller {
         }
     }
 
-    private ChatResponse attempt(ScanId scanId, ChatRequest request, Instant deadline) {
+    private ChatResponse attempt(
+            ScanId scanId, ChatRequest request, Instant deadline, Function<ChatRequest, ChatResponse> exchange) {
         if (!clock.instant().isBefore(deadline)) {
             throw new DeadlineReached();
         }
         long start = System.nanoTime();
         try {
-            ChatResponse response = model.chat(request);
+            ChatResponse response = exchange.apply(request);
             record(scanId, response.tokenUsage(), start, "ok");
             return response;
         } catch (RuntimeException e) {

@@ -10,7 +10,9 @@ import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the OpenAI-compatible classifier and answer generator from settings: one chat model per
@@ -65,6 +68,7 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                     endpoint,
                     Step.VISION,
                     chatModel(endpoint, settings.vision()),
+                    Optional.empty(),
                     visionShape,
                     retry,
                     breaker,
@@ -75,6 +79,11 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                     endpoint,
                     Step.ANSWER,
                     chatModel(endpoint, settings.answer()),
+                    // The answer is streamed to whoever reads it as it is written (an async job's events).
+                    Optional.of(new StreamedChat(
+                            streamingModel(endpoint, settings.answer()),
+                            settings.answer().readTimeout(),
+                            clock)),
                     answerShape,
                     retry,
                     breaker,
@@ -99,6 +108,23 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                         new ResultCache<OpenAiAnswerGenerator.AnswerKey, AnswerResult>(
                                 settings.cacheEnabled(), settings.cacheSize())),
                 notes);
+    }
+
+    /** The same endpoint, client and schema strictness as {@link #chatModel}, for streamed calls. */
+    private static StreamingChatModel streamingModel(ProviderEndpoint endpoint, StepLimits limits) {
+        boolean azure = endpoint.provider() == Provider.AZURE_OPENAI;
+        OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder builder = OpenAiStreamingChatModel.builder()
+                .baseUrl(endpoint.baseUrl().toString())
+                .apiKey(azure ? null : endpoint.apiKey())
+                .httpClientBuilder(new RetryAfterHttpClientBuilder(
+                        endpoint.baseUrl(), limits.connectTimeout(), limits.readTimeout()));
+        if (azure) {
+            builder.customHeaders(Map.of("api-key", endpoint.apiKey()))
+                    .customQueryParams(
+                            Map.of("api-version", endpoint.azureApiVersion().orElseThrow()));
+        }
+        return builder.strictJsonSchema(endpoint.output() == StructuredOutput.JSON_SCHEMA)
+                .build();
     }
 
     private static ChatModel chatModel(ProviderEndpoint endpoint, StepLimits limits) {

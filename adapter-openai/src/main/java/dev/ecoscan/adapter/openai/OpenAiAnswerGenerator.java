@@ -4,6 +4,7 @@ import dev.ecoscan.domain.answer.Answer;
 import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.AnswerRequest;
 import dev.ecoscan.domain.port.AnswerResult;
+import dev.ecoscan.domain.port.AnswerStream;
 import dev.ecoscan.domain.rule.Advice;
 import dev.ecoscan.domain.rule.DisposalRule;
 import dev.ecoscan.domain.scan.FailureKind;
@@ -61,10 +62,15 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
     }
 
     private AnswerResult generate(AnswerRequest request) {
+        // Streamed only when someone reads the answer as it is written (an asynchronous job's events).
+        PartialReplies partial = request.stream() == AnswerStream.NONE
+                ? PartialReplies.NONE
+                : new AnswerTextStream(request.scanId(), request.stream());
         return switch (call.run(
                 request.scanId(),
                 List.of(SystemMessage.from(systemPrompt), UserMessage.from(userPrompt(request))),
-                request.deadline())) {
+                request.deadline(),
+                partial)) {
             case RepairingCall.Result.Value<Answer> value -> new AnswerResult.Answered(value.value());
             case RepairingCall.Result.Failure<Answer> failure ->
                 new AnswerResult.Failure(failure.kind(), failure.detail());

@@ -37,8 +37,13 @@ final class RepairingCall<T> {
     }
 
     Result<T> run(ScanId scanId, List<ChatMessage> prompt, Instant deadline) {
+        return run(scanId, prompt, deadline, PartialReplies.NONE);
+    }
+
+    /** As {@link #run(ScanId, List, Instant)}, each reply's text going to {@code partial} as it is written. */
+    Result<T> run(ScanId scanId, List<ChatMessage> prompt, Instant deadline, PartialReplies partial) {
         List<ChatMessage> messages = new ArrayList<>(prompt);
-        StepChain.Served reply = chain.call(scanId, messages, format, deadline, 0);
+        StepChain.Served reply = chain.call(scanId, messages, format, deadline, 0, partial);
         if (reply instanceof StepChain.Served.Failure failure) {
             return new Result.Failure<>(failure.kind(), failure.detail());
         }
@@ -47,7 +52,7 @@ final class RepairingCall<T> {
         if (reading instanceof ReplyReading.Unusable<T> unusable) {
             messages.add(AiMessage.from(first.content().isBlank() ? "(빈 응답)" : first.content()));
             messages.add(UserMessage.from(unusable.problem() + " 스키마에 맞는 JSON 하나로 다시 답하라."));
-            StepChain.Served repaired = chain.call(scanId, messages, format, deadline, first.endpoint());
+            StepChain.Served repaired = chain.call(scanId, messages, format, deadline, first.endpoint(), partial);
             if (repaired instanceof StepChain.Served.Failure failure) {
                 return new Result.Failure<>(failure.kind(), failure.detail());
             }

@@ -33,11 +33,17 @@ final class StepChain {
     }
 
     /** Tries the endpoints from position {@code from} on (a repair goes back to the one that answered). */
-    Served call(ScanId scanId, List<ChatMessage> messages, ResponseFormat format, Instant deadline, int from) {
+    Served call(
+            ScanId scanId,
+            List<ChatMessage> messages,
+            ResponseFormat format,
+            Instant deadline,
+            int from,
+            PartialReplies partial) {
         StringBuilder tried = new StringBuilder();
         EndpointCaller.Reply.Failure last = null;
         for (int i = from; i < endpoints.size(); i++) {
-            EndpointCaller.Reply reply = endpoints.get(i).call(scanId, messages, format, deadline);
+            EndpointCaller.Reply reply = endpoints.get(i).call(scanId, messages, format, deadline, partial);
             if (reply instanceof EndpointCaller.Reply.Text text) {
                 return new Served.Text(text.content(), text.truncated(), i);
             }

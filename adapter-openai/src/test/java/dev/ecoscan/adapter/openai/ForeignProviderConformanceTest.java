@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecoscan.data.KnowledgeBase;
+import dev.ecoscan.domain.port.AnswerRequest;
+import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.ClassificationRequest;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.reward.RewardOutcome;
+import dev.ecoscan.domain.scan.AnswerDelta;
+import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.testkit.RecordingModelCalls;
 import dev.ecoscan.testkit.ScanTestKit;
@@ -21,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,6 +226,45 @@ class ForeignProviderConformanceTest {
                         assertThat(r.at("/body/max_tokens").isInt()).isTrue();
                     });
         }
+    }
+
+    @Test
+    void a_streamed_answer_on_gpt_5_1_arrives_in_pieces_that_join_to_the_answer_and_nothing_is_refused() {
+        OpenAiAdapters adapters = adapters(
+                endpoint("gpt-5.1", StructuredOutput.JSON_SCHEMA),
+                new Sampling(Optional.of(0.2), Optional.of(ReasoningEffort.NONE)));
+        ClassifierVerdict.Classified milk =
+                (ClassifierVerdict.Classified) adapters.classifier().classify(milkCarton());
+        List<AnswerDelta> deltas = new CopyOnWriteArrayList<>();
+        server.clearRequests();
+
+        AnswerResult result = adapters.answers()
+                .answer(new AnswerRequest(
+                        ScanId.random(),
+                        milk.classification(),
+                        KnowledgeBase.embedded()
+                                .rules()
+                                .find(milk.classification())
+                                .orElseThrow(),
+                        Optional.of("뚜껑은 어떻게 버려요?"),
+                        Instant.now().plusSeconds(20),
+                        deltas::add));
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        AnswerResult.Answered.class,
+                        answered -> assertThat(
+                                        deltas.stream().map(AnswerDelta::text).collect(Collectors.joining()))
+                                .isEqualTo(answered.answer().userAnswer()));
+        assertThat(deltas).hasSizeGreaterThan(1);
+        assertThat(server.refusedCount()).isZero();
+        assertThat(chatRequests()).singleElement().satisfies(request -> {
+            assertThat(request.path("stream").asBoolean()).isTrue();
+            assertThat(request.at("/stream_options/include_usage").asBoolean()).isTrue();
+        });
+        assertThat(calls.calls().getLast().outputTokens())
+                .as("usage of a stream")
+                .isPositive();
     }
 
     private List<JsonNode> chatRequests() {

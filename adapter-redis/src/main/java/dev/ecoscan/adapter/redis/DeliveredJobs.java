@@ -3,6 +3,7 @@ package dev.ecoscan.adapter.redis;
 import dev.ecoscan.application.jobs.JobRunner;
 import dev.ecoscan.application.jobs.RunningJob;
 import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
@@ -77,6 +78,8 @@ final class DeliveredJobs {
 
         private final StreamMessage<String, String> message;
         private final RedisJobStore.StoredJob job;
+        /** The answer generator sends its text from one thread at a time; the flag is only read there. */
+        private volatile boolean firstText = true;
 
         StreamJob(StreamMessage<String, String> message, RedisJobStore.StoredJob job) {
             this.message = message;
@@ -97,6 +100,14 @@ final class DeliveredJobs {
         public void enter(JobStage stage) {
             if (writing) {
                 store.enter(job.request().id(), stage);
+            }
+        }
+
+        @Override
+        public void answerText(AnswerDelta delta) {
+            if (writing) {
+                store.answerText(delta, firstText);
+                firstText = false;
             }
         }
 

@@ -9,7 +9,8 @@ import java.time.Clock;
 /**
  * Appends a job's events, each with one Lua script, so a stage never goes back and the done event is
  * written once, whoever runs the job. Event n is entry {@code 0-n} of the job's events stream, its
- * one field {@value #EVENT_FIELD} the JSON {@code {"id","stage","rank"[,"outcome"]}}.
+ * one field {@value #EVENT_FIELD} the JSON {@code {"id","stage","rank"[,"outcome"]}}, or for a piece
+ * of the answer's text {@code {"id","stage":"ANSWER","rank","text","restart"}}.
  */
 final class EventAppender {
 
@@ -45,6 +46,26 @@ final class EventAppender {
             return count + 1
             """;
 
+    /**
+     * KEYS: record, events, done marker. ARGV: the text as a JSON string, restart ('1' or '0'), first
+     * text of this run ('1' or '0'), retention in seconds, the answer stage's rank. Appended only while
+     * the job's last event is in the answer stage. A run's first text restarts the answer when the
+     * stream holds text already: that is what a run cut short (a worker that died) left.
+     */
+    private static final String APPEND_TEXT = """
+            if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+            local count = redis.call('XLEN', KEYS[2])
+            if count == 0 then return 0 end
+            local last = cjson.decode(redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)[1][2][2])
+            if last.rank ~= tonumber(ARGV[5]) then return 0 end
+            local restart = ARGV[2] == '1' or (ARGV[3] == '1' and last.text ~= nil)
+            local event = '{"id":' .. (count + 1) .. ',"stage":"ANSWER","rank":' .. ARGV[5] .. ',"text":' .. ARGV[1]
+              .. ',"restart":' .. tostring(restart) .. '}'
+            redis.call('XADD', KEYS[2], '0-' .. (count + 1), 'event', event)
+            redis.call('EXPIRE', KEYS[2], ARGV[4])
+            return count + 1
+            """;
+
     private final RedisJobs redis;
     private final JobRetention retention;
     private final Clock clock;
@@ -60,6 +81,26 @@ final class EventAppender {
         if (stage != JobStage.DONE) {
             append(id, stage, "");
         }
+    }
+
+    /**
+     * Appends a piece of the answer's text while the job is in the answer stage; ignored otherwise.
+     *
+     * @param textJson the text as a JSON string
+     * @param firstOfRun whether this run sent no text before
+     */
+    void answerText(ScanId id, String textJson, boolean restart, boolean firstOfRun) {
+        JobKeys keys = redis.keys();
+        redis.commands()
+                .eval(
+                        APPEND_TEXT,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.record(id), keys.events(id), keys.done(id)},
+                        textJson,
+                        restart ? "1" : "0",
+                        firstOfRun ? "1" : "0",
+                        Long.toString(retention.age().toSeconds()),
+                        Integer.toString(JobStage.ANSWER.ordinal()));
     }
 
     /** Appends the done event with the outcome's JSON unless some run of the job did; true when this call did. */

@@ -7,6 +7,7 @@ import dev.ecoscan.application.jobs.JobRetention;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -172,6 +173,15 @@ final class RedisJobStore {
         appender.enter(id, stage);
     }
 
+    /** Appends a piece of the answer's text while the job is in the answer stage (see {@link EventAppender}). */
+    void answerText(AnswerDelta delta, boolean firstOfRun) {
+        try {
+            appender.answerText(delta.scanId(), json.writeValueAsString(delta.text()), delta.restart(), firstOfRun);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string always serialises", e);
+        }
+    }
+
     /**
      * Appends the done event unless some run of the job already did; true when this call wrote it.
      * Room is made first, so whoever sees the done event finds no more than the retention's count kept;
@@ -189,6 +199,14 @@ final class RedisJobStore {
     private JobEvent event(ScanId id, String text) {
         try {
             JsonNode node = json.readTree(text);
+            if (node.has("text")) {
+                return JobEvent.answerText(
+                        node.path("id").asLong(),
+                        new AnswerDelta(
+                                id,
+                                node.path("text").asText(),
+                                node.path("restart").asBoolean()));
+            }
             JobStage stage = JobStage.valueOf(node.path("stage").asText());
             Optional<ScanOutcome> outcome = node.has("outcome")
                     ? Optional.of(codec.decode(node.get("outcome").toString(), question(id)))

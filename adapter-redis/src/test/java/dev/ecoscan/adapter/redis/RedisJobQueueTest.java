@@ -9,6 +9,7 @@ import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.JobQueue;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -280,6 +281,42 @@ class RedisJobQueueTest {
                 .isInstanceOfSatisfying(
                         JobQueue.Submission.Refused.class,
                         refused -> assertThat(refused.reason()).contains("limit of 1"));
+    }
+
+    @Test
+    void the_answer_text_is_kept_between_the_answer_and_reward_stages_in_order_and_resumable() throws Exception {
+        RedisJobQueue api = queue(1000);
+        CannedAnswers whole = CannedAnswers.clean();
+        TestPipeline streaming = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .answers(request -> {
+                    request.stream().send(new AnswerDelta(request.scanId(), "깨끗하게 \"잘\"", false));
+                    request.stream().send(new AnswerDelta(request.scanId(), "다시 ", true));
+                    request.stream().send(new AnswerDelta(request.scanId(), "준비됐어요.", false));
+                    return whole.answer(request);
+                })
+                .build();
+        worker(streaming, RedisWorkerSettings.defaults(1));
+
+        Job job = accepted(api.submit(request(), Optional.empty()));
+        List<JobEvent> events = drain(api, job.id());
+
+        assertThat(events).extracting(JobEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(events)
+                .extracting(JobEvent::stage)
+                .containsExactly(
+                        JobStage.VISION,
+                        JobStage.RAG,
+                        JobStage.ANSWER,
+                        JobStage.ANSWER,
+                        JobStage.ANSWER,
+                        JobStage.ANSWER,
+                        JobStage.REWARD_MATCH,
+                        JobStage.DONE);
+        assertThat(api.awaitEvents(job.id(), 4, Duration.ZERO))
+                .extracting(event -> event.answerDelta().map(d -> d.text() + (d.restart() ? "|restart" : "")))
+                .containsExactly(Optional.of("다시 |restart"), Optional.of("준비됐어요."), Optional.empty(), Optional.empty());
+        assertThat(events.get(3).answerDelta().orElseThrow().text()).isEqualTo("깨끗하게 \"잘\"");
     }
 
     @Test

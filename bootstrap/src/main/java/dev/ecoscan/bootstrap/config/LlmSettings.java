@@ -29,7 +29,7 @@ public record LlmSettings(
                     "`llm`, `template` (answer composed from the rule, no model call) or `hybrid` (template without"
                             + " a question, LLM with one)",
                     Formats.choice("llm, template or hybrid", AnswerStrategy::parse))
-            .defaultsTo("llm");
+            .defaultsTo("hybrid");
     static final Setting<Duration> VISION_CONNECT_TIMEOUT = Setting.of(
                     "ECO_SCAN_VISION_CONNECT_TIMEOUT", "connect timeout of one vision call", Formats.DURATION_TEXT)
             .defaultsTo("5s");

@@ -6,6 +6,7 @@ import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.port.JobRecorder;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -134,6 +135,11 @@ public final class InProcessJobQueue implements JobQueue {
         @Override
         public void enter(JobStage stage) {
             record.enter(stage);
+        }
+
+        @Override
+        public void answerText(AnswerDelta delta) {
+            record.answerText(delta);
         }
 
         /** No longer unfinished before the done event goes out, so whoever sees the event finds it so. */

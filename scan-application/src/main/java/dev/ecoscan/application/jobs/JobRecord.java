@@ -3,6 +3,7 @@ package dev.ecoscan.application.jobs;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import java.time.Duration;
@@ -63,6 +64,20 @@ final class JobRecord {
                 return;
             }
             events.add(new JobEvent(events.size() + 1, stage, Optional.empty()));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Appends a piece of the answer's text, only while the job is in the answer stage. */
+    void answerText(AnswerDelta delta) {
+        lock.lock();
+        try {
+            if (events.isEmpty() || events.getLast().stage() != JobStage.ANSWER) {
+                return;
+            }
+            events.add(JobEvent.answerText(events.size() + 1, delta));
             changed.signalAll();
         } finally {
             lock.unlock();

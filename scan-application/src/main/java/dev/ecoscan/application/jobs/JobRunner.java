@@ -3,11 +3,9 @@ package dev.ecoscan.application.jobs;
 import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.JobRecorder;
-import dev.ecoscan.domain.port.StepRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.Step;
-import dev.ecoscan.domain.scan.StepStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +13,9 @@ import java.util.Objects;
 
 /**
  * Runs one job, whichever queue holds it: enters {@code vision}, runs the scan with a listener that
- * moves this job (and no other) to the stage after each step that succeeded, then stores the
- * outcome. Queue waits and outcomes go to the {@link JobRecorder} (metrics).
+ * moves this job (and no other) to the stage after each step that succeeded and keeps the answer's
+ * text as it is written ({@link JobProgress}), then stores the outcome. Queue waits and outcomes go
+ * to the {@link JobRecorder} (metrics).
  */
 public final class JobRunner {
 
@@ -46,7 +45,7 @@ public final class JobRunner {
 
     private ScanOutcome scan(RunningJob job) {
         try {
-            return scans.scan(job.request(), progressOf(job));
+            return scans.scan(job.request(), new JobProgress(job));
         } catch (RuntimeException e) {
             // The use case never throws for port trouble; this is a bug, and the job must still end.
             return new ScanOutcome.Failed(
@@ -57,23 +56,5 @@ public final class JobRunner {
                     "the scan failed unexpectedly: " + e,
                     List.of());
         }
-    }
-
-    /**
-     * A step that succeeded moves the job to the next stage; after any other step, and after the last,
-     * the done event follows, with the outcome.
-     */
-    private static StepRecorder progressOf(RunningJob job) {
-        return event -> {
-            JobStage next = JobStage.after(event.step());
-            if (event.status() != StepStatus.SUCCESS || next == JobStage.DONE) {
-                return;
-            }
-            try {
-                job.enter(next);
-            } catch (RuntimeException e) {
-                // Progress is best effort: the done event, stored later, is what the client needs.
-            }
-        };
     }
 }

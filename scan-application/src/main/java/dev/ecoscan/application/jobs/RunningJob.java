@@ -1,6 +1,7 @@
 package dev.ecoscan.application.jobs;
 
 import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
 import java.time.Instant;
@@ -23,6 +24,14 @@ public interface RunningJob {
      * @throws RuntimeException when the store cannot be reached (the queue decides what that means)
      */
     void enter(JobStage stage);
+
+    /**
+     * Appends a piece of the answer's text while the job is in the {@code answer} stage; ignored in
+     * any other stage (a late piece from an answer abandoned at the deadline comes after it).
+     *
+     * @throws RuntimeException when the store cannot be reached
+     */
+    void answerText(AnswerDelta delta);
 
     /**
      * Stores the outcome as the job's done event, unless one is stored already (a job cut by a

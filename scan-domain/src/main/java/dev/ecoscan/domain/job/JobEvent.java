@@ -1,5 +1,6 @@
 package dev.ecoscan.domain.job;
 
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,8 +8,10 @@ import java.util.Optional;
 /**
  * One change of an asynchronous scan, numbered from 1 in order so a client can resume after the
  * last one it saw. The last event of a job is its {@code done} event, which carries the outcome.
+ * While the job is in the {@code answer} stage, events may carry the answer's text as the model
+ * writes it ({@code answerDelta}); they stay in that stage.
  */
-public record JobEvent(long id, JobStage stage, Optional<ScanOutcome> outcome) {
+public record JobEvent(long id, JobStage stage, Optional<ScanOutcome> outcome, Optional<AnswerDelta> answerDelta) {
 
     public JobEvent {
         if (id < 1) {
@@ -16,9 +19,23 @@ public record JobEvent(long id, JobStage stage, Optional<ScanOutcome> outcome) {
         }
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(answerDelta, "answerDelta");
         if (outcome.isPresent() != (stage == JobStage.DONE)) {
             throw new IllegalArgumentException("exactly the done event carries the outcome");
         }
+        if (answerDelta.isPresent() && stage != JobStage.ANSWER) {
+            throw new IllegalArgumentException("answer text comes in the answer stage only");
+        }
+    }
+
+    /** A stage entered, or the done event with its outcome. */
+    public JobEvent(long id, JobStage stage, Optional<ScanOutcome> outcome) {
+        this(id, stage, outcome, Optional.empty());
+    }
+
+    /** A piece of the answer's text, in the answer stage. */
+    public static JobEvent answerText(long id, AnswerDelta delta) {
+        return new JobEvent(id, JobStage.ANSWER, Optional.empty(), Optional.of(delta));
     }
 
     public boolean done() {

@@ -1,5 +1,6 @@
 package dev.ecoscan.domain.port;
 
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ImageLoadEvent;
 import dev.ecoscan.domain.scan.StepEvent;
 
@@ -16,6 +17,20 @@ public interface StepRecorder {
      * listener that only follows those (job progress) ignores it, which is the default.
      */
     default void recordImageLoad(ImageLoadEvent event) {}
+
+    /**
+     * Receives the answer's text as the answer model writes it. Only a scan's own listener (its job's
+     * event stream) wants it, so the default ignores it.
+     */
+    default void recordAnswerDelta(AnswerDelta delta) {}
+
+    /**
+     * Whether this listener reads the answer's text as it is written; when the scan's own listener
+     * does not, the answer model's reply need not be streamed.
+     */
+    default boolean followsAnswerText() {
+        return false;
+    }
 
     /** A recorder that drops everything, for embedders that do not watch steps. */
     static StepRecorder none() {

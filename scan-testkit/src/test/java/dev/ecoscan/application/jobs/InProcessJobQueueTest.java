@@ -8,6 +8,7 @@ import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.port.JobRecorder;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
@@ -56,6 +57,33 @@ class InProcessJobQueueTest {
                 .hasValueSatisfying(o -> assertThat(o).isInstanceOf(ScanOutcome.Completed.class));
         assertThat(jobs.find(job.id()).orElseThrow().outcome()).isPresent();
         assertThat(jobs.unfinished()).isZero();
+    }
+
+    @Test
+    void the_answer_text_is_kept_in_the_answer_stage_in_order_and_a_resuming_client_gets_the_rest() throws Exception {
+        CannedAnswers whole = CannedAnswers.clean();
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .answers(request -> {
+                    request.stream().send(new AnswerDelta(request.scanId(), "깨끗하게 ", false));
+                    request.stream().send(new AnswerDelta(request.scanId(), "준비됐어요.", false));
+                    return whole.answer(request);
+                })
+                .build();
+        InProcessJobQueue jobs = queue(pipeline, 10);
+
+        Job job = ((JobQueue.Submission.Accepted) jobs.submit(pipeline.request("milk.png", "뚜껑은요?"), Optional.empty()))
+                .job();
+        List<JobEvent> events = drain(jobs, job);
+
+        assertThat(events).extracting(JobEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(events)
+                .extracting(e ->
+                        e.answerDelta().map(AnswerDelta::text).orElse(e.stage().label()))
+                .containsExactly("vision", "rag", "answer", "깨끗하게 ", "준비됐어요.", "reward_match", "done");
+        assertThat(jobs.awaitEvents(job.id(), 4, Duration.ZERO))
+                .extracting(JobEvent::id)
+                .containsExactly(5L, 6L, 7L);
     }
 
     @Test

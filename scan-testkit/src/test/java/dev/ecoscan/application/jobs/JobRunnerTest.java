@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.domain.job.JobStage;
+import dev.ecoscan.domain.port.AnswerGenerator;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.JobRecorder;
+import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -74,6 +76,29 @@ class JobRunnerTest {
     }
 
     @Test
+    void the_answer_text_reaches_the_job_as_it_is_written_between_the_answer_and_reward_stages() {
+        CannedAnswers whole = CannedAnswers.clean();
+        AnswerGenerator streaming = request -> {
+            request.stream().send(new AnswerDelta(request.scanId(), "깨끗하게 ", false));
+            request.stream().send(new AnswerDelta(request.scanId(), "다시 ", true));
+            request.stream().send(new AnswerDelta(request.scanId(), "잘 준비됐어요.", false));
+            return whole.answer(request);
+        };
+        TestPipeline pipeline = ScanTestKit.pipeline()
+                .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
+                .answers(streaming)
+                .build();
+        RecordingJob job = new RecordingJob(pipeline.request("milk.png", "뚜껑은요?"));
+
+        new JobRunner(pipeline, recorder, Clock.systemUTC()).run(job);
+
+        assertThat(job.changes)
+                .containsExactly(
+                        "vision", "rag", "answer", "text:깨끗하게 ", "text:다시  (restart)", "text:잘 준비됐어요.", "reward_match");
+        assertThat(job.outcome.get()).isInstanceOf(ScanOutcome.Completed.class);
+    }
+
+    @Test
     void a_scan_that_throws_ends_its_job_as_an_internal_error_counted_once() {
         ScanWaste broken = (request, progress) -> {
             throw new IllegalStateException("a bug");
@@ -121,6 +146,9 @@ class JobRunnerTest {
     private static class RecordingJob implements RunningJob {
 
         final List<JobStage> entered = new CopyOnWriteArrayList<>();
+        /** Stages and answer text, in the order they reached the job. */
+        final List<String> changes = new CopyOnWriteArrayList<>();
+
         final AtomicReference<ScanOutcome> outcome = new AtomicReference<>();
         private final ScanRequest request;
 
@@ -141,6 +169,12 @@ class JobRunnerTest {
         @Override
         public void enter(JobStage stage) {
             entered.add(stage);
+            changes.add(stage.label());
+        }
+
+        @Override
+        public void answerText(AnswerDelta delta) {
+            changes.add("text:" + delta.text() + (delta.restart() ? " (restart)" : ""));
         }
 
         @Override

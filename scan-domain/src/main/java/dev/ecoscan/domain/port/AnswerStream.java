@@ -1,0 +1,19 @@
+package dev.ecoscan.domain.port;
+
+import dev.ecoscan.domain.scan.AnswerDelta;
+
+/**
+ * Where an answer generator sends the answer's text while the model writes it. Called on the
+ * generator's threads, so implementations must be quick and thread-safe, and must not throw.
+ */
+@FunctionalInterface
+public interface AnswerStream {
+
+    /**
+     * Nobody reads the answer before it is finished: a generator may then skip streaming altogether
+     * (which is why this is one shared instance).
+     */
+    AnswerStream NONE = delta -> {};
+
+    void send(AnswerDelta delta);
+}
