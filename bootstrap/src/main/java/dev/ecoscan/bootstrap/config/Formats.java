@@ -148,6 +148,6 @@ final class Formats {
                 || Arrays.stream(value.split(","))
                         .map(String::strip)
                         .allMatch(part ->
-                                part.matches("(429|500|hang|malformed|out_of_taxonomy)=(0(\\.\\d+)?|1(\\.0+)?)"));
+                                part.matches("(429|500|hang|malformed|out_of_taxonomy|confuse)=(0(\\.\\d+)?|1(\\.0+)?)"));
     }
 }
