@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             WorkerCommand.class,
             ScanCommand.class,
             BenchCommand.class,
+            EvalCommand.class,
             TaxonomyCommand.class,
             SimulatorCommand.class,
             CommandLine.HelpCommand.class
@@ -36,7 +37,7 @@ final class EcoScanCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: serve, worker, scan, bench, taxonomy or simulator");
+                spec.commandLine(), "name a command: serve, worker, scan, bench, eval, taxonomy or simulator");
     }
 
     static CommandLine commandLine(CommandContext context) {
@@ -54,6 +55,10 @@ final class EcoScanCommand implements Runnable {
                 }
                 if (type == BenchCommand.class) {
                     return type.cast(new BenchCommand(context));
+                }
+                if (type == EvalCommand.class) {
+                    // A progress bar only for a person at a terminal, never into a pipe or a file.
+                    return type.cast(new EvalCommand(context, System.console() != null));
                 }
                 if (type == ServeCommand.class) {
                     return type.cast(new ServeCommand(context));

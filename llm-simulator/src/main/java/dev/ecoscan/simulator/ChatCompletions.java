@@ -59,8 +59,11 @@ final class ChatCompletions {
             stats.request(kind);
             RandomGenerator random = randoms.next();
             Fault fault = plan.take(kind).orElseGet(() -> config.faultRates().draw(random.nextDouble()));
-            if (fault == Fault.OUT_OF_TAXONOMY && kind != RequestKind.VISION) {
+            if ((fault == Fault.OUT_OF_TAXONOMY || fault == Fault.CONFUSE) && kind != RequestKind.VISION) {
                 fault = Fault.NONE;
+            }
+            if (fault == Fault.NONE && kind == RequestKind.VISION && confused(request)) {
+                fault = Fault.CONFUSE;
             }
             stats.outcome(fault);
             switch (fault) {
@@ -74,7 +77,7 @@ final class ChatCompletions {
                             null,
                             null);
                 case HANG -> hang(exchange);
-                case NONE, MALFORMED_JSON, OUT_OF_TAXONOMY -> complete(exchange, request, fault, random);
+                case NONE, MALFORMED_JSON, OUT_OF_TAXONOMY, CONFUSE -> complete(exchange, request, fault, random);
             }
         } catch (InterruptedException e) {
             // The simulator is shutting down: leave without an answer.
@@ -82,6 +85,14 @@ final class ChatCompletions {
         } finally {
             stats.finished();
         }
+    }
+
+    /** Whether the request's image is one of the share the configured rates confuse (decided by its bytes). */
+    private boolean confused(ChatRequest request) {
+        return config.faultRates().confuse() > 0
+                && config.faultRates()
+                        .confuses(SampleImage.of(request.lastImageUrl().orElse(""))
+                                .stableHash());
     }
 
     /** The request, or null after answering 400 or 413. */

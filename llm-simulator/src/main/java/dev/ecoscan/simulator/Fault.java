@@ -15,7 +15,12 @@ public enum Fault {
     /** 200, but the content is not valid JSON (cut in half, with prose around it). */
     MALFORMED_JSON("malformed_json"),
     /** 200 with valid JSON whose category labels are outside the schema's enums. Vision requests only. */
-    OUT_OF_TAXONOMY("out_of_taxonomy");
+    OUT_OF_TAXONOMY("out_of_taxonomy"),
+    /**
+     * 200 with valid JSON naming another item of the taxonomy than the image shows. Vision requests
+     * only. Its rate is a share of images, not of requests: see {@link FaultRates#confuses}.
+     */
+    CONFUSE("confused");
 
     private final String outcome;
 

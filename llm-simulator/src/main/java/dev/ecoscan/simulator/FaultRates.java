@@ -6,9 +6,14 @@ import java.util.Map;
 /**
  * The share of requests that get each fault when no scripted fault is pending. Each share is in
  * [0, 1] and they add up to at most 1; the rest is answered normally.
+ *
+ * <p>{@code confuse} is apart: it is the share of <em>images</em> whose vision reply names another
+ * item, chosen by a hash of the image's bytes, so the same images are confused on every run and an
+ * evaluation's accuracy over a set is stable. It applies to requests no other fault took, and is not
+ * part of the sum.
  */
 public record FaultRates(
-        double rateLimit, double serverError, double hang, double malformedJson, double outOfTaxonomy) {
+        double rateLimit, double serverError, double hang, double malformedJson, double outOfTaxonomy, double confuse) {
 
     /** Spellings accepted by {@link #parse}, as the command line takes them. */
     private static final Map<String, Fault> NAMES = Map.of(
@@ -27,7 +32,9 @@ public record FaultRates(
             "malformed_json",
             Fault.MALFORMED_JSON,
             "out_of_taxonomy",
-            Fault.OUT_OF_TAXONOMY);
+            Fault.OUT_OF_TAXONOMY,
+            "confuse",
+            Fault.CONFUSE);
 
     /** Tolerates the rounding of shares written in decimal, e.g. 0.1 + 0.2 + 0.7. */
     private static final double SUM_TOLERANCE = 1e-9;
@@ -38,6 +45,7 @@ public record FaultRates(
         requireShare(hang, Fault.HANG);
         requireShare(malformedJson, Fault.MALFORMED_JSON);
         requireShare(outOfTaxonomy, Fault.OUT_OF_TAXONOMY);
+        requireShare(confuse, Fault.CONFUSE);
         double sum = rateLimit + serverError + hang + malformedJson + outOfTaxonomy;
         if (sum > 1 + SUM_TOLERANCE) {
             throw new IllegalArgumentException("fault rates add up to " + sum + ", more than 1");
@@ -52,11 +60,11 @@ public record FaultRates(
 
     /** No random faults: every request is answered, unless a test scripts a fault. */
     public static FaultRates none() {
-        return new FaultRates(0, 0, 0, 0, 0);
+        return new FaultRates(0, 0, 0, 0, 0, 0);
     }
 
     /**
-     * Parses {@code 429=0.1,500=0.02,hang=0.01,malformed=0.05,out_of_taxonomy=0.05}. Faults left out
+     * Parses {@code 429=0.1,500=0.02,hang=0.01,malformed=0.05,out_of_taxonomy=0.05,confuse=0.2}. Faults left out
      * get 0; {@code none} or an empty text means no faults.
      */
     public static FaultRates parse(String spec) {
@@ -69,8 +77,8 @@ public record FaultRates(
             String name = pair[0].strip().toLowerCase(Locale.ROOT);
             Fault fault = NAMES.get(name);
             if (fault == null) {
-                throw new IllegalArgumentException(
-                        "unknown fault '" + pair[0].strip() + "'; use 429, 500, hang, malformed or out_of_taxonomy");
+                throw new IllegalArgumentException("unknown fault '" + pair[0].strip()
+                        + "'; use 429, 500, hang, malformed, out_of_taxonomy or confuse");
             }
             if (pair.length < 2) {
                 throw new IllegalArgumentException("fault '" + name + "' needs a rate, e.g. " + name + "=0.05");
@@ -95,6 +103,7 @@ public record FaultRates(
             case HANG -> hang;
             case MALFORMED_JSON -> malformedJson;
             case OUT_OF_TAXONOMY -> outOfTaxonomy;
+            case CONFUSE -> confuse;
         };
     }
 
@@ -102,11 +111,12 @@ public record FaultRates(
     public FaultRates with(Fault fault, double share) {
         return switch (fault) {
             case NONE -> throw new IllegalArgumentException("the share of NONE is what the faults leave over");
-            case RATE_LIMIT -> new FaultRates(share, serverError, hang, malformedJson, outOfTaxonomy);
-            case SERVER_ERROR -> new FaultRates(rateLimit, share, hang, malformedJson, outOfTaxonomy);
-            case HANG -> new FaultRates(rateLimit, serverError, share, malformedJson, outOfTaxonomy);
-            case MALFORMED_JSON -> new FaultRates(rateLimit, serverError, hang, share, outOfTaxonomy);
-            case OUT_OF_TAXONOMY -> new FaultRates(rateLimit, serverError, hang, malformedJson, share);
+            case RATE_LIMIT -> new FaultRates(share, serverError, hang, malformedJson, outOfTaxonomy, confuse);
+            case SERVER_ERROR -> new FaultRates(rateLimit, share, hang, malformedJson, outOfTaxonomy, confuse);
+            case HANG -> new FaultRates(rateLimit, serverError, share, malformedJson, outOfTaxonomy, confuse);
+            case MALFORMED_JSON -> new FaultRates(rateLimit, serverError, hang, share, outOfTaxonomy, confuse);
+            case OUT_OF_TAXONOMY -> new FaultRates(rateLimit, serverError, hang, malformedJson, share, confuse);
+            case CONFUSE -> new FaultRates(rateLimit, serverError, hang, malformedJson, outOfTaxonomy, share);
         };
     }
 
@@ -114,7 +124,7 @@ public record FaultRates(
     public Fault draw(double uniform) {
         double edge = 0;
         for (Fault fault : Fault.values()) {
-            if (fault == Fault.NONE) {
+            if (fault == Fault.NONE || fault == Fault.CONFUSE) {
                 continue;
             }
             edge += of(fault);
@@ -125,8 +135,16 @@ public record FaultRates(
         return Fault.NONE;
     }
 
-    /** True when no fault is ever drawn. */
+    /** True when no fault is ever drawn and no image confused. */
     public boolean isNone() {
-        return rateLimit + serverError + hang + malformedJson + outOfTaxonomy == 0;
+        return rateLimit + serverError + hang + malformedJson + outOfTaxonomy + confuse == 0;
+    }
+
+    /**
+     * Whether the image with this stable hash is one of the {@code confuse} share that gets another
+     * item: the hash's top 53 bits as a uniform number in [0, 1), so the choice is the same every run.
+     */
+    public boolean confuses(long imageHash) {
+        return (imageHash >>> 11) * 0x1.0p-53 < confuse;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * Reads the {@code tEXt} chunks of a PNG. The simulator's own reader: a test double of a provider ships
  * with the service, so it cannot use the testkit (which writes the chunks for tests) or an adapter.
  */
-final class PngTextReader {
+public final class PngTextReader {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int TEXT = 0x74455874; // "tEXt"
@@ -19,7 +19,7 @@ final class PngTextReader {
     private PngTextReader() {}
 
     /** Every {@code tEXt} chunk, keyword to text, in file order; empty when the bytes are not a well-formed PNG. */
-    static Map<String, String> read(byte[] png) {
+    public static Map<String, String> read(byte[] png) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (png.length < SIGNATURE.length || !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
             return texts;

@@ -24,24 +24,25 @@ final class Replies {
 
     String content(ChatRequest request, Fault fault, RandomGenerator random) {
         boolean alien = fault == Fault.OUT_OF_TAXONOMY;
+        boolean confused = fault == Fault.CONFUSE;
         String content = switch (request.format()) {
             case ChatRequest.ResponseFormat.JsonSchema(String name, JsonNode schema) -> {
                 SchemaFiller filler = new SchemaFiller(schema, random);
                 JsonNode reply = VisionReplies.fits(schema)
-                        ? vision.reply(request, schema, filler)
+                        ? vision.reply(request, schema, filler, confused)
                         : AnswerReplies.fits(schema) ? answers.reply(request, schema, filler) : filler.fill();
                 yield bent(reply, alien).toString();
             }
             case ChatRequest.ResponseFormat.JsonObject() -> {
                 SchemaFiller filler = new SchemaFiller(NODES.objectNode(), random);
                 ObjectNode reply = request.kind() == RequestKind.VISION
-                        ? vision.reply(request, NODES.missingNode(), filler)
+                        ? vision.reply(request, NODES.missingNode(), filler, confused)
                         : answers.reply(request, NODES.missingNode(), filler);
                 yield bent(reply, alien).toString();
             }
             case ChatRequest.ResponseFormat.Text() ->
                 request.kind() == RequestKind.VISION
-                        ? (alien ? VisionReplies.outOfTaxonomyText() : vision.text(request))
+                        ? (alien ? VisionReplies.outOfTaxonomyText() : vision.text(request, confused))
                         : answers.text(request);
         };
         return fault == Fault.MALFORMED_JSON ? malformed(content) : content;

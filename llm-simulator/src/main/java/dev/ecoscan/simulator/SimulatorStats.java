@@ -23,7 +23,13 @@ public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens
     }
 
     public record Outcomes(
-            long ok, long rateLimited, long serverError, long hang, long malformedJson, long outOfTaxonomy) {
+            long ok,
+            long rateLimited,
+            long serverError,
+            long hang,
+            long malformedJson,
+            long outOfTaxonomy,
+            long confused) {
 
         public long of(Fault fault) {
             return switch (fault) {
@@ -33,6 +39,7 @@ public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens
                 case HANG -> hang;
                 case MALFORMED_JSON -> malformedJson;
                 case OUT_OF_TAXONOMY -> outOfTaxonomy;
+                case CONFUSE -> confused;
             };
         }
     }

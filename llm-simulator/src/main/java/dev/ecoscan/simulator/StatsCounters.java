@@ -76,7 +76,8 @@ final class StatsCounters {
                         count(Fault.SERVER_ERROR),
                         count(Fault.HANG),
                         count(Fault.MALFORMED_JSON),
-                        count(Fault.OUT_OF_TAXONOMY)),
+                        count(Fault.OUT_OF_TAXONOMY),
+                        count(Fault.CONFUSE)),
                 new SimulatorStats.Tokens(promptTokens.sum(), completionTokens.sum(), cachedTokens.sum()),
                 inFlight.get(),
                 maxInFlight.get());

@@ -48,11 +48,12 @@ final class VisionReplies {
 
     /**
      * The reply for a schema, or for no schema at all ({@code json_object}) when {@code schema} is a
-     * missing node; properties this class does not know are filled by {@code filler}.
+     * missing node; properties this class does not know are filled by {@code filler}. A confused reply
+     * names another item than the image shows.
      */
-    ObjectNode reply(ChatRequest request, JsonNode schema, SchemaFiller filler) {
+    ObjectNode reply(ChatRequest request, JsonNode schema, SchemaFiller filler, boolean confused) {
         VisionFields fields = new VisionFields(filler, schema);
-        Verdict verdict = verdict(request, fields);
+        Verdict verdict = verdict(request, fields, confused);
         ObjectNode reply = NODES.objectNode();
         if (schema.isMissingNode()) {
             List.of(MAJOR, MIDDLE, ITEM, TAGS).forEach(name -> reply.set(name, verdict.value(name)));
@@ -66,8 +67,8 @@ final class VisionReplies {
     }
 
     /** The reply without a response format: one line of prose. */
-    String text(ChatRequest request) {
-        Verdict verdict = verdict(request, new VisionFields(null, NODES.missingNode()));
+    String text(ChatRequest request, boolean confused) {
+        Verdict verdict = verdict(request, new VisionFields(null, NODES.missingNode()), confused);
         if (verdict.value(MAJOR).asText().equals(UNSORTED)) {
             return "사진 속 물체를 분류할 수 없습니다.";
         }
@@ -96,17 +97,21 @@ final class VisionReplies {
         return " (상황: " + String.join(", ", labels) + ")";
     }
 
-    private Verdict verdict(ChatRequest request, VisionFields fields) {
+    private Verdict verdict(ChatRequest request, VisionFields fields, boolean confused) {
         SampleImage image = SampleImage.of(request.lastImageUrl().orElse(""));
         Optional<String> itemId = image.itemId();
-        if (itemId.isEmpty()) {
+        if (itemId.isEmpty() || confused) {
+            Optional<CategoryPath> shown = itemId.flatMap(VisionReplies::nodeId).flatMap(taxonomy::pathOf);
             List<CategoryPath> candidates = taxonomy.itemPaths()
                     .filter(path -> fields.labels(path).isPresent())
+                    .filter(path -> shown.isEmpty() || !path.equals(shown.get()))
                     .toList();
             if (candidates.isEmpty()) {
                 return unclassifiable(fields, List.of());
             }
-            CategoryPath picked = candidates.get(Math.floorMod(image.stableHash(), candidates.size()));
+            // Another part of the hash than the one that chose to confuse, so the wrong items spread out.
+            long hash = confused ? Long.rotateLeft(image.stableHash(), 29) : image.stableHash();
+            CategoryPath picked = candidates.get(Math.floorMod(hash, candidates.size()));
             return classified(fields, picked, List.of());
         }
         Optional<CategoryPath> path = nodeId(itemId.get()).flatMap(taxonomy::pathOf);

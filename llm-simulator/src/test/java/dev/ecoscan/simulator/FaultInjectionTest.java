@@ -59,7 +59,7 @@ class FaultInjectionTest {
         assertThat(SchemaCheck.violations(Requests.visionSchema(), alien)).isNotEmpty();
         assertThat(SimulatorClient.content(normal).path("item").asText()).isEqualTo("우유팩");
         assertThat(simulator.faults().pending()).isZero();
-        assertThat(simulator.stats().outcomes()).isEqualTo(new SimulatorStats.Outcomes(1, 1, 1, 0, 1, 1));
+        assertThat(simulator.stats().outcomes()).isEqualTo(new SimulatorStats.Outcomes(1, 1, 1, 0, 1, 1, 0));
     }
 
     @Test

@@ -12,7 +12,7 @@ class FaultRatesTest {
     void the_command_line_spelling_parses_into_every_share() {
         FaultRates rates = FaultRates.parse("429=0.1,500=0.02,hang=0.01,malformed=0.05,out_of_taxonomy=0.05");
 
-        assertThat(rates).isEqualTo(new FaultRates(0.1, 0.02, 0.01, 0.05, 0.05));
+        assertThat(rates).isEqualTo(new FaultRates(0.1, 0.02, 0.01, 0.05, 0.05, 0));
         assertThat(rates.of(Fault.NONE)).isCloseTo(0.77, offset(1e-9));
     }
 
@@ -25,7 +25,7 @@ class FaultRatesTest {
 
     @Test
     void a_draw_lays_the_shares_end_to_end_with_normal_answers_last() {
-        FaultRates rates = new FaultRates(0.1, 0.2, 0.1, 0.1, 0.1);
+        FaultRates rates = new FaultRates(0.1, 0.2, 0.1, 0.1, 0.1, 0);
 
         assertThat(rates.draw(0.05)).isEqualTo(Fault.RATE_LIMIT);
         assertThat(rates.draw(0.25)).isEqualTo(Fault.SERVER_ERROR);
@@ -38,8 +38,8 @@ class FaultRatesTest {
 
     @Test
     void shares_outside_zero_to_one_or_adding_up_past_one_are_refused() {
-        assertThatThrownBy(() -> new FaultRates(-0.1, 0, 0, 0, 0)).hasMessageContaining("rate_limit");
-        assertThatThrownBy(() -> new FaultRates(0, Double.NaN, 0, 0, 0)).hasMessageContaining("server_error");
+        assertThatThrownBy(() -> new FaultRates(-0.1, 0, 0, 0, 0, 0)).hasMessageContaining("rate_limit");
+        assertThatThrownBy(() -> new FaultRates(0, Double.NaN, 0, 0, 0, 0)).hasMessageContaining("server_error");
         assertThatThrownBy(() -> FaultRates.parse("429=0.6,500=0.6")).hasMessageContaining("more than 1");
     }
 
@@ -47,7 +47,7 @@ class FaultRatesTest {
     void parse_errors_name_the_fault_and_what_is_accepted() {
         assertThatThrownBy(() -> FaultRates.parse("404=0.1"))
                 .hasMessageContaining("unknown fault '404'")
-                .hasMessageContaining("429, 500, hang, malformed or out_of_taxonomy");
+                .hasMessageContaining("429, 500, hang, malformed, out_of_taxonomy or confuse");
         assertThatThrownBy(() -> FaultRates.parse("hang=lots"))
                 .hasMessageContaining("'hang'")
                 .hasMessageContaining("lots");

@@ -38,7 +38,7 @@ class SimulatorOptionsTest {
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.speed()).isEqualTo(0.25);
         assertThat(config.seed()).isEqualTo(-5);
-        assertThat(config.faultRates()).isEqualTo(new FaultRates(0.1, 0, 0.01, 0, 0));
+        assertThat(config.faultRates()).isEqualTo(new FaultRates(0.1, 0, 0.01, 0, 0, 0));
         assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.hangDuration()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.host()).isEqualTo("::1");

@@ -33,7 +33,8 @@ class StatsEndpointTest {
         assertThat(stats.at("/requests/other").asLong()).isEqualTo(1);
         assertThat(stats.at("/outcomes/ok").asLong()).isEqualTo(1);
         assertThat(stats.at("/outcomes/rate_limited").asLong()).isEqualTo(1);
-        assertThat(stats.path("outcomes").size()).isEqualTo(6);
+        assertThat(stats.path("outcomes").size()).isEqualTo(7);
+        assertThat(stats.at("/outcomes/confused").asLong()).isZero();
         assertThat(stats.at("/tokens/prompt").asLong()).isPositive();
         assertThat(stats.at("/tokens/completion").asLong()).isPositive();
         assertThat(stats.at("/tokens/cached").asLong()).isZero();
@@ -57,7 +58,7 @@ class StatsEndpointTest {
         assertThat(simulator.stats())
                 .isEqualTo(new SimulatorStats(
                         new SimulatorStats.Requests(0, 0, 0),
-                        new SimulatorStats.Outcomes(0, 0, 0, 0, 0, 0),
+                        new SimulatorStats.Outcomes(0, 0, 0, 0, 0, 0, 0),
                         new SimulatorStats.Tokens(0, 0, 0),
                         0,
                         0));

@@ -147,7 +147,7 @@ final class Formats {
         return value.equals("none")
                 || Arrays.stream(value.split(","))
                         .map(String::strip)
-                        .allMatch(part ->
-                                part.matches("(429|500|hang|malformed|out_of_taxonomy)=(0(\\.\\d+)?|1(\\.0+)?)"));
+                        .allMatch(part -> part.matches(
+                                "(429|500|hang|malformed|out_of_taxonomy|confuse)=(0(\\.\\d+)?|1(\\.0+)?)"));
     }
 }

@@ -82,9 +82,11 @@ public record LlmSettings(
     static final Setting<FaultRates> SIMULATOR_FAULTS = Setting.of(
                     "ECO_SCAN_SIMULATOR_FAULTS",
                     "faults the built-in simulator injects, e.g."
-                            + " `429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05`",
+                            + " `429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05`; `confuse=0.2` names"
+                            + " another item for that share of images (the same images every run)",
                     new Format<>(
-                            "none, or shares like 429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05",
+                            "none, or shares like 429=0.1,500=0.05,hang=0.01,malformed=0.05,out_of_taxonomy=0.05,"
+                                    + "confuse=0.2",
                             text -> Optional.of(text)
                                     .filter(Formats::faultShares)
                                     .map(FaultRates::parse)))
