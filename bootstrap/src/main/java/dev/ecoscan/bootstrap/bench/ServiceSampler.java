@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 
 /**
  * Watches the service during a run: the most heap it used and the most scans it held, from its
- * {@code /metrics} once a second (each scrape costs the service CPU too, so not more often), and its
- * CPU time at the start and the end of the steady window.
+ * {@code /metrics} every five seconds (a scrape costs the service several milliseconds of CPU, as
+ * much as a scan, so not more often), and its CPU time at the start and the end of the steady window.
  */
 final class ServiceSampler {
 
-    private static final Duration PERIOD = Duration.ofSeconds(1);
+    private static final Duration PERIOD = Duration.ofSeconds(5);
 
     private final HttpClient client;
     private final URI metrics;
