@@ -1,8 +1,8 @@
 package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.bench.ClosedLoopLoad;
-import dev.ecoscan.bootstrap.config.Settings;
-import java.net.URI;
+import dev.ecoscan.bootstrap.bench.ServiceUnderTest;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code eco-scan bench}: closed-loop users against the real HTTP service on the built-in simulator,
- * in this process. The LLM cache is off, or every scan after the first would be served from it.
+ * {@code eco-scan bench}: closed-loop users in this process against the real HTTP service and the LLM
+ * simulator, each in a process of its own ({@link ServiceUnderTest}), so that the service's CPU time
+ * per scan is measured apart from the load and the simulator. The LLM cache is off, or every scan
+ * after the first would be served from it. Every user is the same dev user, as in the reference
+ * system's load test: each scan after the first finds its character already owned.
  */
 @Command(
         name = "bench",
@@ -42,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws IOException, InterruptedException {
         if (users < 1 || seconds <= rampUp) {
             throw new IllegalArgumentException("--users must be positive and --duration longer than --ramp-up");
         }
@@ -51,29 +54,21 @@ final class BenchCommand implements Callable<Integer> {
         environment.put("ECO_SCAN_MODE", "dev");
         environment.putIfAbsent("ECO_SCAN_PORT", "0");
         environment.putIfAbsent("ECO_SCAN_RATE_LIMIT", "off");
-        ServiceComponent engine = ServiceComponent.create(Settings.from(environment), context.clock(), context.err());
-        try {
-            engine.wiring().announce();
-            RunningService service = engine.service();
+        try (ServiceUnderTest service = ServiceUnderTest.start(Main.class.getName(), environment)) {
             context.out()
                     .println("bench: " + users + (async ? " asynchronous" : "") + " users for " + seconds
                             + " s (ramp-up " + rampUp + " s) against "
                             + service.baseUrl() + ", heap max "
                             + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+            context.out().println("bench: " + service.describe());
+            context.out().flush();
             String report = new ClosedLoopLoad(
-                            URI.create(service.baseUrl()),
-                            service.devToken().orElseThrow(),
+                            service.baseUrl(),
+                            service.devToken(),
                             service.baseUrl() + "/samples/milk-carton.png",
                             async)
-                    .run(
-                            users,
-                            Duration.ofSeconds(seconds),
-                            Duration.ofSeconds(rampUp),
-                            service.server()::scansInFlight);
+                    .run(users, Duration.ofSeconds(seconds), Duration.ofSeconds(rampUp), service::serviceCpu);
             context.out().println(report);
-            service.server().close();
-        } finally {
-            engine.resources().close();
         }
         return ExitCodes.COMPLETED;
     }

@@ -124,6 +124,11 @@ public final class CharacterDatabase implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** True for H2, whose sessions may read a commit before it is on disk ({@link #awaitVisibleCommitsDurable}). */
+    boolean showsCommitsBeforeTheyAreDurable() {
+        return embedded;
+    }
+
     /**
      * Returns once every commit this connection can see is on disk. An answer read from another
      * session's row ("already owned") must not outlive a crash that takes the row back. H2 shows a

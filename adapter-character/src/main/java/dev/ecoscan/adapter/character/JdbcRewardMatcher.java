@@ -29,6 +29,8 @@ import java.util.Optional;
  * Rewards on a {@link CharacterDatabase}: the character of the grant's middle category, granted at
  * most once per user by one insert-if-absent statement, and each user's collection, oldest first.
  * Whether a scan earns a character was decided before ({@link RewardGrant}); this only grants it.
+ * On the embedded store a pair already known to be on disk is answered "already owned" without a
+ * statement ({@link DurableOwnership}).
  */
 public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollection {
 
@@ -58,6 +60,7 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
     private final CharacterDatabase database;
     private final CharacterCatalogue catalogue;
     private final Clock clock;
+    private final DurableOwnership durable = new DurableOwnership();
 
     public JdbcRewardMatcher(CharacterDatabase database, CharacterCatalogue catalogue, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
@@ -118,6 +121,11 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
         if (left.isNegative() || left.isZero()) {
             return Insert.OUT_OF_TIME;
         }
+        boolean embedded = database.showsCommitsBeforeTheyAreDurable();
+        String user = request.user().value();
+        if (embedded && durable.contains(user, character.id())) {
+            return Insert.ALREADY_THERE;
+        }
         try (Connection connection = database.connection(left);
                 PreparedStatement insert = connection.prepareStatement(GRANT)) {
             // Waiting for the connection may have used up the time that was left.
@@ -126,7 +134,7 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
                 return Insert.OUT_OF_TIME;
             }
             insert.setQueryTimeout(timeout.get());
-            insert.setString(1, request.user().value());
+            insert.setString(1, user);
             insert.setString(2, character.id());
             insert.setString(3, reason);
             insert.setString(4, request.scanId().toString());
@@ -134,6 +142,9 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
             insert.setObject(
                     5, OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
             if (insert.executeUpdate() == 1) {
+                if (embedded) {
+                    durable.add(user, character.id());
+                }
                 return Insert.INSERTED;
             }
             // The row that is "already there" may be another grant's commit not yet on disk; with no
@@ -143,8 +154,16 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
                 return Insert.OUT_OF_TIME;
             }
             database.awaitVisibleCommitsDurable(connection, checkpointTimeout.get());
+            if (embedded) {
+                durable.add(user, character.id());
+            }
             return Insert.ALREADY_THERE;
         }
+    }
+
+    /** How many pairs are answered without a statement; for tests. */
+    int knownDurablePairs() {
+        return durable.size();
     }
 
     /** The time left before the deadline in JDBC's unit, whole seconds rounded up; empty when none is left. */

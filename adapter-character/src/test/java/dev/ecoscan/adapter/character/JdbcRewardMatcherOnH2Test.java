@@ -87,6 +87,61 @@ class JdbcRewardMatcherOnH2Test extends CharacterRepositoryContract {
     }
 
     @Test
+    void a_pair_this_process_knows_is_on_disk_is_answered_already_owned_without_a_statement() throws SQLException {
+        JdbcRewardMatcher rewards = new JdbcRewardMatcher(database(), RewardRequests.CATALOGUE, Clock.systemUTC());
+        assertThat(rewards.match(RewardRequests.eligible(
+                        "dana", RewardRequests.middle("종이팩"), Instant.now().plusSeconds(30))))
+                .isInstanceOf(RewardOutcome.Granted.class);
+        List<Connection> everyConnection = new ArrayList<>();
+        try {
+            for (int i = 0; i < CharacterDatabase.POOL_SIZE; i++) {
+                everyConnection.add(database().connection());
+            }
+            // No connection is free, so an answer that needed the database would be Unavailable.
+            assertThat(rewards.match(RewardRequests.eligible(
+                            "dana", RewardRequests.middle("종이팩"), Instant.now().plusMillis(300))))
+                    .isInstanceOf(RewardOutcome.AlreadyOwned.class);
+            assertThat(rewards.match(RewardRequests.eligible(
+                            "eun", RewardRequests.middle("종이팩"), Instant.now().plusMillis(300))))
+                    .isInstanceOf(RewardOutcome.Unavailable.class);
+        } finally {
+            for (Connection connection : everyConnection) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
+    void a_row_another_session_wrote_is_vouched_for_only_after_the_database_made_it_durable() throws SQLException {
+        assertThat(new JdbcRewardMatcher(database(), RewardRequests.CATALOGUE, Clock.systemUTC())
+                        .match(RewardRequests.eligible(
+                                "dana",
+                                RewardRequests.middle("종이팩"),
+                                Instant.now().plusSeconds(30))))
+                .isInstanceOf(RewardOutcome.Granted.class);
+        JdbcRewardMatcher rewards = new JdbcRewardMatcher(database(), RewardRequests.CATALOGUE, Clock.systemUTC());
+        List<Connection> everyConnection = new ArrayList<>();
+        try {
+            for (int i = 0; i < CharacterDatabase.POOL_SIZE; i++) {
+                everyConnection.add(database().connection());
+            }
+            // Not known to this matcher: it must go to the database (and checkpoint) before it says so.
+            assertThat(rewards.match(RewardRequests.eligible(
+                            "dana", RewardRequests.middle("종이팩"), Instant.now().plusMillis(300))))
+                    .isInstanceOf(RewardOutcome.Unavailable.class);
+        } finally {
+            for (Connection connection : everyConnection) {
+                connection.close();
+            }
+        }
+        assertThat(rewards.knownDurablePairs()).isZero();
+        assertThat(rewards.match(RewardRequests.eligible(
+                        "dana", RewardRequests.middle("종이팩"), Instant.now().plusSeconds(30))))
+                .isInstanceOf(RewardOutcome.AlreadyOwned.class);
+        assertThat(rewards.knownDurablePairs()).isEqualTo(1);
+    }
+
+    @Test
     void the_embedded_database_lives_in_the_data_directory() {
         assertThat(dataDir.resolve("characters.mv.db")).exists();
         assertThat(database().description()).isEqualTo("embedded H2 in " + dataDir.toAbsolutePath());

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecoscan.support.http.OutboundHttp;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Closed-loop users, as the reference system's Locust test ran them: each user sends a scan, waits
@@ -45,8 +42,12 @@ public final class ClosedLoopLoad {
         this.async = async;
     }
 
-    /** Runs {@code users} for {@code duration}; the first {@code rampUp} is left out of the report. */
-    public String run(int users, Duration duration, Duration rampUp, IntSupplier inFlight) throws InterruptedException {
+    /**
+     * Runs {@code users} for {@code duration}; the first {@code rampUp} is left out of the report.
+     * {@code serviceCpu} reads the service process's CPU time so far.
+     */
+    public String run(int users, Duration duration, Duration rampUp, Supplier<Duration> serviceCpu)
+            throws InterruptedException {
         // HTTP/1.1, as every client eco-scan builds: the server under load sees no h2c upgrade offers.
         HttpClient client = OutboundHttp.client()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -55,18 +56,13 @@ public final class ClosedLoopLoad {
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        AtomicLong maxHeap = new AtomicLong();
-        AtomicLong maxInFlight = new AtomicLong();
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long steadyFrom = start + rampUp.toNanos();
+        ServiceSampler service = new ServiceSampler(client, base, serviceCpu);
         Thread sampler = Thread.ofVirtual().start(() -> {
-            while (System.nanoTime() < end) {
-                maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                maxInFlight.accumulateAndGet(inFlight.getAsInt(), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                service.run(steadyFrom, end);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -75,16 +71,16 @@ public final class ClosedLoopLoad {
                 people.submit(() -> user(client, start + offset, end, samples));
             }
         }
-        sampler.interrupt();
         sampler.join();
         return LoadReport.of(
                         users,
                         List.copyOf(samples),
-                        start + rampUp.toNanos(),
+                        steadyFrom,
                         end,
                         (THINK_MIN + THINK_MAX) / 2,
-                        maxHeap.get(),
-                        (int) maxInFlight.get())
+                        service.maxHeapUsed(),
+                        service.maxInFlight(),
+                        service.steadyCpu())
                 .describe();
     }
 

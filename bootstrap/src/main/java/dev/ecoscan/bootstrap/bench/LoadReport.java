@@ -1,5 +1,6 @@
 package dev.ecoscan.bootstrap.bench;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a closed-loop run achieved over its steady state (after the ramp-up): throughput against the
- * ideal for its users, errors, and the client's scan time against the LLM time inside each scan.
+ * ideal for its users, errors, the client's scan time against the LLM time inside each scan, and the
+ * service process's CPU time per scan.
  */
 record LoadReport(
         int users,
@@ -24,7 +26,9 @@ record LoadReport(
         double meanSeconds,
         double meanThinkSeconds,
         long maxHeapUsedBytes,
-        int maxInFlight) {
+        int maxInFlight,
+        long completedScans,
+        double serviceCpuSeconds) {
 
     static LoadReport of(
             int users,
@@ -33,7 +37,8 @@ record LoadReport(
             long endNanos,
             double meanThinkSeconds,
             long maxHeapUsedBytes,
-            int maxInFlight) {
+            int maxInFlight,
+            Duration serviceCpu) {
         // Throughput counts the scans that finished inside the steady window, wherever they started.
         List<Sample> steady = all.stream()
                 .filter(s -> s.startNanos() + s.latencyNanos() >= steadyFromNanos
@@ -69,7 +74,9 @@ record LoadReport(
                 mean,
                 meanThinkSeconds,
                 maxHeapUsedBytes,
-                maxInFlight);
+                maxInFlight,
+                llm.length,
+                serviceCpu.toNanos() / 1e9);
     }
 
     long errors() {
@@ -86,7 +93,8 @@ record LoadReport(
                 users %d, steady state %.0f s: %d scans, %.2f scans/s = %.1f%% of the ideal %.2f scans/s
                 statuses %s (errors: %d)
                 scan time p50 %.3f s, p99 %.3f s; LLM time per scan p99 %.3f s (p99 difference %+.0f ms); mean %.3f s
-                max scans in flight %d; max heap used %.0f MiB""",
+                max scans in flight %d; max heap used %.0f MiB
+                cpu per scan %.2f ms (process CPU %.2f s over %d scans)""",
                 users,
                 seconds,
                 requests,
@@ -101,7 +109,18 @@ record LoadReport(
                 (p99Seconds - p99LlmSeconds) * 1000,
                 meanSeconds,
                 maxInFlight,
-                maxHeapUsedBytes / (1024.0 * 1024));
+                maxHeapUsedBytes / (1024.0 * 1024),
+                cpuPerScanMillis(),
+                serviceCpuSeconds,
+                completedScans);
+    }
+
+    /**
+     * The service process's CPU time over the steady window per scan answered 200 in it: what a scan
+     * costs the server, whatever the LLM's latency.
+     */
+    double cpuPerScanMillis() {
+        return completedScans == 0 ? 0 : 1000 * serviceCpuSeconds / completedScans;
     }
 
     private static double percentile(double[] sorted, double q) {
