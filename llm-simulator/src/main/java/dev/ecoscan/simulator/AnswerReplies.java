@@ -22,7 +22,9 @@ final class AnswerReplies {
     static final String INSUFFICIENCIES = "insufficiencies";
     static final String ACTION_MARKER = "[조치 필요]";
     static final String ITEM_PREFIX = "품목:";
-    static final int MAX_STEPS = 5;
+    /** The answer prompt's limit ("많아야 3단계"), which a grounded model keeps. */
+    static final int MAX_STEPS = 3;
+
     static final List<String> GENERIC_STEPS =
             List.of("내용물을 비우고 이물질을 깨끗이 씻어 냅니다.", "다른 재질로 된 부분은 떼어 내 따로 분리합니다.", "지정된 요일과 장소에 품목별로 나누어 배출합니다.");
 
@@ -66,11 +68,10 @@ final class AnswerReplies {
         }
 
         String userAnswer() {
-            String first = item.map(name -> name + topicParticle(name) + " 아래 순서대로 정리해 배출하면 됩니다.")
-                    .orElse("아래 순서대로 정리해 배출하면 됩니다.");
-            return insufficiencies.isEmpty()
-                    ? first
-                    : first + " 다만 배출 전에 먼저 챙겨야 할 것이 " + insufficiencies.size() + "가지 있어요.";
+            // Short, as the prompt asks (1-2 sentences of about 60 characters).
+            String first = item.map(name -> name + topicParticle(name) + " 아래 순서로 내놓아요.")
+                    .orElse("아래 순서로 내놓아요.");
+            return insufficiencies.isEmpty() ? first : first + " 먼저 챙길 것이 " + insufficiencies.size() + "가지 있어요.";
         }
     }
 

@@ -159,12 +159,12 @@ class ChatCompletionsTest {
     }
 
     @Test
-    void at_most_five_steps_are_taken() {
+    void at_most_three_steps_are_taken_as_the_answer_prompt_asks() {
         String prompt = "품목: 신문지\n- 하나\n- 둘\n- 셋\n- 넷\n- 다섯\n- 여섯\n";
 
         JsonNode content = SimulatorClient.content(client.chat(Requests.answer(prompt)));
 
-        assertThat(texts(content.path("disposal_steps"))).containsExactly("하나", "둘", "셋", "넷", "다섯");
+        assertThat(texts(content.path("disposal_steps"))).containsExactly("하나", "둘", "셋");
     }
 
     @Test
