@@ -18,9 +18,6 @@ import dev.ecoscan.simulator.LlmSimulator;
 import dev.ecoscan.simulator.RequestKind;
 import dev.ecoscan.simulator.SimulatorConfig;
 import dev.ecoscan.testkit.RecordingModelCalls;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -120,22 +117,6 @@ class AnswerStreamingTest {
 
     private OpenAiAdapters adapters() {
         simulator = LlmSimulator.start(SimulatorConfig.instant().withPort(0));
-        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 500);
-        OpenAiSettings settings = new OpenAiSettings(
-                List.of(ProviderEndpoint.of(
-                        "primary",
-                        Provider.OPENAI_COMPATIBLE,
-                        URI.create(simulator.baseUrl()),
-                        "test-key",
-                        "test-model",
-                        "test-model")),
-                step,
-                step,
-                new Sampling(Optional.of(0.0), Optional.empty()),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)),
-                BreakerPolicy.standard(),
-                false,
-                100);
-        return OpenAiAdapters.create(settings, TAXONOMY, calls, Clock.systemUTC());
+        return SimulatedAnswers.adapters(simulator, TAXONOMY, calls);
     }
 }
