@@ -18,6 +18,7 @@ import dev.ecoscan.simulator.LlmSimulator;
 import dev.ecoscan.simulator.RequestKind;
 import dev.ecoscan.simulator.SimulatorConfig;
 import dev.ecoscan.testkit.RecordingModelCalls;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +118,7 @@ class AnswerStreamingTest {
 
     private OpenAiAdapters adapters() {
         simulator = LlmSimulator.start(SimulatorConfig.instant().withPort(0));
-        return SimulatedAnswers.adapters(simulator, TAXONOMY, calls);
+        return OpenAiAdapters.create(
+                SimulatorEndpoint.settings(simulator, 500, 2, false), TAXONOMY, calls, Clock.systemUTC());
     }
 }

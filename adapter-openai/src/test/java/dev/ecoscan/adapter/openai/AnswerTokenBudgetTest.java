@@ -18,6 +18,7 @@ import dev.ecoscan.domain.taxonomy.Resolution;
 import dev.ecoscan.simulator.LlmSimulator;
 import dev.ecoscan.simulator.SimulatorConfig;
 import dev.ecoscan.testkit.RecordingModelCalls;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,10 @@ class AnswerTokenBudgetTest {
 
     private OpenAiAdapters adapters() {
         simulator = LlmSimulator.start(SimulatorConfig.instant().withPort(0));
-        return SimulatedAnswers.adapters(simulator, KNOWLEDGE.taxonomy(), new RecordingModelCalls());
+        return OpenAiAdapters.create(
+                SimulatorEndpoint.settings(simulator, 500, 2, false),
+                KNOWLEDGE.taxonomy(),
+                new RecordingModelCalls(),
+                Clock.systemUTC());
     }
 }

@@ -26,7 +26,6 @@ import dev.ecoscan.testkit.PngText;
 import dev.ecoscan.testkit.RecordingModelCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -283,22 +282,7 @@ class OpenAiAdaptersOverHttpTest {
 
     private OpenAiAdapters adapters(SimulatorConfig config, java.util.function.UnaryOperator<OpenAiSettings> adjust) {
         simulator = LlmSimulator.start(config.withPort(0));
-        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
-        OpenAiSettings settings = new OpenAiSettings(
-                List.of(ProviderEndpoint.of(
-                        "primary",
-                        Provider.OPENAI_COMPATIBLE,
-                        URI.create(simulator.baseUrl()),
-                        "test-key",
-                        "test-model",
-                        "test-model")),
-                step,
-                step,
-                new Sampling(Optional.of(0.0), Optional.empty()),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)),
-                BreakerPolicy.standard(),
-                true,
-                100);
+        OpenAiSettings settings = SimulatorEndpoint.settings(simulator, 400, 2, true);
         return OpenAiAdapters.create(adjust.apply(settings), TAXONOMY, calls, Clock.systemUTC());
     }
 

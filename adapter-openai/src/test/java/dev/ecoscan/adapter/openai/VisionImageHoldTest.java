@@ -14,13 +14,11 @@ import dev.ecoscan.simulator.SimulatorConfig;
 import dev.ecoscan.testkit.RecordingModelCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,22 +104,7 @@ class VisionImageHoldTest {
     private OpenAiAdapters adapters() {
         simulator = LlmSimulator.start(
                 SimulatorConfig.instant().withRetryAfter(Duration.ZERO).withPort(0));
-        StepLimits step = new StepLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 400);
-        OpenAiSettings settings = new OpenAiSettings(
-                List.of(ProviderEndpoint.of(
-                        "primary",
-                        Provider.OPENAI_COMPATIBLE,
-                        URI.create(simulator.baseUrl()),
-                        "test-key",
-                        "test-model",
-                        "test-model")),
-                step,
-                step,
-                new Sampling(Optional.of(0.0), Optional.empty()),
-                new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(50)),
-                BreakerPolicy.standard(),
-                false,
-                100);
+        OpenAiSettings settings = SimulatorEndpoint.settings(simulator, 400, 1, false);
         return OpenAiAdapters.create(
                 settings, KnowledgeBase.embedded().taxonomy(), new RecordingModelCalls(), Clock.systemUTC());
     }
