@@ -62,69 +62,31 @@ public final class Report {
         return html.append("</body></html>\n").toString();
     }
 
+    /** The measures before the per-step times, in the order the table lists them. */
+    private static final List<Map.Entry<String, Function<Scorecard, String>>> ACCURACY = List.of(
+            Map.entry("major", card -> card.major().describe()),
+            Map.entry("middle", card -> card.middle().describe()),
+            Map.entry("item", card -> card.item().describe()),
+            Map.entry("tag precision", card -> card.tagPrecision().describe()),
+            Map.entry("tag recall", card -> card.tagRecall().describe()),
+            Map.entry("rejections caught", card -> card.rejections().describe()),
+            Map.entry("failed", card -> Integer.toString(card.failures())));
+
+    /** The measures after the per-step times. */
+    private static final List<Map.Entry<String, Function<Scorecard, String>>> TOTALS = List.of(
+            Map.entry("scan p50 / p99", card -> card.scan().describe()),
+            Map.entry("tokens", ScoreText::tokens),
+            Map.entry("cost per scan", ScoreText::cost));
+
     /** The comparison table, one row per measure and one column per model, in either syntax. */
     private static String table(List<Scorecard> cards, String open, String between, String close, boolean markdown) {
+        TableSyntax syntax = new TableSyntax(open, between, close, markdown);
         StringBuilder table = new StringBuilder();
-        row(
-                table,
-                open,
-                between,
-                close,
-                "measure",
-                cards.stream().map(Scorecard::model).toList(),
-                markdown);
+        syntax.row(table, "measure", values(cards, Scorecard::model));
         if (markdown) {
             table.append("|---".repeat(cards.size() + 1)).append("|\n");
         }
-        row(
-                table,
-                open,
-                between,
-                close,
-                "major",
-                values(cards, card -> card.major().describe()),
-                markdown);
-        row(
-                table,
-                open,
-                between,
-                close,
-                "middle",
-                values(cards, card -> card.middle().describe()),
-                markdown);
-        row(
-                table,
-                open,
-                between,
-                close,
-                "item",
-                values(cards, card -> card.item().describe()),
-                markdown);
-        row(
-                table,
-                open,
-                between,
-                close,
-                "tag precision",
-                values(cards, c -> c.tagPrecision().describe()),
-                markdown);
-        row(
-                table,
-                open,
-                between,
-                close,
-                "tag recall",
-                values(cards, c -> c.tagRecall().describe()),
-                markdown);
-        row(
-                table,
-                open,
-                between,
-                close,
-                "rejections caught",
-                values(cards, c -> c.rejections().describe()),
-                markdown);
-        row(table, open, between, close, "failed", values(cards, c -> Integer.toString(c.failures())), markdown);
+        ACCURACY.forEach(measure -> syntax.row(table, measure.getKey(), values(cards, measure.getValue())));
         for (Step step : Step.values()) {
             if (cards.stream().anyMatch(card -> card.steps().containsKey(step))) {
                 List<String> times = values(
@@ -132,19 +94,10 @@ public final class Report {
                         card -> card.steps().containsKey(step)
                                 ? card.steps().get(step).describe()
                                 : "-");
-                row(table, open, between, close, step.label() + " p50 / p99", times, markdown);
+                syntax.row(table, step.label() + " p50 / p99", times);
             }
         }
-        row(
-                table,
-                open,
-                between,
-                close,
-                "scan p50 / p99",
-                values(cards, c -> c.scan().describe()),
-                markdown);
-        row(table, open, between, close, "tokens", values(cards, ScoreText::tokens), markdown);
-        row(table, open, between, close, "cost per scan", values(cards, ScoreText::cost), markdown);
+        TOTALS.forEach(measure -> syntax.row(table, measure.getKey(), values(cards, measure.getValue())));
         return table.toString();
     }
 
@@ -152,18 +105,15 @@ public final class Report {
         return cards.stream().map(value).toList();
     }
 
-    private static void row(
-            StringBuilder table,
-            String open,
-            String between,
-            String close,
-            String label,
-            List<String> cells,
-            boolean markdown) {
-        table.append(open).append(markdown ? label : SvgBarChart.escape(label));
-        for (String cell : cells) {
-            table.append(between).append(markdown ? cell.replace("|", "\\|") : SvgBarChart.escape(cell));
+    /** How a row is written: Markdown pipes (cells' own pipes escaped) or HTML cells (text escaped). */
+    private record TableSyntax(String open, String between, String close, boolean markdown) {
+
+        void row(StringBuilder table, String label, List<String> cells) {
+            table.append(open).append(markdown ? label : SvgBarChart.escape(label));
+            for (String cell : cells) {
+                table.append(between).append(markdown ? cell.replace("|", "\\|") : SvgBarChart.escape(cell));
+            }
+            table.append(close);
         }
-        table.append(close);
     }
 }
