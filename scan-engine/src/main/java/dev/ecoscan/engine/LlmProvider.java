@@ -20,6 +20,8 @@ public record LlmProvider(Kind kind, URI baseUrl, String apiKey, String visionMo
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
 
     /**
+     * Checks the endpoint.
+     *
      * @throws NullPointerException     when an argument is null
      * @throws IllegalArgumentException when the URL is not http(s) or a text is blank
      */
@@ -52,6 +54,7 @@ public record LlmProvider(Kind kind, URI baseUrl, String apiKey, String visionMo
         OPENAI_COMPATIBLE
     }
 
+    /** The endpoint without its key. */
     @Override
     public String toString() {
         return "LlmProvider[" + kind + " at " + baseUrl + ", vision " + visionModel + ", answer " + answerModel + "]";
