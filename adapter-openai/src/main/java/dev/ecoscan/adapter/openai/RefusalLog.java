@@ -19,20 +19,20 @@ final class RefusalLog {
 
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    void report(ProviderEndpoint endpoint, String step, String model, EndpointTrouble trouble) {
+    void report(CallSite site, String step, String model, EndpointTrouble trouble) {
         Optional<String> param = trouble.providerMessage().flatMap(RefusalLog::param);
-        String key = endpoint.name() + "/" + step + "/" + trouble.status().orElse(0) + "/" + param.orElse("");
+        String key = site.name() + "/" + step + "/" + trouble.status().orElse(0) + "/" + param.orElse("");
         if (!logged.add(key)) {
             return;
         }
         LOG.log(
                 System.Logger.Level.WARNING,
-                "the " + step + " model " + model + " at the " + endpoint.name()
-                        + " endpoint (" + endpoint.baseUrl() + ") refused the request ("
+                "the " + step + " model " + model + " at the " + site.name()
+                        + " endpoint (" + site.address() + ") refused the request ("
                         + trouble.status().orElse(0)
                         + "): "
                         + trouble.providerMessage()
-                                .map(body -> redact(body, endpoint.apiKey()))
+                                .map(body -> redact(body, site.secret().orElse("")))
                                 .orElse("(no body)")
                         + " -- " + hint(trouble.status().orElse(0), param)
                         + ". Logged once; later refusals like it are not.");
