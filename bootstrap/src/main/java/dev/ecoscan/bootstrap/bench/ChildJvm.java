@@ -66,11 +66,12 @@ final class ChildJvm implements AutoCloseable {
     record Started(ChildJvm jvm, List<String> found) {}
 
     /** The CPU time the process has used so far, user and system, over all its threads. */
-    Duration cpu() {
-        return process.toHandle()
+    ProcessCpu cpu() {
+        Duration total = process.toHandle()
                 .info()
                 .totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("this OS does not report process " + pid() + "'s CPU"));
+        return new ProcessCpu(total, ProcessCpu.compilerThreads(pid()));
     }
 
     long pid() {

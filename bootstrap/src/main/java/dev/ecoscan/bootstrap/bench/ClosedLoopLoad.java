@@ -46,7 +46,7 @@ public final class ClosedLoopLoad {
      * Runs {@code users} for {@code duration}; the first {@code rampUp} is left out of the report.
      * {@code serviceCpu} reads the service process's CPU time so far.
      */
-    public String run(int users, Duration duration, Duration rampUp, Supplier<Duration> serviceCpu)
+    public String run(int users, Duration duration, Duration rampUp, Supplier<ProcessCpu> serviceCpu)
             throws InterruptedException {
         // HTTP/1.1, as every client eco-scan builds: the server under load sees no h2c upgrade offers.
         HttpClient client = OutboundHttp.client()

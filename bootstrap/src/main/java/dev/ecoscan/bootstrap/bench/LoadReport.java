@@ -1,10 +1,10 @@
 package dev.ecoscan.bootstrap.bench;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -28,7 +28,8 @@ record LoadReport(
         long maxHeapUsedBytes,
         int maxInFlight,
         long completedScans,
-        double serviceCpuSeconds) {
+        double serviceCpuSeconds,
+        OptionalDouble compilerCpuSeconds) {
 
     static LoadReport of(
             int users,
@@ -38,7 +39,7 @@ record LoadReport(
             double meanThinkSeconds,
             long maxHeapUsedBytes,
             int maxInFlight,
-            Duration serviceCpu) {
+            ProcessCpu serviceCpu) {
         // Throughput counts the scans that finished inside the steady window, wherever they started.
         List<Sample> steady = all.stream()
                 .filter(s -> s.startNanos() + s.latencyNanos() >= steadyFromNanos
@@ -76,7 +77,11 @@ record LoadReport(
                 maxHeapUsedBytes,
                 maxInFlight,
                 llm.length,
-                serviceCpu.toNanos() / 1e9);
+                serviceCpu.total().toNanos() / 1e9,
+                serviceCpu
+                        .compiler()
+                        .map(compiler -> OptionalDouble.of(compiler.toNanos() / 1e9))
+                        .orElse(OptionalDouble.empty()));
     }
 
     long errors() {
@@ -94,7 +99,7 @@ record LoadReport(
                 statuses %s (errors: %d)
                 scan time p50 %.3f s, p99 %.3f s; LLM time per scan p99 %.3f s (p99 difference %+.0f ms); mean %.3f s
                 max scans in flight %d; max heap used %.0f MiB
-                cpu per scan %.2f ms (process CPU %.2f s over %d scans)""",
+                cpu per scan %.2f ms (process CPU %.2f s over %d scans)%s""",
                 users,
                 seconds,
                 requests,
@@ -112,7 +117,13 @@ record LoadReport(
                 maxHeapUsedBytes / (1024.0 * 1024),
                 cpuPerScanMillis(),
                 serviceCpuSeconds,
-                completedScans);
+                completedScans,
+                compilerCpuSeconds.isPresent() && completedScans > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "; JIT compiler threads %.2f ms of it",
+                                1000 * compilerCpuSeconds.getAsDouble() / completedScans)
+                        : "");
     }
 
     /**

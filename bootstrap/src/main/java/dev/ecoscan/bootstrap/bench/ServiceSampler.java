@@ -19,13 +19,13 @@ final class ServiceSampler {
 
     private final HttpClient client;
     private final URI metrics;
-    private final Supplier<Duration> cpu;
+    private final Supplier<ProcessCpu> cpu;
     private long maxHeapUsed;
     private int maxInFlight;
-    private Duration cpuAtSteadyStart = Duration.ZERO;
-    private Duration cpuAtEnd = Duration.ZERO;
+    private ProcessCpu cpuAtSteadyStart = ProcessCpu.NONE;
+    private ProcessCpu cpuAtEnd = ProcessCpu.NONE;
 
-    ServiceSampler(HttpClient client, URI base, Supplier<Duration> cpu) {
+    ServiceSampler(HttpClient client, URI base, Supplier<ProcessCpu> cpu) {
         this.client = client;
         this.metrics = base.resolve("/metrics");
         this.cpu = cpu;
@@ -59,7 +59,7 @@ final class ServiceSampler {
     }
 
     /** The service's CPU time over the steady window. */
-    Duration steadyCpu() {
+    ProcessCpu steadyCpu() {
         return cpuAtEnd.minus(cpuAtSteadyStart);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class ServiceUnderTest implements AutoCloseable {
     }
 
     /** The service process's CPU time so far. */
-    public Duration serviceCpu() {
+    public ProcessCpu serviceCpu() {
         return service.cpu();
     }
 
