@@ -7,6 +7,7 @@ import dev.ecoscan.domain.port.StepRecorder;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +22,14 @@ public final class Traces implements AutoCloseable {
 
     /**
      * Defaults under the standard {@code OTEL_*} variables, which override them: eco-scan's metrics are
-     * Prometheus's and its logs its own, so only traces are exported unless asked.
+     * Prometheus's and its logs its own, so only traces are exported unless asked; and OTLP goes over
+     * HTTP, the protocol of the JDK sender eco-scan ships (the SDK's own default, gRPC, needs OkHttp).
      */
-    private static final Map<String, String> DEFAULTS =
-            Map.of("otel.service.name", "eco-scan", "otel.metrics.exporter", "none", "otel.logs.exporter", "none");
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "otel.service.name", "eco-scan",
+            "otel.metrics.exporter", "none",
+            "otel.logs.exporter", "none",
+            "otel.exporter.otlp.protocol", "http/protobuf");
 
     private final Optional<ScanSpans> spans;
     private final Runnable shutdown;
@@ -44,12 +49,20 @@ public final class Traces implements AutoCloseable {
     /**
      * Traces exported as the standard {@code OTEL_EXPORTER_OTLP_*} and {@code OTEL_*} variables (or
      * system properties) say, by an SDK this object starts and shuts down (flushing what is left).
+     *
+     * @throws IllegalArgumentException when those variables do not make a working set-up (a protocol
+     *     or exporter eco-scan does not ship, a malformed value), with the SDK's reason
      */
     public static Traces otlp() {
-        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-                .addPropertiesSupplier(() -> DEFAULTS)
-                .build()
-                .getOpenTelemetrySdk();
+        OpenTelemetrySdk sdk;
+        try {
+            sdk = AutoConfiguredOpenTelemetrySdk.builder()
+                    .addPropertiesSupplier(() -> DEFAULTS)
+                    .build()
+                    .getOpenTelemetrySdk();
+        } catch (ConfigurationException e) {
+            throw new IllegalArgumentException(reason(e), e);
+        }
         return new Traces(Optional.of(spansOf(sdk)), sdk::close, Clock.systemUTC());
     }
 
@@ -59,6 +72,15 @@ public final class Traces implements AutoCloseable {
                 Optional.of(spansOf(Objects.requireNonNull(openTelemetry, "openTelemetry"))),
                 () -> {},
                 Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** The SDK wraps what went wrong in a generic message: the innermost cause says it. */
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? e.getMessage() : cause.getMessage();
     }
 
     private static ScanSpans spansOf(OpenTelemetry openTelemetry) {

@@ -1,6 +1,7 @@
 package dev.ecoscan.adapter.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecoscan.application.ScanPipeline;
 import dev.ecoscan.domain.port.StepRecorder;
@@ -26,11 +27,20 @@ class OtlpExportTest {
     }
 
     @Test
-    void closing_the_traces_exports_the_scans_spans_to_the_otlp_endpoint() throws IOException {
+    void a_set_up_eco_scan_cannot_honour_is_refused_with_the_sdks_reason() {
+        // gRPC needs a sender eco-scan does not ship.
+        System.setProperty("otel.exporter.otlp.protocol", "grpc");
+
+        assertThatThrownBy(Traces::otlp)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GrpcSenderProvider");
+    }
+
+    @Test
+    void closing_the_traces_exports_the_scans_spans_to_the_otlp_endpoint_over_http_by_default() throws IOException {
         try (RawHttpCapture collector =
                 RawHttpCapture.start(request -> new RawHttpCapture.Reply(200, "application/x-protobuf", new byte[0]))) {
             System.setProperty("otel.exporter.otlp.endpoint", collector.root());
-            System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
             TestPipeline kit = ScanTestKit.pipeline()
                     .classifier(ScriptedClassifier.labelling("재활용폐기물", "종이팩", "우유팩"))
                     .build();

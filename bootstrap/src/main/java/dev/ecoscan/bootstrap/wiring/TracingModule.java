@@ -3,6 +3,7 @@ package dev.ecoscan.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.ecoscan.adapter.tracing.Traces;
+import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.bootstrap.config.TraceSettings;
 import dev.ecoscan.domain.port.ModelCallTracer;
 import jakarta.inject.Singleton;
@@ -18,7 +19,15 @@ interface TracingModule {
     @Provides
     @Singleton
     static Traces traces(TraceSettings settings, Resources resources) {
-        return settings.otlp() ? resources.register(Traces.otlp()) : Traces.off();
+        if (!settings.otlp()) {
+            return Traces.off();
+        }
+        try {
+            return resources.register(Traces.otlp());
+        } catch (IllegalArgumentException e) {
+            // An OTEL_* variable eco-scan cannot honour is a setting to change, said before any scan.
+            throw new SettingsException("ECO_SCAN_TRACES=otlp: " + e.getMessage(), e);
+        }
     }
 
     @Provides
