@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.simulator.LlmSimulator;
 import dev.ecoscan.simulator.SimulatorConfig;
+import dev.ecoscan.testservers.Eventually;
 import dev.ecoscan.testservers.RawHttpCapture;
 import dev.ecoscan.testservers.ResponseLeaks;
 import io.opentelemetry.api.common.AttributeKey;
@@ -17,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,18 +87,11 @@ class TracesOverHttpTest {
     @Test
     void one_scan_is_a_span_tree_under_the_callers_trace_and_its_llm_requests_carry_their_client_spans()
             throws Exception {
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/scan/classify"))
-                        .header("Content-Type", "application/json")
-                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
-                        .header("traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"" + service.baseUrl()
-                                + "/samples/milk-carton.png\",\"user_input\":\"뚜껑은 어떻게 버려요?\"}"))
-                        .build(),
-                ResponseLeaks.checkedBodies());
+        HttpResponse<String> response =
+                post("/api/v1/scan/classify", "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01", "뚜껑은 어떻게 버려요?");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
-        List<SpanData> spans = spansOnceTheScanIsExported();
+        List<SpanData> spans = spansWithTheScanOf(TRACE_ID);
         SpanData scan = named(spans, "scan").getFirst();
         assertThat(scan.getTraceId()).isEqualTo(TRACE_ID);
         assertThat(scan.getParentSpanId()).isEqualTo(CALLER_SPAN);
@@ -141,6 +133,32 @@ class TracesOverHttpTest {
                         .collect(Collectors.toSet()));
     }
 
+    @Test
+    void a_jobs_scan_continues_the_trace_of_the_request_that_submitted_it() throws Exception {
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+
+        HttpResponse<String> response = post("/api/v1/scan", "00-" + trace + "-b7ad6b7169203331-01", "");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        SpanData scan = named(spansWithTheScanOf(trace), "scan").stream()
+                .filter(span -> span.getTraceId().equals(trace))
+                .findFirst()
+                .orElseThrow();
+        assertThat(scan.getParentSpanId()).isEqualTo("b7ad6b7169203331");
+    }
+
+    private HttpResponse<String> post(String path, String traceparent, String question) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "s_access=" + service.devToken().orElseThrow())
+                        .header("traceparent", traceparent)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"" + service.baseUrl()
+                                + "/samples/milk-carton.png\",\"user_input\":\"" + question + "\"}"))
+                        .build(),
+                ResponseLeaks.checkedBodies());
+    }
+
     private static AttributeKey<String> stringKey(String name) {
         return AttributeKey.stringKey(name);
     }
@@ -149,17 +167,17 @@ class TracesOverHttpTest {
         return AttributeKey.longKey(name);
     }
 
-    private static List<SpanData> spansOnceTheScanIsExported() throws InterruptedException {
-        // The SDK's batch processor exports every 20 ms here; the scan span ends last.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            List<SpanData> spans = MemorySpanExporterProvider.latest().getFinishedSpanItems();
-            if (!named(spans, "scan").isEmpty()) {
-                return spans;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no scan span was exported within 10 s");
+    /** The spans exported once the scan span of one trace is: the SDK's batch processor exports every 20 ms here. */
+    private static List<SpanData> spansWithTheScanOf(String traceId) {
+        Eventually.holds(
+                "the scan span of trace " + traceId + " is exported",
+                () -> named(exported(), "scan").stream()
+                        .anyMatch(span -> span.getTraceId().equals(traceId)));
+        return exported();
+    }
+
+    private static List<SpanData> exported() {
+        return MemorySpanExporterProvider.latest().getFinishedSpanItems();
     }
 
     private static List<SpanData> named(List<SpanData> spans, String name) {
