@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  */
 final class EndpointCaller {
 
-    private final ProviderEndpoint endpoint;
+    private final CallSite site;
     private final Step step;
     private final ChatModel model;
     private final Optional<StreamedChat> streamed;
@@ -46,7 +46,7 @@ final class EndpointCaller {
     private final Clock clock;
 
     EndpointCaller(
-            ProviderEndpoint endpoint,
+            CallSite site,
             Step step,
             ChatModel model,
             Optional<StreamedChat> streamed,
@@ -57,7 +57,7 @@ final class EndpointCaller {
             ModelCallTracer tracer,
             RefusalLog refusals,
             Clock clock) {
-        this.endpoint = endpoint;
+        this.site = site;
         this.step = step;
         this.model = model;
         this.streamed = streamed;
@@ -70,8 +70,8 @@ final class EndpointCaller {
         this.clock = clock;
     }
 
-    ProviderEndpoint endpoint() {
-        return endpoint;
+    CallSite site() {
+        return site;
     }
 
     RequestShape shape() {
@@ -112,11 +112,11 @@ final class EndpointCaller {
                     ? EndpointTrouble.of(new DeadlineReached())
                     : EndpointTrouble.of(e);
             if (trouble.isRefusal()) {
-                refusals.report(endpoint, step.label(), shape.model(), trouble);
+                refusals.report(site, step.label(), shape.model(), trouble);
             }
             return new Reply.Failure(
                     trouble,
-                    "the " + step.label() + " model " + shape.model() + " at the " + endpoint.name() + " endpoint: "
+                    "the " + step.label() + " model " + shape.model() + " at the " + site.name() + " endpoint: "
                             + trouble.detail());
         }
     }
@@ -126,7 +126,7 @@ final class EndpointCaller {
         if (!clock.instant().isBefore(deadline)) {
             throw new DeadlineReached();
         }
-        TracedModelCall traced = tracer.start(scanId, step, endpoint.provider().genAiName(), shape.model());
+        TracedModelCall traced = tracer.start(scanId, step, site.provider(), shape.model());
         long start = System.nanoTime();
         try {
             ChatResponse response = CallHeaders.during(traced.headers(), () -> exchange.apply(request));
@@ -146,16 +146,7 @@ final class EndpointCaller {
                 ? Optional.ofNullable(openAi.inputTokensDetails().cachedTokens())
                 : Optional.empty();
         ModelCall call = new ModelCall(
-                scanId,
-                step,
-                endpoint.name(),
-                endpoint.provider().genAiName(),
-                shape.model(),
-                input,
-                output,
-                cached,
-                took,
-                outcome);
+                scanId, step, site.name(), site.provider(), shape.model(), input, output, cached, took, outcome);
         try {
             calls.record(call);
         } catch (RuntimeException ignored) {

@@ -15,4 +15,12 @@ import dev.ecoscan.domain.reward.RewardOutcome;
 public interface RewardMatcher {
 
     RewardOutcome match(RewardGrant grant);
+
+    /**
+     * A matcher for embedders that keep no rewards: every decided grant is {@link
+     * RewardOutcome.Unavailable}, so the scan's outcome says plainly that no character was checked.
+     */
+    static RewardMatcher none() {
+        return grant -> new RewardOutcome.Unavailable("no reward store is configured");
+    }
 }
