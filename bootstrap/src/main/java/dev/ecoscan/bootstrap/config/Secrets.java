@@ -33,13 +33,22 @@ public final class Secrets {
     private static final Pattern BEARER_TOKEN = Pattern.compile("\\b(Bearer\\s+)[A-Za-z0-9._~+/=-]{16,}");
 
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /**
+     * The known secrets, longest first (so that a secret containing another is cut out whole), sorted
+     * once per registration rather than on every line printed: every log line's text passes here.
+     */
+    private static volatile List<String> longestFirst = List.of();
 
     private Secrets() {}
 
     /** Remembers a secret value (a key, a token, a password) so that it is cut out of all output. */
     public static void register(String value) {
-        if (value != null && value.strip().length() >= SHORTEST) {
-            KNOWN.add(value.strip());
+        if (value != null && value.strip().length() >= SHORTEST && KNOWN.add(value.strip())) {
+            synchronized (KNOWN) {
+                longestFirst = KNOWN.stream()
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .toList();
+            }
         }
     }
 
@@ -69,15 +78,18 @@ public final class Secrets {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String clean = URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
-        clean = PASSWORD_PARAMETER.matcher(clean).replaceAll("$1" + MASK);
-        clean = CREDENTIAL_HEADER.matcher(clean).replaceAll("$1$2" + MASK);
-        clean = BEARER_TOKEN.matcher(clean).replaceAll("$1" + MASK);
-        // Longest first, so that a secret containing another is cut out whole.
-        List<String> known = KNOWN.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
-        for (String secret : known) {
+        String clean = text;
+        // Each pattern needs a ':' or '=' (a URL's password, password=, a header's value) except a
+        // bare bearer token; most texts have none, and skip the four scans.
+        if (clean.indexOf(':') >= 0 || clean.indexOf('=') >= 0) {
+            clean = URL_PASSWORD.matcher(clean).replaceAll("$1" + MASK + "@");
+            clean = PASSWORD_PARAMETER.matcher(clean).replaceAll("$1" + MASK);
+            clean = CREDENTIAL_HEADER.matcher(clean).replaceAll("$1$2" + MASK);
+        }
+        if (clean.contains("Bearer")) {
+            clean = BEARER_TOKEN.matcher(clean).replaceAll("$1" + MASK);
+        }
+        for (String secret : longestFirst) {
             clean = clean.replace(secret, MASK);
         }
         return clean;
