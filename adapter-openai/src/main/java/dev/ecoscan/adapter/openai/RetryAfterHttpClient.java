@@ -5,48 +5,39 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
-import io.helidon.http.Header;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
-import io.helidon.webclient.api.HttpClientRequest;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * LangChain4j's HTTP client for plain requests, sending them with Helidon's blocking client so that an
+ * LangChain4j's HTTP client for plain requests, sending them with the JDK client itself so that an
  * error reply's {@code Retry-After} header survives (LangChain4j's {@code HttpException} keeps only
  * the status and body). Streaming requests go to LangChain4j's JDK client. Both carry the call's
  * {@link CallHeaders} (its trace context).
- *
- * <p>The exchange runs on the calling (virtual) thread. Each read waits at most the read timeout, or
- * what is left before the scan's deadline when that is sooner; a provider that keeps trickling bytes
- * is stopped by the scan's deadline guard, which interrupts the call (socket I/O on a virtual thread
- * gives way to an interrupt).
  */
 final class RetryAfterHttpClient implements HttpClient {
 
-    private final WebClient plain;
+    private final java.net.http.HttpClient jdk;
     private final Duration readTimeout;
     private final HttpClient streaming;
     private final Clock clock;
 
-    RetryAfterHttpClient(WebClient plain, Duration readTimeout, HttpClient streaming, Clock clock) {
-        this.plain = plain;
+    RetryAfterHttpClient(java.net.http.HttpClient jdk, Duration readTimeout, HttpClient streaming, Clock clock) {
+        this.jdk = jdk;
         this.readTimeout = readTimeout;
         this.streaming = streaming;
         this.clock = clock;
@@ -64,56 +55,48 @@ final class RetryAfterHttpClient implements HttpClient {
                 boundByDeadline = true;
             }
         }
-        HttpClientRequest call = plain.method(Method.create(request.method().name()))
-                .uri(URI.create(request.url()))
-                .readTimeout(timeout);
-        request.headers().forEach((name, values) -> call.header(HeaderNames.create(name), values));
-        CallHeaders.current().forEach((name, value) -> call.header(HeaderNames.create(name), List.of(value)));
-        try (HttpClientResponse response = request.body() == null
-                ? call.request()
-                : call.submit(request.body().getBytes(StandardCharsets.UTF_8))) {
-            int status = response.status().code();
-            String body = response.as(String.class);
-            if (status < 200 || status > 299) {
-                throw new ProviderHttpException(
-                        status,
-                        body,
-                        response.headers().first(HeaderNames.RETRY_AFTER).flatMap(this::parseRetryAfter));
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(timeout)
+                .method(
+                        request.method().name(),
+                        request.body() == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        CallHeaders.current().forEach(builder::setHeader);
+        HttpResponse<String> response;
+        // The JDK's request timeout stops at the response headers; a provider that sends headers and
+        // then stalls the body must be cut off too, so the whole exchange is bounded here.
+        CompletableFuture<HttpResponse<String>> exchange =
+                jdk.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut(boundByDeadline, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(boundByDeadline, cause);
             }
-            return SuccessfulHttpResponse.builder()
-                    .statusCode(status)
-                    .headers(headers(response))
-                    .body(body)
-                    .build();
-        } catch (ProviderHttpException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw failure(e, boundByDeadline);
+            throw new ProviderUnreachableException(
+                    cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderTimeoutException("interrupted at the scan's deadline", true, e);
         }
-    }
-
-    private RuntimeException failure(RuntimeException e, boolean boundByDeadline) {
-        if (Thread.currentThread().isInterrupted()) {
-            return new ProviderTimeoutException("interrupted at the scan's deadline", true, e);
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            throw new ProviderHttpException(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter));
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException) {
-                return timedOut(boundByDeadline, e);
-            }
-            if (cause instanceof InterruptedIOException) {
-                return new ProviderTimeoutException("interrupted at the scan's deadline", true, e);
-            }
-        }
-        Throwable root = e.getCause() == null ? e : e.getCause();
-        return new ProviderUnreachableException(root.getMessage() == null ? root.toString() : root.getMessage(), e);
-    }
-
-    private static Map<String, List<String>> headers(HttpClientResponse response) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Header header : response.headers()) {
-            headers.computeIfAbsent(header.name(), name -> new ArrayList<>()).addAll(header.allValues());
-        }
-        return headers;
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
     }
 
     private ProviderTimeoutException timedOut(boolean boundByDeadline, Throwable cause) {

@@ -4,8 +4,6 @@ import dev.ecoscan.support.http.OutboundHttp;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
-import io.helidon.webclient.api.Proxy;
-import io.helidon.webclient.api.WebClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,24 +46,14 @@ final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        WebClient plain = WebClient.builder()
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                // What LangChain4j asks for is sent as it is: no redirects followed, no proxy, no
-                // "Expect: 100-continue" round trip before the body (Helidon's default).
-                .followRedirects(false)
-                .proxy(Proxy.noProxy())
-                .sendExpectContinue(false)
-                .relativeUris(true)
-                // Idle connections kept per provider: enough for the service's in-flight bound.
-                .connectionCacheSize(1024)
-                .build();
         // HTTP/2 only where TLS negotiates it: a cleartext h2c upgrade breaks uvicorn-based servers.
+        java.net.http.HttpClient jdk =
+                OutboundHttp.clientFor(baseUrl).connectTimeout(connectTimeout).build();
         HttpClient streaming = new JdkHttpClientBuilder()
                 .httpClientBuilder(OutboundHttp.clientFor(baseUrl))
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .build();
-        return new RetryAfterHttpClient(plain, readTimeout, streaming, Clock.systemUTC());
+        return new RetryAfterHttpClient(jdk, readTimeout, streaming, Clock.systemUTC());
     }
 }
