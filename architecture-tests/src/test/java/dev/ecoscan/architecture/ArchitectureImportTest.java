@@ -32,6 +32,7 @@ class ArchitectureImportTest {
                         "dev.ecoscan.adapter.openai",
                         "dev.ecoscan.adapter.http",
                         "dev.ecoscan.adapter.metrics",
+                        "dev.ecoscan.adapter.tracing",
                         "dev.ecoscan.adapter.images",
                         "dev.ecoscan.adapter.character",
                         "dev.ecoscan.adapter.redis",

@@ -3,7 +3,10 @@ package dev.ecoscan.adapter.http;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.domain.scan.TraceParent;
 import dev.ecoscan.domain.scan.UserId;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +16,11 @@ import java.util.function.BooleanSupplier;
 /**
  * A scan's request as both the synchronous and the asynchronous route take it: the user
  * authenticated and within their rate, the body read within its limits, the image URL past the
- * static rules, and the instance still taking scans.
+ * static rules, the instance still taking scans, and the caller's {@code traceparent} kept.
  */
 final class ScanRequestReader {
+
+    private static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
 
     private final Authenticator authenticator;
     private final JsonBodyReader bodies;
@@ -58,8 +63,11 @@ final class ScanRequestReader {
         ScanId task = ScanId.random();
         // So that an unexpected failure later in this request is logged, and answered, with its task_id.
         req.context().register(task);
+        // The caller's W3C trace context, so the scan's trace (and a job's, run later) continues the caller's.
+        Optional<TraceParent> trace =
+                TraceParent.parse(req.headers().first(TRACEPARENT).orElse(null));
         return new ScanRequest(
-                task, image, body.userInput(), user, clock.instant().plus(deadline));
+                task, image, body.userInput(), user, clock.instant().plus(deadline), trace);
     }
 
     private ImageReference image(String url) {

@@ -5,6 +5,7 @@ import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.port.ModelCallTracer;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.langchain4j.model.chat.ChatModel;
@@ -66,6 +67,8 @@ public final class CallerChatModels {
                 Retry.of(name, ONE_ATTEMPT),
                 CircuitBreaker.of(name, NEVER_OPENS),
                 calls,
+                // The caller's model sends its own requests, through no client of eco-scan's to add headers to.
+                ModelCallTracer.none(),
                 new RefusalLog(),
                 clock)));
     }

@@ -3,6 +3,8 @@ package dev.ecoscan.adapter.openai;
 import dev.ecoscan.adapter.openai.EndpointTrouble.DeadlineReached;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.port.ModelCallTracer;
+import dev.ecoscan.domain.port.ModelCallTracer.TracedModelCall;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.Step;
 import dev.langchain4j.data.message.ChatMessage;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
  * One step's calls to one endpoint: every attempt goes through the endpoint's circuit breaker, 429
  * and 5xx are retried by the endpoint's Resilience4j {@link Retry} (honouring {@code Retry-After},
  * never past the scan's deadline: see {@link RetryPolicy#config}), every attempt's tokens and time
- * are reported, and every error becomes a typed failure that says whether the chain may move on.
+ * are reported and traced (its trace context sent with the request), and every error becomes a typed failure that says whether the chain may move on.
  */
 final class EndpointCaller {
 
@@ -39,6 +41,7 @@ final class EndpointCaller {
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final ModelCallRecorder calls;
+    private final ModelCallTracer tracer;
     private final RefusalLog refusals;
     private final Clock clock;
 
@@ -51,6 +54,7 @@ final class EndpointCaller {
             Retry retry,
             CircuitBreaker breaker,
             ModelCallRecorder calls,
+            ModelCallTracer tracer,
             RefusalLog refusals,
             Clock clock) {
         this.site = site;
@@ -61,6 +65,7 @@ final class EndpointCaller {
         this.retry = retry;
         this.breaker = breaker;
         this.calls = calls;
+        this.tracer = tracer;
         this.refusals = refusals;
         this.clock = clock;
     }
@@ -121,29 +126,32 @@ final class EndpointCaller {
         if (!clock.instant().isBefore(deadline)) {
             throw new DeadlineReached();
         }
+        TracedModelCall traced = tracer.start(scanId, step, site.provider(), shape.model());
         long start = System.nanoTime();
         try {
-            ChatResponse response = exchange.apply(request);
-            record(scanId, response.tokenUsage(), start, "ok");
+            ChatResponse response = CallHeaders.during(traced.headers(), () -> exchange.apply(request));
+            traced.end(record(scanId, response.tokenUsage(), start, "ok"), Optional.ofNullable(response.modelName()));
             return response;
         } catch (RuntimeException e) {
-            record(scanId, null, start, EndpointTrouble.of(e).outcome());
+            traced.end(record(scanId, null, start, EndpointTrouble.of(e).outcome()), Optional.empty());
             throw e;
         }
     }
 
-    private void record(ScanId scanId, TokenUsage usage, long startNanos, String outcome) {
+    private ModelCall record(ScanId scanId, TokenUsage usage, long startNanos, String outcome) {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         int input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         int output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         Optional<Integer> cached = usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null
                 ? Optional.ofNullable(openAi.inputTokensDetails().cachedTokens())
                 : Optional.empty();
+        ModelCall call = new ModelCall(
+                scanId, step, site.name(), site.provider(), shape.model(), input, output, cached, took, outcome);
         try {
-            calls.record(new ModelCall(
-                    scanId, step, site.name(), site.provider(), shape.model(), input, output, cached, took, outcome));
+            calls.record(call);
         } catch (RuntimeException ignored) {
             // Accounting must never break a scan.
         }
+        return call;
     }
 }

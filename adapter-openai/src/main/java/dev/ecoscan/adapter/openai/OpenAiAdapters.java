@@ -6,6 +6,7 @@ import dev.ecoscan.domain.port.AnswerResult;
 import dev.ecoscan.domain.port.Classifier;
 import dev.ecoscan.domain.port.ClassifierVerdict;
 import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.port.ModelCallTracer;
 import dev.ecoscan.domain.scan.Step;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.langchain4j.model.chat.Capability;
@@ -43,13 +44,26 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                 settings, taxonomy, calls, clock, CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
     }
 
+    /** The adapters with the caller's registries, tracing no call. */
+    public static OpenAiAdapters create(
+            OpenAiSettings settings,
+            Taxonomy taxonomy,
+            ModelCallRecorder calls,
+            Clock clock,
+            CircuitBreakerRegistry breakers,
+            RetryRegistry retries) {
+        return create(settings, taxonomy, calls, ModelCallTracer.none(), clock, breakers, retries);
+    }
+
     /**
+     * @param tracer traces every call, and gives each the trace context its request carries
      * @throws IllegalArgumentException when a setting asks for a parameter a configured model refuses
      */
     public static OpenAiAdapters create(
             OpenAiSettings settings,
             Taxonomy taxonomy,
             ModelCallRecorder calls,
+            ModelCallTracer tracer,
             Clock clock,
             CircuitBreakerRegistry breakers,
             RetryRegistry retries) {
@@ -73,6 +87,7 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                     retry,
                     breaker,
                     calls,
+                    tracer,
                     refusals,
                     clock));
             answer.add(new EndpointCaller(
@@ -88,6 +103,7 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                     retry,
                     breaker,
                     calls,
+                    tracer,
                     refusals,
                     clock));
             notes.add(endpoint.name() + ": " + endpoint.provider().setting() + " at " + endpoint.baseUrl() + "; vision "

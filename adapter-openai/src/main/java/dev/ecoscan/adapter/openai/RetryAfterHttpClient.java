@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +26,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * LangChain4j's HTTP client for plain requests, sending them with the JDK client itself so that an
  * error reply's {@code Retry-After} header survives (LangChain4j's {@code HttpException} keeps only
- * the status and body). Streaming requests go to LangChain4j's JDK client unchanged.
+ * the status and body). Streaming requests go to LangChain4j's JDK client. Both carry the call's
+ * {@link CallHeaders} (its trace context).
  */
 final class RetryAfterHttpClient implements HttpClient {
 
@@ -59,6 +63,7 @@ final class RetryAfterHttpClient implements HttpClient {
                                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        CallHeaders.current().forEach(builder::setHeader);
         HttpResponse<String> response;
         // The JDK's request timeout stops at the response headers; a provider that sends headers and
         // then stalls the body must be cut off too, so the whole exchange is bounded here.
@@ -105,7 +110,23 @@ final class RetryAfterHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        streaming.execute(request, parser, listener);
+        Map<String, String> extra = CallHeaders.current();
+        if (extra.isEmpty()) {
+            streaming.execute(request, parser, listener);
+            return;
+        }
+        // The request's own header map may be unmodifiable, so the trace headers go into a copy.
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        extra.forEach((name, value) -> headers.put(name, List.of(value)));
+        HttpRequest.Builder traced = HttpRequest.builder()
+                .method(request.method())
+                .url(request.url())
+                .headers(headers)
+                .body(request.body());
+        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+            traced.formDataFields(request.formDataFields()).formDataFiles(request.formDataFiles());
+        }
+        streaming.execute(traced.build(), parser, listener);
     }
 
     /** {@code Retry-After} is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */

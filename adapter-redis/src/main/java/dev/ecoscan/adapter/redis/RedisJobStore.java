@@ -12,6 +12,7 @@ import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.domain.scan.TraceParent;
 import dev.ecoscan.domain.scan.UserId;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -80,6 +81,8 @@ final class RedisJobStore {
         fields.put("id", request.id().toString());
         fields.put("user", request.user().value());
         request.question().ifPresent(question -> fields.put("question", question));
+        // The submitter's trace, so the worker's scan continues it.
+        request.trace().ifPresent(trace -> fields.put("traceparent", trace.value()));
         fields.put("deadline", request.deadline().toString());
         fields.put("submittedAt", submittedAt.toString());
         switch (request.image()) {
@@ -119,7 +122,8 @@ final class RedisJobStore {
                 image,
                 Optional.ofNullable(fields.get("question")),
                 new UserId(fields.get("user")),
-                Instant.parse(fields.get("deadline")));
+                Instant.parse(fields.get("deadline")),
+                TraceParent.parse(fields.get("traceparent")));
         return Optional.of(new StoredJob(request, Instant.parse(fields.get("submittedAt"))));
     }
 

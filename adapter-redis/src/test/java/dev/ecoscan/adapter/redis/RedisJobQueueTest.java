@@ -3,6 +3,7 @@ package dev.ecoscan.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecoscan.application.jobs.JobRetention;
+import dev.ecoscan.application.port.ScanWaste;
 import dev.ecoscan.data.KnowledgeBase;
 import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
@@ -14,6 +15,7 @@ import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.domain.scan.TraceParent;
 import dev.ecoscan.testkit.CannedAnswers;
 import dev.ecoscan.testkit.ScanTestKit;
 import dev.ecoscan.testkit.ScriptedClassifier;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +102,25 @@ class RedisJobQueueTest {
                                         .isEqualTo("우유팩")));
         assertThat(worker.completedByOutcome()).isEqualTo(Map.of("completed", 1L));
         eventually(() -> api.queueDepth() == 0 && worker.pending() == 0);
+    }
+
+    @Test
+    void the_worker_runs_a_job_in_the_trace_of_the_request_that_submitted_it() throws Exception {
+        RedisJobQueue api = queue(1000);
+        TestPipeline milk = milkCartons(new ScriptedClassifier[1]);
+        List<ScanRequest> ran = new CopyOnWriteArrayList<>();
+        worker(
+                (request, progress) -> {
+                    ran.add(request);
+                    return milk.scan(request, progress);
+                },
+                RedisWorkerSettings.defaults(1));
+        Optional<TraceParent> trace = TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        Job job = accepted(api.submit(request().withTrace(trace), Optional.empty()));
+        drain(api, job.id());
+
+        assertThat(ran).extracting(ScanRequest::trace).containsExactly(trace);
     }
 
     @Test
@@ -492,12 +514,12 @@ class RedisJobQueueTest {
     }
 
     /** A worker process of its own: its own connection, its own pipeline. */
-    private RedisJobWorker worker(TestPipeline pipeline, RedisWorkerSettings settings) {
+    private RedisJobWorker worker(ScanWaste pipeline, RedisWorkerSettings settings) {
         return worker(pipeline, settings, JobRetention.defaults());
     }
 
     /** A worker whose store keeps finished jobs as {@code retention} says: the worker trims when a job finishes. */
-    private RedisJobWorker worker(TestPipeline pipeline, RedisWorkerSettings settings, JobRetention retention) {
+    private RedisJobWorker worker(ScanWaste pipeline, RedisWorkerSettings settings, JobRetention retention) {
         RedisJobs redis = open(new RedisJobs(server.url(), prefix, Duration.ofSeconds(2)));
         RedisJobQueue store = new RedisJobQueue(
                 redis,

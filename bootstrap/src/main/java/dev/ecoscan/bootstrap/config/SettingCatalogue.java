@@ -76,7 +76,8 @@ public final class SettingCatalogue {
             JobSettings.REDIS_URL,
             JobSettings.WORKER_CONCURRENCY,
             JobSettings.WORKER_RECLAIM_AFTER,
-            JobSettings.DRAIN_GRACE);
+            JobSettings.DRAIN_GRACE,
+            TraceSettings.TRACES);
 
     private SettingCatalogue() {}
 

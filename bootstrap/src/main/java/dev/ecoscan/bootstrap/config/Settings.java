@@ -14,7 +14,8 @@ public record Settings(
         LimitSettings limits,
         ImageSettings images,
         JobSettings jobs,
-        RewardSettings rewards) {
+        RewardSettings rewards,
+        TraceSettings traces) {
 
     /** Resolves settings from an environment (usually {@code System.getenv()}) and the file it names. */
     public static Settings from(Map<String, String> environment) {
@@ -36,7 +37,8 @@ public record Settings(
                 LimitSettings.from(values, service.dev(), provider.simulated()),
                 ImageSettings.from(values),
                 JobSettings.from(values),
-                RewardSettings.from(values));
+                RewardSettings.from(values),
+                TraceSettings.from(values));
     }
 
     /**

@@ -4,7 +4,8 @@ import dagger.Module;
 
 /**
  * The engine every command shares: settings, the knowledge base, the driven ports picked by
- * configuration, the image budget, the scan use case and the character in-ports. A command's own
+ * configuration, the image budget, the scan use case (traced when traces are on) and the character
+ * in-ports. A command's own
  * module adds the fetching image source and where model calls and step events go.
  */
 @Module(
@@ -14,6 +15,7 @@ import dagger.Module;
             PortsModule.class,
             ImagesModule.class,
             PipelineModule.class,
+            TracingModule.class,
             InPortsModule.class
         })
 public interface CoreModule {}

@@ -13,6 +13,7 @@ import dev.ecoscan.bootstrap.config.ProviderSettings;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.config.SettingsException;
 import dev.ecoscan.domain.port.ModelCallRecorder;
+import dev.ecoscan.domain.port.ModelCallTracer;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.ecoscan.simulator.LlmSimulator;
 import dev.ecoscan.simulator.SimulatorConfig;
@@ -81,11 +82,12 @@ interface OpenAiModule {
             OpenAiSettings settings,
             Taxonomy taxonomy,
             ModelCallRecorder calls,
+            ModelCallTracer tracer,
             Clock clock,
             CircuitBreakerRegistry breakers,
             RetryRegistry retries) {
         try {
-            return OpenAiAdapters.create(settings, taxonomy, calls, clock, breakers, retries);
+            return OpenAiAdapters.create(settings, taxonomy, calls, tracer, clock, breakers, retries);
         } catch (IllegalArgumentException e) {
             // A parameter a configured model refuses is a setting to change, found before any request.
             throw new SettingsException(e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.ecoscan.adapter.tracing.Traces;
 import dev.ecoscan.application.PipelinePorts;
 import dev.ecoscan.application.ScanPipeline;
 import dev.ecoscan.application.calls.ModelCallLog;
@@ -16,8 +17,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Assembles the use case: every port wrapped in its timing decorator, step events to the listeners
- * the command chose. Each outcome carries its own timings either way, and a job follows its own
+ * Assembles the use case: every port wrapped in its timing decorator (and, with traces on, in its span),
+ * step events to the listeners the command chose. Each outcome carries its own timings either way, and a job follows its own
  * scan's events (see {@code JobRunner}).
  */
 @Module
@@ -32,8 +33,10 @@ interface PipelineModule {
             AnswerGenerator answers,
             RewardMatcher rewards,
             StepRecorder listeners,
+            Traces traces,
             Clock clock) {
-        return ScanPipeline.assemble(new PipelinePorts(images, classifier, rules, answers, rewards), listeners, clock);
+        PipelinePorts ports = new PipelinePorts(images, classifier, rules, answers, rewards);
+        return traces.traced(ScanPipeline.assemble(traces.traced(ports), traces.traced(listeners), clock));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.ecoscan.bootstrap.config.ProviderSettings;
 import dev.ecoscan.bootstrap.config.RewardSettings;
 import dev.ecoscan.bootstrap.config.ServiceSettings;
 import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.config.TraceSettings;
 
 /** Each concern's settings record, so that a provider asks for the settings it reads and no others. */
 @Module
@@ -48,5 +49,10 @@ interface SettingsModule {
     @Provides
     static RewardSettings rewards(Settings settings) {
         return settings.rewards();
+    }
+
+    @Provides
+    static TraceSettings traces(Settings settings) {
+        return settings.traces();
     }
 }

@@ -12,8 +12,15 @@ import java.util.Optional;
  * @param question what the person asked, if anything (trimmed; blank means none)
  * @param user     who is scanning, for rewards
  * @param deadline when the scan must be finished; every step is bounded by it
+ * @param trace    the trace of the request that asked for the scan, if it carried one
  */
-public record ScanRequest(ScanId id, ImageReference image, Optional<String> question, UserId user, Instant deadline) {
+public record ScanRequest(
+        ScanId id,
+        ImageReference image,
+        Optional<String> question,
+        UserId user,
+        Instant deadline,
+        Optional<TraceParent> trace) {
 
     /** Long enough for a real question, short enough to keep prompts (and their cost) bounded. */
     public static final int MAX_QUESTION_LENGTH = 500;
@@ -30,5 +37,16 @@ public record ScanRequest(ScanId id, ImageReference image, Optional<String> ques
         });
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(trace, "trace");
+    }
+
+    /** A scan that continues no caller's trace. */
+    public ScanRequest(ScanId id, ImageReference image, Optional<String> question, UserId user, Instant deadline) {
+        this(id, image, question, user, deadline, Optional.empty());
+    }
+
+    /** The same scan, continuing the trace {@code trace} names. */
+    public ScanRequest withTrace(Optional<TraceParent> trace) {
+        return new ScanRequest(id, image, question, user, deadline, trace);
     }
 }
