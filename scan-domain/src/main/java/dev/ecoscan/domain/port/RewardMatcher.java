@@ -14,5 +14,11 @@ import dev.ecoscan.domain.reward.RewardOutcome;
  */
 public interface RewardMatcher {
 
+    /**
+     * Grants the character, by the grant's deadline.
+     *
+     * @param grant the decided reward
+     * @return granted, already owned, declined by a remote service, or unavailable; never throws
+     */
     RewardOutcome match(RewardGrant grant);
 }

@@ -28,6 +28,13 @@ public final class Taxonomy {
     private final Map<String, SituationTag> tagsByKey = new HashMap<>();
     private final TaxonomySearch finder;
 
+    /**
+     * A taxonomy of these categories and situation tags, checked as a whole.
+     *
+     * @param majors the major categories, in display order
+     * @param tags   the situation tags
+     * @throws IllegalArgumentException when it has no major category or its nodes or tags are inconsistent
+     */
     public Taxonomy(List<MajorCategory> majors, List<SituationTag> tags) {
         this.majors = List.copyOf(Objects.requireNonNull(majors, "majors"));
         this.tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
@@ -71,19 +78,40 @@ public final class Taxonomy {
         }
     }
 
+    /**
+     * The major categories, in display order.
+     *
+     * @return the majors
+     */
     public List<MajorCategory> majors() {
         return majors;
     }
 
+    /**
+     * Every situation tag.
+     *
+     * @return the tags, in data order
+     */
     public List<SituationTag> situationTags() {
         return tags;
     }
 
+    /**
+     * Any node by its id.
+     *
+     * @param id a major's, middle's or item's id
+     * @return the node, or empty when none has that id
+     */
     public Optional<TaxonomyNode> node(NodeId id) {
         return Optional.ofNullable(nodes.get(id));
     }
 
-    /** The path of an item, by its id. */
+    /**
+     * The path of an item, by its id.
+     *
+     * @param itemId an item's id
+     * @return its path, or empty when no item has that id
+     */
     public Optional<CategoryPath> pathOf(NodeId itemId) {
         return Optional.ofNullable(paths.get(itemId));
     }
@@ -91,6 +119,9 @@ public final class Taxonomy {
     /**
      * The path of a category without an item: a middle, or a major without middles (what a scan
      * found when the item was not recognised).
+     *
+     * @param ruleNode the id of a middle, or of a major without middles
+     * @return the path without an item, or empty when the id names no rule node
      */
     public Optional<CategoryPath> categoryPath(NodeId ruleNode) {
         for (MajorCategory major : majors) {
@@ -106,23 +137,40 @@ public final class Taxonomy {
         return Optional.empty();
     }
 
-    /** Every item, in the taxonomy's order. */
+    /**
+     * Every item, in the taxonomy's order.
+     *
+     * @return the items
+     */
     public Stream<Item> items() {
         return itemPaths().flatMap(path -> path.item().stream());
     }
 
+    /**
+     * Every item's path, in the taxonomy's order.
+     *
+     * @return the paths
+     */
     public Stream<CategoryPath> itemPaths() {
         return paths.values().stream();
     }
 
-    /** The nodes that own a disposal rule: every middle, and every major without middles. */
+    /**
+     * The nodes that own a disposal rule: every middle, and every major without middles.
+     *
+     * @return the rule nodes, in the taxonomy's order
+     */
     public Stream<TaxonomyNode> ruleNodes() {
         return majors.stream()
                 .flatMap(major ->
                         major.hasMiddles() ? major.middles().stream().map(TaxonomyNode.class::cast) : Stream.of(major));
     }
 
-    /** Middle categories of recyclable majors: each earns its own character. */
+    /**
+     * Middle categories of recyclable majors: each earns its own character.
+     *
+     * @return the middles that earn characters
+     */
     public Stream<MiddleCategory> recyclableMiddles() {
         return majors.stream().filter(MajorCategory::recyclable).flatMap(m -> m.middles().stream());
     }
@@ -132,6 +180,8 @@ public final class Taxonomy {
      * their own, or pick a variant of an item) and those that say why a photo could not be classified
      * (group {@value #UNCERTAIN_GROUP}). Other tags describe without changing anything, so asking a
      * model for them would only cost tokens.
+     *
+     * @return the tags to ask a vision model for
      */
     public List<SituationTag> visionTags() {
         Set<String> variantTags = new HashSet<>();
@@ -145,6 +195,12 @@ public final class Taxonomy {
                 .toList();
     }
 
+    /**
+     * A situation tag by its id or Korean label.
+     *
+     * @param idOrLabel what a classifier or the data names it
+     * @return the tag, or empty when there is none
+     */
     public Optional<SituationTag> tag(String idOrLabel) {
         return Optional.ofNullable(tagsByKey.get(idOrLabel));
     }
@@ -152,12 +208,20 @@ public final class Taxonomy {
     /**
      * Items, middles and majors a person's words find, best first: see {@link TaxonomySearch} for how
      * spelling, spacing and typos are treated and how hits are ranked.
+     *
+     * @param text what a person typed
+     * @return the hits, best first, possibly none
      */
     public List<SearchHit> find(String text) {
         return finder.find(text);
     }
 
-    /** The items among {@link #find}'s hits, e.g. "우유" finds 우유팩. */
+    /**
+     * The items among {@link #find}'s hits, e.g. "우유" finds 우유팩.
+     *
+     * @param text what a person typed
+     * @return the paths of the items found, best first
+     */
     public List<CategoryPath> search(String text) {
         return find(text).stream()
                 .flatMap(hit -> hit.path().stream())
@@ -171,6 +235,9 @@ public final class Taxonomy {
      * item's id or name, or free text that eco-scan identifies among the category's items with its own
      * search (see {@link TaxonomySearch#identify}). Free text that names no item exactly keeps the
      * category, whose rule then applies, and no item: a name is never guessed.
+     *
+     * @param labels what a classifier said
+     * @return the checked classification, or why the labels do not fit
      */
     public Resolution resolve(CategoryLabels labels) {
         Optional<MajorCategory> major =
@@ -228,6 +295,11 @@ public final class Taxonomy {
         return node.id().value().equals(label) || node.name().equals(label);
     }
 
+    /**
+     * How many items there are, for reports.
+     *
+     * @return the number of items
+     */
     public int itemCount() {
         return paths.size();
     }
