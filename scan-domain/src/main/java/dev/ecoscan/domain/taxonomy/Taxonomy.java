@@ -1,6 +1,5 @@
 package dev.ecoscan.domain.taxonomy;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +25,7 @@ public final class Taxonomy {
     private final Map<NodeId, CategoryPath> paths = new LinkedHashMap<>();
     private final Map<String, SituationTag> tagsByKey = new HashMap<>();
     private final TaxonomySearch finder;
+    private final LabelResolver resolver;
 
     /**
      * A taxonomy of these categories and situation tags, checked as a whole.
@@ -69,6 +68,7 @@ public final class Taxonomy {
             }
         }
         this.finder = new TaxonomySearch(this.majors, paths);
+        this.resolver = new LabelResolver(this.majors, tagsByKey, finder);
     }
 
     private void index(TaxonomyNode node) {
@@ -78,20 +78,12 @@ public final class Taxonomy {
         }
     }
 
-    /**
-     * The major categories, in display order.
-     *
-     * @return the majors
-     */
+    /** {@return the major categories, in display order} */
     public List<MajorCategory> majors() {
         return majors;
     }
 
-    /**
-     * Every situation tag.
-     *
-     * @return the tags, in data order
-     */
+    /** {@return every situation tag, in data order} */
     public List<SituationTag> situationTags() {
         return tags;
     }
@@ -137,20 +129,12 @@ public final class Taxonomy {
         return Optional.empty();
     }
 
-    /**
-     * Every item, in the taxonomy's order.
-     *
-     * @return the items
-     */
+    /** {@return every item, in the taxonomy's order} */
     public Stream<Item> items() {
         return itemPaths().flatMap(path -> path.item().stream());
     }
 
-    /**
-     * Every item's path, in the taxonomy's order.
-     *
-     * @return the paths
-     */
+    /** {@return every item's path, in the taxonomy's order} */
     public Stream<CategoryPath> itemPaths() {
         return paths.values().stream();
     }
@@ -240,66 +224,10 @@ public final class Taxonomy {
      * @return the checked classification, or why the labels do not fit
      */
     public Resolution resolve(CategoryLabels labels) {
-        Optional<MajorCategory> major =
-                majors.stream().filter(m -> names(m, labels.major())).findFirst();
-        if (major.isEmpty()) {
-            return new Resolution.OutOfTaxonomy("unknown major category '" + labels.major() + "'");
-        }
-        Optional<MiddleCategory> middle = Optional.empty();
-        if (major.get().hasMiddles()) {
-            if (labels.middle().isEmpty()) {
-                return new Resolution.OutOfTaxonomy("'" + major.get().name() + "' needs a middle category");
-            }
-            middle = major.get().middles().stream()
-                    .filter(m -> names(m, labels.middle().get()))
-                    .findFirst();
-            if (middle.isEmpty()) {
-                return new Resolution.OutOfTaxonomy("'" + labels.middle().get() + "' is not a middle category of '"
-                        + major.get().name() + "'");
-            }
-        } else if (labels.middle().isPresent()
-                && !names(major.get(), labels.middle().get())) {
-            return new Resolution.OutOfTaxonomy("'" + major.get().name() + "' has no middle category '"
-                    + labels.middle().get() + "'");
-        }
-        List<SituationTag> situation = new ArrayList<>();
-        for (String label : labels.situationTags()) {
-            SituationTag tag = tagsByKey.get(label);
-            if (tag == null) {
-                return new Resolution.OutOfTaxonomy("unknown situation tag '" + label + "'");
-            }
-            if (!situation.contains(tag)) {
-                situation.add(tag);
-            }
-        }
-        List<Item> candidates =
-                middle.map(MiddleCategory::items).orElse(major.get().items());
-        Optional<Item> exact =
-                candidates.stream().filter(i -> names(i, labels.item())).findFirst();
-        Optional<SearchHit> found = exact.isPresent()
-                ? Optional.empty()
-                : finder.identify(
-                        labels.item(), candidates.stream().map(Item::id).collect(Collectors.toSet()));
-        Optional<Item> item = exact.or(() -> found.map(hit -> (Item) hit.node()));
-        // A name that named a variant ("물 아이스팩") says what the photo shows, as its tag would.
-        found.flatMap(SearchHit::variant)
-                .flatMap(variant -> tag(variant.tag()))
-                .filter(tag -> !situation.contains(tag))
-                .ifPresent(situation::add);
-        CategoryPath path = new CategoryPath(major.get(), middle, item);
-        return new Resolution.Resolved(
-                new Classification(path, situation, item.isPresent() ? Optional.empty() : Optional.of(labels.item())));
+        return resolver.resolve(labels);
     }
 
-    private static boolean names(TaxonomyNode node, String label) {
-        return node.id().value().equals(label) || node.name().equals(label);
-    }
-
-    /**
-     * How many items there are, for reports.
-     *
-     * @return the number of items
-     */
+    /** {@return how many items there are, for reports} */
     public int itemCount() {
         return paths.size();
     }
