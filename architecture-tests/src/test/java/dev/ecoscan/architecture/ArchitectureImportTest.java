@@ -38,6 +38,7 @@ class ArchitectureImportTest {
                         "dev.ecoscan.support.http",
                         "dev.ecoscan.support.characters",
                         "dev.ecoscan.bootstrap",
-                        "dev.ecoscan.bootstrap.wiring");
+                        "dev.ecoscan.bootstrap.wiring",
+                        "dev.ecoscan.engine");
     }
 }

@@ -59,14 +59,17 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
-    void code_outside_bootstrap_using_an_adapter_is_reported() {
-        assertReports(RULES.only_bootstrap_depends_on_adapters(), "TestkitUsingAdapter", "BetaAdapter");
+    void code_outside_the_composition_roots_using_an_adapter_is_reported() {
+        assertReports(RULES.only_the_composition_roots_depend_on_adapters(), "TestkitUsingAdapter", "BetaAdapter");
     }
 
     @Test
-    void bootstrap_using_an_adapter_is_allowed() {
-        EvaluationResult result = RULES.only_bootstrap_depends_on_adapters().evaluate(FIXTURES);
-        assertThat(result.getFailureReport().getDetails()).noneMatch(line -> line.contains("bootstrap.Wiring"));
+    void bootstrap_and_the_engine_using_an_adapter_is_allowed() {
+        EvaluationResult result =
+                RULES.only_the_composition_roots_depend_on_adapters().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("TestkitUsingAdapter"))
+                .noneMatch(line -> line.contains("bootstrap.Wiring") || line.contains("engine.EngineWiring"));
     }
 
     @Test
@@ -143,7 +146,8 @@ class ArchitectureRulesBiteTest {
     @Test
     void the_support_module_is_not_taken_for_an_adapter() {
         // Were support an adapter, its use of an adapter would be allowed here, and its users reported.
-        EvaluationResult result = RULES.only_bootstrap_depends_on_adapters().evaluate(FIXTURES);
+        EvaluationResult result =
+                RULES.only_the_composition_roots_depend_on_adapters().evaluate(FIXTURES);
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("SupportUsingAdapter") && line.contains("BetaAdapter"))
                 .noneMatch(line -> line.contains("support.http.Factory"));
@@ -151,15 +155,28 @@ class ArchitectureRulesBiteTest {
 
     @Test
     void bootstrap_implementing_a_port_is_reported() {
-        assertReports(RULES.bootstrap_implements_no_port(), "bootstrap.GrantsBridge", "domain.port.Grants");
+        assertReports(RULES.composition_roots_implement_no_port(), "bootstrap.GrantsBridge", "domain.port.Grants");
+    }
+
+    @Test
+    void the_engine_implementing_a_port_is_reported() {
+        assertReports(RULES.composition_roots_implement_no_port(), "engine.EngineGrants", "domain.port.Grants");
     }
 
     @Test
     void bootstrap_wiring_a_port_without_implementing_it_is_allowed() {
-        EvaluationResult result = RULES.bootstrap_implements_no_port().evaluate(FIXTURES);
+        EvaluationResult result = RULES.composition_roots_implement_no_port().evaluate(FIXTURES);
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("bootstrap.GrantsBridge"))
                 .noneMatch(line -> line.contains("bootstrap.WiresGrants"));
+    }
+
+    @Test
+    void the_engine_implementing_its_own_interface_is_allowed() {
+        EvaluationResult result = RULES.composition_roots_implement_no_port().evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("engine.EngineGrants"))
+                .noneMatch(line -> line.contains("engine.Choice"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.config.Settings;
+import dev.ecoscan.bootstrap.logging.CommandLog;
 import dev.ecoscan.data.KnowledgeBase;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,6 +15,11 @@ record CommandContext(Map<String, String> environment, PrintStream out, PrintStr
         Settings settings = Settings.from(environment);
         settings.requireProviderUnlessDev();
         return settings;
+    }
+
+    /** The command's own log lines (JSON, like every line on stderr), under eco-scan's main logger. */
+    CommandLog log() {
+        return new CommandLog(err, "eco-scan");
     }
 
     /** The validated knowledge base, after checking the settings as every command does. */

@@ -78,11 +78,10 @@ final class EcoScanCommand implements Runnable {
             if (error instanceof SettingsException
                     || error instanceof DataFileException
                     || error instanceof IllegalArgumentException) {
-                context.err().println("eco-scan: " + error.getMessage());
+                context.log().error(error.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            context.err().println("eco-scan: unexpected error: " + error);
-            error.printStackTrace(context.err());
+            context.log().error("unexpected error: " + error, error);
             return ExitCodes.UNEXPECTED;
         });
         return line;

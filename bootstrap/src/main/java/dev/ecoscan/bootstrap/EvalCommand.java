@@ -91,8 +91,13 @@ final class EvalCommand implements Callable<Integer> {
                 images.stream().filter(image -> image.expected().isRejection()).count();
         String title = "eco-scan eval of " + set + ": " + images.size() + " images (" + (images.size() - rejections)
                 + " items, " + rejections + " expected rejections)";
-        (json ? context.err() : context.out())
-                .println(title + "; answers from " + (withAnswers ? "the configured strategy" : "the template"));
+        String heading = title + "; answers from " + (withAnswers ? "the configured strategy" : "the template");
+        if (json) {
+            // stdout holds the JSON document alone, so the heading is a log line.
+            context.log().info(heading);
+        } else {
+            context.out().println(heading);
+        }
         ProgressBar progress = ProgressBar.on(context.err(), terminal && !json);
         List<Scorecard> cards = new ArrayList<>();
         for (Optional<String> model : passes()) {
@@ -107,8 +112,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (report != null) {
             Report.write(report, title, cards);
-            context.err()
-                    .println("eval: wrote " + report.resolve("report.md") + " and " + report.resolve("report.html"));
+            context.log().info("eval wrote " + report.resolve("report.md") + " and " + report.resolve("report.html"));
         }
         return ExitCodes.COMPLETED;
     }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Entry point of {@code ./eco-scan}. */
 public final class Main {
@@ -13,20 +14,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Libraries (HikariCP, Flyway, LangChain4j) log through SLF4J: only their warnings are worth a line.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-        // One line per log record (JUL's default takes two), for Helidon's logs and the per-scan line.
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
-        }
         // Everything this process prints, the libraries' logs included, passes through the redaction
         // of configured secrets: set before any logger captures the streams.
         PrintStream out = redacting(System.out);
         PrintStream err = redacting(System.err);
         System.setOut(out);
         System.setErr(err);
+        // Logback (logback.xml) writes every log line as JSON to stderr. Libraries on System.Logger reach
+        // it through slf4j-jdk-platform-logging on its own; those on java.util.logging, through this bridge.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(run(args, System.getenv(), out, err, Clock.systemUTC()));
     }
 

@@ -31,16 +31,16 @@ final class ServeCommand implements Callable<Integer> {
         context.out().flush();
         ServiceDrain drain = engine.drain();
         UntilSignal.await("eco-scan-drain", () -> {
-            context.err()
-                    .println("eco-scan: stopping; letting scans and jobs in flight finish (at most "
+            context.log()
+                    .info("stopping; letting scans and jobs in flight finish (at most "
                             + drain.grace().total().toMillis() / 1000.0 + " s, ECO_SCAN_DRAIN_GRACE)");
             ServiceDrain.Report report = drain.run();
             if (report.scansCut() > 0 || report.jobsCut() > 0) {
-                context.err()
-                        .println("eco-scan: the grace ran out: " + report.scansCut() + " scans were answered 503"
+                context.log()
+                        .warn("the grace ran out: " + report.scansCut() + " scans were answered 503"
                                 + " shutting_down and " + report.jobsCut() + " jobs ended as shut_down");
             }
-            context.err().println("eco-scan: stopped in " + report.took().toMillis() + " ms");
+            context.log().info("stopped in " + report.took().toMillis() + " ms");
         });
         return ExitCodes.COMPLETED;
     }

@@ -41,7 +41,7 @@ final class TaxonomyCommand implements Callable<Integer> {
         if (find != null) {
             List<Guide.Finding> found = context.knowledge().guide().find(find);
             if (found.isEmpty()) {
-                context.err().println("nothing in the taxonomy matches '" + find + "'");
+                context.log().warn("nothing in the taxonomy matches '" + find + "'");
                 return ExitCodes.REJECTED;
             }
             // A short word can match dozens of things; the best few, with their advice, are what helps.

@@ -47,8 +47,8 @@ final class WorkerCommand implements Callable<Integer> {
                         + Secrets.redact(engine.rewards().description())
                         + "; metrics on port " + endpoint.port());
         if (!settings.rewards().remote() && settings.rewards().dbUrl().isEmpty()) {
-            context.err()
-                    .println("WARNING: this worker keeps rewards in its own embedded database, so each worker"
+            context.log()
+                    .warn("this worker keeps rewards in its own embedded database, so each worker"
                             + " grants on its own: workers should share PostgreSQL (ECO_SCAN_DB_URL) or a character service"
                             + " (ECO_SCAN_REWARDS=remote).");
         }
@@ -57,8 +57,8 @@ final class WorkerCommand implements Callable<Integer> {
         DrainGrace grace = DrainGrace.of(settings);
         UntilSignal.await("eco-scan-worker-stop", () -> {
             // Lets the jobs it holds finish, or leaves them unacknowledged for another worker.
-            context.err()
-                    .println("eco-scan worker: stopping; letting its jobs finish (at most "
+            context.log()
+                    .info("worker stopping; letting its jobs finish (at most "
                             + grace.total().toMillis() / 1000.0
                             + " s, ECO_SCAN_DRAIN_GRACE); the rest go back to the queue");
             stopping.close();

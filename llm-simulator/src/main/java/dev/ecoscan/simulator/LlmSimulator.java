@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
  * An OpenAI-compatible chat completions server for tests, demos and load tests. It runs on the JDK's
@@ -151,10 +152,8 @@ public final class LlmSimulator implements AutoCloseable {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                System.getLogger(LlmSimulator.class.getName())
-                        .log(
-                                System.Logger.Level.WARNING,
-                                "llm-simulator: some requests were still running after close()");
+                LoggerFactory.getLogger(LlmSimulator.class)
+                        .warn("llm-simulator: some requests were still running after close()");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

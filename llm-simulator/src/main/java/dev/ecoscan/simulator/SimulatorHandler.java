@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Routes every path: the chat completions endpoint, {@code /stats}, {@code /stats/reset} and {@code /health}. */
 final class SimulatorHandler implements HttpHandler {
@@ -13,7 +15,7 @@ final class SimulatorHandler implements HttpHandler {
     static final String STATS_RESET = "/stats/reset";
     static final String HEALTH = "/health";
 
-    private static final System.Logger LOG = System.getLogger(SimulatorHandler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorHandler.class);
 
     private final ChatCompletions chat;
     private final StatsCounters stats;
@@ -65,7 +67,7 @@ final class SimulatorHandler implements HttpHandler {
             // The client went away while we were writing: nothing is left to answer.
         } catch (RuntimeException e) {
             // A bug: the JDK server would log it only at TRACE level, so say it here, and still answer.
-            LOG.log(System.Logger.Level.ERROR, "llm-simulator failed on " + exchange.getRequestURI(), e);
+            LOG.error("llm-simulator failed on {}", exchange.getRequestURI(), e);
             if (exchange.getResponseCode() == -1) {
                 replies.error(exchange, 500, "llm-simulator failed: " + e, "server_error", null, null);
             }

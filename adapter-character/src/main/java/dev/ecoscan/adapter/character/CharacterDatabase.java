@@ -12,9 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.api.ErrorCode;
 
 /**
  * Where owned characters are kept: a HikariCP pool on embedded H2 or on PostgreSQL, migrated by
@@ -35,12 +34,21 @@ public final class CharacterDatabase implements AutoCloseable {
     static final int POOL_SIZE = 10;
     private static final String H2_FILE_NAME = "characters";
 
-    private final HikariDataSource pool;
+    private final DataSource source;
+    /** The pool eco-scan opened and closes; empty on a caller's data source. */
+    private final Optional<HikariDataSource> pool;
+
     private final String description;
     private final int migrationsApplied;
     private final boolean embedded;
 
-    private CharacterDatabase(HikariDataSource pool, String description, int migrationsApplied, boolean embedded) {
+    private CharacterDatabase(
+            DataSource source,
+            Optional<HikariDataSource> pool,
+            String description,
+            int migrationsApplied,
+            boolean embedded) {
+        this.source = source;
         this.pool = pool;
         this.description = description;
         this.migrationsApplied = migrationsApplied;
@@ -63,20 +71,20 @@ public final class CharacterDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new CharacterDatabaseException("cannot create the data directory " + directory + ": " + e, e);
         }
-        HikariConfig config = poolConfig(h2Url(directory), "sa", "");
+        HikariConfig config = CharacterPool.config(h2Url(directory), "sa", "");
         // A lock held by another process does not go away by trying again: fail on the first attempt.
         config.setInitializationFailTimeout(1);
         String description = "embedded H2 in " + directory;
-        HikariDataSource pool = start(
+        HikariDataSource pool = CharacterPool.start(
                 config,
                 description,
-                failure -> isH2FileLocked(failure)
+                failure -> CharacterPool.isH2FileLocked(failure)
                         ? Optional.of("the data directory " + directory + " is in use by another eco-scan process. "
                                 + "The embedded database serves one process at a time: stop the other process, give "
                                 + "this one another data directory (ECO_SCAN_DATA_DIR), or use PostgreSQL "
                                 + "(ECO_SCAN_DB_URL) to run several processes")
                         : Optional.empty());
-        return migrated(pool, description, true);
+        return migrated(pool, Optional.of(pool), description, true);
     }
 
     /** A database server, PostgreSQL in production, reached through its JDBC URL. */
@@ -88,11 +96,28 @@ public final class CharacterDatabase implements AutoCloseable {
             throw new IllegalArgumentException("a JDBC URL starts with 'jdbc:', e.g. "
                     + "jdbc:postgresql://127.0.0.1:5432/ecoscan; got " + redacted(jdbcUrl));
         }
-        HikariConfig config = poolConfig(jdbcUrl, user, password);
+        HikariConfig config = CharacterPool.config(jdbcUrl, user, password);
         // A server that is still starting gets as long as one connection would.
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
         String description = redacted(jdbcUrl) + " as " + user;
-        return migrated(start(config, description, failure -> Optional.empty()), description, false);
+        HikariDataSource pool = CharacterPool.start(config, description, failure -> Optional.empty());
+        return migrated(pool, Optional.of(pool), description, false);
+    }
+
+    /**
+     * The embedding application's data source (its pool, its credentials), migrated like eco-scan's
+     * own; eco-scan never closes it. Waits for a connection are the data source's own, and H2 (in
+     * any mode) gets the same durability check as the embedded database.
+     */
+    public static CharacterDatabase on(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new CharacterDatabaseException("cannot reach the caller's data source: " + e.getMessage(), e);
+        }
+        return migrated(dataSource, Optional.empty(), "the caller's " + product + " data source", "H2".equals(product));
     }
 
     /** What this database is, for banners and errors: the H2 directory or the URL, never a password. */
@@ -107,21 +132,24 @@ public final class CharacterDatabase implements AutoCloseable {
 
     /** A pooled connection; waits at most {@link #CONNECTION_TIMEOUT}. */
     Connection connection() throws SQLException {
-        return pool.getConnection();
+        return source.getConnection();
     }
 
     /**
      * A pooled connection, waiting at most {@code maxWait} (and never past {@link #CONNECTION_TIMEOUT}),
      * so a grant with little time left gives up by its deadline rather than the pool's. Hikari's
      * data source takes no per-call wait, but its pool does: that is the one HikariCP API used here.
+     * A caller's data source waits as its owner configured it.
      */
     Connection connection(Duration maxWait) throws SQLException {
         long millis = Math.max(1, Math.min(maxWait.toMillis(), CONNECTION_TIMEOUT.toMillis()));
         // A closed pool answers at once through the data source; asked directly, it would wait.
-        if (!pool.isClosed() && pool.getHikariPoolMXBean() instanceof HikariPool hikari) {
+        if (pool.isPresent()
+                && !pool.get().isClosed()
+                && pool.get().getHikariPoolMXBean() instanceof HikariPool hikari) {
             return hikari.getConnection(millis);
         }
-        return pool.getConnection();
+        return source.getConnection();
     }
 
     /** True for H2, whose sessions may read a commit before it is on disk ({@link #awaitVisibleCommitsDurable}). */
@@ -145,10 +173,13 @@ public final class CharacterDatabase implements AutoCloseable {
         }
     }
 
-    /** Closes the pool; with H2 this also closes the database and releases the data directory. */
+    /**
+     * Closes eco-scan's own pool; with H2 this also closes the database and releases the data
+     * directory. A caller's data source stays open: it is theirs.
+     */
     @Override
     public void close() {
-        pool.close();
+        pool.ifPresent(HikariDataSource::close);
     }
 
     @Override
@@ -169,37 +200,11 @@ public final class CharacterDatabase implements AutoCloseable {
                 + ";MODE=PostgreSQL;WRITE_DELAY=0;FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    private static HikariConfig poolConfig(String jdbcUrl, String user, String password) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("eco-scan-characters");
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
-        return config;
-    }
-
-    /** Opens the pool; {@code explanation} gives a failure we can explain better a message of its own. */
-    private static HikariDataSource start(
-            HikariConfig config, String description, Function<Throwable, Optional<String>> explanation) {
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            // Hikari wraps the driver's SQLException; its message is the useful part.
-            Throwable cause = firstSqlException(e).map(Throwable.class::cast).orElse(e);
-            String message = explanation
-                    .apply(cause)
-                    .orElse("cannot open the character database (" + description + "): " + cause.getMessage());
-            throw new CharacterDatabaseException(message, e);
-        }
-    }
-
-    private static CharacterDatabase migrated(HikariDataSource pool, String description, boolean embedded) {
+    private static CharacterDatabase migrated(
+            DataSource source, Optional<HikariDataSource> pool, String description, boolean embedded) {
         try {
             int applied = Flyway.configure(CharacterDatabase.class.getClassLoader())
-                    .dataSource(pool)
+                    .dataSource(source)
                     .locations(MIGRATIONS)
                     .table(HISTORY_TABLE)
                     .failOnMissingLocations(true)
@@ -207,27 +212,14 @@ public final class CharacterDatabase implements AutoCloseable {
                     .load()
                     .migrate()
                     .migrationsExecuted;
-            return new CharacterDatabase(pool, description, applied, embedded);
+            return new CharacterDatabase(source, pool, description, applied, embedded);
         } catch (RuntimeException e) {
             // Whatever failed (Flyway wraps SQL errors in FlywayException, but not everything), the pool,
             // and with H2 the lock on the data directory, must not outlive the failed start.
-            pool.close();
+            pool.ifPresent(HikariDataSource::close);
             throw new CharacterDatabaseException(
                     "migrating the character database (" + description + ") failed: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isH2FileLocked(Throwable failure) {
-        return failure instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1;
-    }
-
-    private static Optional<SQLException> firstSqlException(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return Optional.of(sql);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The URL with any {@code password=...} parameter masked: URLs end up in logs and error messages. */

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rewards on a {@link CharacterDatabase}: the character of the grant's middle category, granted at
@@ -34,7 +36,7 @@ import java.util.Optional;
  */
 public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollection {
 
-    private static final System.Logger LOG = System.getLogger("eco-scan.rewards");
+    private static final Logger LOG = LoggerFactory.getLogger("eco-scan.rewards");
 
     /**
      * The grant. One statement, so there is no window between a check and an insert: the primary key
@@ -184,12 +186,8 @@ public final class JdbcRewardMatcher implements RewardMatcher, CharacterCollecti
         String detail = e.getMessage() == null || e.getMessage().isBlank()
                 ? e.getClass().getSimpleName()
                 : e.getMessage().strip().lines().findFirst().orElseThrow();
-        LOG.log(
-                System.Logger.Level.WARNING,
-                what + ": "
-                        + (detail.length() <= MAX_REASON_LENGTH
-                                ? detail
-                                : detail.substring(0, MAX_REASON_LENGTH) + "…"));
+        LOG.warn(what + ": "
+                + (detail.length() <= MAX_REASON_LENGTH ? detail : detail.substring(0, MAX_REASON_LENGTH) + "…"));
         return what;
     }
 

@@ -8,6 +8,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /** The characters a signed-in user owns, {@code GET /api/v1/users/me/characters}. */
 final class CharacterRoutes extends ApiFeature {
@@ -46,8 +47,7 @@ final class CharacterRoutes extends ApiFeature {
 
     /** The store's own words (a database's, a remote service's) go to the log, never to the client. */
     static ProblemException unavailable(String why) {
-        System.getLogger("eco-scan.rewards")
-                .log(System.Logger.Level.WARNING, "characters could not be read or granted: " + why);
+        LoggerFactory.getLogger("eco-scan.rewards").warn("characters could not be read or granted: {}", why);
         return new ProblemException(
                 Problem.of(ProblemCode.REWARDS_UNAVAILABLE, "the character store is unavailable; try again shortly")
                         .retryAfter(5));

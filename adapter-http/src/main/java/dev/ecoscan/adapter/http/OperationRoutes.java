@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ final class OperationRoutes extends ApiFeature {
     private final MetricsScrape metrics;
     private final InFlightLimit inFlight;
     private final BooleanSupplier shuttingDown;
-    private final Optional<Path> samples;
+    private final Optional<SampleImages> samples;
     private final byte[] openApi = resource("openapi.yaml");
 
     OperationRoutes(
@@ -44,7 +43,7 @@ final class OperationRoutes extends ApiFeature {
         this.metrics = metrics;
         this.inFlight = inFlight;
         this.shuttingDown = shuttingDown;
-        this.samples = samples;
+        this.samples = samples.map(SampleImages::new);
     }
 
     @Override
@@ -58,7 +57,7 @@ final class OperationRoutes extends ApiFeature {
                     res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
                     res.send(openApi);
                 })));
-        samples.ifPresent(folder -> endpoints.add(Endpoint.of(SAMPLES, (req, res) -> sample(folder, req, res))));
+        samples.ifPresent(images -> endpoints.add(Endpoint.of(SAMPLES, (req, res) -> sample(images, req, res))));
         return List.copyOf(endpoints);
     }
 
@@ -79,25 +78,14 @@ final class OperationRoutes extends ApiFeature {
         Responses.text(res, 200, scrape.contentType(), scrape.body());
     }
 
-    /** Dev mode's sample images, for loopback clients only and only plain file names. */
-    private static void sample(Path folder, ServerRequest req, ServerResponse res) {
+    /** Dev mode's sample images, for loopback clients only. */
+    private static void sample(SampleImages images, ServerRequest req, ServerResponse res) {
         if (!isLoopback(req.remotePeer().address())) {
             throw new ProblemException(ProblemCode.NOT_FOUND, "samples are served to this machine only");
         }
-        String name = req.path().pathParameters().get("file");
-        if (!name.matches("[a-z0-9-]+\\.png")) {
-            throw new ProblemException(ProblemCode.NOT_FOUND, "no such sample");
-        }
-        Path file = folder.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new ProblemException(ProblemCode.NOT_FOUND, "no such sample: " + name);
-        }
-        try {
-            res.header(HeaderNames.CONTENT_TYPE, "image/png");
-            res.send(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new ProblemException(ProblemCode.NOT_FOUND, "the sample cannot be read");
-        }
+        byte[] png = images.png(req.path().pathParameters().get("file"));
+        res.header(HeaderNames.CONTENT_TYPE, "image/png");
+        res.send(png);
     }
 
     private static boolean isLoopback(SocketAddress address) {

@@ -11,6 +11,8 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The time a client has to send a request once its request line is in: its headers, then its body.
@@ -27,7 +29,7 @@ import java.time.Duration;
  */
 final class RequestReadDeadlines implements Http1ConnectionListener {
 
-    private static final System.Logger LOG = System.getLogger("eco-scan.http");
+    private static final Logger LOG = LoggerFactory.getLogger("eco-scan.http");
     private final Duration readTime;
     private final byte[] timeoutAnswer;
     private final ThreadLocal<RequestReading> current = new ThreadLocal<>();
@@ -129,7 +131,7 @@ final class RequestReadDeadlines implements Http1ConnectionListener {
                 req.content().consume();
             }
         } catch (RuntimeException closedOrMalformed) {
-            LOG.log(System.Logger.Level.TRACE, "an unread request body could not be dropped", closedOrMalformed);
+            LOG.trace("an unread request body could not be dropped", closedOrMalformed);
         }
         finish(reading);
     }

@@ -4,6 +4,8 @@ import io.helidon.common.buffers.BufferData;
 import io.helidon.webserver.ConnectionContext;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request being read on its connection: reading, answered (a body may still be coming), done,
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RequestReading {
 
-    private static final System.Logger LOG = System.getLogger("eco-scan.http");
+    private static final Logger LOG = LoggerFactory.getLogger("eco-scan.http");
     private static final int READING = 0;
     private static final int ANSWERED = 1;
     private static final int DONE = 2;
@@ -88,9 +90,7 @@ final class RequestReading {
     private void close() {
         try {
             if (connection.serverSocket().isConnected()) {
-                LOG.log(
-                        System.Logger.Level.DEBUG,
-                        "closing a connection whose request took over " + readTime.toMillis() + " ms to arrive");
+                LOG.debug("closing a connection whose request took over {} ms to arrive", readTime.toMillis());
                 connection.serverSocket().close();
             }
         } catch (RuntimeException alreadyClosed) {

@@ -13,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Wraps every handler: its problems are answered as problem+json, an exception it did not expect is
@@ -25,7 +28,7 @@ final class RouteGuard {
     static final String OTHER_METHOD = "other";
 
     /** Unexpected failures of a request, logged once with their stack trace. */
-    private static final System.Logger LOG = System.getLogger("eco-scan.http");
+    private static final Logger LOG = LoggerFactory.getLogger("eco-scan.http");
     /** RFC 9110's methods and RFC 5789's PATCH. Helidon reads a method in upper case, so "get" is GET. */
     private static final Set<String> STANDARD_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
@@ -107,11 +110,11 @@ final class RouteGuard {
      */
     static void answerUnexpected(String template, ServerRequest req, ServerResponse res, Throwable e) {
         Optional<String> task = req.context().get(ScanId.class).map(ScanId::toString);
-        LOG.log(
-                System.Logger.Level.ERROR,
-                "unexpected error answered 500 on " + methodLabel(req) + " " + template
-                        + task.map(id -> ", task_id " + id).orElse(""),
-                e);
+        LoggingEventBuilder line = LOG.atError().setCause(e);
+        task.map(id -> line.addKeyValue("task_id", id))
+                .orElse(line)
+                .log("unexpected error answered 500 on " + methodLabel(req) + " " + template
+                        + task.map(id -> ", task_id " + id).orElse(""));
         Problem problem = Problem.of(ProblemCode.INTERNAL_ERROR, "an unexpected error; it has been logged");
         try {
             Responses.problem(res, task.map(problem::forTask).orElse(problem));

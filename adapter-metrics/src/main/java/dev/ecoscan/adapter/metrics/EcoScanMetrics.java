@@ -15,7 +15,6 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +38,7 @@ public final class EcoScanMetrics
     static final int MAX_MODELS = 50;
 
     private final EcoScanRegistry meters;
-    private final PrometheusMeterRegistry registry;
+    private final MeterRegistry registry;
     private final StepMeters steps;
     private final ModelCallMeters modelCalls;
     private final CostMeters costs;
@@ -51,7 +50,7 @@ public final class EcoScanMetrics
 
     private EcoScanMetrics(EcoScanRegistry meters, PriceTable prices) {
         this.meters = meters;
-        PrometheusMeterRegistry registry = meters.registry();
+        MeterRegistry registry = meters.registry();
         this.registry = registry;
         this.steps = new StepMeters(registry);
         this.modelCalls = new ModelCallMeters(registry);
@@ -65,6 +64,15 @@ public final class EcoScanMetrics
     /** A new registry with JVM and process metrics bound, estimating cost from the bundled price table. */
     public static EcoScanMetrics create() {
         return new EcoScanMetrics(EcoScanRegistry.create(), PriceTable.bundled());
+    }
+
+    /**
+     * eco-scan's meters on an embedding application's registry (its JVM metrics are the host's to
+     * bind); {@link #scrape} answers an empty body unless it is a Prometheus registry, and
+     * {@link #close} leaves it open.
+     */
+    public static EcoScanMetrics on(MeterRegistry registry) {
+        return new EcoScanMetrics(EcoScanRegistry.on(registry), PriceTable.bundled());
     }
 
     /**
@@ -212,7 +220,8 @@ public final class EcoScanMetrics
         try {
             // The canonical content type, not the raw header, picks the writer: a header that also
             // accepts protobuf would otherwise get bytes this String cannot carry.
-            return new Scrape(format.contentType(), registry.scrape(format.contentType()));
+            return new Scrape(
+                    format.contentType(), meters.scrape(format.contentType()).orElse(""));
         } catch (RuntimeException e) {
             return new Scrape(ExpositionFormat.PROMETHEUS_TEXT.contentType(), "");
         }
@@ -223,7 +232,7 @@ public final class EcoScanMetrics
         return registry;
     }
 
-    /** Stops the GC listener and closes the registry. Idempotent. */
+    /** Stops the GC listener and closes an own registry; a caller's stays open. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  */
 final class EndpointCaller {
 
-    private final ProviderEndpoint endpoint;
+    private final CallSite site;
     private final Step step;
     private final ChatModel model;
     private final Optional<StreamedChat> streamed;
@@ -43,7 +43,7 @@ final class EndpointCaller {
     private final Clock clock;
 
     EndpointCaller(
-            ProviderEndpoint endpoint,
+            CallSite site,
             Step step,
             ChatModel model,
             Optional<StreamedChat> streamed,
@@ -53,7 +53,7 @@ final class EndpointCaller {
             ModelCallRecorder calls,
             RefusalLog refusals,
             Clock clock) {
-        this.endpoint = endpoint;
+        this.site = site;
         this.step = step;
         this.model = model;
         this.streamed = streamed;
@@ -65,8 +65,8 @@ final class EndpointCaller {
         this.clock = clock;
     }
 
-    ProviderEndpoint endpoint() {
-        return endpoint;
+    CallSite site() {
+        return site;
     }
 
     RequestShape shape() {
@@ -107,11 +107,11 @@ final class EndpointCaller {
                     ? EndpointTrouble.of(new DeadlineReached())
                     : EndpointTrouble.of(e);
             if (trouble.isRefusal()) {
-                refusals.report(endpoint, step.label(), shape.model(), trouble);
+                refusals.report(site, step.label(), shape.model(), trouble);
             }
             return new Reply.Failure(
                     trouble,
-                    "the " + step.label() + " model " + shape.model() + " at the " + endpoint.name() + " endpoint: "
+                    "the " + step.label() + " model " + shape.model() + " at the " + site.name() + " endpoint: "
                             + trouble.detail());
         }
     }
@@ -141,16 +141,7 @@ final class EndpointCaller {
                 : Optional.empty();
         try {
             calls.record(new ModelCall(
-                    scanId,
-                    step,
-                    endpoint.name(),
-                    endpoint.provider().genAiName(),
-                    shape.model(),
-                    input,
-                    output,
-                    cached,
-                    took,
-                    outcome));
+                    scanId, step, site.name(), site.provider(), shape.model(), input, output, cached, took, outcome));
         } catch (RuntimeException ignored) {
             // Accounting must never break a scan.
         }

@@ -65,7 +65,7 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
             RequestShape visionShape = new RequestShape(endpoint, Stage.VISION, settings.vision(), settings.sampling());
             RequestShape answerShape = new RequestShape(endpoint, Stage.ANSWER, settings.answer(), settings.sampling());
             vision.add(new EndpointCaller(
-                    endpoint,
+                    CallSite.of(endpoint),
                     Step.VISION,
                     chatModel(endpoint, settings.vision()),
                     Optional.empty(),
@@ -76,7 +76,7 @@ public record OpenAiAdapters(Classifier classifier, AnswerGenerator answers, Lis
                     refusals,
                     clock));
             answer.add(new EndpointCaller(
-                    endpoint,
+                    CallSite.of(endpoint),
                     Step.ANSWER,
                     chatModel(endpoint, settings.answer()),
                     // The answer is streamed to whoever reads it as it is written (an async job's events).

@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.openai;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,23 @@ public record OpenAiSettings(
         if (cacheSize < 1) {
             throw new IllegalArgumentException("cache size must be positive");
         }
+    }
+
+    /**
+     * The chain with eco-scan's documented defaults, those of the service's settings: vision 5 s to
+     * connect, 20 s to read, 300 tokens; answer 5 s, 30 s, 500 tokens; the provider's sampling; two
+     * retries; the standard breaker; a cache of 10,000 results per step.
+     */
+    public static OpenAiSettings standard(List<ProviderEndpoint> chain) {
+        return new OpenAiSettings(
+                chain,
+                new StepLimits(Duration.ofSeconds(5), Duration.ofSeconds(20), 300),
+                new StepLimits(Duration.ofSeconds(5), Duration.ofSeconds(30), 500),
+                Sampling.providerDefaults(),
+                RetryPolicy.standard(),
+                BreakerPolicy.standard(),
+                true,
+                10_000);
     }
 
     /** The first endpoint: the one every step tries first. */

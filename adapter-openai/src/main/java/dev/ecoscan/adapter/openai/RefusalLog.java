@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs a provider's refusal once per endpoint, step and cause, with the setting that fixes it: a
@@ -13,29 +15,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RefusalLog {
 
-    private static final System.Logger LOG = System.getLogger("eco-scan.llm");
+    private static final Logger LOG = LoggerFactory.getLogger("eco-scan.llm");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LONGEST_MESSAGE = 400;
 
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    void report(ProviderEndpoint endpoint, String step, String model, EndpointTrouble trouble) {
+    void report(CallSite site, String step, String model, EndpointTrouble trouble) {
         Optional<String> param = trouble.providerMessage().flatMap(RefusalLog::param);
-        String key = endpoint.name() + "/" + step + "/" + trouble.status().orElse(0) + "/" + param.orElse("");
+        String key = site.name() + "/" + step + "/" + trouble.status().orElse(0) + "/" + param.orElse("");
         if (!logged.add(key)) {
             return;
         }
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "the " + step + " model " + model + " at the " + endpoint.name()
-                        + " endpoint (" + endpoint.baseUrl() + ") refused the request ("
-                        + trouble.status().orElse(0)
-                        + "): "
-                        + trouble.providerMessage()
-                                .map(body -> redact(body, endpoint.apiKey()))
-                                .orElse("(no body)")
-                        + " -- " + hint(trouble.status().orElse(0), param)
-                        + ". Logged once; later refusals like it are not.");
+        LOG.warn("the " + step + " model " + model + " at the " + site.name()
+                + " endpoint (" + site.address() + ") refused the request ("
+                + trouble.status().orElse(0)
+                + "): "
+                + trouble.providerMessage()
+                        .map(body -> redact(body, site.secret().orElse("")))
+                        .orElse("(no body)")
+                + " -- " + hint(trouble.status().orElse(0), param)
+                + ". Logged once; later refusals like it are not.");
     }
 
     static String hint(int status, Optional<String> param) {

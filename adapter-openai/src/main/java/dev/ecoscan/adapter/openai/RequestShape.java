@@ -3,7 +3,10 @@ package dev.ecoscan.adapter.openai;
 import dev.ecoscan.adapter.openai.ProviderEndpoint.Stage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
@@ -28,9 +31,12 @@ final class RequestShape {
     private final Optional<Double> temperature;
     private final Optional<ReasoningEffort> effort;
     private final List<String> notes = new ArrayList<>();
+    /** False for a caller's model: its own defaults (model, token cap, sampling) govern every call. */
+    private final boolean setsParameters;
 
     /** @throws IllegalArgumentException when the configured reasoning effort is one the model refuses */
     RequestShape(ProviderEndpoint endpoint, Stage stage, StepLimits limits, Sampling sampling) {
+        this.setsParameters = true;
         this.model = endpoint.model(stage);
         this.family = ModelFamily.of(model);
         this.limits = limits;
@@ -55,6 +61,30 @@ final class RequestShape {
         if (!family.reasons() && wanted.isPresent()) {
             notes.add("reasoning effort is not sent to " + model + ": it is not a reasoning model");
         }
+    }
+
+    private RequestShape(String model, StructuredOutput output) {
+        this.setsParameters = false;
+        this.model = model;
+        this.family = ModelFamily.of(model);
+        this.limits = null;
+        this.tokenParameter = TokenParameter.MAX_COMPLETION_TOKENS;
+        this.output = output;
+        this.temperature = Optional.empty();
+        this.effort = Optional.empty();
+    }
+
+    /**
+     * The shape for a model the caller built: eco-scan sends only the messages and the response
+     * format (a strict schema when the model says it takes one, else JSON mode and a sketch of the
+     * schema), and leaves the model name, the token cap and sampling to the model's own defaults.
+     */
+    static RequestShape ofCallersModel(ChatModel model) {
+        String name = Optional.ofNullable(model.defaultRequestParameters())
+                .map(ChatRequestParameters::modelName)
+                .orElse("caller-model");
+        boolean strict = model.supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+        return new RequestShape(name, strict ? StructuredOutput.JSON_SCHEMA : StructuredOutput.JSON_OBJECT);
     }
 
     /** Why some configured parameter is not sent, for the start-up banner. */
@@ -83,17 +113,22 @@ final class RequestShape {
      * without, as JSON mode plus a sketch of the expected object right after the static system prompt.
      */
     ChatRequest request(List<ChatMessage> messages, ResponseFormat schema) {
-        OpenAiChatRequestParameters.Builder parameters =
-                OpenAiChatRequestParameters.builder().modelName(model);
+        ResponseFormat format = output == StructuredOutput.JSON_SCHEMA
+                ? schema
+                : ResponseFormat.builder().type(ResponseFormatType.JSON).build();
         List<ChatMessage> sent = messages;
-        if (output == StructuredOutput.JSON_SCHEMA) {
-            parameters.responseFormat(schema);
-        } else {
-            parameters.responseFormat(
-                    ResponseFormat.builder().type(ResponseFormatType.JSON).build());
+        if (output != StructuredOutput.JSON_SCHEMA) {
             sent = new ArrayList<>(messages);
             sent.add(1, SystemMessage.from(SchemaSketch.instruction(schema)));
         }
+        if (!setsParameters) {
+            return ChatRequest.builder()
+                    .messages(List.copyOf(sent))
+                    .responseFormat(format)
+                    .build();
+        }
+        OpenAiChatRequestParameters.Builder parameters =
+                OpenAiChatRequestParameters.builder().modelName(model).responseFormat(format);
         if (tokenParameter == TokenParameter.MAX_COMPLETION_TOKENS) {
             parameters.maxCompletionTokens(limits.maxOutputTokens());
         } else {
@@ -109,6 +144,9 @@ final class RequestShape {
 
     /** One line for the banner: the model and what it is sent. */
     String describe() {
+        if (!setsParameters) {
+            return model + " (the caller's model, with its own parameters; " + output.setting() + ")";
+        }
         return model + " (" + (family.reasons() ? "reasoning" : "chat") + "; " + tokenParameter.setting() + ", "
                 + output.setting()
                 + effort.map(e -> ", reasoning_effort " + e.wire()).orElse("")

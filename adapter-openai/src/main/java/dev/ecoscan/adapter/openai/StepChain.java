@@ -59,7 +59,7 @@ final class StepChain {
     /** What identifies the models behind this step, for cache keys. */
     String models() {
         return endpoints.stream()
-                .map(e -> e.endpoint().name() + "=" + e.shape().model())
+                .map(e -> e.site().name() + "=" + e.shape().model())
                 .collect(Collectors.joining(","));
     }
 

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job queue on Redis, API side: a submission is stored and appended to a stream that workers
@@ -30,7 +32,7 @@ import java.util.UUID;
  */
 public final class RedisJobQueue implements JobQueue {
 
-    private static final System.Logger LOG = System.getLogger("eco-scan.jobs");
+    private static final Logger LOG = LoggerFactory.getLogger("eco-scan.jobs");
 
     /** How long results and idempotency keys are kept, as the embedded queue does. */
     public static final Duration DEFAULT_RETENTION = JobRetention.DEFAULT_AGE;
@@ -100,7 +102,7 @@ public final class RedisJobQueue implements JobQueue {
             return enqueue(request, idempotencyKey);
         } catch (RedisException e) {
             // Redis's own words go to the log; the client is told only what it can act on.
-            LOG.log(System.Logger.Level.WARNING, "a job could not be queued on Redis: " + e.getMessage());
+            LOG.warn("a job could not be queued on Redis: {}", e.getMessage());
             return new Submission.Refused("the job queue is unavailable; try again shortly");
         }
     }

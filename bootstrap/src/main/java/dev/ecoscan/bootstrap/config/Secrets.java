@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The secrets this process was configured with, and their removal from any text it prints: keys,
- * tokens, passwords and the password part of a URL ({@code redis://:secret@host}). Every setting
+ * tokens, passwords, the password part of a URL ({@code redis://:secret@host}) and the value of a
+ * credential header ({@code Authorization}, {@code api-key}). Every setting
  * registers its secrets as it is resolved, and the launcher's output streams (which the logs, the
  * banner and error messages all go through) cut them out, so that no path can print one by mistake.
  */
@@ -20,15 +21,34 @@ public final class Secrets {
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]*:)[^@\\s/]+@");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]+");
+    /**
+     * The value of a credential header however it is printed ({@code Authorization: Bearer x},
+     * {@code "api-key":"x"}, {@code {Authorization=[Bearer x]}}): a library that logs a request's
+     * headers prints the caller's credential, which may be none that eco-scan was configured with.
+     */
+    private static final Pattern CREDENTIAL_HEADER = Pattern.compile(
+            "(?i)(\\b(?:proxy-)?authorization|\\bx-api-key|\\bapi-key|\\bx-gateway-secret)([\"']?\\s*[:=]\\s*[\"']?\\[?)"
+                    + "(?:(?:bearer|basic|token)\\s+)?[^\\s\"',;}\\]]+");
+    /** A bearer token on its own, as HTTP writes the scheme; long enough not to be an ordinary word. */
+    private static final Pattern BEARER_TOKEN = Pattern.compile("\\b(Bearer\\s+)[A-Za-z0-9._~+/=-]{16,}");
 
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /**
+     * The known secrets, longest first (so that a secret containing another is cut out whole), sorted
+     * once per registration rather than on every line printed: every log line's text passes here.
+     */
+    private static volatile List<String> longestFirst = List.of();
 
     private Secrets() {}
 
     /** Remembers a secret value (a key, a token, a password) so that it is cut out of all output. */
     public static void register(String value) {
-        if (value != null && value.strip().length() >= SHORTEST) {
-            KNOWN.add(value.strip());
+        if (value != null && value.strip().length() >= SHORTEST && KNOWN.add(value.strip())) {
+            synchronized (KNOWN) {
+                longestFirst = KNOWN.stream()
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .toList();
+            }
         }
     }
 
@@ -50,18 +70,26 @@ public final class Secrets {
         }
     }
 
-    /** The text with every known secret, URL password and {@code password=} parameter masked. */
+    /**
+     * The text with every known secret, URL password, {@code password=} parameter and credential
+     * header value masked.
+     */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String clean = URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
-        clean = PASSWORD_PARAMETER.matcher(clean).replaceAll("$1" + MASK);
-        // Longest first, so that a secret containing another is cut out whole.
-        List<String> known = KNOWN.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
-        for (String secret : known) {
+        String clean = text;
+        // Each pattern needs a ':' or '=' (a URL's password, password=, a header's value) except a
+        // bare bearer token; most texts have none, and skip the four scans.
+        if (clean.indexOf(':') >= 0 || clean.indexOf('=') >= 0) {
+            clean = URL_PASSWORD.matcher(clean).replaceAll("$1" + MASK + "@");
+            clean = PASSWORD_PARAMETER.matcher(clean).replaceAll("$1" + MASK);
+            clean = CREDENTIAL_HEADER.matcher(clean).replaceAll("$1$2" + MASK);
+        }
+        if (clean.contains("Bearer")) {
+            clean = BEARER_TOKEN.matcher(clean).replaceAll("$1" + MASK);
+        }
+        for (String secret : longestFirst) {
             clean = clean.replace(secret, MASK);
         }
         return clean;

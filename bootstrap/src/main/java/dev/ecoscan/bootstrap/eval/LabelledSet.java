@@ -1,5 +1,6 @@
 package dev.ecoscan.bootstrap.eval;
 
+import dev.ecoscan.bootstrap.logging.CommandLog;
 import dev.ecoscan.domain.taxonomy.Taxonomy;
 import dev.ecoscan.simulator.PngTextReader;
 import java.io.IOException;
@@ -30,11 +31,11 @@ public final class LabelledSet {
     private static final List<String> IMAGE_TYPES = List.of(".png", ".jpg", ".jpeg", ".webp", ".gif");
 
     private final Labels labels;
-    private final PrintStream notices;
+    private final CommandLog notices;
 
     public LabelledSet(Taxonomy taxonomy, PrintStream notices) {
         this.labels = new Labels(taxonomy);
-        this.notices = notices;
+        this.notices = new CommandLog(notices, "eco-scan.eval");
     }
 
     /**
@@ -100,7 +101,7 @@ public final class LabelledSet {
                 Map<String, String> texts = texts(entry);
                 String item = texts.getOrDefault(ITEM_KEY, "").strip();
                 if (item.isEmpty()) {
-                    notices.println("eval: " + entry + " carries no " + ITEM_KEY + " label; left out");
+                    notices.warn(entry + " carries no " + ITEM_KEY + " label; left out");
                 } else {
                     images.add(new LabelledImage(
                             entry, labels.carried(item, texts.getOrDefault(TAGS_KEY, ""), entry.toString())));

@@ -6,7 +6,7 @@ import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 
-/** The stream where the wiring announces what it chose: stderr outside tests, never stdout. */
+/** The stream where the wiring logs what it chose (JSON lines): stderr outside tests, never stdout. */
 @Qualifier
 @Documented
 @Retention(RUNTIME)

@@ -4,6 +4,7 @@ import dev.ecoscan.adapter.openai.OpenAiAdapters;
 import dev.ecoscan.adapter.openai.OpenAiSettings;
 import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.bootstrap.config.LlmSettings;
+import dev.ecoscan.bootstrap.logging.CommandLog;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -20,7 +21,7 @@ import java.util.List;
 public final class Wiring {
 
     private final List<String> notes;
-    private final PrintStream notices;
+    private final CommandLog notices;
 
     @Inject
     Wiring(
@@ -49,16 +50,15 @@ public final class Wiring {
         notes.add("Images: at most " + images.capacityText() + " held at once (ECO_SCAN_MAX_IMAGE_BYTES_IN_FLIGHT);"
                 + " images over 1 MP are shrunk before the vision call.");
         this.notes = List.copyOf(notes);
-        this.notices = notices;
+        this.notices = new CommandLog(notices, "eco-scan.wiring");
     }
 
     public List<String> notes() {
         return notes;
     }
 
-    /** Prints the notes to the notices stream. */
+    /** Logs the notes, one line each, on the notices stream. */
     public void announce() {
-        notes.forEach(notices::println);
-        notices.flush();
+        notes.forEach(notices::info);
     }
 }

@@ -13,6 +13,29 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
 
     @Test
+    void a_credential_header_is_cut_out_however_a_library_prints_it() {
+        String printed = Secrets.redact(
+                "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig | {\"api-key\":\"azure-key-0123\"}"
+                        + " | headers {Authorization=[Basic dXNlcjpwYXNz], x-gateway-secret=gw-secret-42}"
+                        + " | sent with Bearer tok_0123456789abcdefXYZ");
+
+        assertThat(printed)
+                .doesNotContain("eyJhbGciOiJIUzI1NiJ9")
+                .doesNotContain("azure-key-0123")
+                .doesNotContain("dXNlcjpwYXNz")
+                .doesNotContain("gw-secret-42")
+                .doesNotContain("tok_0123456789abcdefXYZ")
+                .contains("Authorization: [redacted]")
+                .contains("\"api-key\":\"[redacted]\"");
+    }
+
+    @Test
+    void ordinary_words_near_the_header_names_stay() {
+        assertThat(Secrets.redact("the Bearer scheme; authorization failed for user 42"))
+                .isEqualTo("the Bearer scheme; authorization failed for user 42");
+    }
+
+    @Test
     void a_configured_key_and_a_urls_password_are_cut_out_but_the_url_stays_readable() {
         Map<String, String> env = new HashMap<>(Map.of(
                 "ECO_SCAN_CONFIG",

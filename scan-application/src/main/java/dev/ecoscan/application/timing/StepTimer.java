@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Times one port call and records its {@link StepEvent} (or, for the image load, its
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  */
 public final class StepTimer {
 
-    private static final System.Logger LOG = System.getLogger(StepTimer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StepTimer.class);
 
     private final StepRecorder recorder;
     private final LongSupplier nanoTicker;
@@ -116,7 +118,7 @@ public final class StepTimer {
             listener.accept(event);
         } catch (RuntimeException e) {
             // A broken listener (metrics, logs) must not turn a good scan into a failed one.
-            LOG.log(System.Logger.Level.WARNING, "step recorder failed for " + event, e);
+            LOG.warn("step recorder failed for {}", event, e);
         }
     }
 }

@@ -21,4 +21,12 @@ public interface RewardMatcher {
      * @return granted, already owned, declined by a remote service, or unavailable; never throws
      */
     RewardOutcome match(RewardGrant grant);
+
+    /**
+     * A matcher for embedders that keep no rewards: every decided grant is {@link
+     * RewardOutcome.Unavailable}, so the scan's outcome says plainly that no character was checked.
+     */
+    static RewardMatcher none() {
+        return grant -> new RewardOutcome.Unavailable("no reward store is configured");
+    }
 }
