@@ -25,6 +25,8 @@ public interface RewardMatcher {
     /**
      * A matcher for embedders that keep no rewards: every decided grant is {@link
      * RewardOutcome.Unavailable}, so the scan's outcome says plainly that no character was checked.
+     *
+     * @return a matcher that grants nothing
      */
     static RewardMatcher none() {
         return grant -> new RewardOutcome.Unavailable("no reward store is configured");
