@@ -28,7 +28,11 @@ public enum Fault {
         this.outcome = outcome;
     }
 
-    /** The outcome's key in {@code /stats}, e.g. {@code rate_limited}. */
+    /**
+     * The outcome's key in {@code /stats}, e.g. {@code rate_limited}.
+     *
+     * @return the outcome's key
+     */
     public String outcomeName() {
         return outcome;
     }

@@ -24,13 +24,24 @@ public final class FaultPlan {
         }
     }
 
-    /** The next requests of any kind get these faults, one each, after the ones already scripted. */
+    /**
+     * The next requests of any kind get these faults, one each, after the ones already scripted.
+     *
+     * @param faults the faults, in order
+     * @return this plan
+     */
     public synchronized FaultPlan next(Fault... faults) {
         any.addAll(List.of(faults));
         return this;
     }
 
-    /** The next requests of this kind get these faults, one each, after the ones already scripted for it. */
+    /**
+     * The next requests of this kind get these faults, one each, after the ones already scripted for it.
+     *
+     * @param kind   which requests (vision or answer)
+     * @param faults the faults, in order
+     * @return this plan
+     */
     public synchronized FaultPlan nextFor(RequestKind kind, Fault... faults) {
         byKind.get(Objects.requireNonNull(kind, "kind")).addAll(List.of(faults));
         return this;
@@ -42,7 +53,11 @@ public final class FaultPlan {
         byKind.values().forEach(Deque::clear);
     }
 
-    /** How many scripted faults have not been used yet. */
+    /**
+     * How many scripted faults have not been used yet.
+     *
+     * @return the number of faults still scripted
+     */
     public synchronized int pending() {
         return any.size() + byKind.values().stream().mapToInt(Deque::size).sum();
     }

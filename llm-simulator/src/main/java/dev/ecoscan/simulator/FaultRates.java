@@ -11,6 +11,13 @@ import java.util.Map;
  * item, chosen by a hash of the image's bytes, so the same images are confused on every run and an
  * evaluation's accuracy over a set is stable. It applies to requests no other fault took, and is not
  * part of the sum.
+ *
+ * @param rateLimit     share answered 429
+ * @param serverError   share answered 500
+ * @param hang          share held open without an answer
+ * @param malformedJson share answered with JSON that does not parse
+ * @param outOfTaxonomy share answered with labels the taxonomy lacks
+ * @param confuse       share of images given another item's labels (not part of the sum)
  */
 public record FaultRates(
         double rateLimit, double serverError, double hang, double malformedJson, double outOfTaxonomy, double confuse) {
@@ -39,6 +46,7 @@ public record FaultRates(
     /** Tolerates the rounding of shares written in decimal, e.g. 0.1 + 0.2 + 0.7. */
     private static final double SUM_TOLERANCE = 1e-9;
 
+    /** Checks that each share is in [0, 1] and that the faults' shares add up to 1 at most. */
     public FaultRates {
         requireShare(rateLimit, Fault.RATE_LIMIT);
         requireShare(serverError, Fault.SERVER_ERROR);
@@ -58,7 +66,11 @@ public record FaultRates(
         }
     }
 
-    /** No random faults: every request is answered, unless a test scripts a fault. */
+    /**
+     * No random faults: every request is answered, unless a test scripts a fault.
+     *
+     * @return rates of zero
+     */
     public static FaultRates none() {
         return new FaultRates(0, 0, 0, 0, 0, 0);
     }
@@ -66,6 +78,10 @@ public record FaultRates(
     /**
      * Parses {@code 429=0.1,500=0.02,hang=0.01,malformed=0.05,out_of_taxonomy=0.05,confuse=0.2}. Faults left out
      * get 0; {@code none} or an empty text means no faults.
+     *
+     * @param spec the rates, as {@code --faults} takes them
+     * @return the rates
+     * @throws IllegalArgumentException naming a fault or share that is not valid
      */
     public static FaultRates parse(String spec) {
         FaultRates rates = none();
@@ -95,6 +111,12 @@ public record FaultRates(
         return rates;
     }
 
+    /**
+     * One fault's share.
+     *
+     * @param fault the fault
+     * @return its share, 0 for {@link Fault#NONE}
+     */
     public double of(Fault fault) {
         return switch (fault) {
             case NONE -> 1 - (rateLimit + serverError + hang + malformedJson + outOfTaxonomy);
@@ -107,7 +129,13 @@ public record FaultRates(
         };
     }
 
-    /** A copy with one fault's share replaced. */
+    /**
+     * A copy with one fault's share replaced.
+     *
+     * @param fault the fault
+     * @param share its new share, in [0, 1]
+     * @return the copy
+     */
     public FaultRates with(Fault fault, double share) {
         return switch (fault) {
             case NONE -> throw new IllegalArgumentException("the share of NONE is what the faults leave over");
@@ -120,7 +148,12 @@ public record FaultRates(
         };
     }
 
-    /** The fault for a uniform draw in [0, 1): the shares laid end to end, NONE after them. */
+    /**
+     * The fault for a uniform draw in [0, 1): the shares laid end to end, NONE after them.
+     *
+     * @param uniform a number in [0, 1)
+     * @return the fault drawn, {@link Fault#NONE} for none
+     */
     public Fault draw(double uniform) {
         double edge = 0;
         for (Fault fault : Fault.values()) {
@@ -135,7 +168,11 @@ public record FaultRates(
         return Fault.NONE;
     }
 
-    /** True when no fault is ever drawn and no image confused. */
+    /**
+     * True when no fault is ever drawn and no image confused.
+     *
+     * @return true when every share is zero
+     */
     public boolean isNone() {
         return rateLimit + serverError + hang + malformedJson + outOfTaxonomy + confuse == 0;
     }
@@ -143,6 +180,9 @@ public record FaultRates(
     /**
      * Whether the image with this stable hash is one of the {@code confuse} share that gets another
      * item: the hash's top 53 bits as a uniform number in [0, 1), so the choice is the same every run.
+     *
+     * @param imageHash the image's stable hash
+     * @return true when that image gets another item
      */
     public boolean confuses(long imageHash) {
         return (imageHash >>> 11) * 0x1.0p-53 < confuse;

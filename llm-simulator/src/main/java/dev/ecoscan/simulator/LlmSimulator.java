@@ -57,7 +57,12 @@ public final class LlmSimulator implements AutoCloseable {
         this.closing = closing;
     }
 
-    /** Starts listening at once; the port is bound when this returns. */
+    /**
+     * Starts listening at once; the port is bound when this returns.
+     *
+     * @param config where to listen and how to behave
+     * @return the running simulator
+     */
     public static LlmSimulator start(SimulatorConfig config) {
         Objects.requireNonNull(config, "config");
         HttpServer server;
@@ -80,20 +85,38 @@ public final class LlmSimulator implements AutoCloseable {
         return new LlmSimulator(config, server, executor, faults, stats, closing);
     }
 
-    /** The base URL an OpenAI client takes, e.g. {@code http://127.0.0.1:49152/v1}. */
+    /**
+     * The base URL an OpenAI client takes, e.g. {@code http://127.0.0.1:49152/v1}.
+     *
+     * @return the base URL, ending in {@code /v1}
+     */
     public String baseUrl() {
         return "http://" + hostForUrl() + ":" + port() + "/v1";
     }
 
-    /** The port it listens on, which is the ephemeral one chosen when the configuration asked for 0. */
+    /**
+     * The port it listens on, which is the ephemeral one chosen when the configuration asked for 0.
+     *
+     * @return the bound port
+     */
     public int port() {
         return server.getAddress().getPort();
     }
 
+    /**
+     * How the simulator was started.
+     *
+     * @return its configuration
+     */
     public SimulatorConfig config() {
         return config;
     }
 
+    /**
+     * What it has served so far, as {@code GET /stats} reports it.
+     *
+     * @return a snapshot
+     */
     public SimulatorStats stats() {
         return stats.snapshot();
     }
@@ -103,7 +126,11 @@ public final class LlmSimulator implements AutoCloseable {
         stats.reset();
     }
 
-    /** Faults scripted for the next requests. */
+    /**
+     * Faults scripted for the next requests.
+     *
+     * @return the plan, shared with the server
+     */
     public FaultPlan faults() {
         return faults;
     }

@@ -18,7 +18,12 @@ public final class PngTextReader {
 
     private PngTextReader() {}
 
-    /** Every {@code tEXt} chunk, keyword to text, in file order; empty when the bytes are not a well-formed PNG. */
+    /**
+     * Every {@code tEXt} chunk, keyword to text, in file order; empty when the bytes are not a well-formed PNG.
+     *
+     * @param png the image's bytes
+     * @return the chunks' texts by keyword
+     */
     public static Map<String, String> read(byte[] png) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (png.length < SIGNATURE.length || !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {

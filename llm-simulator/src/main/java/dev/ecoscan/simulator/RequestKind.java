@@ -9,7 +9,11 @@ public enum RequestKind {
     /** Text only. */
     ANSWER;
 
-    /** The key in {@code /stats}. */
+    /**
+     * The key in {@code /stats}.
+     *
+     * @return the lower-case key, e.g. {@code vision}
+     */
     public String statsName() {
         return name().toLowerCase(Locale.ROOT);
     }

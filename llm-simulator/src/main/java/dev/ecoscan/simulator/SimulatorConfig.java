@@ -32,6 +32,7 @@ public record SimulatorConfig(
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HANG = Duration.ofSeconds(120);
 
+    /** Checks that the address, port, speed and durations are valid. */
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
@@ -55,7 +56,11 @@ public record SimulatorConfig(
         Objects.requireNonNull(knowledgeBase, "knowledgeBase");
     }
 
-    /** Loopback, an ephemeral port, realistic latencies, seed 42, no faults, the embedded knowledge base. */
+    /**
+     * Loopback, an ephemeral port, realistic latencies, seed 42, no faults, the embedded knowledge base.
+     *
+     * @return the default configuration
+     */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(
                 DEFAULT_HOST,
@@ -68,35 +73,81 @@ public record SimulatorConfig(
                 KnowledgeBase.embedded());
     }
 
-    /** The defaults at speed 0: every answer at once, as unit tests want. */
+    /**
+     * The defaults at speed 0: every answer at once, as unit tests want.
+     *
+     * @return the default configuration, with no latency
+     */
     public static SimulatorConfig instant() {
         return defaults().withSpeed(0);
     }
 
+    /**
+     * A copy listening on another address.
+     *
+     * @param host the address
+     * @return the copy
+     */
     public SimulatorConfig withHost(String host) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }
 
+    /**
+     * A copy listening on another port.
+     *
+     * @param port the port, 0 for an ephemeral one
+     * @return the copy
+     */
     public SimulatorConfig withPort(int port) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }
 
+    /**
+     * A copy with another latency factor.
+     *
+     * @param speed 0 for none, 1 for a real provider's
+     * @return the copy
+     */
     public SimulatorConfig withSpeed(double speed) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }
 
+    /**
+     * A copy with another seed.
+     *
+     * @param seed the seed
+     * @return the copy
+     */
     public SimulatorConfig withSeed(long seed) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }
 
+    /**
+     * A copy with other random faults.
+     *
+     * @param faultRates the shares
+     * @return the copy
+     */
     public SimulatorConfig withFaultRates(FaultRates faultRates) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }
 
+    /**
+     * A copy with another {@code Retry-After}.
+     *
+     * @param retryAfter what a 429 asks the client to wait
+     * @return the copy
+     */
     public SimulatorConfig withRetryAfter(Duration retryAfter) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }
 
+    /**
+     * A copy whose hangs last another time.
+     *
+     * @param hangDuration how long a hung request stays open
+     * @return the copy
+     */
     public SimulatorConfig withHangDuration(Duration hangDuration) {
         return new SimulatorConfig(host, port, speed, seed, faultRates, retryAfter, hangDuration, knowledgeBase);
     }

@@ -10,6 +10,12 @@ public final class SimulatorMain {
 
     private SimulatorMain() {}
 
+    /**
+     * Runs the simulator from the command line; {@code --help} prints the options.
+     *
+     * @param args the options, see {@link SimulatorOptions#USAGE}
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         if (SimulatorOptions.wantsHelp(args)) {
             System.out.print(SimulatorOptions.USAGE);
@@ -27,7 +33,12 @@ public final class SimulatorMain {
         run(config);
     }
 
-    /** Starts the simulator, prints its base URL, and blocks until the JVM shuts down. */
+    /**
+     * Starts the simulator, prints its base URL, and blocks until the JVM shuts down.
+     *
+     * @param config where to listen and how to behave
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public static void run(SimulatorConfig config) throws InterruptedException {
         LlmSimulator simulator = LlmSimulator.start(config);
         CountDownLatch forever = new CountDownLatch(1);

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class SimulatorOptions {
 
+    /** The port the command line listens on unless told otherwise. */
     public static final int DEFAULT_PORT = 8099;
 
+    /** The options, as {@code --help} prints them. */
     public static final String USAGE = """
             Usage: llm-simulator [--port N] [--host ADDRESS] [--speed F] [--seed S] [--faults SPEC]
                                  [--retry-after SECONDS] [--hang DURATION]
@@ -42,11 +44,23 @@ public final class SimulatorOptions {
 
     private SimulatorOptions() {}
 
+    /**
+     * Whether the arguments ask for the usage.
+     *
+     * @param args the command line's arguments
+     * @return true for {@code --help} or {@code -h}
+     */
     public static boolean wantsHelp(String[] args) {
         return List.of(args).contains("--help") || List.of(args).contains("-h");
     }
 
-    /** The configuration the arguments ask for, on top of the defaults with port {@value #DEFAULT_PORT}. */
+    /**
+     * The configuration the arguments ask for, on top of the defaults with port {@value #DEFAULT_PORT}.
+     *
+     * @param args the command line's arguments
+     * @return the configuration
+     * @throws IllegalArgumentException naming an option that is not valid
+     */
     public static SimulatorConfig parse(String[] args) {
         SimulatorConfig config = SimulatorConfig.defaults().withPort(DEFAULT_PORT);
         for (int i = 0; i < args.length; i++) {

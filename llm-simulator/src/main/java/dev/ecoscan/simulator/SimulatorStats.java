@@ -12,8 +12,21 @@ package dev.ecoscan.simulator;
  */
 public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens, long inFlight, long maxInFlight) {
 
+    /**
+     * Requests by kind.
+     *
+     * @param vision vision requests
+     * @param answer answer requests
+     * @param other  invalid requests and unknown paths
+     */
     public record Requests(long vision, long answer, long other) {
 
+        /**
+         * The count of one kind.
+         *
+         * @param kind vision or answer
+         * @return its count
+         */
         public long of(RequestKind kind) {
             return switch (kind) {
                 case VISION -> vision;
@@ -22,6 +35,17 @@ public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens
         }
     }
 
+    /**
+     * How the valid requests were answered, by fault.
+     *
+     * @param ok            answered normally
+     * @param rateLimited   answered 429
+     * @param serverError   answered 500
+     * @param hang          held open
+     * @param malformedJson answered with broken JSON
+     * @param outOfTaxonomy answered with labels the taxonomy lacks
+     * @param confused      answered with another item's labels
+     */
     public record Outcomes(
             long ok,
             long rateLimited,
@@ -31,6 +55,12 @@ public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens
             long outOfTaxonomy,
             long confused) {
 
+        /**
+         * The count of one outcome.
+         *
+         * @param fault the fault, {@link Fault#NONE} for answered normally
+         * @return its count
+         */
         public long of(Fault fault) {
             return switch (fault) {
                 case NONE -> ok;
@@ -44,5 +74,12 @@ public record SimulatorStats(Requests requests, Outcomes outcomes, Tokens tokens
         }
     }
 
+    /**
+     * Tokens reported in usage.
+     *
+     * @param prompt     prompt tokens
+     * @param completion completion tokens
+     * @param cached     prompt tokens served from the simulated cache
+     */
     public record Tokens(long prompt, long completion, long cached) {}
 }

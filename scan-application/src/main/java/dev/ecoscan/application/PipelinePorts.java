@@ -16,6 +16,12 @@ import java.util.Objects;
 /**
  * The driven ports of the pipeline, as one value so they are assembled (and timed) together: the
  * image source, then one port per step.
+ *
+ * @param images     loads the scan's image
+ * @param classifier the vision step
+ * @param rules      the rag step
+ * @param answers    the answer step
+ * @param rewards    the reward_match step
  */
 public record PipelinePorts(
         ImageSource images,
@@ -24,6 +30,7 @@ public record PipelinePorts(
         AnswerGenerator answers,
         RewardMatcher rewards) {
 
+    /** Checks that every port is present. */
     public PipelinePorts {
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(classifier, "classifier");

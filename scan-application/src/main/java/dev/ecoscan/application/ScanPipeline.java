@@ -63,7 +63,14 @@ public final class ScanPipeline implements ScanWaste {
         this.guard = new DeadlineGuard(Objects.requireNonNull(clock, "clock"));
     }
 
-    /** Wraps each port in its timing decorator and builds the pipeline; step events go to {@code listeners}. */
+    /**
+     * Wraps each port in its timing decorator and builds the pipeline; step events go to {@code listeners}.
+     *
+     * @param ports     the driven ports, undecorated
+     * @param listeners told of every step event, besides each scan's own listener
+     * @param clock     reads the time for deadlines
+     * @return the pipeline
+     */
     public static ScanPipeline assemble(PipelinePorts ports, StepRecorder listeners, Clock clock) {
         StepLedger ledger = new StepLedger(listeners);
         return new ScanPipeline(ports.timedBy(StepTimer.systemTimer(ledger)), ledger, clock);

@@ -27,6 +27,11 @@ public final class StepLedger implements StepRecorder {
     /** A scan in flight: its events so far, and who follows it. */
     private record OpenScan(Queue<StepEvent> events, StepRecorder progress) {}
 
+    /**
+     * A ledger that passes every event on to {@code listeners} as well.
+     *
+     * @param listeners told of every step event of every scan
+     */
     public StepLedger(StepRecorder listeners) {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
     }
@@ -77,7 +82,11 @@ public final class StepLedger implements StepRecorder {
         }
     }
 
-    /** Scans whose events are being kept; zero when no scan is running. */
+    /**
+     * Scans whose events are being kept; zero when no scan is running.
+     *
+     * @return the number of scans in flight
+     */
     public int scansInFlight() {
         return open.size();
     }

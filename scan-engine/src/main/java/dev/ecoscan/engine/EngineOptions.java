@@ -48,4 +48,12 @@ record EngineOptions(
             throw new IllegalStateException("fallback(...) needs provider(...): it is where a step goes next");
         }
     }
+
+    /** The builder's rule for durations: a deadline or retention must be positive. */
+    static Duration positive(Duration duration, String name) {
+        if (!Objects.requireNonNull(duration, name).isPositive()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+        return duration;
+    }
 }

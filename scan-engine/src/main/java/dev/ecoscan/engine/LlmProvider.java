@@ -36,12 +36,27 @@ public record LlmProvider(Kind kind, URI baseUrl, String apiKey, String visionMo
         requireText(answerModel, "answerModel");
     }
 
-    /** OpenAI at {@link #OPENAI_BASE_URL}, with a model per step (e.g. {@code gpt-4.1-mini} for both). */
+    /**
+     * OpenAI at {@link #OPENAI_BASE_URL}, with a model per step (e.g. {@code gpt-4.1-mini} for both).
+     *
+     * @param apiKey      the OpenAI API key
+     * @param visionModel the model for the vision step
+     * @param answerModel the model for the answer step
+     * @return the provider
+     */
     public static LlmProvider openAi(String apiKey, String visionModel, String answerModel) {
         return new LlmProvider(Kind.OPENAI, OPENAI_BASE_URL, apiKey, visionModel, answerModel);
     }
 
-    /** Any OpenAI-compatible server (vLLM, Ollama, LiteLLM, a gateway, eco-scan's simulator). */
+    /**
+     * Any OpenAI-compatible server (vLLM, Ollama, LiteLLM, a gateway, eco-scan's simulator).
+     *
+     * @param baseUrl     the server's base URL, e.g. {@code http://localhost:8099/v1}
+     * @param apiKey      its API key, or any text when it needs none
+     * @param visionModel the model for the vision step
+     * @param answerModel the model for the answer step
+     * @return the provider
+     */
     public static LlmProvider compatible(URI baseUrl, String apiKey, String visionModel, String answerModel) {
         return new LlmProvider(Kind.OPENAI_COMPATIBLE, baseUrl, apiKey, visionModel, answerModel);
     }

@@ -60,7 +60,11 @@ public final class ScanEngine implements AutoCloseable {
         this.resources = resources;
     }
 
-    /** A builder with the bundled knowledge base, no rewards, no metrics and nothing yet for the LLM steps. */
+    /**
+     * A builder with the bundled knowledge base, no rewards, no metrics and nothing yet for the LLM steps.
+     *
+     * @return a new builder
+     */
     public static ScanEngineBuilder builder() {
         return new ScanEngineBuilder();
     }
@@ -71,6 +75,8 @@ public final class ScanEngine implements AutoCloseable {
      * @param image    inline bytes, or a URL on one of the builder's image hosts
      * @param question what the person asked, if anything (at most {@link ScanRequest#MAX_QUESTION_LENGTH})
      * @throws IllegalArgumentException when the question is too long
+     * @param user     who scans; their rewards are theirs
+     * @return the request, to pass to {@link #scan} or {@link #submit}
      */
     public ScanRequest request(ImageReference image, UserId user, Optional<String> question) {
         return new ScanRequest(
@@ -82,6 +88,8 @@ public final class ScanEngine implements AutoCloseable {
      * ended: completed, rejected or failed. Nothing a provider or database does makes it throw.
      *
      * @throws IllegalStateException when the engine is closed, or a scan with this id is running
+     * @param request what to scan, from {@link #request}
+     * @return how the scan ended
      */
     public ScanOutcome scan(ScanRequest request) {
         requireOpen();
@@ -96,13 +104,20 @@ public final class ScanEngine implements AutoCloseable {
      * with {@link #job} or {@link #awaitOutcome}.
      *
      * @throws IllegalStateException when the engine is closed
+     * @param request what to scan, from {@link #request}
+     * @return the job accepted, or why it was refused
      */
     public JobQueue.Submission submit(ScanRequest request) {
         requireOpen();
         return jobs.submit(Objects.requireNonNull(request, "request"), Optional.empty());
     }
 
-    /** The job as it stands now, while it is retained. */
+    /**
+     * The job as it stands now, while it is retained.
+     *
+     * @param id the job's id, which is its request's
+     * @return the job, or empty once it is forgotten
+     */
     public Optional<Job> job(ScanId id) {
         return jobs.find(Objects.requireNonNull(id, "id"));
     }
@@ -110,6 +125,11 @@ public final class ScanEngine implements AutoCloseable {
     /**
      * Waits up to {@code wait} for the job's outcome. Empty when it did not end in time, or when no such
      * job is retained.
+     *
+     * @param id   the job's id
+     * @param wait how long to wait at most
+     * @return the outcome, or empty
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public Optional<ScanOutcome> awaitOutcome(ScanId id, Duration wait) throws InterruptedException {
         Objects.requireNonNull(id, "id");

@@ -49,6 +49,9 @@ public final class ScanEngineBuilder {
      * A knowledge base of one's own: a directory with {@code taxonomy.yaml}, {@code
      * situation-tags.yaml}, {@code disposal-rules.yaml} and {@code characters.yaml} (the format of
      * {@code eco-scan taxonomy export}), validated when the engine is built. Without it, the bundled one.
+     *
+     * @param directory holds the four files
+     * @return this builder
      */
     public ScanEngineBuilder knowledgeBase(Path directory) {
         this.knowledgeBase = Optional.of(Objects.requireNonNull(directory, "directory"));
@@ -58,13 +61,21 @@ public final class ScanEngineBuilder {
     /**
      * eco-scan's provider chain for the steps with no model or port of their own: eco-scan's client,
      * with its retries of 429 and 5xx, its circuit breaker and its result cache.
+     *
+     * @param primary the provider to call first
+     * @return this builder
      */
     public ScanEngineBuilder provider(LlmProvider primary) {
         this.provider = Optional.of(Objects.requireNonNull(primary, "primary"));
         return this;
     }
 
-    /** Where a provider-chain step goes when the primary cannot serve it (down, overloaded, open circuit). */
+    /**
+     * Where a provider-chain step goes when the primary cannot serve it (down, overloaded, open circuit).
+     *
+     * @param fallback the provider to call when the primary cannot
+     * @return this builder
+     */
     public ScanEngineBuilder fallback(LlmProvider fallback) {
         this.fallback = Optional.of(Objects.requireNonNull(fallback, "fallback"));
         return this;
@@ -74,9 +85,12 @@ public final class ScanEngineBuilder {
      * The vision step on the caller's model, which must take images. eco-scan's prompt, the scan's
      * deadline, the reply's validation and one repair call still apply; retries, fallback and the
      * model's parameters (name, token cap, sampling) are the caller's, as configured on {@code model}.
+     *
+     * @param model the caller's vision model
+     * @return this builder
      */
     public ScanEngineBuilder visionModel(ChatModel model) {
-        this.vision = step(vision, new StepSource.CallersModel<>(model), "vision");
+        this.vision = vision.replacedBy(new StepSource.CallersModel<>(model), "vision");
         return this;
     }
 
@@ -84,67 +98,112 @@ public final class ScanEngineBuilder {
      * The answer step on the caller's model, used when a person asks a question (without one, the
      * rule's own text answers). As for {@link #visionModel}: eco-scan's deadline, validation and
      * repair, the caller's retries and fallback.
+     *
+     * @param model the caller's answer model
+     * @return this builder
      */
     public ScanEngineBuilder answerModel(ChatModel model) {
-        this.answer = step(answer, new StepSource.CallersModel<>(model), "answer");
+        this.answer = answer.replacedBy(new StepSource.CallersModel<>(model), "answer");
         return this;
     }
 
-    /** The vision step as this implementation of eco-scan's {@link Classifier} port (e.g. a testkit fake). */
+    /**
+     * The vision step as this implementation of eco-scan's {@link Classifier} port (e.g. a testkit fake).
+     *
+     * @param classifier the vision step
+     * @return this builder
+     */
     public ScanEngineBuilder classifier(Classifier classifier) {
-        this.vision = step(vision, new StepSource.Port<>(classifier), "vision");
+        this.vision = vision.replacedBy(new StepSource.Port<>(classifier), "vision");
         return this;
     }
 
-    /** The answer step as this implementation of eco-scan's {@link AnswerGenerator} port, used as it is. */
+    /**
+     * The answer step as this implementation of eco-scan's {@link AnswerGenerator} port, used as it is.
+     *
+     * @param answers the answer step
+     * @return this builder
+     */
     public ScanEngineBuilder answers(AnswerGenerator answers) {
-        this.answer = step(answer, new StepSource.Port<>(answers), "answer");
+        this.answer = answer.replacedBy(new StepSource.Port<>(answers), "answer");
         return this;
     }
 
     /**
      * Rewards kept on the caller's database (PostgreSQL or H2): eco-scan migrates its tables there at
      * start-up, with its own Flyway history table, and never closes the data source.
+     *
+     * @param dataSource the caller's database
+     * @return this builder
      */
     public ScanEngineBuilder rewardsOn(DataSource dataSource) {
         this.rewards = new RewardStore.OnDataSource(dataSource);
         return this;
     }
 
-    /** Rewards granted by a character service at {@code url}, called with {@code serviceToken}. */
+    /**
+     * Rewards granted by a character service at {@code url}, called with {@code serviceToken}.
+     *
+     * @param url          the character service's base URL
+     * @param serviceToken the token it expects
+     * @return this builder
+     */
     public ScanEngineBuilder remoteRewards(URI url, String serviceToken) {
         this.rewards = new RewardStore.Remote(url, serviceToken);
         return this;
     }
 
-    /** eco-scan's meters (steps, model calls, cost, jobs, scans) on the caller's registry, left open at close. */
+    /**
+     * eco-scan's meters (steps, model calls, cost, jobs, scans) on the caller's registry, left open at close.
+     *
+     * @param registry the caller's registry
+     * @return this builder
+     */
     public ScanEngineBuilder meterRegistry(MeterRegistry registry) {
         this.meterRegistry = Optional.of(Objects.requireNonNull(registry, "registry"));
         return this;
     }
 
-    /** Adds a listener told of every step of every scan; it must be quick and thread-safe. */
+    /**
+     * Adds a listener told of every step of every scan; it must be quick and thread-safe.
+     *
+     * @param listener told of each step event
+     * @return this builder
+     */
     public ScanEngineBuilder stepListener(StepRecorder listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
-    /** The time {@link ScanEngine#request} gives each scan; every step is bounded by it. */
+    /**
+     * The time {@link ScanEngine#request} gives each scan; every step is bounded by it.
+     *
+     * @param deadline each scan's time limit
+     * @return this builder
+     */
     public ScanEngineBuilder deadline(Duration deadline) {
-        this.deadline = positive(deadline, "deadline");
+        this.deadline = EngineOptions.positive(deadline, "deadline");
         return this;
     }
 
     /**
      * The hosts image URLs may name ({@code images.example.com}, or {@code *.example.com}); every
      * fetch is checked against server-side request forgery. Without any, only inline images are read.
+     *
+     * @param hosts the allowed host names or wildcards
+     * @return this builder
      */
     public ScanEngineBuilder imageHosts(Set<String> hosts) {
         this.imageHosts = Set.copyOf(Objects.requireNonNull(hosts, "hosts"));
         return this;
     }
 
-    /** How many submitted scans may be unfinished at once; one more is refused. */
+    /**
+     * How many submitted scans may be unfinished at once; one more is refused.
+     *
+     * @param jobs at least one
+     * @return this builder
+     */
     public ScanEngineBuilder maxUnfinishedJobs(int jobs) {
         if (jobs < 1) {
             throw new IllegalArgumentException("at least one job must be allowed, was " + jobs);
@@ -153,9 +212,14 @@ public final class ScanEngineBuilder {
         return this;
     }
 
-    /** How long a finished job stays readable. */
+    /**
+     * How long a finished job stays readable.
+     *
+     * @param retention how long a finished job is kept
+     * @return this builder
+     */
     public ScanEngineBuilder jobRetention(Duration retention) {
-        this.jobRetention = positive(retention, "retention");
+        this.jobRetention = EngineOptions.positive(retention, "retention");
         return this;
     }
 
@@ -166,6 +230,7 @@ public final class ScanEngineBuilder {
      * @throws IllegalStateException when a step has nothing to run on, or the provider is set but unused
      * @throws RuntimeException      what a part throws when it cannot start (a bad knowledge base, a
      *                               database that cannot be reached); nothing stays open then
+     * @return the running engine; close it when done
      */
     public ScanEngine build() {
         return EngineWiring.start(new EngineOptions(
@@ -181,19 +246,5 @@ public final class ScanEngineBuilder {
                 imageHosts,
                 maxUnfinishedJobs,
                 jobRetention));
-    }
-
-    private static <P> StepSource<P> step(StepSource<P> current, StepSource<P> wanted, String step) {
-        if (!(current instanceof StepSource.Providers<P>)) {
-            throw new IllegalStateException("the " + step + " step already has a model or port of its own");
-        }
-        return wanted;
-    }
-
-    private static Duration positive(Duration duration, String name) {
-        if (!Objects.requireNonNull(duration, name).isPositive()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + duration);
-        }
-        return duration;
     }
 }

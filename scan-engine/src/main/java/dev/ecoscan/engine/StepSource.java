@@ -27,4 +27,15 @@ sealed interface StepSource<P> {
             Objects.requireNonNull(port, "port");
         }
     }
+
+    /**
+     * The source once the caller picks {@code wanted} for the step: a step gets one model or port of
+     * its own, so only the default provider chain may be replaced.
+     */
+    default StepSource<P> replacedBy(StepSource<P> wanted, String step) {
+        if (!(this instanceof Providers<P>)) {
+            throw new IllegalStateException("the " + step + " step already has a model or port of its own");
+        }
+        return wanted;
+    }
 }

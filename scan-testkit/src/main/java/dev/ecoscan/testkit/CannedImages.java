@@ -18,16 +18,30 @@ public final class CannedImages implements ImageSource {
     private final Function<ImageReference, ImageLoad> script;
     private final List<ImageReference> references = new CopyOnWriteArrayList<>();
 
+    /**
+     * Loads each reference as {@code script} says.
+     *
+     * @param script the load for a reference
+     */
     public CannedImages(Function<ImageReference, ImageLoad> script) {
         this.script = Objects.requireNonNull(script, "script");
     }
 
-    /** Loads {@link #PHOTO} for every reference, held by nothing. */
+    /**
+     * Loads {@link #PHOTO} for every reference, held by nothing.
+     *
+     * @return a source that loads the same photo for any reference
+     */
     public static CannedImages anyPhoto() {
         return new CannedImages(reference -> new ImageLoad.Loaded(PHOTO));
     }
 
-    /** Finds no reference readable, like a host that answers 404. */
+    /**
+     * Finds no reference readable, like a host that answers 404.
+     *
+     * @param reason what the source says is wrong
+     * @return a source that reads nothing
+     */
     public static CannedImages unreadable(String reason) {
         Objects.requireNonNull(reason, "reason");
         return new CannedImages(reference -> new ImageLoad.Unreadable(reason));
@@ -39,6 +53,11 @@ public final class CannedImages implements ImageSource {
         return script.apply(reference);
     }
 
+    /**
+     * Every reference the pipeline asked for, in order.
+     *
+     * @return the references
+     */
     public List<ImageReference> references() {
         return List.copyOf(references);
     }

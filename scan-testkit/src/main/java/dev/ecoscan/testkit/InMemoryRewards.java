@@ -27,6 +27,11 @@ public final class InMemoryRewards implements RewardMatcher {
     private final List<RewardGrant> grants = new CopyOnWriteArrayList<>();
     private final Function<RewardGrant, Optional<RewardOutcome>> override;
 
+    /**
+     * Rewards over these characters, with nobody owning any yet.
+     *
+     * @param catalogue the characters there are
+     */
     public InMemoryRewards(CharacterCatalogue catalogue) {
         this(catalogue, grant -> Optional.empty());
     }
@@ -36,12 +41,24 @@ public final class InMemoryRewards implements RewardMatcher {
         this.override = override;
     }
 
-    /** Rewards that report themselves unavailable, like a database that is down. */
+    /**
+     * Rewards that report themselves unavailable, like a database that is down.
+     *
+     * @param catalogue the characters there are
+     * @param reason    what the outage says
+     * @return rewards that answer every grant with {@link dev.ecoscan.domain.reward.RewardOutcome.Unavailable}
+     */
     public static InMemoryRewards unavailable(CharacterCatalogue catalogue, String reason) {
         return new InMemoryRewards(catalogue, grant -> Optional.of(new RewardOutcome.Unavailable(reason)));
     }
 
-    /** Rewards whose every call throws: a broken adapter. */
+    /**
+     * Rewards whose every call throws: a broken adapter.
+     *
+     * @param catalogue the characters there are
+     * @param error     what every call throws
+     * @return rewards that throw
+     */
     public static InMemoryRewards throwing(CharacterCatalogue catalogue, RuntimeException error) {
         return new InMemoryRewards(catalogue, grant -> {
             throw error;
@@ -62,15 +79,31 @@ public final class InMemoryRewards implements RewardMatcher {
                 : new RewardOutcome.AlreadyOwned(character, middle.name());
     }
 
+    /**
+     * Whether a user owns a character here.
+     *
+     * @param user      the person
+     * @param character the character
+     * @return true once it was granted to them
+     */
     public boolean owns(UserId user, Character character) {
         return owned.contains(key(user, character));
     }
 
-    /** Every grant the pipeline asked for, in order. */
+    /**
+     * Every grant the pipeline asked for, in order.
+     *
+     * @return the grants, in order
+     */
     public List<RewardGrant> grants() {
         return List.copyOf(grants);
     }
 
+    /**
+     * How many times the pipeline asked for a reward.
+     *
+     * @return the number of grants asked for
+     */
     public int calls() {
         return grants.size();
     }

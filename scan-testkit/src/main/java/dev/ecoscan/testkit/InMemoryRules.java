@@ -15,11 +15,20 @@ public final class InMemoryRules implements RuleRepository {
     private final RuleBook rules;
     private final List<RuleLookup> lookups = new CopyOnWriteArrayList<>();
 
+    /**
+     * A repository over these rules.
+     *
+     * @param rules the rules to look up
+     */
     public InMemoryRules(RuleBook rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    /** A repository that knows no rule: every lookup misses. */
+    /**
+     * A repository that knows no rule: every lookup misses.
+     *
+     * @return an empty repository
+     */
     public static InMemoryRules empty() {
         return new InMemoryRules(new RuleBook(List.of()));
     }
@@ -30,10 +39,20 @@ public final class InMemoryRules implements RuleRepository {
         return rules.find(lookup.classification());
     }
 
+    /**
+     * Every lookup the pipeline made, in order.
+     *
+     * @return the lookups
+     */
     public List<RuleLookup> lookups() {
         return List.copyOf(lookups);
     }
 
+    /**
+     * How many lookups the pipeline made.
+     *
+     * @return the number of lookups
+     */
     public int calls() {
         return lookups.size();
     }

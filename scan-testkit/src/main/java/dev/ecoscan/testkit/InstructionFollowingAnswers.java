@@ -26,6 +26,9 @@ public final class InstructionFollowingAnswers implements AnswerGenerator {
     private final List<AnswerRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
 
+    /** A model that has answered nothing yet. */
+    public InstructionFollowingAnswers() {}
+
     @Override
     public AnswerResult answer(AnswerRequest request) {
         requests.add(request);
@@ -49,15 +52,29 @@ public final class InstructionFollowingAnswers implements AnswerGenerator {
         return text.contains("insufficienc") && EMPTY_WORDS.stream().anyMatch(text::contains);
     }
 
+    /**
+     * Every request the pipeline made, in order.
+     *
+     * @return the requests
+     */
     public List<AnswerRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** The answers as this model gave them, before the pipeline saw them. */
+    /**
+     * The answers as this model gave them, before the pipeline saw them.
+     *
+     * @return the answers, in order
+     */
     public List<Answer> answers() {
         return List.copyOf(answers);
     }
 
+    /**
+     * How many times the pipeline asked for an answer.
+     *
+     * @return the number of requests
+     */
     public int calls() {
         return requests.size();
     }

@@ -12,14 +12,29 @@ public final class ManualClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
+    /**
+     * A clock standing at {@code start}, in UTC.
+     *
+     * @param start the time it shows until moved
+     */
     public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
+    /**
+     * A clock standing at the real now.
+     *
+     * @return the clock
+     */
     public static ManualClock startingNow() {
         return new ManualClock(Instant.now());
     }
 
+    /**
+     * Moves the clock forward.
+     *
+     * @param duration how far
+     */
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }

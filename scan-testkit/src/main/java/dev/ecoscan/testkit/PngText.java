@@ -23,12 +23,23 @@ public final class PngText {
 
     private PngText() {}
 
+    /**
+     * Whether the bytes start with the PNG signature.
+     *
+     * @param bytes any bytes
+     * @return true for a PNG
+     */
     public static boolean isPng(byte[] bytes) {
         return bytes.length >= SIGNATURE.length
                 && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
     }
 
-    /** Every {@code tEXt} chunk of a PNG, keyword to text; empty when the bytes are not a well-formed PNG. */
+    /**
+     * Every {@code tEXt} chunk of a PNG, keyword to text; empty when the bytes are not a well-formed PNG.
+     *
+     * @param png the image's bytes
+     * @return the chunks' texts by keyword
+     */
     public static Map<String, String> read(byte[] png) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (!isPng(png)) {
@@ -60,7 +71,14 @@ public final class PngText {
         return texts;
     }
 
-    /** The PNG with a {@code tEXt} chunk added right after its header chunk. */
+    /**
+     * The PNG with a {@code tEXt} chunk added right after its header chunk.
+     *
+     * @param png     a PNG image
+     * @param keyword the chunk's keyword
+     * @param text    the chunk's text, Latin-1
+     * @return a new PNG with the chunk
+     */
     public static byte[] write(byte[] png, String keyword, String text) {
         if (!isPng(png)) {
             throw new IllegalArgumentException("not a PNG");

@@ -23,6 +23,11 @@ public final class SampleLabelClassifier implements Classifier {
 
     private final Taxonomy taxonomy;
 
+    /**
+     * A classifier resolving the images' labels against this taxonomy.
+     *
+     * @param taxonomy the taxonomy the labels must name
+     */
     public SampleLabelClassifier(Taxonomy taxonomy) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
     }

@@ -47,16 +47,34 @@ public final class TestPipeline implements ScanWaste {
         return pipeline.scan(request, progress);
     }
 
-    /** Scans an image reference (a path or URL) as {@link #TEST_USER}, without a question. */
+    /**
+     * Scans an image reference (a path or URL) as {@link #TEST_USER}, without a question.
+     *
+     * @param image a path or URL
+     * @return how the scan ended
+     */
     public ScanOutcome scan(String image) {
         return scan(request(image, null));
     }
 
+    /**
+     * Scans an image reference as {@link #TEST_USER}, with a question.
+     *
+     * @param image    a path or URL
+     * @param question the person's question
+     * @return how the scan ended
+     */
     public ScanOutcome scan(String image, String question) {
         return scan(request(image, question));
     }
 
-    /** A request as the convenience methods build it, to adjust before scanning. */
+    /**
+     * A request as the convenience methods build it, to adjust before scanning.
+     *
+     * @param image    a path or URL
+     * @param question the person's question, or null for none
+     * @return the request, not yet scanned
+     */
     public ScanRequest request(String image, String question) {
         return new ScanRequest(
                 ScanId.random(),
@@ -66,15 +84,29 @@ public final class TestPipeline implements ScanWaste {
                 clock.instant().plus(deadline));
     }
 
+    /**
+     * The knowledge base the pipeline was built with.
+     *
+     * @return the knowledge base
+     */
     public KnowledgeBase knowledge() {
         return knowledge;
     }
 
-    /** The ports as the test gave them (not the timed wrappers), to read what the fakes saw. */
+    /**
+     * The ports as the test gave them (not the timed wrappers), to read what the fakes saw.
+     *
+     * @return the ports, undecorated
+     */
     public PipelinePorts ports() {
         return ports;
     }
 
+    /**
+     * Where the pipeline's step events went.
+     *
+     * @return the recorder
+     */
     public RecordingStepRecorder recorder() {
         return recorder;
     }

@@ -28,10 +28,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class KnowledgeBaseLoader {
 
+    /** The taxonomy's file. */
     public static final String TAXONOMY = "taxonomy.yaml";
+    /** The situation tags' file. */
     public static final String TAGS = "situation-tags.yaml";
+    /** The disposal rules' file. */
     public static final String RULES = "disposal-rules.yaml";
+    /** The characters' file. */
     public static final String CHARACTERS = "characters.yaml";
+    /** The four files, in the order they are read. */
     public static final List<String> FILES = List.of(TAXONOMY, TAGS, RULES, CHARACTERS);
 
     private static final String RESOURCE_DIR = "/dev/ecoscan/data/";
@@ -48,7 +53,11 @@ public final class KnowledgeBaseLoader {
         this.opener = opener;
     }
 
-    /** Loads the files shipped in this module. */
+    /**
+     * Loads the files shipped in this module.
+     *
+     * @return a loader of the bundled files
+     */
     public static KnowledgeBaseLoader fromClasspath() {
         return new KnowledgeBaseLoader(name -> {
             InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(RESOURCE_DIR + name);
@@ -59,13 +68,23 @@ public final class KnowledgeBaseLoader {
         });
     }
 
-    /** Loads the four files from a directory, e.g. a deployment's own edited copy. */
+    /**
+     * Loads the four files from a directory, e.g. a deployment's own edited copy.
+     *
+     * @param directory holds the four files, named as {@link #FILES}
+     * @return a loader of that directory's files
+     */
     public static KnowledgeBaseLoader fromDirectory(Path directory) {
         Objects.requireNonNull(directory, "directory");
         return new KnowledgeBaseLoader(name -> Files.newInputStream(directory.resolve(name)));
     }
 
-    /** Copies the embedded files into a directory, as a starting point for an edited copy. */
+    /**
+     * Copies the embedded files into a directory, as a starting point for an edited copy.
+     *
+     * @param directory where to write them; created when missing
+     * @throws IOException when a file cannot be written
+     */
     public static void exportEmbedded(Path directory) throws IOException {
         Files.createDirectories(directory);
         for (String name : FILES) {
@@ -75,6 +94,12 @@ public final class KnowledgeBaseLoader {
         }
     }
 
+    /**
+     * Reads and checks the four files.
+     *
+     * @return the knowledge base
+     * @throws DataFileException naming the file and the entry that is wrong
+     */
     public KnowledgeBase load() {
         Taxonomy taxonomy = TaxonomyFile.read(parse(TAXONOMY), SituationTagsFile.read(parse(TAGS)));
         RuleBook rules = DisposalRulesFile.read(parse(RULES), taxonomy);

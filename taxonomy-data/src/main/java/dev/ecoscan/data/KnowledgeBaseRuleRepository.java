@@ -11,6 +11,11 @@ public final class KnowledgeBaseRuleRepository implements RuleRepository {
 
     private final RuleBook rules;
 
+    /**
+     * A repository over these rules.
+     *
+     * @param rules the rules, already in memory
+     */
     public KnowledgeBaseRuleRepository(RuleBook rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
     }

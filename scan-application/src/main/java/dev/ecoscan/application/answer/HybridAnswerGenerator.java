@@ -14,6 +14,12 @@ public final class HybridAnswerGenerator implements AnswerGenerator {
     private final AnswerGenerator template;
     private final AnswerGenerator model;
 
+    /**
+     * Answers with {@code template} when no question was asked, else with {@code model}.
+     *
+     * @param template the rule's own answer, instant and free
+     * @param model    the answer model, for a question
+     */
     public HybridAnswerGenerator(AnswerGenerator template, AnswerGenerator model) {
         this.template = Objects.requireNonNull(template, "template");
         this.model = Objects.requireNonNull(model, "model");

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class TemplateAnswerGenerator implements AnswerGenerator {
 
+    /** A generator with no state: the request carries all it needs. */
+    public TemplateAnswerGenerator() {}
+
     @Override
     public AnswerResult answer(AnswerRequest request) {
         CategoryPath path = request.classification().path();

@@ -22,6 +22,9 @@ public final class ModelCallLog implements ModelCallRecorder {
 
     private final Map<ScanId, List<ModelCall>> byScan = new ConcurrentHashMap<>();
 
+    /** An empty log. */
+    public ModelCallLog() {}
+
     @Override
     public void record(ModelCall call) {
         byScan.compute(call.scanId(), (id, calls) -> {
@@ -42,13 +45,23 @@ public final class ModelCallLog implements ModelCallRecorder {
         return byScan.size();
     }
 
-    /** The calls of one scan, forgetting them. */
+    /**
+     * The calls of one scan, forgetting them.
+     *
+     * @param scanId the scan
+     * @return its calls in the order they ended, possibly none
+     */
     public List<ModelCall> take(ScanId scanId) {
         List<ModelCall> calls = byScan.remove(scanId);
         return calls == null ? List.of() : List.copyOf(calls);
     }
 
-    /** Step label to the endpoint whose call succeeded for it, forgetting the scan's calls. */
+    /**
+     * Step label to the endpoint whose call succeeded for it, forgetting the scan's calls.
+     *
+     * @param scanId the scan
+     * @return step label to endpoint, e.g. {@code vision} to {@code primary}
+     */
     public Map<String, String> takeServedBy(ScanId scanId) {
         Map<String, String> servedBy = new LinkedHashMap<>();
         take(scanId).stream()

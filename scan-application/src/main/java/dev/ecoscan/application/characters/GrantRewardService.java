@@ -27,6 +27,13 @@ public final class GrantRewardService implements GrantReward {
     private final RewardMatcher matcher;
     private final Clock clock;
 
+    /**
+     * A service over this taxonomy and matcher.
+     *
+     * @param taxonomy checks the claimed labels
+     * @param matcher  grants the character
+     * @param clock    dates the grant's deadline
+     */
     public GrantRewardService(Taxonomy taxonomy, RewardMatcher matcher, Clock clock) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
         this.matcher = Objects.requireNonNull(matcher, "matcher");

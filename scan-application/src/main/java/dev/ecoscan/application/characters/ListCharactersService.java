@@ -12,6 +12,11 @@ public final class ListCharactersService implements ListCharacters {
 
     private final CharacterCollection collection;
 
+    /**
+     * A service over this collection.
+     *
+     * @param collection where the characters are kept
+     */
     public ListCharactersService(CharacterCollection collection) {
         this.collection = Objects.requireNonNull(collection, "collection");
     }

@@ -37,7 +37,11 @@ public final class PriceTable {
         this.asOf = asOf;
     }
 
-    /** The table shipped with eco-scan (see the sources in its comments). */
+    /**
+     * The table shipped with eco-scan (see the sources in its comments).
+     *
+     * @return the bundled prices
+     */
     public static PriceTable bundled() {
         try (InputStream in = PriceTable.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
@@ -53,6 +57,9 @@ public final class PriceTable {
      * A table in the CSV format above.
      *
      * @throws IllegalArgumentException naming the line that is not a price
+     * @param csv the table, one model per line
+     * @return the table
+     * @throws IOException when the text cannot be read
      */
     public static PriceTable parse(Reader csv) throws IOException {
         Map<String, ModelPrice> prices = new LinkedHashMap<>();
@@ -85,7 +92,12 @@ public final class PriceTable {
         return new PriceTable(prices, asOf);
     }
 
-    /** The price of a model, or of its family when the name carries a date or version suffix. */
+    /**
+     * The price of a model, or of its family when the name carries a date or version suffix.
+     *
+     * @param model the model a call named
+     * @return its price, or empty when neither it nor its family is priced
+     */
     public Optional<ModelPrice> forModel(String model) {
         String name = model.strip().toLowerCase(Locale.ROOT);
         ModelPrice exact = byModel.get(name);
@@ -98,15 +110,30 @@ public final class PriceTable {
                 .max((a, b) -> Integer.compare(a.model().length(), b.model().length()));
     }
 
-    /** The estimated cost of a call, when its model is priced. */
+    /**
+     * The estimated cost of a call, when its model is priced.
+     *
+     * @param call a call
+     * @return its cost in US dollars, or empty when its model is not priced
+     */
     public Optional<Double> costUsd(ModelCall call) {
         return forModel(call.model()).map(price -> price.costUsd(call));
     }
 
+    /**
+     * The date the prices were read, when the table says.
+     *
+     * @return that date
+     */
     public Optional<LocalDate> asOf() {
         return asOf;
     }
 
+    /**
+     * Every price in the table.
+     *
+     * @return the prices, in the table's order
+     */
     public List<ModelPrice> prices() {
         return List.copyOf(byModel.values());
     }

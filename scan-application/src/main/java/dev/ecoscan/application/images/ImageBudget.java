@@ -22,7 +22,11 @@ public final class ImageBudget {
     private final AtomicLong peak = new AtomicLong();
     private final LongAdder refusals = new LongAdder();
 
-    /** @param capacityBytes the most bytes held at once */
+    /**
+     * An empty budget.
+     *
+     * @param capacityBytes the most bytes held at once; positive
+     */
     public ImageBudget(long capacityBytes) {
         if (capacityBytes <= 0) {
             throw new IllegalArgumentException("an image budget must be positive, not " + capacityBytes);
@@ -30,7 +34,12 @@ public final class ImageBudget {
         this.capacity = capacityBytes;
     }
 
-    /** A hold of {@code bytes}, or empty at once when they do not fit beside what is held now. */
+    /**
+     * A hold of {@code bytes}, or empty at once when they do not fit beside what is held now.
+     *
+     * @param bytes the image's size in memory
+     * @return the hold, or empty when the budget is full
+     */
     public Optional<ImageHold> tryHold(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("cannot hold " + bytes + " bytes");
@@ -38,36 +47,67 @@ public final class ImageBudget {
         return take(bytes) ? Optional.of(new Hold(bytes)) : Optional.empty();
     }
 
-    /** Whether {@code bytes} could ever be held: more than the capacity never fits, however long one waits. */
+    /**
+     * Whether {@code bytes} could ever be held: more than the capacity never fits, however long one waits.
+     *
+     * @param bytes the image's size in memory
+     * @return false when it is over the capacity
+     */
     public boolean fits(long bytes) {
         return bytes <= capacity;
     }
 
+    /**
+     * The most bytes held at once.
+     *
+     * @return the capacity
+     */
     public long capacity() {
         return capacity;
     }
 
-    /** The bytes held now. */
+    /**
+     * The bytes held now.
+     *
+     * @return the count held now
+     */
     public long inUse() {
         return used.get();
     }
 
-    /** The most bytes held at once since the budget was made. */
+    /**
+     * The most bytes held at once since the budget was made.
+     *
+     * @return the peak count
+     */
     public long peak() {
         return peak.get();
     }
 
-    /** How many holds and growths were refused. */
+    /**
+     * How many holds and growths were refused.
+     *
+     * @return the number of refusals
+     */
     public long refusals() {
         return refusals.sum();
     }
 
-    /** The capacity for people: "128 MiB". */
+    /**
+     * The capacity for people: "128 MiB".
+     *
+     * @return the capacity in MiB, KiB or bytes
+     */
     public String capacityText() {
         return sizeText(capacity);
     }
 
-    /** A byte count for people, in MiB, KiB or bytes. */
+    /**
+     * A byte count for people, in MiB, KiB or bytes.
+     *
+     * @param bytes a byte count
+     * @return the count, e.g. "1.5 MiB"
+     */
     public static String sizeText(long bytes) {
         if (bytes >= 1024 * 1024) {
             long tenths = Math.round(bytes * 10.0 / (1024 * 1024));

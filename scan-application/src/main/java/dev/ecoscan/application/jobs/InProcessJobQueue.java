@@ -6,7 +6,6 @@ import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.JobQueue;
 import dev.ecoscan.domain.port.JobRecorder;
-import dev.ecoscan.domain.scan.AnswerDelta;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,15 +41,40 @@ public final class InProcessJobQueue implements JobQueue {
     /** Set by {@link #drain}: no job is taken after it. */
     private volatile boolean draining;
 
-    /** Keeps finished jobs for {@code retention}, and at most {@link JobRetention#DEFAULT_COUNT} of them. */
+    /**
+     * Keeps finished jobs for {@code retention}, and at most {@link JobRetention#DEFAULT_COUNT} of them.
+     *
+     * @param scans     runs each job's scan
+     * @param capacity  how many jobs may be queued or running at once
+     * @param retention how long a finished job is kept
+     * @param clock     dates submissions
+     */
     public InProcessJobQueue(ScanWaste scans, int capacity, Duration retention, Clock clock) {
         this(scans, capacity, JobRetention.ofAge(retention), clock, JobRecorder.none());
     }
 
+    /**
+     * Keeps finished jobs for {@code retention}, and records to {@code recorder}.
+     *
+     * @param scans     runs each job's scan
+     * @param capacity  how many jobs may be queued or running at once
+     * @param retention how long a finished job is kept
+     * @param clock     dates submissions
+     * @param recorder  told of waits and outcomes
+     */
     public InProcessJobQueue(ScanWaste scans, int capacity, Duration retention, Clock clock, JobRecorder recorder) {
         this(scans, capacity, JobRetention.ofAge(retention), clock, recorder);
     }
 
+    /**
+     * A queue with its own retention and a recorder for its metrics.
+     *
+     * @param scans     runs each job's scan
+     * @param capacity  how many jobs may be queued or running at once
+     * @param retention how long and how many finished jobs are kept
+     * @param clock     dates submissions
+     * @param recorder  told of waits, outcomes and redeliveries
+     */
     public InProcessJobQueue(ScanWaste scans, int capacity, JobRetention retention, Clock clock, JobRecorder recorder) {
         if (capacity < 1) {
             throw new IllegalArgumentException("the job queue needs room for at least one job");
@@ -103,56 +126,12 @@ public final class InProcessJobQueue implements JobQueue {
     }
 
     private void run(JobRecord record) {
-        InProcessRun run = new InProcessRun(record);
+        InProcessRun run = new InProcessRun(record, jobs, unfinished);
         try {
             runner.run(run);
         } finally {
             // Also when the runner fails with an Error: the job no longer holds its place.
             run.release();
-        }
-    }
-
-    /** A job of this queue as the runner sees it: progress and outcome go to its record. */
-    private final class InProcessRun implements RunningJob {
-
-        private final JobRecord record;
-        private final AtomicBoolean released = new AtomicBoolean();
-
-        InProcessRun(JobRecord record) {
-            this.record = record;
-        }
-
-        @Override
-        public ScanRequest request() {
-            return record.request();
-        }
-
-        @Override
-        public Instant submittedAt() {
-            return record.snapshot().submittedAt();
-        }
-
-        @Override
-        public void enter(JobStage stage) {
-            record.enter(stage);
-        }
-
-        @Override
-        public void answerText(AnswerDelta delta) {
-            record.answerText(delta);
-        }
-
-        /** No longer unfinished before the done event goes out, so whoever sees the event finds it so. */
-        @Override
-        public void finish(ScanOutcome outcome, Runnable answered) {
-            release();
-            jobs.finish(record, outcome, answered);
-        }
-
-        void release() {
-            if (released.compareAndSet(false, true)) {
-                unfinished.decrementAndGet();
-            }
         }
     }
 
@@ -167,12 +146,20 @@ public final class InProcessJobQueue implements JobQueue {
         return record.isEmpty() ? List.of() : record.get().awaitAfter(lastSeen, wait);
     }
 
-    /** Jobs running or queued now. */
+    /**
+     * Jobs running or queued now.
+     *
+     * @return the number of unfinished jobs
+     */
     public int unfinished() {
         return unfinished.get();
     }
 
-    /** Jobs finished and still kept: at most the retention's count. */
+    /**
+     * Jobs finished and still kept: at most the retention's count.
+     *
+     * @return the number of finished jobs kept
+     */
     public int retained() {
         return jobs.retained();
     }
@@ -184,6 +171,7 @@ public final class InProcessJobQueue implements JobQueue {
      * started when it was accepted, so none waits in a queue to be handed back: all get the grace. A
      * cut job's thread runs on until the process ends, and its late outcome is ignored.
      *
+     * @param grace how long running jobs may take to finish
      * @return how many jobs were cut (0 when all finished in time)
      */
     public int drain(Duration grace) {

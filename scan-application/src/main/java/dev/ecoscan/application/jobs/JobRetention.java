@@ -24,6 +24,7 @@ public record JobRetention(Duration age, int count) {
      */
     public static final int DEFAULT_COUNT = 10_000;
 
+    /** Checks that jobs are kept for at least a second, and at least one of them. */
     public JobRetention {
         Objects.requireNonNull(age, "age");
         if (age.toSeconds() < 1) {
@@ -34,12 +35,21 @@ public record JobRetention(Duration age, int count) {
         }
     }
 
-    /** An hour, and {@value #DEFAULT_COUNT} jobs. */
+    /**
+     * An hour, and {@value #DEFAULT_COUNT} jobs.
+     *
+     * @return the default retention
+     */
     public static JobRetention defaults() {
         return new JobRetention(DEFAULT_AGE, DEFAULT_COUNT);
     }
 
-    /** {@code age}, and the default count. */
+    /**
+     * {@code age}, and the default count.
+     *
+     * @param age how long a finished job is kept
+     * @return the retention
+     */
     public static JobRetention ofAge(Duration age) {
         return new JobRetention(age, DEFAULT_COUNT);
     }

@@ -23,7 +23,13 @@ public final class JobRunner {
     private final JobRecorder recorder;
     private final Clock clock;
 
-    /** @param clock the clock the jobs' submission times were read from, for the time they waited */
+    /**
+     * A runner for the jobs of one or more queues.
+     *
+     * @param scans    runs the scan
+     * @param recorder told when a job starts and finishes
+     * @param clock    the clock the jobs' submission times were read from, for the time they waited
+     */
     public JobRunner(ScanWaste scans, JobRecorder recorder, Clock clock) {
         this.scans = Objects.requireNonNull(scans, "scans");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
@@ -35,6 +41,7 @@ public final class JobRunner {
      *
      * @throws RuntimeException when the job's store fails to enter {@code vision} or to store the
      *                          outcome; the scan itself never throws here
+     * @param job the job taken from a queue, with its store
      */
     public void run(RunningJob job) {
         recorder.started(Duration.between(job.submittedAt(), clock.instant()));

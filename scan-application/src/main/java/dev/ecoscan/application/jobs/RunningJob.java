@@ -12,9 +12,18 @@ import java.time.Instant;
  */
 public interface RunningJob {
 
+    /**
+     * The scan to run.
+     *
+     * @return the job's request
+     */
     ScanRequest request();
 
-    /** When the job was accepted, for the time it waited. */
+    /**
+     * When the job was accepted, for the time it waited.
+     *
+     * @return the submission time
+     */
     Instant submittedAt();
 
     /**
@@ -22,6 +31,7 @@ public interface RunningJob {
      * passed already is ignored.
      *
      * @throws RuntimeException when the store cannot be reached (the queue decides what that means)
+     * @param stage the stage entered
      */
     void enter(JobStage stage);
 
@@ -30,6 +40,7 @@ public interface RunningJob {
      * any other stage (a late piece from an answer abandoned at the deadline comes after it).
      *
      * @throws RuntimeException when the store cannot be reached
+     * @param delta the text written since the last piece
      */
     void answerText(AnswerDelta delta);
 
@@ -38,6 +49,9 @@ public interface RunningJob {
      * shutdown, or run twice on a shared queue, is answered once), and runs {@code answered} when the
      * outcome stored is this run's. A store that can tell before the event is visible runs it before,
      * so that whoever sees the done event finds the job counted in the metrics.
+     *
+     * @param outcome  how the scan ended
+     * @param answered run once the outcome is stored, before the done event is visible where the store can tell
      */
     void finish(ScanOutcome outcome, Runnable answered);
 }

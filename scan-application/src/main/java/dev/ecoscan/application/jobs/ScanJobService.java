@@ -20,6 +20,11 @@ public final class ScanJobService implements ScanJobs {
 
     private final JobQueue queue;
 
+    /**
+     * A service over this queue.
+     *
+     * @param queue where jobs are queued and kept
+     */
     public ScanJobService(JobQueue queue) {
         this.queue = Objects.requireNonNull(queue, "queue");
     }

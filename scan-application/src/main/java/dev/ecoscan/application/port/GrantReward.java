@@ -10,6 +10,8 @@ public interface GrantReward {
      * Trouble with the collection comes back as {@link RewardOutcome.Unavailable}.
      *
      * @throws IllegalArgumentException when the claimed classification is not in this taxonomy
+     * @param claim what the caller found and for whom
+     * @return what the scan earned
      */
     RewardOutcome grant(RewardClaim claim);
 }

@@ -12,6 +12,8 @@ public interface ListCharacters {
      * Oldest first.
      *
      * @throws CollectionUnavailableException when the collection cannot be read
+     * @param user whose collection to read
+     * @return their characters, oldest first
      */
     List<OwnedCharacter> ownedBy(UserId user);
 }

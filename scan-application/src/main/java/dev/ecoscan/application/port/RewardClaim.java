@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param labels             the classification as names, resolved here against this taxonomy
  * @param ruleFound          the caller found a disposal rule for the item
  * @param blockingTagsSeen   the caller saw a situation tag that blocks the reward
+ * @param user               the person to grant the reward to
  */
 public record RewardClaim(UserId user, CategoryLabels labels, boolean ruleFound, boolean blockingTagsSeen) {
 
+    /** Checks that the user and the labels are present. */
     public RewardClaim {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(labels, "labels");

@@ -14,10 +14,17 @@ public interface ScanWaste {
      *
      * @param progress told of each step event of this scan; must be quick and must not throw
      * @throws IllegalStateException when a scan with the same id is already running (a caller's bug)
+     * @param request the photo, the question, the user and the deadline
+     * @return how the scan ended; never null
      */
     ScanOutcome scan(ScanRequest request, StepRecorder progress);
 
-    /** Runs one scan to its end, with no one following its steps. */
+    /**
+     * Runs one scan to its end, with no one following its steps.
+     *
+     * @param request the photo, the question, the user and the deadline
+     * @return how the scan ended; never null
+     */
     default ScanOutcome scan(ScanRequest request) {
         return scan(request, StepRecorder.none());
     }

@@ -10,9 +10,12 @@ import java.util.List;
  * Hands every step event to several listeners in turn (an embedder's metrics and its own listeners).
  * A listener that throws despite the port's contract is skipped for that event, so one broken
  * listener neither fails the scan nor starves the others.
+ *
+ * @param listeners told of each event, in this order
  */
 public record StepFanOut(List<StepRecorder> listeners) implements StepRecorder {
 
+    /** Copies the listeners. */
     public StepFanOut {
         listeners = List.copyOf(listeners);
     }

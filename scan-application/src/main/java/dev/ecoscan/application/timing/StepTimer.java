@@ -29,6 +29,9 @@ public final class StepTimer {
     private final LongSupplier nanoTicker;
 
     /**
+     * A timer on a clock of the caller's (a test's).
+     *
+     * @param recorder   told of every timed step
      * @param nanoTicker a monotonic nanosecond source; {@code System::nanoTime} outside tests
      */
     public StepTimer(StepRecorder recorder, LongSupplier nanoTicker) {
@@ -36,6 +39,12 @@ public final class StepTimer {
         this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
     }
 
+    /**
+     * A timer on the system's monotonic clock.
+     *
+     * @param recorder told of every timed step
+     * @return the timer
+     */
     public static StepTimer systemTimer(StepRecorder recorder) {
         return new StepTimer(recorder, System::nanoTime);
     }
@@ -44,12 +53,27 @@ public final class StepTimer {
      * Runs {@code call} and records how long it took with the status {@code statusOf} gives its
      * result. A throwing call is recorded as {@link StepStatus#ERROR}, or {@link StepStatus#TIMEOUT}
      * when the pipeline interrupted it at the deadline, and the throwable propagates unchanged.
+     *
+     * @param <T>      what the port returns
+     * @param scanId   the scan
+     * @param step     the step timed
+     * @param call     the port call
+     * @param statusOf the status a result stands for
+     * @return the call's result
      */
     public <T> T time(ScanId scanId, Step step, Supplier<T> call, Function<? super T, StepStatus> statusOf) {
         return timed(call, statusOf, (duration, status) -> record(new StepEvent(scanId, step, duration, status)));
     }
 
-    /** Like {@link #time}, for the image load before the vision step. */
+    /**
+     * Like {@link #time}, for the image load before the vision step.
+     *
+     * @param <T>      what the port returns
+     * @param scanId   the scan
+     * @param call     the image source call
+     * @param statusOf the status a result stands for
+     * @return the call's result
+     */
     public <T> T timeImageLoad(ScanId scanId, Supplier<T> call, Function<? super T, StepStatus> statusOf) {
         return timed(call, statusOf, (duration, status) -> record(new ImageLoadEvent(scanId, duration, status)));
     }
@@ -71,7 +95,12 @@ public final class StepTimer {
         }
     }
 
-    /** The status of a port's typed failure. */
+    /**
+     * The status of a port's typed failure.
+     *
+     * @param kind the failure's kind
+     * @return {@link StepStatus#TIMEOUT} for a deadline, else {@link StepStatus#FAILED}
+     */
     public static StepStatus statusOf(FailureKind kind) {
         return kind == FailureKind.DEADLINE_EXCEEDED ? StepStatus.TIMEOUT : StepStatus.FAILED;
     }

@@ -13,6 +13,12 @@ public final class TimedAnswerGenerator implements AnswerGenerator {
     private final AnswerGenerator delegate;
     private final StepTimer timer;
 
+    /**
+     * Times {@code delegate} with {@code timer}.
+     *
+     * @param delegate the answer generator
+     * @param timer    records each call
+     */
     public TimedAnswerGenerator(AnswerGenerator delegate, StepTimer timer) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.timer = Objects.requireNonNull(timer, "timer");

@@ -13,6 +13,12 @@ public final class TimedClassifier implements Classifier {
     private final Classifier delegate;
     private final StepTimer timer;
 
+    /**
+     * Times {@code delegate} with {@code timer}.
+     *
+     * @param delegate the classifier
+     * @param timer    records each call
+     */
     public TimedClassifier(Classifier delegate, StepTimer timer) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.timer = Objects.requireNonNull(timer, "timer");

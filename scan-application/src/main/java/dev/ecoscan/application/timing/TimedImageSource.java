@@ -16,12 +16,24 @@ public final class TimedImageSource {
     private final ImageSource delegate;
     private final StepTimer timer;
 
+    /**
+     * Times {@code delegate} with {@code timer}.
+     *
+     * @param delegate the image source
+     * @param timer    records each load
+     */
     public TimedImageSource(ImageSource delegate, StepTimer timer) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.timer = Objects.requireNonNull(timer, "timer");
     }
 
-    /** The image of scan {@code scanId}, loaded by the port. */
+    /**
+     * The image of scan {@code scanId}, loaded by the port.
+     *
+     * @param scanId    the scan
+     * @param reference where the image is
+     * @return the load, as the port returned it
+     */
     public ImageLoad load(ScanId scanId, ImageReference reference) {
         return timer.timeImageLoad(scanId, () -> delegate.load(reference), load -> switch (load) {
             case ImageLoad.Loaded loaded -> StepStatus.SUCCESS;

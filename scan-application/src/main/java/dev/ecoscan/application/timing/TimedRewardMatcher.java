@@ -13,6 +13,12 @@ public final class TimedRewardMatcher implements RewardMatcher {
     private final RewardMatcher delegate;
     private final StepTimer timer;
 
+    /**
+     * Times {@code delegate} with {@code timer}.
+     *
+     * @param delegate the reward matcher
+     * @param timer    records each call
+     */
     public TimedRewardMatcher(RewardMatcher delegate, StepTimer timer) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.timer = Objects.requireNonNull(timer, "timer");

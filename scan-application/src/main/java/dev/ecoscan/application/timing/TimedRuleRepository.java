@@ -14,6 +14,12 @@ public final class TimedRuleRepository implements RuleRepository {
     private final RuleRepository delegate;
     private final StepTimer timer;
 
+    /**
+     * Times {@code delegate} with {@code timer}.
+     *
+     * @param delegate the rule repository
+     * @param timer    records each call
+     */
     public TimedRuleRepository(RuleRepository delegate, StepTimer timer) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.timer = Objects.requireNonNull(timer, "timer");

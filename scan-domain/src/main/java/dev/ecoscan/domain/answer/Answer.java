@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record Answer(String userAnswer, List<String> steps, List<String> insufficiencies) {
 
+    /** Checks that the answer has a reply and at least one step, none of them blank. */
     public Answer {
         userAnswer = Texts.requireText(userAnswer, "user answer");
         steps = Texts.requireTexts(Objects.requireNonNull(steps, "steps"), "disposal step");
@@ -25,11 +26,21 @@ public record Answer(String userAnswer, List<String> steps, List<String> insuffi
         insufficiencies = Texts.requireTexts(insufficiencies, "insufficiency");
     }
 
+    /**
+     * Whether the person still has something to fix.
+     *
+     * @return true when at least one insufficiency is listed
+     */
     public boolean hasInsufficiencies() {
         return !insufficiencies.isEmpty();
     }
 
-    /** The same answer with each of {@code required} that it lacks added after its own insufficiencies. */
+    /**
+     * The same answer with each of {@code required} that it lacks added after its own insufficiencies.
+     *
+     * @param required insufficiencies the rule insists on, whatever the model wrote
+     * @return this answer when it already lists them all, else a copy that does
+     */
     public Answer including(List<String> required) {
         List<String> all = new ArrayList<>(insufficiencies);
         Texts.requireTexts(required, "required insufficiency").stream()

@@ -11,9 +11,16 @@ import java.util.Optional;
 /**
  * A snapshot of an asynchronous scan: whose it is, where it stands, and every event so far. The job's
  * id is its scan's id, so the pipeline's step events name the job they belong to.
+ *
+ * @param id          the job's id, which is its scan's id
+ * @param owner       the user who submitted it; only they may read it
+ * @param question    the person's question about the item, when they asked one
+ * @param submittedAt when the queue accepted it
+ * @param events      every event so far, oldest first
  */
 public record Job(ScanId id, UserId owner, Optional<String> question, Instant submittedAt, List<JobEvent> events) {
 
+    /** Checks that every part is present and copies the events. */
     public Job {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
@@ -22,15 +29,30 @@ public record Job(ScanId id, UserId owner, Optional<String> question, Instant su
         events = List.copyOf(events);
     }
 
+    /**
+     * Where the job stands now.
+     *
+     * @return the stage of the last event, or {@link JobStage#QUEUED} before the first
+     */
     public JobStage stage() {
         return events.isEmpty() ? JobStage.QUEUED : events.getLast().stage();
     }
 
+    /**
+     * The scan's result, once the job is done.
+     *
+     * @return the outcome of the done event, empty while the job runs
+     */
     public Optional<ScanOutcome> outcome() {
         return events.isEmpty() ? Optional.empty() : events.getLast().outcome();
     }
 
-    /** The events after the one a client last saw (0 for all). */
+    /**
+     * The events a client has not seen yet.
+     *
+     * @param lastSeen the id of the last event the client saw, 0 for all
+     * @return the later events, oldest first
+     */
     public List<JobEvent> eventsAfter(long lastSeen) {
         return events.stream().filter(e -> e.id() > lastSeen).toList();
     }

@@ -10,9 +10,15 @@ import java.util.Optional;
  * last one it saw. The last event of a job is its {@code done} event, which carries the outcome.
  * While the job is in the {@code answer} stage, events may carry the answer's text as the model
  * writes it ({@code answerDelta}); they stay in that stage.
+ *
+ * @param id          the event's number in its job, from 1
+ * @param stage       the stage the job is in after this event
+ * @param outcome     the scan's outcome, on the done event only
+ * @param answerDelta a piece of the answer's text, in the answer stage only
  */
 public record JobEvent(long id, JobStage stage, Optional<ScanOutcome> outcome, Optional<AnswerDelta> answerDelta) {
 
+    /** Checks that only the done event carries an outcome and only the answer stage carries text. */
     public JobEvent {
         if (id < 1) {
             throw new IllegalArgumentException("event ids start at 1");
@@ -28,16 +34,33 @@ public record JobEvent(long id, JobStage stage, Optional<ScanOutcome> outcome, O
         }
     }
 
-    /** A stage entered, or the done event with its outcome. */
+    /**
+     * A stage entered, or the done event with its outcome.
+     *
+     * @param id      the event's number in its job, from 1
+     * @param stage   the stage entered
+     * @param outcome the scan's outcome when {@code stage} is done, else empty
+     */
     public JobEvent(long id, JobStage stage, Optional<ScanOutcome> outcome) {
         this(id, stage, outcome, Optional.empty());
     }
 
-    /** A piece of the answer's text, in the answer stage. */
+    /**
+     * A piece of the answer's text, in the answer stage.
+     *
+     * @param id    the event's number in its job
+     * @param delta the text the model wrote since the last piece
+     * @return an answer-stage event carrying {@code delta}
+     */
     public static JobEvent answerText(long id, AnswerDelta delta) {
         return new JobEvent(id, JobStage.ANSWER, Optional.empty(), Optional.of(delta));
     }
 
+    /**
+     * Whether this is the job's last event.
+     *
+     * @return true for the done event
+     */
     public boolean done() {
         return stage == JobStage.DONE;
     }

@@ -9,11 +9,17 @@ import java.util.Locale;
  * is when the step before it has finished.
  */
 public enum JobStage {
+    /** Accepted, waiting for a worker. */
     QUEUED(0),
+    /** The classifier is looking at the image. */
     VISION(25),
+    /** The disposal rule is being looked up. */
     RAG(50),
+    /** The answer is being written. */
     ANSWER(75),
+    /** The reward is being matched to a character. */
     REWARD_MATCH(100),
+    /** Finished; the last event carries the outcome. */
     DONE(100);
 
     private final int progress;
@@ -22,15 +28,30 @@ public enum JobStage {
         this.progress = progress;
     }
 
+    /**
+     * How far the scan is, as the reference system reported it.
+     *
+     * @return a percentage, 0 to 100
+     */
     public int progress() {
         return progress;
     }
 
+    /**
+     * The stage's name on the wire.
+     *
+     * @return the lower-case name, e.g. {@code reward_match}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The stage that follows a finished step. */
+    /**
+     * The stage that follows a finished step.
+     *
+     * @param finished the step that has just ended
+     * @return the next step's stage, or {@link #DONE} after the last step
+     */
     public static JobStage after(Step finished) {
         return switch (finished) {
             case VISION -> RAG;

@@ -11,6 +11,13 @@ import java.util.Optional;
  * Input of the answer step: only what the answer may be grounded in, and where to send the answer's
  * text as the model writes it ({@code stream}; a generator that has the whole answer at once may send
  * nothing).
+ *
+ * @param scanId         the scan the answer is for
+ * @param classification what the item is, as the vision step resolved it
+ * @param rule           the disposal rule the answer must follow
+ * @param question       the person's question, when they asked one
+ * @param deadline       when the generator must give up
+ * @param stream         where to send the answer's text as it is written
  */
 public record AnswerRequest(
         ScanId scanId,
@@ -20,6 +27,7 @@ public record AnswerRequest(
         Instant deadline,
         AnswerStream stream) {
 
+    /** Checks that every part is present. */
     public AnswerRequest {
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(classification, "classification");
@@ -29,7 +37,15 @@ public record AnswerRequest(
         Objects.requireNonNull(stream, "stream");
     }
 
-    /** A request whose answer nobody reads before it is finished. */
+    /**
+     * A request whose answer nobody reads before it is finished.
+     *
+     * @param scanId         the scan the answer is for
+     * @param classification what the item is
+     * @param rule           the disposal rule the answer must follow
+     * @param question       the person's question, when they asked one
+     * @param deadline       when the generator must give up
+     */
     public AnswerRequest(
             ScanId scanId,
             Classification classification,

@@ -15,5 +15,10 @@ public interface AnswerStream {
      */
     AnswerStream NONE = delta -> {};
 
+    /**
+     * Passes on the text written since the last call.
+     *
+     * @param delta the next piece of the answer's text
+     */
     void send(AnswerDelta delta);
 }

@@ -9,6 +9,10 @@ import java.util.List;
 public interface CharacterCollection {
 
     /**
+     * The characters one user owns.
+     *
+     * @param user whose collection to read
+     * @return their characters, oldest first; empty for a user with none
      * @throws CollectionUnavailableException when the store cannot be read (database or service down)
      */
     List<OwnedCharacter> ownedBy(UserId user);

@@ -9,5 +9,11 @@ package dev.ecoscan.domain.port;
  */
 public interface Classifier {
 
+    /**
+     * Classifies the item in the request's image, by its deadline.
+     *
+     * @param request the loaded image, the question and the deadline
+     * @return the item checked against the taxonomy, or why it could not be
+     */
     ClassifierVerdict classify(ClassificationRequest request);
 }

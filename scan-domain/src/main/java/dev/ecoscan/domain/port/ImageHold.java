@@ -31,12 +31,19 @@ public interface ImageHold extends AutoCloseable {
         }
     }
 
-    /** The bytes counted now. */
+    /**
+     * The bytes counted now.
+     *
+     * @return the count, 0 once closed
+     */
     long bytes();
 
     /**
      * Counts {@code bytes} from now on. False, leaving the count as it was, when the budget cannot take
      * the growth now (it never waits) or the hold is closed. Shrinking always succeeds.
+     *
+     * @param bytes the new size of the image in memory
+     * @return whether the count is now {@code bytes}
      */
     boolean resizeTo(long bytes);
 

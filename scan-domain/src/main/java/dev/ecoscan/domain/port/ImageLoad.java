@@ -15,13 +15,24 @@ public sealed interface ImageLoad extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** @param hold what the image is counted at in the image budget, {@link ImageHold#NONE} when nothing counts it */
+    /**
+     * The image was read and is held in memory.
+     *
+     * @param image the image's bytes and type
+     * @param hold  what the image is counted at in the image budget, {@link ImageHold#NONE} when nothing counts it
+     */
     record Loaded(Image image, ImageHold hold) implements ImageLoad {
+        /** Checks that the image and its hold are present. */
         public Loaded {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(hold, "hold");
         }
 
+        /**
+         * An image no budget counts (tests, fakes).
+         *
+         * @param image the image's bytes and type
+         */
         public Loaded(Image image) {
             this(image, ImageHold.NONE);
         }
@@ -32,8 +43,13 @@ public sealed interface ImageLoad extends AutoCloseable {
         }
     }
 
-    /** Missing, too large, not an image, or refused (an address the service must not fetch). */
+    /**
+     * Missing, too large, not an image, or refused (an address the service must not fetch).
+     *
+     * @param reason why, in words safe to show the caller
+     */
     record Unreadable(String reason) implements ImageLoad {
+        /** Checks that a reason is given. */
         public Unreadable {
             reason = Texts.requireText(reason, "reason");
         }
@@ -42,8 +58,11 @@ public sealed interface ImageLoad extends AutoCloseable {
     /**
      * The service holds as many image bytes as its memory budget allows, so this image was not loaded
      * (or not kept). Nothing is wrong with the image: the same request can succeed shortly.
+     *
+     * @param reason which limit was reached, for logs
      */
     record Overloaded(String reason) implements ImageLoad {
+        /** Checks that a reason is given. */
         public Overloaded {
             reason = Texts.requireText(reason, "reason");
         }

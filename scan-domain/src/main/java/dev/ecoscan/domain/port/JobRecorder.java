@@ -9,14 +9,28 @@ import java.time.Duration;
  */
 public interface JobRecorder {
 
-    /** A job left the queue for a worker after waiting this long. */
+    /**
+     * A job left the queue for a worker.
+     *
+     * @param waited how long it was queued
+     */
     void started(Duration waited);
 
+    /**
+     * A job's scan ended.
+     *
+     * @param outcome how it ended
+     */
     void finished(ScanOutcome outcome);
 
     /** A job was handed to another worker because the one that had it stopped answering. */
     void redelivered();
 
+    /**
+     * A recorder for queues nobody measures (tests, embedders without metrics).
+     *
+     * @return a recorder that records nothing
+     */
     static JobRecorder none() {
         return new Ignoring();
     }

@@ -6,9 +6,18 @@ package dev.ecoscan.domain.port;
  */
 public interface ModelCallRecorder {
 
+    /**
+     * Receives one call, after it ended.
+     *
+     * @param call what the call cost and how it ended
+     */
     void record(ModelCall call);
 
-    /** A recorder that drops everything. */
+    /**
+     * A recorder that drops everything.
+     *
+     * @return a recorder that records nothing
+     */
     static ModelCallRecorder none() {
         return call -> {};
     }

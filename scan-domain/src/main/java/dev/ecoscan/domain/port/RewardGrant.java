@@ -13,9 +13,13 @@ import java.util.Objects;
  * the decision is made once, from eco-scan's own facts.
  *
  * @param classification a recyclable with a middle category, whose character is granted
+ * @param scanId   the scan that earned the reward
+ * @param user     the person to grant it to
+ * @param deadline when the matcher must give up
  */
 public record RewardGrant(ScanId scanId, UserId user, Classification classification, Instant deadline) {
 
+    /** Checks that every part is present and that the item earns a character at all. */
     public RewardGrant {
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(user, "user");
@@ -27,7 +31,11 @@ public record RewardGrant(ScanId scanId, UserId user, Classification classificat
         }
     }
 
-    /** The middle category whose character is granted. */
+    /**
+     * The middle category whose character is granted.
+     *
+     * @return the classification's middle category
+     */
     public MiddleCategory middle() {
         return classification.path().middle().orElseThrow();
     }

@@ -14,11 +14,19 @@ import dev.ecoscan.domain.reward.RewardOutcome;
  */
 public interface RewardMatcher {
 
+    /**
+     * Grants the character, by the grant's deadline.
+     *
+     * @param grant the decided reward
+     * @return granted, already owned, declined by a remote service, or unavailable; never throws
+     */
     RewardOutcome match(RewardGrant grant);
 
     /**
      * A matcher for embedders that keep no rewards: every decided grant is {@link
      * RewardOutcome.Unavailable}, so the scan's outcome says plainly that no character was checked.
+     *
+     * @return a matcher that grants nothing
      */
     static RewardMatcher none() {
         return grant -> new RewardOutcome.Unavailable("no reward store is configured");

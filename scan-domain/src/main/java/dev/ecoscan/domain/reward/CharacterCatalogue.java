@@ -15,6 +15,12 @@ public final class CharacterCatalogue {
     private final Map<NodeId, Character> byMiddle = new LinkedHashMap<>();
     private final Character defaultCharacter;
 
+    /**
+     * A catalogue of these characters, checked: unique ids, exactly one default, one per middle at most.
+     *
+     * @param characters every character, in display order
+     * @throws IllegalArgumentException when the list breaks one of those rules
+     */
     public CharacterCatalogue(List<Character> characters) {
         this.characters = List.copyOf(Objects.requireNonNull(characters, "characters"));
         Map<String, Character> byId = new HashMap<>();
@@ -43,23 +49,50 @@ public final class CharacterCatalogue {
         this.defaultCharacter = fallback;
     }
 
+    /**
+     * Every character, in display order.
+     *
+     * @return the characters, unmodifiable
+     */
     public List<Character> all() {
         return characters;
     }
 
-    /** The character a middle category earns, or the default mascot when it has none of its own. */
+    /**
+     * The character a middle category earns, or the default mascot when it has none of its own.
+     *
+     * @param middle a recyclable middle category
+     * @return its character, or the default mascot
+     */
     public Character forMiddle(NodeId middle) {
         return byMiddle.getOrDefault(middle, defaultCharacter);
     }
 
+    /**
+     * The character of a middle category, if it has its own.
+     *
+     * @param middle a recyclable middle category
+     * @return its character; empty when it has none (no mascot fallback)
+     */
     public Optional<Character> ownedBy(NodeId middle) {
         return Optional.ofNullable(byMiddle.get(middle));
     }
 
+    /**
+     * Finds a character by its id.
+     *
+     * @param id the character's slug
+     * @return the character, or empty when none has that id
+     */
     public Optional<Character> byId(String id) {
         return characters.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /**
+     * The mascot, granted where a category has no character of its own.
+     *
+     * @return the character without a middle category
+     */
     public Character defaultCharacter() {
         return defaultCharacter;
     }

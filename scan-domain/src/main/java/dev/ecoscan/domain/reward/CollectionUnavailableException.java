@@ -8,6 +8,12 @@ public final class CollectionUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The store failed with this message.
+     *
+     * @param message the store's own words, for the log
+     * @param cause   what the store threw
+     */
     public CollectionUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

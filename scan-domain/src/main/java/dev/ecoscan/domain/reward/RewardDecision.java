@@ -8,8 +8,13 @@ import java.util.Objects;
 /** What {@link RewardPolicy} decided for a scan, before any character is looked up or granted. */
 public sealed interface RewardDecision {
 
-    /** The scan earns the character of its middle category. */
+    /**
+     * The scan earns the character of its middle category.
+     *
+     * @param classification a recyclable with a middle category
+     */
     record Eligible(Classification classification) implements RewardDecision {
+        /** Checks that the item earns a character at all. */
         public Eligible {
             Objects.requireNonNull(classification, "classification");
             if (!classification.isRecyclableWithMiddle()) {
@@ -18,19 +23,32 @@ public sealed interface RewardDecision {
             }
         }
 
-        /** The middle category whose character is earned. */
+        /**
+         * The middle category whose character is earned.
+         *
+         * @return the classification's middle category
+         */
         public MiddleCategory middle() {
             return classification.path().middle().orElseThrow();
         }
     }
 
-    /** The scan earns nothing, and why. */
+    /**
+     * The scan earns nothing, and why.
+     *
+     * @param reason why, in words safe to show the person
+     */
     record NotEligible(String reason) implements RewardDecision {
+        /** Checks that a reason is given. */
         public NotEligible {
             reason = Texts.requireText(reason, "reason");
         }
 
-        /** The same verdict as the scan's reward outcome. */
+        /**
+         * The same verdict as the scan's reward outcome.
+         *
+         * @return the not-eligible outcome with the same reason
+         */
         public RewardOutcome.NotEligible outcome() {
             return new RewardOutcome.NotEligible(reason);
         }

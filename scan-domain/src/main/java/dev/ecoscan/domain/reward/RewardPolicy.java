@@ -22,7 +22,13 @@ public final class RewardPolicy {
 
     private RewardPolicy() {}
 
-    /** The decision for a scan, from its classification and the rule found for it (empty: none was). */
+    /**
+     * The decision for a scan, from its classification and the rule found for it (empty: none was).
+     *
+     * @param classification what the scan found
+     * @param rule           the rule found for it, empty when none was
+     * @return eligible, or not eligible with the reason
+     */
     public static RewardDecision decide(Classification classification, Optional<DisposalRule> rule) {
         Objects.requireNonNull(classification, "classification");
         Objects.requireNonNull(rule, "rule");
@@ -45,6 +51,10 @@ public final class RewardPolicy {
     /**
      * The classification's situation tags that block a reward for its item, in the classification's order:
      * by the item's (or its variant's) own list where the rule gives one, else by the rule's.
+     *
+     * @param classification what the scan found, with its situation tags
+     * @param rule           the rule of the classification's rule node
+     * @return the blocking tags, possibly none
      */
     public static List<SituationTag> blockingTags(Classification classification, DisposalRule rule) {
         List<String> blocking = rule.rewardBlockedBy(classification.item(), classification.situation());
@@ -57,6 +67,11 @@ public final class RewardPolicy {
      * The same policy on a character service's request, where the calling eco-scan reports the facts it
      * established: whether it found a rule, and whether blocking situation tags were present (the wire's
      * {@code disposal_rules_present} and {@code insufficiencies_present}).
+     *
+     * @param classification      what the scan found
+     * @param rulePresent         whether the reference system found a rule
+     * @param blockingTagsPresent whether it reported insufficiencies
+     * @return eligible, or not eligible with the reason
      */
     public static RewardDecision decideReported(
             Classification classification, boolean rulePresent, boolean blockingTagsPresent) {

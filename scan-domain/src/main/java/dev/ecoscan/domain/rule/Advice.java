@@ -12,6 +12,11 @@ import java.util.Optional;
  * consumer can reorder or append steps on its own.
  *
  * @param variant the situation tag id of the variant applied, if one was
+ * @param destination  where the item goes
+ * @param summary      why, in one sentence
+ * @param steps        what to do, in order; never empty
+ * @param regionalNote what districts may do differently, without its prefix
+ * @param sources      the public pages the advice rests on, most specific first
  */
 public record Advice(
         String destination,
@@ -24,6 +29,7 @@ public record Advice(
     /** How a regional note is introduced wherever it is shown. */
     public static final String REGIONAL_PREFIX = "지자체마다 다를 수 있어요: ";
 
+    /** Checks the texts and that there is at least one step. */
     public Advice {
         destination = Texts.requireText(destination, "destination");
         summary = Texts.requireText(summary, "summary");
@@ -36,7 +42,11 @@ public record Advice(
         Objects.requireNonNull(variant, "variant");
     }
 
-    /** The regional note as shown to people, with its "지자체마다 다를 수 있어요" prefix. */
+    /**
+     * The regional note as shown to people, with its "지자체마다 다를 수 있어요" prefix.
+     *
+     * @return the prefixed note, or empty when there is none
+     */
     public Optional<String> regionalNotice() {
         return regionalNote.map(note -> REGIONAL_PREFIX + note);
     }

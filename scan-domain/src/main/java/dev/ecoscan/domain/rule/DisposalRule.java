@@ -47,6 +47,7 @@ public record DisposalRule(
         List<Source> sources,
         List<String> rewardBlockedBy) {
 
+    /** Checks the rule: texts present, at least one common step and one source, valid blocking tags. */
     public DisposalRule {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(node, "node");
@@ -75,6 +76,9 @@ public record DisposalRule(
     /**
      * True when an item showing this situation must be dealt with before it can earn a character, by the
      * rule's own list; {@link #rewardBlockedBy(Item, Collection)} is what a scan of an item is judged by.
+     *
+     * @param tag a situation tag
+     * @return true when the rule's own list names it
      */
     public boolean blocksReward(SituationTag tag) {
         return rewardBlockedBy.contains(tag.id());
@@ -84,6 +88,10 @@ public record DisposalRule(
      * The tags that block this item's reward in this situation: the list of the variant the situation
      * picks if it has one, else the item override's, else the rule's. Each replaces the one above it
      * whole, as an item's list is written for that item rather than as a patch to the rule's.
+     *
+     * @param item      the item scanned
+     * @param situation the situation tags the scan saw
+     * @return the ids of the blocking tags that apply
      */
     public List<String> rewardBlockedBy(Item item, Collection<SituationTag> situation) {
         List<String> blocking = rewardBlockedBy;
@@ -93,16 +101,32 @@ public record DisposalRule(
         return blocking;
     }
 
-    /** The tags that block a reward for what a scan found: an unrecognised item goes by the rule's list. */
+    /**
+     * The tags that block a reward for what a scan found: an unrecognised item goes by the rule's list.
+     *
+     * @param item      the item scanned, empty when only its category was recognised
+     * @param situation the situation tags the scan saw
+     * @return the ids of the blocking tags that apply
+     */
     public List<String> rewardBlockedBy(Optional<Item> item, Collection<SituationTag> situation) {
         return item.map(known -> rewardBlockedBy(known, situation)).orElse(rewardBlockedBy);
     }
 
+    /**
+     * The rule's entry for one item, where the item departs from the shared rule.
+     *
+     * @param item the item's id
+     * @return its entry, or empty when the shared rule applies as it is
+     */
     public Optional<ItemRule> itemRule(NodeId item) {
         return Optional.ofNullable(items.get(item));
     }
 
-    /** The category's own advice, for a person who asked about the category rather than an item. */
+    /**
+     * The category's own advice, for a person who asked about the category rather than an item.
+     *
+     * @return the rule's destination, summary, common steps, note and sources
+     */
     public Advice categoryAdvice() {
         return new Advice(destination, summary, commonSteps, regionalNote, sources, Optional.empty());
     }
@@ -111,6 +135,10 @@ public record DisposalRule(
      * The advice for this item in this situation: the shared rule, then the item's override, then the
      * variant the situation picks (the first of the item's variants whose tag was seen). This is the
      * one place steps are put together.
+     *
+     * @param item      the item scanned
+     * @param situation the situation tags the scan saw
+     * @return the advice to show
      */
     public Advice adviceFor(Item item, Collection<SituationTag> situation) {
         return advice(item, variantFor(item, situation));
@@ -119,12 +147,23 @@ public record DisposalRule(
     /**
      * The advice for what a scan found: its item's, or the category's own where the item was not
      * recognised (a category is advice enough; an item is never guessed).
+     *
+     * @param item      the item scanned, empty when only its category was recognised
+     * @param situation the situation tags the scan saw
+     * @return the advice to show
      */
     public Advice adviceFor(Optional<Item> item, Collection<SituationTag> situation) {
         return item.map(known -> adviceFor(known, situation)).orElseGet(this::categoryAdvice);
     }
 
-    /** The advice for one named variant of an item, e.g. what a search for "물 아이스팩" found. */
+    /**
+     * The advice for one named variant of an item, e.g. what a search for "물 아이스팩" found.
+     *
+     * @param item       the item
+     * @param variantTag the situation tag of one of its variants
+     * @return that variant's advice
+     * @throws IllegalArgumentException when the item has no such variant under this rule
+     */
     public Advice adviceForVariant(Item item, String variantTag) {
         boolean known = itemRule(item.id())
                 .map(rule -> rule.variants().containsKey(variantTag))
@@ -136,16 +175,33 @@ public record DisposalRule(
         return advice(item, Optional.of(variantTag));
     }
 
+    /**
+     * The advice for the item when nothing about its situation is known.
+     *
+     * @param item the item
+     * @return the advice to show
+     */
     public Advice adviceFor(Item item) {
         return adviceFor(item, List.of());
     }
 
-    /** The steps for this item and situation, in order; see {@link #adviceFor(Item, Collection)}. */
+    /**
+     * The steps for this item and situation, in order; see {@link #adviceFor(Item, Collection)}.
+     *
+     * @param item      the item scanned
+     * @param situation the situation tags the scan saw
+     * @return the steps, in order
+     */
     public List<String> stepsFor(Item item, Collection<SituationTag> situation) {
         return adviceFor(item, situation).steps();
     }
 
-    /** The steps for the item when nothing about its situation is known. */
+    /**
+     * The steps for the item when nothing about its situation is known.
+     *
+     * @param item the item
+     * @return the steps, in order
+     */
     public List<String> stepsFor(Item item) {
         return stepsFor(item, List.of());
     }

@@ -18,8 +18,15 @@ import java.util.function.Function;
  */
 public final class Guide {
 
-    /** One hit with what to do; a major split into middles has no single rule, so no advice. */
+    /**
+     * One hit with what to do; a major split into middles has no single rule, so no advice.
+     *
+     * @param hit    the taxonomy node the text matched
+     * @param rule   the rule of that node, when it has one
+     * @param advice what to do, when the node has one rule
+     */
     public record Finding(SearchHit hit, Optional<DisposalRule> rule, Optional<Advice> advice) {
+        /** Checks that every part is present. */
         public Finding {
             Objects.requireNonNull(hit, "hit");
             Objects.requireNonNull(rule, "rule");
@@ -30,21 +37,42 @@ public final class Guide {
     private final Taxonomy taxonomy;
     private final Function<NodeId, Optional<DisposalRule>> rules;
 
-    /** @param rules the rule of a rule node (a middle, or a major without middles) */
+    /**
+     * A guide over one taxonomy and its rules.
+     *
+     * @param taxonomy the taxonomy to search
+     * @param rules    the rule of a rule node (a middle, or a major without middles)
+     */
     public Guide(Taxonomy taxonomy, Function<NodeId, Optional<DisposalRule>> rules) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
+    /**
+     * The taxonomy this guide searches.
+     *
+     * @return the taxonomy
+     */
     public Taxonomy taxonomy() {
         return taxonomy;
     }
 
-    /** The rule of a rule node (a middle, or a major without middles). */
+    /**
+     * The rule of a rule node (a middle, or a major without middles).
+     *
+     * @param node a rule node's id
+     * @return its rule, or empty when the data has none
+     */
     public Optional<DisposalRule> ruleOf(NodeId node) {
         return rules.apply(Objects.requireNonNull(node, "node"));
     }
 
+    /**
+     * Searches the taxonomy for a text and pairs each hit with its advice.
+     *
+     * @param text what the person typed, e.g. "우유팩"
+     * @return the hits, best first, possibly none
+     */
     public List<Finding> find(String text) {
         return taxonomy.find(text).stream().map(this::finding).toList();
     }

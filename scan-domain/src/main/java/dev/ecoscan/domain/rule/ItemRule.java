@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record ItemRule(Optional<RuleOverride> override, Map<String, RuleOverride> variants) {
 
+    /** Checks that the item has an override or variants, and keeps the variants in the file's order. */
     public ItemRule {
         Objects.requireNonNull(override, "override");
         Map<String, RuleOverride> copy = new LinkedHashMap<>();
@@ -29,6 +30,12 @@ public record ItemRule(Optional<RuleOverride> override, Map<String, RuleOverride
         }
     }
 
+    /**
+     * An item rule with an override and no variants.
+     *
+     * @param override what the item changes
+     * @return the item rule
+     */
     public static ItemRule of(RuleOverride override) {
         return new ItemRule(Optional.of(override), Map.of());
     }

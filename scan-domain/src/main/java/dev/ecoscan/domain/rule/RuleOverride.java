@@ -34,6 +34,7 @@ public record RuleOverride(
         List<Source> sources,
         Optional<List<String>> rewardBlockedBy) {
 
+    /** Checks the texts, that there is a source, and that the blocking tags are valid ids. */
     public RuleOverride {
         destination = Objects.requireNonNull(destination, "destination").map(d -> Texts.requireText(d, "destination"));
         summary = Objects.requireNonNull(summary, "summary").map(s -> Texts.requireText(s, "summary"));
@@ -62,7 +63,17 @@ public record RuleOverride(
         }
     }
 
-    /** An override that keeps the rule's reward-blocking tags. */
+    /**
+     * An override that keeps the rule's reward-blocking tags.
+     *
+     * @param destination  where it goes, when not where the rule above sends it
+     * @param summary      one sentence, when the rule above's would mislead
+     * @param before       steps that come first
+     * @param instead      steps that replace the inherited ones, when present
+     * @param after        steps that follow
+     * @param regionalNote what districts do differently
+     * @param sources      the public pages this override is taken from
+     */
     public RuleOverride(
             Optional<String> destination,
             Optional<String> summary,
@@ -74,7 +85,13 @@ public record RuleOverride(
         this(destination, summary, before, instead, after, regionalNote, sources, Optional.empty());
     }
 
-    /** Only adds steps after the inherited ones. */
+    /**
+     * Only adds steps after the inherited ones.
+     *
+     * @param steps   the steps to add
+     * @param sources the public pages they come from
+     * @return the override
+     */
     public static RuleOverride after(List<String> steps, List<Source> sources) {
         return new RuleOverride(
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), steps, Optional.empty(), sources);

@@ -18,7 +18,12 @@ public final class Image {
     private final byte[] bytes;
     private final String mediaType;
 
-    /** An image of a copy of {@code bytes}. */
+    /**
+     * An image of a copy of {@code bytes}.
+     *
+     * @param bytes     the encoded image, copied
+     * @param mediaType its type, e.g. {@code image/png}
+     */
     public Image(byte[] bytes, String mediaType) {
         this(mediaType, nonEmpty(bytes).clone());
     }
@@ -31,30 +36,56 @@ public final class Image {
     /**
      * An image that takes {@code bytes} over instead of copying them, like {@link ByteBuffer#wrap}:
      * for a source that has just read them and keeps no other reference to the array.
+     *
+     * @param bytes     the encoded image, not copied
+     * @param mediaType its type
+     * @return the image
      */
     public static Image wrap(byte[] bytes, String mediaType) {
         return new Image(mediaType, bytes);
     }
 
-    /** A copy of the bytes. */
+    /**
+     * A copy of the bytes.
+     *
+     * @return the encoded image, copied
+     */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** The bytes without a copy, read-only, positioned at the start. */
+    /**
+     * The bytes without a copy, read-only, positioned at the start.
+     *
+     * @return a read-only view of the bytes
+     */
     public ByteBuffer view() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
+    /**
+     * The image's type.
+     *
+     * @return its media type, e.g. {@code image/png}
+     */
     public String mediaType() {
         return mediaType;
     }
 
+    /**
+     * The image's length.
+     *
+     * @return its size in bytes
+     */
     public int size() {
         return bytes.length;
     }
 
-    /** SHA-256 of the bytes in hex: the key caches use, since the same photo gives the same answer. */
+    /**
+     * SHA-256 of the bytes in hex: the key caches use, since the same photo gives the same answer.
+     *
+     * @return 64 hex digits
+     */
     public String contentHash() {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

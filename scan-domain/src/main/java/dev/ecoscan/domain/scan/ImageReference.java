@@ -12,10 +12,20 @@ import java.util.Objects;
 /** Where the photo of the item is: a local file, a URL, or bytes the caller already has. */
 public sealed interface ImageReference {
 
-    /** A short description for logs and errors (never the bytes). */
+    /**
+     * A short description for logs and errors (never the bytes).
+     *
+     * @return the path or URL; for bytes, their size and type
+     */
     String describe();
 
-    /** Reads a command-line or API argument: http(s) URLs become {@link Url}, anything else a {@link File}. */
+    /**
+     * Reads a command-line or API argument: http(s) URLs become {@link Url}, anything else a {@link File}.
+     *
+     * @param text a path or an http(s) URL
+     * @return the reference it names
+     * @throws IllegalArgumentException when it is neither a valid URL nor a valid path
+     */
     static ImageReference parse(String text) {
         String value = Texts.requireText(text, "image reference");
         String lower = value.toLowerCase(Locale.ROOT);
@@ -33,7 +43,13 @@ public sealed interface ImageReference {
         }
     }
 
+    /**
+     * A file on this machine (the command line).
+     *
+     * @param path the file
+     */
     record File(Path path) implements ImageReference {
+        /** Checks that the path is present. */
         public File {
             Objects.requireNonNull(path, "path");
         }
@@ -44,7 +60,13 @@ public sealed interface ImageReference {
         }
     }
 
+    /**
+     * An image on the web, fetched under the service's URL rules.
+     *
+     * @param uri an absolute URL with a host
+     */
     record Url(URI uri) implements ImageReference {
+        /** Checks that the URL is absolute and has a host. */
         public Url {
             Objects.requireNonNull(uri, "uri");
             if (!uri.isAbsolute() || uri.getHost() == null) {
@@ -58,20 +80,35 @@ public sealed interface ImageReference {
         }
     }
 
-    /** Bytes in memory, e.g. an upload an embedding service received. */
+    /**
+     * Bytes in memory, e.g. an upload an embedding service received.
+     *
+     * @param bytes     the encoded image
+     * @param mediaType its declared type, e.g. {@code image/jpeg}
+     */
     record Inline(byte[] bytes, String mediaType) implements ImageReference {
+        /** Copies the bytes, so the caller cannot change them later. */
         public Inline {
             Objects.requireNonNull(bytes, "bytes");
             bytes = bytes.clone();
             mediaType = Texts.requireText(mediaType, "media type");
         }
 
+        /**
+         * The encoded image.
+         *
+         * @return a copy of the bytes
+         */
         @Override
         public byte[] bytes() {
             return bytes.clone();
         }
 
-        /** The number of bytes, without copying them. */
+        /**
+         * The number of bytes, without copying them.
+         *
+         * @return the image's length in bytes
+         */
         public int size() {
             return bytes.length;
         }

@@ -15,18 +15,46 @@ import java.util.Optional;
  */
 public sealed interface ScanOutcome {
 
+    /**
+     * The scan this is the outcome of.
+     *
+     * @return its id
+     */
     ScanId scanId();
 
-    /** What the person asked with the photo, if anything (as {@link ScanRequest#question()}). */
+    /**
+     * What the person asked with the photo, if anything (as {@link ScanRequest#question()}).
+     *
+     * @return the question, or empty
+     */
     Optional<String> question();
 
-    /** One event per executed step, in the order they finished. */
+    /**
+     * One event per executed step, in the order they finished.
+     *
+     * @return the events; empty before the timings are filled in
+     */
     List<StepEvent> timings();
 
-    /** The same outcome with the step timings filled in. */
+    /**
+     * The same outcome with the step timings filled in.
+     *
+     * @param timings one event per executed step
+     * @return a copy of this outcome carrying them
+     */
     ScanOutcome withTimings(List<StepEvent> timings);
 
-    /** All steps ran; the reward may still be unavailable or not earned. */
+    /**
+     * All steps ran; the reward may still be unavailable or not earned.
+     *
+     * @param scanId         the scan
+     * @param question       the person's question, if they asked one
+     * @param classification what the item is
+     * @param rule           the disposal rule found for it
+     * @param answer         what to show the person
+     * @param reward         what the scan earned
+     * @param timings        one event per executed step
+     */
     record Completed(
             ScanId scanId,
             Optional<String> question,
@@ -36,6 +64,7 @@ public sealed interface ScanOutcome {
             RewardOutcome reward,
             List<StepEvent> timings)
             implements ScanOutcome {
+        /** Checks that every part is present and copies the timings. */
         public Completed {
             Objects.requireNonNull(scanId, "scanId");
             Objects.requireNonNull(question, "question");
@@ -57,6 +86,11 @@ public sealed interface ScanOutcome {
      * base did not allow an answer. No answer and no reward were attempted.
      *
      * @param classification the checked classification, when the scan got that far
+     * @param scanId   the scan
+     * @param question the person's question, if they asked one
+     * @param reason   why no answer was possible
+     * @param detail   a short explanation, safe to show
+     * @param timings  one event per executed step
      */
     record Rejected(
             ScanId scanId,
@@ -66,6 +100,7 @@ public sealed interface ScanOutcome {
             Optional<Classification> classification,
             List<StepEvent> timings)
             implements ScanOutcome {
+        /** Checks that every part is present and copies the timings. */
         public Rejected {
             Objects.requireNonNull(scanId, "scanId");
             Objects.requireNonNull(question, "question");
@@ -81,7 +116,16 @@ public sealed interface ScanOutcome {
         }
     }
 
-    /** A step failed; the scan has no answer. */
+    /**
+     * A step failed; the scan has no answer.
+     *
+     * @param scanId   the scan
+     * @param question the person's question, if they asked one
+     * @param step     the step that failed
+     * @param kind     what went wrong, which decides the status the caller sees
+     * @param detail   a short explanation for logs
+     * @param timings  one event per executed step
+     */
     record Failed(
             ScanId scanId,
             Optional<String> question,
@@ -90,6 +134,7 @@ public sealed interface ScanOutcome {
             String detail,
             List<StepEvent> timings)
             implements ScanOutcome {
+        /** Checks that every part is present and copies the timings. */
         public Failed {
             Objects.requireNonNull(scanId, "scanId");
             Objects.requireNonNull(question, "question");

@@ -25,6 +25,7 @@ public record ScanRequest(
     /** Long enough for a real question, short enough to keep prompts (and their cost) bounded. */
     public static final int MAX_QUESTION_LENGTH = 500;
 
+    /** Checks the parts, drops a blank question and refuses one over {@link #MAX_QUESTION_LENGTH}. */
     public ScanRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(image, "image");

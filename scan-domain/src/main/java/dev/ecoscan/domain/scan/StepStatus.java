@@ -15,6 +15,11 @@ public enum StepStatus {
     /** The port threw: a bug or an unexpected error in an adapter. */
     ERROR;
 
+    /**
+     * The status as metrics and logs name it.
+     *
+     * @return the lower-case name, e.g. {@code timeout}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -13,6 +13,11 @@ import java.util.stream.Stream;
  *
  * @param cue one line on what belongs here, for a vision model that picks the category without reading
  *            every item; empty where none was written
+ * @param id         its id, e.g. {@code recyclable}
+ * @param names      its Korean name and aliases
+ * @param recyclable whether its items go to recycling (the reward gate's first condition)
+ * @param middles    its middle categories; empty when items hang under it directly
+ * @param items      its items when it has no middles; empty otherwise
  */
 public record MajorCategory(
         NodeId id,
@@ -23,6 +28,7 @@ public record MajorCategory(
         Optional<String> cue)
         implements TaxonomyNode {
 
+    /** Checks that a major has middles or items, never both. */
     public MajorCategory {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(names, "names");
@@ -36,23 +42,59 @@ public record MajorCategory(
         requireAliasesUnique(id, middles, items);
     }
 
+    /**
+     * A major without a cue.
+     *
+     * @param id         its id
+     * @param names      its names
+     * @param recyclable whether its items are recycled
+     * @param middles    its middle categories, or empty
+     * @param items      its items when it has no middles, or empty
+     */
     public MajorCategory(NodeId id, Names names, boolean recyclable, List<MiddleCategory> middles, List<Item> items) {
         this(id, names, recyclable, middles, items, Optional.empty());
     }
 
+    /**
+     * A major divided into middle categories.
+     *
+     * @param id         its id
+     * @param names      its names
+     * @param recyclable whether its items are recycled
+     * @param middles    its middle categories
+     * @return the major, with no cue
+     */
     public static MajorCategory withMiddles(NodeId id, Names names, boolean recyclable, List<MiddleCategory> middles) {
         return new MajorCategory(id, names, recyclable, middles, List.of());
     }
 
+    /**
+     * A major whose items hang under it directly.
+     *
+     * @param id         its id
+     * @param names      its names
+     * @param recyclable whether its items are recycled
+     * @param items      its items
+     * @return the major, with no cue
+     */
     public static MajorCategory withItems(NodeId id, Names names, boolean recyclable, List<Item> items) {
         return new MajorCategory(id, names, recyclable, List.of(), items);
     }
 
+    /**
+     * Whether the major is divided into middle categories.
+     *
+     * @return true when it has middles
+     */
     public boolean hasMiddles() {
         return !middles.isEmpty();
     }
 
-    /** Every item of this major, through its middles when it has them. */
+    /**
+     * Every item of this major, through its middles when it has them.
+     *
+     * @return the items, in data order
+     */
     public Stream<Item> allItems() {
         return hasMiddles() ? middles.stream().flatMap(m -> m.items().stream()) : items.stream();
     }

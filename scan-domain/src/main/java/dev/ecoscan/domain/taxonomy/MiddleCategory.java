@@ -9,9 +9,13 @@ import java.util.Optional;
  *
  * @param cue one line on what belongs here ("우유·두유·주스 종이팩, 멸균팩"), for a vision model that
  *            picks the category without reading every item; empty where none was written
+ * @param id    its id, e.g. {@code recyclable.paper-pack}
+ * @param names its Korean name and aliases
+ * @param items its items
  */
 public record MiddleCategory(NodeId id, Names names, List<Item> items, Optional<String> cue) implements TaxonomyNode {
 
+    /** Checks that every part is present and copies the items. */
     public MiddleCategory {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(names, "names");
@@ -22,6 +26,13 @@ public record MiddleCategory(NodeId id, Names names, List<Item> items, Optional<
         }
     }
 
+    /**
+     * A middle category without a cue.
+     *
+     * @param id    its id
+     * @param names its names
+     * @param items its items
+     */
     public MiddleCategory(NodeId id, Names names, List<Item> items) {
         this(id, names, items, Optional.empty());
     }

@@ -21,12 +21,17 @@ public record SearchHit(
      * {@link Taxonomy#find} for where typos fall.
      */
     public enum Match {
+        /** The node's name. */
         NAME,
+        /** One of the node's aliases. */
         ALIAS,
+        /** Part of a name or alias. */
         PARTIAL,
+        /** A spelling one letter away. */
         TYPO
     }
 
+    /** Checks the parts, and that a hit has a path exactly when it found an item. */
     public SearchHit {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(path, "path");
@@ -38,7 +43,12 @@ public record SearchHit(
         }
     }
 
-    /** "재활용폐기물 > 금속류 > 부탄가스", "재활용폐기물 > 전지" or "생활계유해폐기물". */
+    /**
+     * "재활용폐기물 > 금속류 > 부탄가스", "재활용폐기물 > 전지" or "생활계유해폐기물".
+     *
+     * @param taxonomy the taxonomy the hit came from, which names the nodes above it
+     * @return the hit's path for people to read
+     */
     public String display(Taxonomy taxonomy) {
         return path.map(CategoryPath::display)
                         .orElseGet(() -> taxonomy.majors().stream()

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public record SituationTag(String id, String label, String group, Optional<String> advice) {
 
+    /** Checks the id, label and group, and the advice when there is one. */
     public SituationTag {
         Slugs.require(id, "situation tag id");
         label = Texts.requireText(label, "situation tag label");
@@ -21,7 +22,11 @@ public record SituationTag(String id, String label, String group, Optional<Strin
         advice = Objects.requireNonNull(advice, "advice").map(a -> Texts.requireText(a, "situation tag advice"));
     }
 
-    /** True when the person must still act on the item before it can be put out. */
+    /**
+     * True when the person must still act on the item before it can be put out.
+     *
+     * @return true when the tag has advice
+     */
     public boolean needsAction() {
         return advice.isPresent();
     }

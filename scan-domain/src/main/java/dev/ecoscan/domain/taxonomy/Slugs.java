@@ -12,7 +12,14 @@ public final class Slugs {
 
     private Slugs() {}
 
-    /** Returns {@code value} when it is a valid slug, else throws naming {@code what}. */
+    /**
+     * Returns {@code value} when it is a valid slug, else throws naming {@code what}.
+     *
+     * @param value the text to check
+     * @param what  what it is, for the error message
+     * @return {@code value}
+     * @throws IllegalArgumentException when it is not a lower-case slug
+     */
     public static String require(String value, String what) {
         if (value == null || value.length() > MAX_LENGTH || !SLUG.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be lower-case ascii words joined by '-' or '.', at most "

@@ -1,6 +1,5 @@
 package dev.ecoscan.domain.taxonomy;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +25,15 @@ public final class Taxonomy {
     private final Map<NodeId, CategoryPath> paths = new LinkedHashMap<>();
     private final Map<String, SituationTag> tagsByKey = new HashMap<>();
     private final TaxonomySearch finder;
+    private final LabelResolver resolver;
 
+    /**
+     * A taxonomy of these categories and situation tags, checked as a whole.
+     *
+     * @param majors the major categories, in display order
+     * @param tags   the situation tags
+     * @throws IllegalArgumentException when it has no major category or its nodes or tags are inconsistent
+     */
     public Taxonomy(List<MajorCategory> majors, List<SituationTag> tags) {
         this.majors = List.copyOf(Objects.requireNonNull(majors, "majors"));
         this.tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
@@ -62,6 +68,7 @@ public final class Taxonomy {
             }
         }
         this.finder = new TaxonomySearch(this.majors, paths);
+        this.resolver = new LabelResolver(this.majors, tagsByKey, finder);
     }
 
     private void index(TaxonomyNode node) {
@@ -71,19 +78,32 @@ public final class Taxonomy {
         }
     }
 
+    /** {@return the major categories, in display order} */
     public List<MajorCategory> majors() {
         return majors;
     }
 
+    /** {@return every situation tag, in data order} */
     public List<SituationTag> situationTags() {
         return tags;
     }
 
+    /**
+     * Any node by its id.
+     *
+     * @param id a major's, middle's or item's id
+     * @return the node, or empty when none has that id
+     */
     public Optional<TaxonomyNode> node(NodeId id) {
         return Optional.ofNullable(nodes.get(id));
     }
 
-    /** The path of an item, by its id. */
+    /**
+     * The path of an item, by its id.
+     *
+     * @param itemId an item's id
+     * @return its path, or empty when no item has that id
+     */
     public Optional<CategoryPath> pathOf(NodeId itemId) {
         return Optional.ofNullable(paths.get(itemId));
     }
@@ -91,6 +111,9 @@ public final class Taxonomy {
     /**
      * The path of a category without an item: a middle, or a major without middles (what a scan
      * found when the item was not recognised).
+     *
+     * @param ruleNode the id of a middle, or of a major without middles
+     * @return the path without an item, or empty when the id names no rule node
      */
     public Optional<CategoryPath> categoryPath(NodeId ruleNode) {
         for (MajorCategory major : majors) {
@@ -106,23 +129,32 @@ public final class Taxonomy {
         return Optional.empty();
     }
 
-    /** Every item, in the taxonomy's order. */
+    /** {@return every item, in the taxonomy's order} */
     public Stream<Item> items() {
         return itemPaths().flatMap(path -> path.item().stream());
     }
 
+    /** {@return every item's path, in the taxonomy's order} */
     public Stream<CategoryPath> itemPaths() {
         return paths.values().stream();
     }
 
-    /** The nodes that own a disposal rule: every middle, and every major without middles. */
+    /**
+     * The nodes that own a disposal rule: every middle, and every major without middles.
+     *
+     * @return the rule nodes, in the taxonomy's order
+     */
     public Stream<TaxonomyNode> ruleNodes() {
         return majors.stream()
                 .flatMap(major ->
                         major.hasMiddles() ? major.middles().stream().map(TaxonomyNode.class::cast) : Stream.of(major));
     }
 
-    /** Middle categories of recyclable majors: each earns its own character. */
+    /**
+     * Middle categories of recyclable majors: each earns its own character.
+     *
+     * @return the middles that earn characters
+     */
     public Stream<MiddleCategory> recyclableMiddles() {
         return majors.stream().filter(MajorCategory::recyclable).flatMap(m -> m.middles().stream());
     }
@@ -132,6 +164,8 @@ public final class Taxonomy {
      * their own, or pick a variant of an item) and those that say why a photo could not be classified
      * (group {@value #UNCERTAIN_GROUP}). Other tags describe without changing anything, so asking a
      * model for them would only cost tokens.
+     *
+     * @return the tags to ask a vision model for
      */
     public List<SituationTag> visionTags() {
         Set<String> variantTags = new HashSet<>();
@@ -145,6 +179,12 @@ public final class Taxonomy {
                 .toList();
     }
 
+    /**
+     * A situation tag by its id or Korean label.
+     *
+     * @param idOrLabel what a classifier or the data names it
+     * @return the tag, or empty when there is none
+     */
     public Optional<SituationTag> tag(String idOrLabel) {
         return Optional.ofNullable(tagsByKey.get(idOrLabel));
     }
@@ -152,12 +192,20 @@ public final class Taxonomy {
     /**
      * Items, middles and majors a person's words find, best first: see {@link TaxonomySearch} for how
      * spelling, spacing and typos are treated and how hits are ranked.
+     *
+     * @param text what a person typed
+     * @return the hits, best first, possibly none
      */
     public List<SearchHit> find(String text) {
         return finder.find(text);
     }
 
-    /** The items among {@link #find}'s hits, e.g. "우유" finds 우유팩. */
+    /**
+     * The items among {@link #find}'s hits, e.g. "우유" finds 우유팩.
+     *
+     * @param text what a person typed
+     * @return the paths of the items found, best first
+     */
     public List<CategoryPath> search(String text) {
         return find(text).stream()
                 .flatMap(hit -> hit.path().stream())
@@ -171,63 +219,15 @@ public final class Taxonomy {
      * item's id or name, or free text that eco-scan identifies among the category's items with its own
      * search (see {@link TaxonomySearch#identify}). Free text that names no item exactly keeps the
      * category, whose rule then applies, and no item: a name is never guessed.
+     *
+     * @param labels what a classifier said
+     * @return the checked classification, or why the labels do not fit
      */
     public Resolution resolve(CategoryLabels labels) {
-        Optional<MajorCategory> major =
-                majors.stream().filter(m -> names(m, labels.major())).findFirst();
-        if (major.isEmpty()) {
-            return new Resolution.OutOfTaxonomy("unknown major category '" + labels.major() + "'");
-        }
-        Optional<MiddleCategory> middle = Optional.empty();
-        if (major.get().hasMiddles()) {
-            if (labels.middle().isEmpty()) {
-                return new Resolution.OutOfTaxonomy("'" + major.get().name() + "' needs a middle category");
-            }
-            middle = major.get().middles().stream()
-                    .filter(m -> names(m, labels.middle().get()))
-                    .findFirst();
-            if (middle.isEmpty()) {
-                return new Resolution.OutOfTaxonomy("'" + labels.middle().get() + "' is not a middle category of '"
-                        + major.get().name() + "'");
-            }
-        } else if (labels.middle().isPresent()
-                && !names(major.get(), labels.middle().get())) {
-            return new Resolution.OutOfTaxonomy("'" + major.get().name() + "' has no middle category '"
-                    + labels.middle().get() + "'");
-        }
-        List<SituationTag> situation = new ArrayList<>();
-        for (String label : labels.situationTags()) {
-            SituationTag tag = tagsByKey.get(label);
-            if (tag == null) {
-                return new Resolution.OutOfTaxonomy("unknown situation tag '" + label + "'");
-            }
-            if (!situation.contains(tag)) {
-                situation.add(tag);
-            }
-        }
-        List<Item> candidates =
-                middle.map(MiddleCategory::items).orElse(major.get().items());
-        Optional<Item> exact =
-                candidates.stream().filter(i -> names(i, labels.item())).findFirst();
-        Optional<SearchHit> found = exact.isPresent()
-                ? Optional.empty()
-                : finder.identify(
-                        labels.item(), candidates.stream().map(Item::id).collect(Collectors.toSet()));
-        Optional<Item> item = exact.or(() -> found.map(hit -> (Item) hit.node()));
-        // A name that named a variant ("물 아이스팩") says what the photo shows, as its tag would.
-        found.flatMap(SearchHit::variant)
-                .flatMap(variant -> tag(variant.tag()))
-                .filter(tag -> !situation.contains(tag))
-                .ifPresent(situation::add);
-        CategoryPath path = new CategoryPath(major.get(), middle, item);
-        return new Resolution.Resolved(
-                new Classification(path, situation, item.isPresent() ? Optional.empty() : Optional.of(labels.item())));
+        return resolver.resolve(labels);
     }
 
-    private static boolean names(TaxonomyNode node, String label) {
-        return node.id().value().equals(label) || node.name().equals(label);
-    }
-
+    /** {@return how many items there are, for reports} */
     public int itemCount() {
         return paths.size();
     }

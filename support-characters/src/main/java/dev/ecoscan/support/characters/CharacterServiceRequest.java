@@ -14,7 +14,10 @@ import java.util.Optional;
  * The fields of a reward request on the character service's wire, with the classification as the
  * Korean names the reference system sends.
  *
+ * @param user                    the person to grant the reward to
+ * @param majorCategory           the major category's Korean name
  * @param middleCategory          empty when the item has no middle category
+ * @param minorCategory           the item's Korean name, or the category's when no item was recognised
  * @param disposalRulesPresent    the caller found a disposal rule for the item
  * @param insufficienciesPresent  the caller saw situation tags that block the reward (the reference
  *                                system's name; it no longer means the answer model's insufficiencies)
@@ -33,6 +36,7 @@ public record CharacterServiceRequest(
     /** No grant was decided with a blocking situation tag in sight ({@code insufficiencies_present}). */
     private static final boolean GRANTS_HAVE_A_BLOCKING_TAG = false;
 
+    /** Checks the user and the names, and strips the middle category. */
     public CharacterServiceRequest {
         Objects.requireNonNull(user, "user");
         majorCategory = Texts.requireText(majorCategory, "major_category");
@@ -46,6 +50,9 @@ public record CharacterServiceRequest(
      * system decided from; eco-scan decides before it calls, and makes a {@link RewardGrant} only for a
      * scan whose rule was found and that showed no blocking situation tag. So both follow from the grant,
      * and this is the one place they are derived: no matcher judges the grant again.
+     *
+     * @param grant the decided reward
+     * @return the request that sends it
      */
     public static CharacterServiceRequest of(RewardGrant grant) {
         CategoryPath path = grant.classification().path();
@@ -62,6 +69,8 @@ public record CharacterServiceRequest(
      * The claim a received request makes, for the {@code GrantReward} in-port: the Korean names as labels
      * (resolved against this taxonomy there; an empty middle is none), the two wire booleans as the facts
      * the caller reports. No situation tags travel on the wire.
+     *
+     * @return the claim the reward use case judges
      */
     public RewardClaim toClaim() {
         CategoryLabels labels =

@@ -20,6 +20,9 @@ public final class CharacterServiceRoutes {
     /**
      * The path of a user's collection. The id is percent-encoded as one path segment (everything but
      * letters, digits, '-', '_' and '~', dots included), so no user id can add segments or climb up with "..".
+     *
+     * @param user the collection's owner
+     * @return the path under {@link #USERS}
      */
     public static String collectionOf(UserId user) {
         Objects.requireNonNull(user, "user");

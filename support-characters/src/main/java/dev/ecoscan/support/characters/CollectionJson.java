@@ -21,7 +21,12 @@ public final class CollectionJson {
 
     private CollectionJson() {}
 
-    /** The characters in the list's order (oldest first). */
+    /**
+     * The characters in the list's order (oldest first).
+     *
+     * @param owned the user's characters
+     * @return the JSON body
+     */
     public static String write(List<OwnedCharacter> owned) {
         Objects.requireNonNull(owned, "owned");
         ArrayNode body = StrictJson.array();
@@ -40,6 +45,9 @@ public final class CollectionJson {
      * in {@link RewardJson#read}.
      *
      * @throws MalformedBodyException when the body does not follow the contract
+     * @param json      the body the service sent
+     * @param catalogue the characters the ids name
+     * @return the characters, oldest first
      */
     public static List<OwnedCharacter> read(String json, CharacterCatalogue catalogue) {
         Objects.requireNonNull(catalogue, "catalogue");

@@ -28,6 +28,8 @@ public final class RewardJson {
      *
      * @throws IllegalArgumentException for {@link RewardOutcome.Unavailable}, which has no reward body: the
      *                                  service answers 503 instead
+     * @param outcome what the scan earned
+     * @return the JSON body
      */
     public static String write(RewardOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
@@ -51,6 +53,9 @@ public final class RewardJson {
      * does not) it is built from the reply, with an id {@code remote-<hash of name and type>}.
      *
      * @throws MalformedBodyException when the body does not follow the contract
+     * @param json      the body the service sent
+     * @param catalogue the characters the ids name
+     * @return what the scan earned
      */
     public static RewardOutcome read(String json, CharacterCatalogue catalogue) {
         Objects.requireNonNull(catalogue, "catalogue");

@@ -18,6 +18,12 @@ public final class RewardRequestJson {
 
     private RewardRequestJson() {}
 
+    /**
+     * The JSON body of a reward request, as the reference system sends it.
+     *
+     * @param request the request
+     * @return the JSON body
+     */
     public static String write(CharacterServiceRequest request) {
         Objects.requireNonNull(request, "request");
         ObjectNode body = StrictJson.object();
@@ -36,6 +42,8 @@ public final class RewardRequestJson {
      * A missing or null {@code middle_category} reads as "" (no middle category).
      *
      * @throws MalformedBodyException when the body does not follow the contract
+     * @param json the request body
+     * @return the request it carries
      */
     public static CharacterServiceRequest read(String json) {
         JsonNode body = StrictJson.readObject(json);

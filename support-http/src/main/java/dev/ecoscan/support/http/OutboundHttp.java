@@ -28,7 +28,12 @@ public final class OutboundHttp {
 
     private OutboundHttp() {}
 
-    /** A client builder for calls to one base URL: HTTP/2 only when that URL is https. */
+    /**
+     * A client builder for calls to one base URL: HTTP/2 only when that URL is https.
+     *
+     * @param base the base URL every call goes to
+     * @return a builder with the HTTP version set for it
+     */
     public static HttpClient.Builder clientFor(URI base) {
         return HttpClient.newBuilder().version(versionFor(base)).executor(EXCHANGES);
     }
@@ -36,17 +41,29 @@ public final class OutboundHttp {
     /**
      * A client builder for calls to many URLs: HTTP/1.1 unless a request asks otherwise, so a request
      * built anywhere without {@link #request} is still safe on cleartext.
+     *
+     * @return a builder on HTTP/1.1
      */
     public static HttpClient.Builder client() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(EXCHANGES);
     }
 
-    /** A request builder whose HTTP version suits its URL: HTTP/2 (by ALPN) over https, else HTTP/1.1. */
+    /**
+     * A request builder whose HTTP version suits its URL: HTTP/2 (by ALPN) over https, else HTTP/1.1.
+     *
+     * @param uri where the request goes
+     * @return a builder with the version set for {@code uri}
+     */
     public static HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).version(versionFor(uri));
     }
 
-    /** HTTP/2 for https, where TLS negotiates it; HTTP/1.1 for anything else. */
+    /**
+     * HTTP/2 for https, where TLS negotiates it; HTTP/1.1 for anything else.
+     *
+     * @param uri where a request goes
+     * @return the version to ask for
+     */
     public static HttpClient.Version versionFor(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return scheme.equals("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
