@@ -41,12 +41,25 @@ public record ScanRequest(
         Objects.requireNonNull(trace, "trace");
     }
 
-    /** A scan that continues no caller's trace. */
+    /**
+     * A scan that continues no caller's trace.
+     *
+     * @param id       the scan's id
+     * @param image    the image to classify
+     * @param question the person's question, if any
+     * @param user     who asked
+     * @param deadline when the answer must be ready
+     */
     public ScanRequest(ScanId id, ImageReference image, Optional<String> question, UserId user, Instant deadline) {
         this(id, image, question, user, deadline, Optional.empty());
     }
 
-    /** The same scan, continuing the trace {@code trace} names. */
+    /**
+     * The same scan, continuing the trace {@code trace} names.
+     *
+     * @param trace the caller's trace context, or empty for none
+     * @return a copy of this request with that trace
+     */
     public ScanRequest withTrace(Optional<TraceParent> trace) {
         return new ScanRequest(id, image, question, user, deadline, trace);
     }

@@ -19,6 +19,12 @@ public record TraceParent(String value) {
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_PARENT = "0".repeat(16);
 
+    /**
+     * Checks the value.
+     *
+     * @throws IllegalArgumentException when it is not a valid traceparent (the W3C shape, a version
+     *     other than {@code ff}, ids not all zero)
+     */
     public TraceParent {
         Objects.requireNonNull(value, "value");
         if (!isValid(value)) {
@@ -26,7 +32,12 @@ public record TraceParent(String value) {
         }
     }
 
-    /** The header as a client sent it, if it is a valid traceparent; anything else is ignored, as W3C asks. */
+    /**
+     * The header as a client sent it, if it is a valid traceparent; anything else is ignored, as W3C asks.
+     *
+     * @param header the {@code traceparent} header's value, or null when there was none
+     * @return the parsed value (lower-cased, stripped), or empty
+     */
     public static Optional<TraceParent> parse(String header) {
         if (header == null) {
             return Optional.empty();
@@ -35,7 +46,11 @@ public record TraceParent(String value) {
         return isValid(value) ? Optional.of(new TraceParent(value)) : Optional.empty();
     }
 
-    /** The 32 hex digits of the trace id. */
+    /**
+     * The trace id.
+     *
+     * @return its 32 lower-case hex digits
+     */
     public String traceId() {
         return value.substring(3, 35);
     }
