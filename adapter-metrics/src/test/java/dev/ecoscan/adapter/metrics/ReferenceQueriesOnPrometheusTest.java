@@ -108,11 +108,12 @@ class ReferenceQueriesOnPrometheusTest {
                         .containsExactlyInAnyOrder("input", "output");
                 // Vision: ~2,600 input tokens, 2,048 of them cached, ~80 output; answer (9 scans in 10):
                 // ~1,000 input, ~325 output. At gpt-4.1-mini's prices that is about $0.0014 a scan.
-                // Jobs wait 0.1-0.9 s for a worker, so the p99 is within the 0.9-1.0 s bucket.
+                // Jobs wait 0.1-0.9 s for a worker: the p99 is at most 0.9 s, and lies in the bucket of the
+                // longest waits so far, which a few dozen uniform draws put well above 0.5 s.
                 assertThat(single(prometheus.query(
                                 GrafanaDashboard.load().queries().get("Job wait p99"))))
                         .as("job wait p99")
-                        .isBetween(0.8, 1.0);
+                        .isBetween(0.5, 0.9);
                 assertThat(single(prometheus.query(
                                 GrafanaDashboard.load().queries().get("Circuit breakers open"))))
                         .as("llm-primary is closed")
