@@ -1,6 +1,7 @@
 package dev.ecoscan.bootstrap;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ecoscan.adapter.http.ScanApiServer;
 import dev.ecoscan.adapter.metrics.EcoScanMetrics;
 import dev.ecoscan.domain.port.MetricsScrape.Scrape;
 import java.io.IOException;
@@ -15,6 +16,10 @@ import java.util.concurrent.Executors;
  * {@code GET /metrics} (and {@code /health/live}) on the worker's port, nothing else.
  */
 final class WorkerMetricsEndpoint implements AutoCloseable {
+
+    // serve's paths, so that one scrape configuration and one liveness probe fit both commands.
+    static final String METRICS = ScanApiServer.METRICS;
+    static final String LIVE = ScanApiServer.LIVE;
 
     private final HttpServer server;
 
@@ -37,19 +42,19 @@ final class WorkerMetricsEndpoint implements AutoCloseable {
             int status;
             String type;
             String body;
-            if (path.equals("/metrics")) {
+            if (path.equals(METRICS)) {
                 Scrape scrape = metrics.scrape(exchange.getRequestHeaders().getFirst("Accept"));
                 status = 200;
                 type = scrape.contentType();
                 body = scrape.body();
-            } else if (path.equals("/health/live")) {
+            } else if (path.equals(LIVE)) {
                 status = 200;
                 type = "application/json";
                 body = "{\"status\":\"UP\"}";
             } else {
                 status = 404;
                 type = "text/plain";
-                body = "a worker serves /metrics and /health/live only\n";
+                body = "a worker serves " + METRICS + " and " + LIVE + " only\n";
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", type);

@@ -61,14 +61,20 @@ final class OperationRoutes extends ApiFeature {
         return List.copyOf(endpoints);
     }
 
-    /** Down while the instance drains or has no scan slot free, so a balancer sends scans elsewhere. */
+    /**
+     * Down only while the instance drains: readiness says whether it can take work at all. A full
+     * in-flight bound is not reported here but answered per scan (503 {@code overloaded}), because a
+     * probe that flips with load takes pods out of rotation at a peak, pushing their share onto the
+     * others, which are just as full, and flaps with every burst; a refused scan is retried at once
+     * (Retry-After: 1) by the client or the balancer. The counts stay in the body for people.
+     */
     private void ready(ServerRequest req, ServerResponse res) {
-        boolean full = shuttingDown.getAsBoolean() || inFlight.inFlight() >= inFlight.limit();
+        boolean down = shuttingDown.getAsBoolean();
         Responses.text(
                 res,
-                full ? 503 : 200,
+                down ? 503 : 200,
                 Responses.JSON_TYPE,
-                "{\"status\":\"" + (full ? "DOWN" : "UP") + "\",\"scans_in_flight\":" + inFlight.inFlight()
+                "{\"status\":\"" + (down ? "DOWN" : "UP") + "\",\"scans_in_flight\":" + inFlight.inFlight()
                         + ",\"max_in_flight\":" + inFlight.limit() + "}");
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a bench measures: {@code eco-scan serve} in a process of its own and, unless a provider is
@@ -45,7 +46,10 @@ public final class ServiceUnderTest implements AutoCloseable {
         Path logs = Files.createTempDirectory("eco-scan-bench-");
         Map<String, String> serviceEnvironment = new HashMap<>(environment);
         ChildJvm simulator = null;
-        if (!environment.containsKey("OPENAI_BASE_URL") && !environment.containsKey("OPENAI_API_KEY")) {
+        // A provider given as a file (OPENAI_API_KEY_FILE) counts too: the service reads it as the value.
+        boolean providerNamed = Stream.of("OPENAI_BASE_URL", "OPENAI_API_KEY")
+                .anyMatch(name -> environment.containsKey(name) || environment.containsKey(name + "_FILE"));
+        if (!providerNamed) {
             ChildJvm.Started started = ChildJvm.start(
                     mainClass,
                     List.of(

@@ -37,6 +37,7 @@ public record Setting<T>(
     }
 
     private static final String PREFIX = "ECO_SCAN_";
+    private static final String FILE_SUFFIX = "_FILE";
 
     public Setting {
         Objects.requireNonNull(env, "env");
@@ -88,6 +89,16 @@ public record Setting<T>(
     public T defaultValue() {
         String text = defaultText.orElseThrow(() -> new IllegalStateException(env + " has no literal default"));
         return format.read(text).orElseThrow();
+    }
+
+    /**
+     * The variable naming a file that holds this setting's value ({@code ECO_SCAN_JWT_SECRET_FILE}):
+     * every setting whose value is never printed has one, so that a Kubernetes or Docker secret
+     * mounted as a file never has to pass through the environment, where {@code /proc/PID/environ}
+     * and crash reports show it.
+     */
+    public Optional<String> fileEnv() {
+        return sensitivity == Sensitivity.PLAIN ? Optional.empty() : Optional.of(env + FILE_SUFFIX);
     }
 
     public boolean isSecret() {

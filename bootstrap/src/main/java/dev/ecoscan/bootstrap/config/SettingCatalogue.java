@@ -89,6 +89,22 @@ public final class SettingCatalogue {
         return ALL.stream().filter(s -> s.yamlKey().equals(key)).findFirst();
     }
 
+    /** The secret setting whose {@code NAME_FILE} variant this name is. */
+    static Optional<Setting<?>> byFileEnv(String name) {
+        return ALL.stream()
+                .filter(s -> s.fileEnv().filter(name::equals).isPresent())
+                .findFirst();
+    }
+
+    /** The {@code NAME_FILE} variants, in the catalogue's order. */
+    public static List<String> fileEnvs() {
+        return ALL.stream().flatMap(s -> s.fileEnv().stream()).toList();
+    }
+
+    static String fileNames() {
+        return String.join(", ", fileEnvs());
+    }
+
     static String names() {
         return ALL.stream().map(Setting::env).collect(Collectors.joining(", "));
     }
@@ -112,7 +128,8 @@ public final class SettingCatalogue {
                         "%n",
                         "%nSettings (the environment first, then the YAML file ECO_SCAN_CONFIG names, then the"
                                 + " default; the README says what each means):%n",
-                        "%n"));
+                        "%nSecret settings may instead be given as NAME_FILE, the path of a file holding the"
+                                + " value: " + fileNames() + "%n"));
     }
 
     private static String plain(String markdown) {

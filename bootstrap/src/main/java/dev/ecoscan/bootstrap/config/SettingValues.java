@@ -3,12 +3,15 @@ package dev.ecoscan.bootstrap.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The texts of the settings that are set: from the environment, else from the YAML file. Every name
+ * The texts of the settings that are set: from the environment (a secret one also from the file its
+ * {@code NAME_FILE} names, see {@link SecretFiles}), else from the YAML file. Every name
  * and every value is checked here, once, so a typo or a value a setting does not accept stops
  * start-up with a message naming the setting, before anything is wired.
  */
@@ -28,9 +31,12 @@ final class SettingValues {
     /** Reads an environment (usually {@code System.getenv()}) and the file it names. */
     static SettingValues read(Map<String, String> environment) {
         for (String name : environment.keySet()) {
-            if (name.startsWith(ENV_PREFIX) && SettingCatalogue.byEnv(name).isEmpty()) {
-                throw new SettingsException(
-                        name + " is not a setting eco-scan knows; known settings: " + SettingCatalogue.names());
+            if (name.startsWith(ENV_PREFIX)
+                    && SettingCatalogue.byEnv(name).isEmpty()
+                    && SettingCatalogue.byFileEnv(name).isEmpty()) {
+                throw new SettingsException(name + " is not a setting eco-scan knows; known settings: "
+                        + SettingCatalogue.names() + "; and, for a secret in a file: "
+                        + SettingCatalogue.fileNames());
             }
         }
         String explicitFile = blankToNull(environment.get(SettingCatalogue.CONFIG.env()));
@@ -49,9 +55,15 @@ final class SettingValues {
             texts.put(setting, text);
             sources.put(setting, file.toString());
         });
+        Set<Setting<?>> fromFiles = new HashSet<>();
         for (Setting<?> setting : SettingCatalogue.ALL) {
             String text = blankToNull(environment.get(setting.env()));
-            if (text != null) {
+            Optional<String> fromFile = SecretFiles.read(setting, environment);
+            if (fromFile.isPresent()) {
+                texts.put(setting, fromFile.get());
+                sources.put(setting, "the file " + setting.fileEnv().orElseThrow() + " names");
+                fromFiles.add(setting);
+            } else if (text != null) {
                 texts.put(setting, text.strip());
                 sources.put(setting, "the environment");
             }
@@ -59,7 +71,7 @@ final class SettingValues {
         texts.forEach((setting, text) -> {
             if (setting.format().read(text).isEmpty()) {
                 throw new SettingsException(setting.env() + " (from " + sources.get(setting) + ") is '"
-                        + (setting.isSecret() ? "…" : text) + "', but it accepts "
+                        + (setting.isSecret() || fromFiles.contains(setting) ? "…" : text) + "', but it accepts "
                         + setting.format().accepts());
             }
         });

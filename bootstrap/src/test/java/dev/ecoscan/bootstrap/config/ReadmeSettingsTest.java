@@ -37,6 +37,15 @@ class ReadmeSettingsTest {
     }
 
     @Test
+    void the_readme_names_every_file_variant_of_a_secret_setting() throws IOException {
+        String readme = readme();
+
+        for (String variable : SettingCatalogue.fileEnvs()) {
+            assertThat(readme).as("the README names " + variable).contains("`" + variable + "`");
+        }
+    }
+
+    @Test
     void a_literal_default_is_shown_as_the_value_the_code_reads() {
         assertThat(LimitSettings.DEADLINE.shownDefault()).isEqualTo("`55s`");
         assertThat(Settings.defaults().limits().deadline()).hasSeconds(55);
