@@ -3,6 +3,7 @@ package dev.ecoscan.bootstrap.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One eco-scan command in a JVM of its own, started by the bench on this JVM's java and class path, so
+ * One eco-scan command in a JVM of its own, started by the bench with this JVM's java, options and class path, so
  * that its CPU time is its own. Its stderr goes to a log file; its stdout is read until the lines the
  * bench waits for (a port, a token) have appeared, then drained.
  */
@@ -44,11 +45,12 @@ final class ChildJvm implements AutoCloseable {
     static Started start(
             String mainClass, List<String> arguments, Map<String, String> environment, Path log, List<Pattern> wanted)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The JVM options this one was started with (the launcher's JIT policy, a heap size), so the
+        // service measured runs as `eco-scan serve` would.
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().clear();

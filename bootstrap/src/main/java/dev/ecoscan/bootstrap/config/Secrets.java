@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap.config;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -79,11 +80,16 @@ public final class Secrets {
             return text;
         }
         String clean = text;
-        // Each pattern needs a ':' or '=' (a URL's password, password=, a header's value) except a
-        // bare bearer token; most texts have none, and skip the four scans.
-        if (clean.indexOf(':') >= 0 || clean.indexOf('=') >= 0) {
+        // Each pattern runs only where its fixed part occurs: a log line is JSON, full of ':', and the
+        // case-insensitive header pattern tried at every position was most of the cost of a line.
+        if (clean.contains("://") && clean.indexOf('@') >= 0) {
             clean = URL_PASSWORD.matcher(clean).replaceAll("$1" + MASK + "@");
+        }
+        String lower = clean.toLowerCase(Locale.ROOT);
+        if (lower.contains("password=")) {
             clean = PASSWORD_PARAMETER.matcher(clean).replaceAll("$1" + MASK);
+        }
+        if (lower.contains("authorization") || lower.contains("api-key") || lower.contains("gateway-secret")) {
             clean = CREDENTIAL_HEADER.matcher(clean).replaceAll("$1$2" + MASK);
         }
         if (clean.contains("Bearer")) {
