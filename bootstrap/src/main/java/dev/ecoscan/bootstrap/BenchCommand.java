@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.bench.ClosedLoopLoad;
 import dev.ecoscan.bootstrap.bench.ServiceUnderTest;
+import dev.ecoscan.bootstrap.render.ProgressBar;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,8 +41,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--async", description = "submit jobs and follow their events instead of waiting on /classify")
     private boolean async;
 
-    BenchCommand(CommandContext context) {
+    private final boolean terminal;
+
+    BenchCommand(CommandContext context, boolean terminal) {
         this.context = context;
+        this.terminal = terminal;
     }
 
     @Override
@@ -67,7 +71,12 @@ final class BenchCommand implements Callable<Integer> {
                             service.devToken(),
                             service.baseUrl() + "/samples/milk-carton.png",
                             async)
-                    .run(users, Duration.ofSeconds(seconds), Duration.ofSeconds(rampUp), service::serviceCpu);
+                    .run(
+                            users,
+                            Duration.ofSeconds(seconds),
+                            Duration.ofSeconds(rampUp),
+                            service::serviceCpu,
+                            ProgressBar.on(context.err(), terminal));
             context.out().println(report);
         }
         return ExitCodes.COMPLETED;

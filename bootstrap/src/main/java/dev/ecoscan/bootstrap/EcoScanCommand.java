@@ -53,11 +53,11 @@ final class EcoScanCommand implements Runnable {
                 if (type == WorkerCommand.class) {
                     return type.cast(new WorkerCommand(context));
                 }
+                // A progress bar only for a person at a terminal, never into a pipe or a file.
                 if (type == BenchCommand.class) {
-                    return type.cast(new BenchCommand(context));
+                    return type.cast(new BenchCommand(context, System.console() != null));
                 }
                 if (type == EvalCommand.class) {
-                    // A progress bar only for a person at a terminal, never into a pipe or a file.
                     return type.cast(new EvalCommand(context, System.console() != null));
                 }
                 if (type == ServeCommand.class) {

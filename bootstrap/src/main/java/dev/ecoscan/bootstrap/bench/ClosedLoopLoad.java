@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.bootstrap.render.ProgressBar;
 import dev.ecoscan.support.http.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
@@ -44,9 +45,11 @@ public final class ClosedLoopLoad {
 
     /**
      * Runs {@code users} for {@code duration}; the first {@code rampUp} is left out of the report.
-     * {@code serviceCpu} reads the service process's CPU time so far.
+     * {@code serviceCpu} reads the service process's CPU time so far; {@code progress} shows the
+     * seconds of the run go by (a silent bar when no one watches).
      */
-    public String run(int users, Duration duration, Duration rampUp, Supplier<ProcessCpu> serviceCpu)
+    public String run(
+            int users, Duration duration, Duration rampUp, Supplier<ProcessCpu> serviceCpu, ProgressBar progress)
             throws InterruptedException {
         // HTTP/1.1, as every client eco-scan builds: the server under load sees no h2c upgrade offers.
         HttpClient client = OutboundHttp.client()
@@ -65,6 +68,8 @@ public final class ClosedLoopLoad {
                 Thread.currentThread().interrupt();
             }
         });
+        progress.start("load (s)", (int) duration.toSeconds());
+        Thread clock = Thread.ofVirtual().start(() -> tick(progress, start, end));
         try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < users; i++) {
                 long offset = rampUp.toNanos() * i / Math.max(1, users);
@@ -72,6 +77,7 @@ public final class ClosedLoopLoad {
             }
         }
         sampler.join();
+        clock.join();
         return LoadReport.of(
                         users,
                         List.copyOf(samples),
@@ -82,6 +88,19 @@ public final class ClosedLoopLoad {
                         service.maxInFlight(),
                         service.steadyCpu())
                 .describe();
+    }
+
+    /** Moves the bar once a second until the end of the run. */
+    private static void tick(ProgressBar progress, long start, long end) {
+        try {
+            for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                progress.at((int) Duration.ofNanos(now - start).toSeconds());
+                sleepUntil(Math.min(end, now + Duration.ofSeconds(1).toNanos()));
+            }
+            progress.at((int) Duration.ofNanos(end - start).toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Void user(HttpClient client, long startAt, long end, ConcurrentLinkedQueue<Sample> samples)

@@ -2,6 +2,7 @@ package dev.ecoscan.bootstrap.eval;
 
 import dev.ecoscan.application.calls.ModelCallLog;
 import dev.ecoscan.application.port.ScanWaste;
+import dev.ecoscan.bootstrap.render.ProgressBar;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;

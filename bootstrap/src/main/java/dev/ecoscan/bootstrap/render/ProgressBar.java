@@ -1,4 +1,4 @@
-package dev.ecoscan.bootstrap.eval;
+package dev.ecoscan.bootstrap.render;
 
 import java.io.PrintStream;
 
@@ -25,7 +25,7 @@ public final class ProgressBar {
         return new ProgressBar(out, terminal);
     }
 
-    /** Starts a new pass of {@code total} images. */
+    /** Starts a new pass of {@code total} steps (images, seconds). */
     public synchronized void start(String label, int total) {
         this.label = label;
         this.total = total;
@@ -34,7 +34,15 @@ public final class ProgressBar {
     }
 
     public synchronized void advance() {
-        done++;
+        at(done + 1);
+    }
+
+    /** Moves to step {@code position} of the pass (for a pass measured in time); never past the end. */
+    public synchronized void at(int position) {
+        if (position <= done || done == total) {
+            return;
+        }
+        done = Math.min(position, total);
         draw();
         if (shown && done == total) {
             out.println();
