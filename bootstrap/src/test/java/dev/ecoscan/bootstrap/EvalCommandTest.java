@@ -10,12 +10,8 @@ import dev.ecoscan.testkit.PngText;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -33,8 +29,7 @@ class EvalCommandTest {
     @TempDir
     Path work;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandLineRun cli = new CommandLineRun();
 
     @Test
     void eval_of_the_samples_prints_accuracy_tokens_cost_and_latency() {
@@ -135,26 +130,11 @@ class EvalCommandTest {
     }
 
     private Map<String, String> settings(String... extra) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ECO_SCAN_CONFIG",
-                "/dev/null",
-                "ECO_SCAN_SIMULATOR_SPEED",
-                "0",
-                "ECO_SCAN_DATA_DIR",
-                dataDir.toString()));
-        for (int i = 0; i < extra.length; i += 2) {
-            env.put(extra[i], extra[i + 1]);
-        }
-        return env;
+        return CommandLineRun.settings(dataDir, extra);
     }
 
     private int run(Map<String, String> env, String... args) {
-        return Main.run(
-                args,
-                env,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.systemUTC());
+        return cli.run(env, args);
     }
 
     private JsonNode json() throws IOException {
@@ -162,10 +142,10 @@ class EvalCommandTest {
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 }

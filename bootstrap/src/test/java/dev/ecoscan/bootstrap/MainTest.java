@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +17,7 @@ class MainTest {
     @TempDir
     Path dataDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandLineRun cli = new CommandLineRun();
 
     @Test
     void scan_json_prints_a_completed_outcome_in_the_reference_shape() throws Exception {
@@ -195,28 +190,12 @@ class MainTest {
                 .containsPattern("ECO_SCAN_DRAIN_GRACE +default: 25s");
     }
 
-    /** Embedded defaults in a fresh data folder, with the simulator answering at once. */
     private Map<String, String> settings(String... extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "ECO_SCAN_CONFIG",
-                "/dev/null",
-                "ECO_SCAN_SIMULATOR_SPEED",
-                "0",
-                "ECO_SCAN_DATA_DIR",
-                dataDir.toString()));
-        for (int i = 0; i < extra.length; i += 2) {
-            env.put(extra[i], extra[i + 1]);
-        }
-        return env;
+        return CommandLineRun.settings(dataDir, extra);
     }
 
     private int run(Map<String, String> env, String... args) {
-        return Main.run(
-                args,
-                env,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.systemUTC());
+        return cli.run(env, args);
     }
 
     private static String sample(String name) {
@@ -224,10 +203,10 @@ class MainTest {
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 }
