@@ -12,7 +12,6 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +52,7 @@ class TracesOverHttpTest {
         System.setProperty("otel.traces.exporter", "memory");
         System.setProperty("otel.bsp.schedule.delay", "20");
         simulator = LlmSimulator.start(SimulatorConfig.instant());
-        provider = RawHttpCapture.start(this::forwardToSimulator);
+        provider = RawHttpCapture.forwardingTo(URI.create(simulator.baseUrl()));
         engine = TestServiceComponent.create(Settings.from(Map.of(
                 "ECO_SCAN_CONFIG", "/dev/null",
                 "ECO_SCAN_TRACES", "otlp",
@@ -182,27 +181,5 @@ class TracesOverHttpTest {
 
     private static List<SpanData> named(List<SpanData> spans, String name) {
         return spans.stream().filter(span -> span.getName().equals(name)).toList();
-    }
-
-    /** The provider: forwards each request to the simulator and answers with its reply. */
-    private RawHttpCapture.Reply forwardToSimulator(RawHttpCapture.Captured request) {
-        String path = request.requestLine().split(" ")[1];
-        try {
-            HttpResponse<byte[]> reply = client.send(
-                    HttpRequest.newBuilder(URI.create(simulator.baseUrl()).resolve(path))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return new RawHttpCapture.Reply(
-                    reply.statusCode(),
-                    reply.headers().firstValue("Content-Type").orElse("application/json"),
-                    reply.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

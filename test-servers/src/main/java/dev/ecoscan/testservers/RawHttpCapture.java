@@ -4,10 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +69,37 @@ public final class RawHttpCapture implements AutoCloseable {
 
     public static RawHttpCapture start(Function<Captured, Reply> reply) throws IOException {
         return new RawHttpCapture(reply);
+    }
+
+    /**
+     * A capture that answers each request with what {@code upstream} answers to it (the same path and
+     * JSON body, POSTed over HTTP/1.1): a recording proxy in front of a real server, e.g. the simulator.
+     */
+    public static RawHttpCapture forwardingTo(URI upstream) throws IOException {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return new RawHttpCapture(request -> forward(client, upstream, request));
+    }
+
+    private static Reply forward(HttpClient client, URI upstream, Captured request) {
+        String path = request.requestLine().split(" ")[1];
+        try {
+            HttpResponse<byte[]> reply = client.send(
+                    HttpRequest.newBuilder(upstream.resolve(path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(
+                    reply.statusCode(),
+                    reply.headers().firstValue("Content-Type").orElse("application/json"),
+                    reply.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public int port() {

@@ -22,11 +22,7 @@ import dev.ecoscan.testservers.RawHttpCapture;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +43,6 @@ class ModelCallTracingTest {
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBase.embedded();
     private static final Taxonomy TAXONOMY = KNOWLEDGE.taxonomy();
 
-    private final HttpClient client =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> started = new CopyOnWriteArrayList<>();
     private final List<Ended> ended = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
@@ -78,7 +72,7 @@ class ModelCallTracingTest {
     @BeforeEach
     void start() throws IOException {
         simulator = LlmSimulator.start(SimulatorConfig.instant());
-        provider = RawHttpCapture.start(this::forwardToSimulator);
+        provider = RawHttpCapture.forwardingTo(URI.create(simulator.baseUrl()));
     }
 
     @AfterEach
@@ -164,27 +158,5 @@ class ModelCallTracingTest {
 
     private static DisposalRule rule() {
         return KNOWLEDGE.rules().find(bottle()).orElseThrow();
-    }
-
-    /** The provider: forwards each request to the simulator and answers with its reply. */
-    private RawHttpCapture.Reply forwardToSimulator(RawHttpCapture.Captured request) {
-        String path = request.requestLine().split(" ")[1];
-        try {
-            HttpResponse<byte[]> reply = client.send(
-                    HttpRequest.newBuilder(URI.create(simulator.baseUrl()).resolve(path))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return new RawHttpCapture.Reply(
-                    reply.statusCode(),
-                    reply.headers().firstValue("Content-Type").orElse("application/json"),
-                    reply.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
