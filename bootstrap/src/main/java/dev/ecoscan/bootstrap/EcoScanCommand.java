@@ -44,9 +44,6 @@ final class EcoScanCommand implements Runnable {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == ScanCommand.class) {
-                    return type.cast(new ScanCommand(context));
-                }
                 if (type == TaxonomyCommand.class) {
                     return type.cast(new TaxonomyCommand(context));
                 }
@@ -54,6 +51,9 @@ final class EcoScanCommand implements Runnable {
                     return type.cast(new WorkerCommand(context));
                 }
                 // A progress bar only for a person at a terminal, never into a pipe or a file.
+                if (type == ScanCommand.class) {
+                    return type.cast(new ScanCommand(context, System.console() != null));
+                }
                 if (type == BenchCommand.class) {
                     return type.cast(new BenchCommand(context, System.console() != null));
                 }

@@ -3,6 +3,8 @@ package dev.ecoscan.bootstrap;
 import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.render.OutcomeJson;
 import dev.ecoscan.bootstrap.render.OutcomeText;
+import dev.ecoscan.bootstrap.render.ProgressBar;
+import dev.ecoscan.bootstrap.render.ScanProgress;
 import dev.ecoscan.domain.port.ModelCall;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Option;
 final class ScanCommand implements Callable<Integer> {
 
     private final CommandContext context;
+    private final boolean terminal;
 
     @Option(
             names = "--image",
@@ -51,8 +54,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON in the HTTP API's body shape")
     private boolean json;
 
-    ScanCommand(CommandContext context) {
+    /**
+     * @param context  the settings, clock and streams of this run
+     * @param terminal whether a person watches at a terminal, who then sees which step is running
+     */
+    ScanCommand(CommandContext context, boolean terminal) {
         this.context = context;
+        this.terminal = terminal;
     }
 
     @Override
@@ -74,7 +82,14 @@ final class ScanCommand implements Callable<Integer> {
                 Optional.ofNullable(question),
                 new UserId(user),
                 context.clock().instant().plus(settings.limits().deadline()));
-        ScanOutcome outcome = engine.scanWaste().scan(request);
+        // Progress goes to stderr and only at a terminal: stdout stays the result alone (for --json too).
+        ScanProgress progress = ScanProgress.start(ProgressBar.on(context.err(), terminal));
+        ScanOutcome outcome;
+        try {
+            outcome = engine.scanWaste().scan(request, progress.listener());
+        } finally {
+            progress.end();
+        }
         List<ModelCall> calls = engine.modelCalls().take(request.id());
         context.out()
                 .print(

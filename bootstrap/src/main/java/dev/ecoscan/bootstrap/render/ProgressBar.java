@@ -15,6 +15,7 @@ public final class ProgressBar {
     private int total;
     private int done;
     private String label = "";
+    private int drawnWidth;
 
     private ProgressBar(PrintStream out, boolean shown) {
         this.out = out;
@@ -49,12 +50,39 @@ public final class ProgressBar {
         }
     }
 
+    /**
+     * Moves to step {@code position} and names what runs now (a scan's next step), so one bar can
+     * follow work whose stages have names rather than counts.
+     */
+    public synchronized void at(int position, String nowRunning) {
+        if (position <= done || done == total) {
+            return;
+        }
+        label = nowRunning;
+        at(position);
+    }
+
+    /**
+     * Erases the bar's line, for work that ended before the bar was full (a rejected scan), so what
+     * is printed next starts on a clean line.
+     */
+    public synchronized void clear() {
+        if (shown && drawnWidth > 0 && done < total) {
+            out.print("\r" + " ".repeat(drawnWidth) + "\r");
+            out.flush();
+        }
+        drawnWidth = 0;
+    }
+
     private void draw() {
         if (!shown || total == 0) {
             return;
         }
         int filled = done * WIDTH / total;
-        out.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total);
+        String line = label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total;
+        // Padded to the longest line drawn so far: a shorter label must not leave the end of a longer one.
+        out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        drawnWidth = Math.max(drawnWidth, line.length());
         out.flush();
     }
 }

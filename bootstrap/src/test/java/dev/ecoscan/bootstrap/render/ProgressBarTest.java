@@ -38,4 +38,38 @@ class ProgressBarTest {
 
         assertThat(printed.size()).isZero();
     }
+
+    @Test
+    void a_named_stage_replaces_the_label_and_a_shorter_one_leaves_no_tail() {
+        ProgressBar bar = ProgressBar.on(out, true);
+
+        bar.start("a long first stage", 3);
+        bar.at(1, "short");
+
+        String text = printed.toString(StandardCharsets.UTF_8);
+        String last = text.substring(text.lastIndexOf('\r') + 1);
+        assertThat(last).startsWith("short [").contains("] 1/3");
+        assertThat(last.length())
+                .isEqualTo(text.substring(1, text.lastIndexOf('\r')).length());
+    }
+
+    @Test
+    void clearing_an_unfinished_bar_blanks_its_line_and_a_full_one_is_left_alone() {
+        ProgressBar bar = ProgressBar.on(out, true);
+        bar.start("scan", 4);
+        bar.at(1);
+        int before = printed.size();
+
+        bar.clear();
+
+        String wiped = printed.toString(StandardCharsets.UTF_8).substring(before);
+        assertThat(wiped).matches("\r +\r");
+
+        ProgressBar full = ProgressBar.on(out, true);
+        full.start("scan", 1);
+        full.advance();
+        int after = printed.size();
+        full.clear();
+        assertThat(printed.size()).isEqualTo(after);
+    }
 }
