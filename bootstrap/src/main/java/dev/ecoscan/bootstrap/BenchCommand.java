@@ -1,9 +1,12 @@
 package dev.ecoscan.bootstrap;
 
 import dev.ecoscan.bootstrap.bench.ClosedLoopLoad;
+import dev.ecoscan.bootstrap.bench.ImageHost;
 import dev.ecoscan.bootstrap.bench.ServiceUnderTest;
+import dev.ecoscan.bootstrap.config.Settings;
 import dev.ecoscan.bootstrap.render.ProgressBar;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +19,9 @@ import picocli.CommandLine.Option;
  * simulator, each in a process of its own ({@link ServiceUnderTest}), so that the service's CPU time
  * per scan is measured apart from the load and the simulator. The LLM cache is off, or every scan
  * after the first would be served from it. Every user is the same dev user, as in the reference
- * system's load test: each scan after the first finds its character already owned.
+ * system's load test: each scan after the first finds its character already owned. The photo is on
+ * an image host in this process ({@link ImageHost}), as the reference test's was on a CDN, so the
+ * service's CPU covers fetching it but not serving it.
  */
 @Command(
         name = "bench",
@@ -58,19 +63,18 @@ final class BenchCommand implements Callable<Integer> {
         environment.put("ECO_SCAN_MODE", "dev");
         environment.putIfAbsent("ECO_SCAN_PORT", "0");
         environment.putIfAbsent("ECO_SCAN_RATE_LIMIT", "off");
-        try (ServiceUnderTest service = ServiceUnderTest.start(Main.class.getName(), environment)) {
+        Path image = Settings.from(context.environment()).service().samplesDir().resolve("milk-carton.png");
+        try (ImageHost images = ImageHost.serving(image);
+                ServiceUnderTest service = ServiceUnderTest.start(Main.class.getName(), environment)) {
             context.out()
                     .println("bench: " + users + (async ? " asynchronous" : "") + " users for " + seconds
                             + " s (ramp-up " + rampUp + " s) against "
                             + service.baseUrl() + ", heap max "
                             + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-            context.out().println("bench: " + service.describe());
+            context.out().println("bench: " + service.describe() + "; the photo from " + images.url());
             context.out().flush();
             String report = new ClosedLoopLoad(
-                            service.baseUrl(),
-                            service.devToken(),
-                            service.baseUrl() + "/samples/milk-carton.png",
-                            async)
+                            service.baseUrl(), service.devToken(), images.url().toString(), async)
                     .run(
                             users,
                             Duration.ofSeconds(seconds),
