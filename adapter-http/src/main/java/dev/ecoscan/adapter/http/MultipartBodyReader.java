@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -201,7 +202,7 @@ final class MultipartBodyReader {
 
     private static HeaderParameters contentType(ServerRequest req) {
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
-        return HeaderParameters.parse(type).orElseGet(() -> new HeaderParameters(type.strip(), java.util.Map.of()));
+        return HeaderParameters.parse(type).orElseGet(() -> new HeaderParameters(type.strip(), Map.of()));
     }
 
     /** A field name someone else chose, short and printable enough to quote. */
