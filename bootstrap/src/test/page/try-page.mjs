@@ -93,6 +93,8 @@ try {
   await page.selectOption('#sample', sample);
   check(await page.isVisible('#preview'), 'the chosen sample is previewed');
   const fromSample = await scan(page, 'sample ' + sample);
+  // For a person to look at the page: TRY_PAGE_SCREENSHOT=/tmp/page.png ./mvnw ... -Dtest=TryPageTest
+  if (process.env.TRY_PAGE_SCREENSHOT) await page.screenshot({ path: process.env.TRY_PAGE_SCREENSHOT, fullPage: true });
   await page.setInputFiles('#image', photo);
   check((await page.inputValue('#sample')) === '', 'choosing a file clears the sample');
   const fromUpload = await scan(page, 'upload');

@@ -185,7 +185,7 @@ function renderRules(rules) {
   entry('요약 (summary)', rules['요약']);
   entry('배출처 (where)', rules['배출처']);
   entry('대상 (covers)', rules['대상']);
-  entry('배출 방법 (how)', rules['배출방법_공통']);
+  // 배출방법_공통 holds the same steps as the answer's list above, so it is not repeated here.
   entry('지역 안내 (local)', rules['배출방법_세부']);
   entry('배출 불가 (not accepted)', rules['배출불가']);
   const sources = (rules['출처'] || []).filter((s) => /^https?:\/\//.test(s.url || ''));
