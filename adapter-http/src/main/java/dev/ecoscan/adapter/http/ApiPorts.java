@@ -22,6 +22,7 @@ public record ApiPorts(
         GrantReward rewards,
         ListCharacters characters,
         ImageUrlCheck urls,
+        ImageUploads uploads,
         MetricsScrape metrics,
         RequestRecorder recorder,
         ModelCallLog calls) {
@@ -33,6 +34,7 @@ public record ApiPorts(
         Objects.requireNonNull(rewards, "rewards");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(urls, "urls");
+        Objects.requireNonNull(uploads, "uploads");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(recorder, "recorder");
         Objects.requireNonNull(calls, "calls");

@@ -42,24 +42,7 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
         }
         Optional<String> question = input == null || input.isNull()
                 ? Optional.empty()
-                : Optional.of(input.asText().strip()).filter(q -> !q.isEmpty());
-        question.ifPresent(q -> {
-            if (q.codePointCount(0, q.length()) > maxUserInput) {
-                throw new ProblemException(
-                        ProblemCode.USER_INPUT_TOO_LONG, "user_input may have at most " + maxUserInput + " characters");
-            }
-            if (q.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-                throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_input contains control characters");
-            }
-            if (hasBidiControls(q)) {
-                throw new ProblemException(
-                        ProblemCode.INVALID_REQUEST,
-                        "user_input contains bidirectional override or isolate characters");
-            }
-            if (hasLoneSurrogates(q)) {
-                throw new ProblemException(ProblemCode.INVALID_REQUEST, "user_input is not valid Unicode");
-            }
-        });
+                : question(input.asText(), maxUserInput, "user_input");
         String imageUrl = url.asText().strip();
         if (hasLoneSurrogates(imageUrl)) {
             throw new ProblemException(ProblemCode.IMAGE_URL_NOT_ALLOWED, "image_url is not valid Unicode");
@@ -71,6 +54,32 @@ record ClassifyRequest(String imageUrl, Optional<String> userInput) {
                     "image_url contains bidirectional override or isolate characters");
         }
         return new ClassifyRequest(imageUrl, question);
+    }
+
+    /**
+     * A question as the caller sent it, stripped (empty when blank) and checked: at most {@code max}
+     * characters, no control characters but newline and tab, no bidi controls, valid Unicode. The
+     * same rules for the JSON body's {@code user_input} and an upload's {@code question} field.
+     */
+    static Optional<String> question(String sent, int max, String field) {
+        Optional<String> question = Optional.of(sent.strip()).filter(q -> !q.isEmpty());
+        question.ifPresent(q -> {
+            if (q.codePointCount(0, q.length()) > max) {
+                throw new ProblemException(
+                        ProblemCode.USER_INPUT_TOO_LONG, field + " may have at most " + max + " characters");
+            }
+            if (q.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+                throw new ProblemException(ProblemCode.INVALID_REQUEST, field + " contains control characters");
+            }
+            if (hasBidiControls(q)) {
+                throw new ProblemException(
+                        ProblemCode.INVALID_REQUEST, field + " contains bidirectional override or isolate characters");
+            }
+            if (hasLoneSurrogates(q)) {
+                throw new ProblemException(ProblemCode.INVALID_REQUEST, field + " is not valid Unicode");
+            }
+        });
+        return question;
     }
 
     /**

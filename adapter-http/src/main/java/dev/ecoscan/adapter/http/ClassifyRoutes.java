@@ -62,7 +62,13 @@ final class ClassifyRoutes extends ApiFeature {
      */
     private void classify(ServerRequest req, ServerResponse res) {
         long start = System.nanoTime();
-        ScanRequest request = requests.read(req);
+        // An uploaded photo stays held in the image budget until the scan is done with it, however it ends.
+        try (ScanSubmission scan = requests.read(req)) {
+            classify(scan.request(), res, start);
+        }
+    }
+
+    private void classify(ScanRequest request, ServerResponse res, long start) {
         if (!inFlight.tryEnter()) {
             throw new ProblemException(Problem.of(
                             ProblemCode.OVERLOADED,

@@ -69,7 +69,13 @@ final class JobRoutes extends ApiFeature {
             throw new ProblemException(
                     ProblemCode.INVALID_REQUEST, IDEMPOTENCY_HEADER + " must be 1-200 visible ASCII characters");
         }
-        switch (jobs.submit(requests.read(req), key)) {
+        JobQueue.Submission submission;
+        try (ScanSubmission scan = requests.read(req)) {
+            // An uploaded photo's hold ends with the submission: Redis keeps the bytes from here on,
+            // and the embedded queue starts the job at once, its image source holding them while it runs.
+            submission = jobs.submit(scan.request(), key);
+        }
+        switch (submission) {
             case JobQueue.Submission.Refused refused ->
                 throw new ProblemException(
                         Problem.of(ProblemCode.OVERLOADED, refused.reason()).retryAfter(1));

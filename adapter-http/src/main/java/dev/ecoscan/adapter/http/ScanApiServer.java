@@ -44,7 +44,7 @@ public final class ScanApiServer implements AutoCloseable {
         this.cutoff = new ScanCutoff();
         RouteGuard guard = new RouteGuard(ports.recorder(), deadlines);
         this.routing = new ApiRouting(features(settings, ports, clock, guard), guard);
-        this.server = webServer(settings, routing, deadlines);
+        this.server = webServer(settings, ports.uploads().maxBodyBytes(), routing, deadlines);
     }
 
     /** Starts listening; the port is bound when this returns. */
@@ -65,8 +65,9 @@ public final class ScanApiServer implements AutoCloseable {
     private List<ApiFeature> features(HttpSettings settings, ApiPorts ports, Clock clock, RouteGuard guard) {
         Authenticator authenticator = new Authenticator(settings.auth(), clock);
         JsonBodyReader bodies = new JsonBodyReader(settings.maxBodyBytes(), deadlines);
+        MultipartBodyReader uploads = new MultipartBodyReader(ports.uploads(), deadlines);
         ScanRequestReader requests =
-                new ScanRequestReader(settings, authenticator, bodies, ports.urls(), draining::get, clock);
+                new ScanRequestReader(settings, authenticator, bodies, uploads, ports.urls(), draining::get, clock);
         return List.of(
                 new ClassifyRoutes(
                         guard,
@@ -91,13 +92,14 @@ public final class ScanApiServer implements AutoCloseable {
                 new TryPageRoutes(guard, settings, clock));
     }
 
-    private static WebServer webServer(HttpSettings settings, ApiRouting routing, RequestReadDeadlines deadlines) {
+    private static WebServer webServer(
+            HttpSettings settings, int maxUploadBytes, ApiRouting routing, RequestReadDeadlines deadlines) {
         ConnectionLimits limits = settings.connections();
         return WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
                 // Our own limit answers with problem+json; Helidon's is a backstop far above it.
-                .maxPayloadSize(Math.max(1024L * 1024, settings.maxBodyBytes() * 4L))
+                .maxPayloadSize(Math.max(maxUploadBytes + 1024L * 1024, settings.maxBodyBytes() * 4L))
                 .backlog(8192)
                 // Each connection holds a socket, a virtual thread and its buffers. Past the bound
                 // Helidon accepts no more and new ones wait in the backlog. Requests need no bound of

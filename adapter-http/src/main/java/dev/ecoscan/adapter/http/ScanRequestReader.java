@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.http;
 
+import dev.ecoscan.domain.port.ImageHold;
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanRequest;
@@ -24,6 +25,7 @@ final class ScanRequestReader {
 
     private final Authenticator authenticator;
     private final JsonBodyReader bodies;
+    private final MultipartBodyReader uploads;
     private final ImageUrlCheck urls;
     private final Optional<RateLimit> rate;
     private final Optional<UserRateLimiter> rateLimiter;
@@ -36,11 +38,13 @@ final class ScanRequestReader {
             HttpSettings settings,
             Authenticator authenticator,
             JsonBodyReader bodies,
+            MultipartBodyReader uploads,
             ImageUrlCheck urls,
             BooleanSupplier shuttingDown,
             Clock clock) {
         this.authenticator = authenticator;
         this.bodies = bodies;
+        this.uploads = uploads;
         this.urls = urls;
         this.rate = settings.rateLimit();
         this.rateLimiter = settings.rateLimit().map(UserRateLimiter::new);
@@ -50,12 +54,31 @@ final class ScanRequestReader {
         this.clock = clock;
     }
 
-    /** The scan this request asks for, with a new task id registered on the request for its log lines. */
-    ScanRequest read(ServerRequest req) {
+    /**
+     * The scan this request asks for, with a new task id registered on the request for its log lines.
+     * The body is JSON with an {@code image_url}, or {@code multipart/form-data} with the photo itself;
+     * an uploaded photo comes with its hold in the image budget, which the caller closes when the scan
+     * (or the job's submission) is done with it.
+     */
+    ScanSubmission read(ServerRequest req) {
         UserId user = authenticator.authenticate(req);
         rateLimiter.flatMap(limiter -> limiter.refusal(user)).ifPresent(this::refuse);
-        ClassifyRequest body = ClassifyRequest.parse(bodies.read(req), maxUserInput);
-        ImageReference image = image(body.imageUrl());
+        if (!MultipartBodyReader.isMultipart(req)) {
+            ClassifyRequest body = ClassifyRequest.parse(bodies.read(req), maxUserInput);
+            return new ScanSubmission(request(req, user, image(body.imageUrl()), body.userInput()), ImageHold.NONE);
+        }
+        UploadedImage upload = uploads.read(req);
+        try {
+            Optional<String> question =
+                    upload.question().flatMap(sent -> ClassifyRequest.question(sent, maxUserInput, "question"));
+            return new ScanSubmission(request(req, user, upload.image(), question), upload.hold());
+        } catch (RuntimeException e) {
+            upload.hold().close();
+            throw e;
+        }
+    }
+
+    private ScanRequest request(ServerRequest req, UserId user, ImageReference image, Optional<String> question) {
         if (shuttingDown.getAsBoolean()) {
             throw new ProblemException(Problem.of(ProblemCode.SHUTTING_DOWN, "this instance is shutting down")
                     .retryAfter(1));
@@ -66,8 +89,7 @@ final class ScanRequestReader {
         // The caller's W3C trace context, so the scan's trace (and a job's, run later) continues the caller's.
         Optional<TraceParent> trace =
                 TraceParent.parse(req.headers().first(TRACEPARENT).orElse(null));
-        return new ScanRequest(
-                task, image, body.userInput(), user, clock.instant().plus(deadline), trace);
+        return new ScanRequest(task, image, question, user, clock.instant().plus(deadline), trace);
     }
 
     private ImageReference image(String url) {

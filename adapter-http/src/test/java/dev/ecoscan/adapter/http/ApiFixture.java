@@ -2,7 +2,9 @@ package dev.ecoscan.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecoscan.adapter.images.ImageFetchPolicy;
 import dev.ecoscan.application.calls.ModelCallLog;
+import dev.ecoscan.application.images.ImageBudget;
 import dev.ecoscan.application.jobs.InProcessJobQueue;
 import dev.ecoscan.application.jobs.ScanJobService;
 import dev.ecoscan.application.port.GrantReward;
@@ -140,6 +142,39 @@ final class ApiFixture implements AutoCloseable {
             ImageUrlCheck urls,
             ConnectionLimits connections,
             StreamLimits streams) {
+        this(pipeline, jobs, maxInFlight, rateLimit, auth, urls, connections, streams, uploads(Optional.empty()));
+    }
+
+    /** An API whose uploads meet the images adapter's real type rules and {@code uploads}' budget. */
+    ApiFixture(TestPipeline pipeline, ImageUploads uploads) {
+        this(
+                pipeline,
+                new InProcessJobQueue(pipeline, 100, Duration.ofHours(1), Clock.systemUTC()),
+                10,
+                Optional.empty(),
+                AUTH,
+                ONLY_EXAMPLE_HOST,
+                ConnectionLimits.forInFlight(10),
+                StreamLimits.of(10),
+                uploads);
+    }
+
+    /** Uploads of at most 10 MiB, typed by the images adapter's own rules, counted in {@code budget}. */
+    static ImageUploads uploads(Optional<ImageBudget> budget) {
+        ImageFetchPolicy policy = ImageFetchPolicy.dev();
+        return new ImageUploads(policy.maxBytes(), policy::imageType, policy.acceptedTypesText(), budget);
+    }
+
+    private ApiFixture(
+            TestPipeline pipeline,
+            JobQueue jobs,
+            int maxInFlight,
+            Optional<RateLimit> rateLimit,
+            AuthSettings auth,
+            ImageUrlCheck urls,
+            ConnectionLimits connections,
+            StreamLimits streams,
+            ImageUploads uploads) {
         HttpSettings settings = new HttpSettings(
                         "127.0.0.1",
                         0,
@@ -173,6 +208,7 @@ final class ApiFixture implements AutoCloseable {
                         rewards,
                         characters,
                         urls,
+                        uploads,
                         accept -> new MetricsScrape.Scrape("text/plain; version=0.0.4; charset=utf-8", "up 1\n"),
                         recorder,
                         new ModelCallLog()),

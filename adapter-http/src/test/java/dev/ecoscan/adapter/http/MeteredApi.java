@@ -79,6 +79,7 @@ final class MeteredApi implements AutoCloseable {
                         NO_REWARDS,
                         characters,
                         url -> Optional.empty(),
+                        ApiFixture.uploads(Optional.empty()),
                         metrics,
                         recorder,
                         new ModelCallLog()),

@@ -104,6 +104,20 @@ public record ImageFetchPolicy(
         return new UrlRules(this).refusal(url);
     }
 
+    /**
+     * The accepted image type the bytes start with ({@code image/png}, {@code image/jpeg},
+     * {@code image/gif}, {@code image/webp}), or empty: the HTTP adapter's upload check, since an
+     * upload's declared type is the client's word only.
+     */
+    public Optional<String> imageType(byte[] firstBytes) {
+        return ImageTypes.sniff(firstBytes);
+    }
+
+    /** The accepted types for people: "a PNG, JPEG, GIF or WebP image". */
+    public String acceptedTypesText() {
+        return ImageTypes.ACCEPTED_TEXT;
+    }
+
     /** Whether a host (lower case, no trailing dot) is on the allow-list, exactly or under a wildcard. */
     boolean allowsHost(String host) {
         if (allowedHosts.contains(host)) {
