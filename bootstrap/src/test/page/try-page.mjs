@@ -64,6 +64,7 @@ try {
   const offsite = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(r.status() + ' ' + r.url()); });
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(baseUrl) && !url.startsWith('blob:') && !url.startsWith('data:')) offsite.push(url);

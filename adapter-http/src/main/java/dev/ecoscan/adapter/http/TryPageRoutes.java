@@ -29,9 +29,9 @@ final class TryPageRoutes extends ApiFeature {
     static final Duration TOKEN_TTL = Duration.ofHours(1);
     /** Where the page's HTML lists the samples; each name is a plain {@code [a-z0-9-]+.png}. */
     private static final String SAMPLES_MARK = "<!--samples-->";
-    /** Only the page's own files, and no inline script or style: what a stray string cannot become. */
+    /** Only the page's own files (data: for its empty icon), no inline script or style: no stray string can run. */
     private static final String POLICY =
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:;"
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:;"
                     + " connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final Map<String, Asset> ASSETS = Map.of(
