@@ -94,11 +94,28 @@ try {
   await page.selectOption('#sample', sample);
   check(await page.isVisible('#preview'), 'the chosen sample is previewed');
   const fromSample = await scan(page, 'sample ' + sample);
+  check((await page.textContent('#preview-name')) === sample, 'the sample is still the chosen photo');
   // For a person to look at the page: TRY_PAGE_SCREENSHOT=/tmp/page.png ./mvnw ... -Dtest=TryPageTest
   if (process.env.TRY_PAGE_SCREENSHOT) await page.screenshot({ path: process.env.TRY_PAGE_SCREENSHOT, fullPage: true });
+  // A photo dropped on the page becomes the chosen file (a drop event with the sample's bytes).
+  await page.evaluate(async (name) => {
+    const bytes = await (await fetch('/samples/' + name)).blob();
+    const files = new DataTransfer();
+    files.items.add(new File([bytes], 'dropped-' + name, { type: 'image/png' }));
+    document.getElementById('drop').dispatchEvent(
+        new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+  }, sample);
+  const dropped = await page.evaluate(() => Array.from(document.getElementById('image').files, (f) => f.name));
+  check(dropped.length === 1 && dropped[0] === 'dropped-' + sample, 'a dropped photo becomes the chosen file', dropped);
+  check((await page.textContent('#preview-name')) === 'dropped-' + sample, 'the dropped photo is previewed');
+
+  // Then the photo itself through the file input, with a question: multipart, and an answer the model writes.
   await page.setInputFiles('#image', photo);
   check((await page.inputValue('#sample')) === '', 'choosing a file clears the sample');
-  const fromUpload = await scan(page, 'upload');
+  await page.fill('#question', '안을 헹궈야 하나요?');
+  const fromUpload = await scan(page, 'upload with a question');
+  const live = (await page.textContent('#answer-live')).trim();
+  check(live.length > 0, 'upload with a question: the answer showed as the model wrote it (answer_delta)', live);
   console.log('result: ' + JSON.stringify({ sample: fromSample, upload: fromUpload }));
   check(errors.length === 0, 'the page logged no errors', errors);
   check(offsite.length === 0, 'the page asked nothing of any other origin', offsite);

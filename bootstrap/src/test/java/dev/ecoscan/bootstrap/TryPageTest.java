@@ -102,8 +102,8 @@ class TryPageTest {
             assertThat(run.output())
                     .contains(
                             "ok - sample milk-carton.png: the item is " + expected,
-                            "ok - upload: the item is " + expected,
-                            "ok - upload: the reward character renders");
+                            "ok - upload with a question: the item is " + expected,
+                            "ok - upload with a question: the reward character renders");
         }
     }
 

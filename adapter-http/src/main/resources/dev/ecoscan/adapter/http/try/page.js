@@ -61,6 +61,7 @@ function addStage(name) {
 }
 
 function preview(src, name) {
+  if ($('preview').src.startsWith('blob:')) URL.revokeObjectURL($('preview').src);
   $('preview').src = src;
   $('preview').alt = '고른 사진: ' + name;
   $('preview-name').textContent = name;
@@ -109,8 +110,8 @@ function follow(job, run) {
     let answer = '';
     const stage = (name) => (e) => {
       if (run.over) return;
+      // The list is the live region; the status line would only say it twice.
       addStage(name);
-      setStatus(STAGES[name] || name);
     };
     for (const name of ['queued', 'vision', 'rag', 'answer', 'reward_match']) {
       events.addEventListener(name, stage(name));
@@ -260,13 +261,16 @@ function init() {
     $('image').value = '';
     preview('/samples/' + name, name);
   });
+  // A photo dropped anywhere on the page is taken, not opened by the browser in place of the page.
   const drop = $('drop');
-  drop.addEventListener('dragover', (e) => {
+  document.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('over');
   });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
+  document.addEventListener('dragleave', (e) => {
+    if (!e.relatedTarget) drop.classList.remove('over');
+  });
+  document.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
     const files = e.dataTransfer && e.dataTransfer.files;
