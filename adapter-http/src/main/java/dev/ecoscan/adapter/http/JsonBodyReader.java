@@ -48,11 +48,19 @@ final class JsonBodyReader {
     }
 
     private static void requireJson(ServerRequest req) {
-        String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
-        if (!type.equals("application/json") && !type.startsWith("application/json;")) {
+        if (!isJson(req)) {
             throw new ProblemException(
-                    ProblemCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json, not '" + type + "'");
+                    ProblemCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json, not '" + type(req) + "'");
         }
+    }
+
+    static boolean isJson(ServerRequest req) {
+        String type = type(req);
+        return type.equals("application/json") || type.startsWith("application/json;");
+    }
+
+    static String type(ServerRequest req) {
+        return req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
     }
 
     private ProblemException tooLarge() {

@@ -64,6 +64,12 @@ final class ScanRequestReader {
         UserId user = authenticator.authenticate(req);
         rateLimiter.flatMap(limiter -> limiter.refusal(user)).ifPresent(this::refuse);
         if (!MultipartBodyReader.isMultipart(req)) {
+            if (!JsonBodyReader.isJson(req)) {
+                throw new ProblemException(
+                        ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                        "send application/json with an image_url, or multipart/form-data with the image, not '"
+                                + JsonBodyReader.type(req) + "'");
+            }
             ClassifyRequest body = ClassifyRequest.parse(bodies.read(req), maxUserInput);
             return new ScanSubmission(request(req, user, image(body.imageUrl()), body.userInput()), ImageHold.NONE);
         }

@@ -142,7 +142,7 @@ class HostileRequestsTest {
         for (String type : List.of(
                 "text/plain",
                 "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x",
+                "multipart/mixed; boundary=x",
                 "application/jsonx",
                 "")) {
             HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
@@ -153,6 +153,17 @@ class HostileRequestsTest {
             }
             assertProblem(api.send(request), 415, "unsupported_media_type");
         }
+    }
+
+    @Test
+    void a_json_body_labelled_multipart_form_data_is_a_malformed_upload() {
+        assertProblem(
+                api.send(HttpRequest.newBuilder(api.uri(ScanApiServer.CLASSIFY))
+                        .header("Cookie", "s_access=" + ApiFixture.token())
+                        .header("Content-Type", "multipart/form-data; boundary=x")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"image_url\":\"https://img.example/a.png\"}"))),
+                400,
+                "invalid_multipart");
     }
 
     @Test

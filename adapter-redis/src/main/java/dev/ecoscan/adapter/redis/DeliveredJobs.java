@@ -56,7 +56,9 @@ final class DeliveredJobs {
             }
             Optional<RedisJobStore.StoredJob> job = store.load(id.get());
             if (job.isEmpty()) {
-                // Expired past its retention: nobody can ask for it any more.
+                // Its uploaded image is gone: answered as an unreadable image rather than left to hang.
+                // Else the job expired past its retention: nobody can ask for it any more.
+                store.lostImage(id.get()).ifPresent(outcome -> store.finish(id.get(), outcome));
                 acknowledge(message);
                 return;
             }

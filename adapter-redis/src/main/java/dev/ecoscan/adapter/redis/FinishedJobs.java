@@ -17,7 +17,7 @@ import java.util.UUID;
 final class FinishedJobs {
 
     /**
-     * KEYS: record, events, done marker. ARGV: job id, how long the tombstone stays in seconds. Deletes
+     * KEYS: record, events, done marker, uploaded image. ARGV: job id, how long the tombstone stays in seconds. Deletes
      * a job and its idempotency key (if that still names it), and leaves in its events stream one
      * {@code gone} entry, with an automatic id later than every event's, so that a reader blocked on
      * the stream wakes at once instead of at the end of its block. (A key computed from the record:
@@ -25,7 +25,7 @@ final class FinishedJobs {
      */
     private static final String FORGET = """
             local idem = redis.call('HGET', KEYS[1], 'idem')
-            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
             if idem and redis.call('GET', idem) == ARGV[1] then redis.call('DEL', idem) end
             redis.call('XADD', KEYS[2], '*', 'gone', '1')
             redis.call('EXPIRE', KEYS[2], ARGV[2])
@@ -76,7 +76,7 @@ final class FinishedJobs {
                 .eval(
                         FORGET,
                         ScriptOutputType.INTEGER,
-                        new String[] {keys.record(id), keys.events(id), keys.done(id)},
+                        new String[] {keys.record(id), keys.events(id), keys.done(id), keys.image(id)},
                         id.toString(),
                         Long.toString(TOMBSTONE_SECONDS));
     }

@@ -34,6 +34,11 @@ record JobKeys(String prefix) {
         return prefix + "finished";
     }
 
+    /** An uploaded image's bytes, kept apart from the record so that reading a job never reads them. */
+    String image(ScanId id) {
+        return prefix + "job:" + id + ":image";
+    }
+
     String done(ScanId id) {
         return prefix + "job:" + id + ":done";
     }

@@ -8,24 +8,18 @@ import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.scan.AnswerDelta;
-import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
-import dev.ecoscan.domain.scan.TraceParent;
 import dev.ecoscan.domain.scan.UserId;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +39,8 @@ final class RedisJobStore {
     private final JobRetention retention;
     private final EventAppender appender;
     private final FinishedJobs finished;
+    private final UploadedImages images;
+    private final JobRecords records;
     private final ObjectMapper json = new ObjectMapper();
 
     RedisJobStore(RedisJobs redis, OutcomeCodec codec, JobRetention retention, Clock clock) {
@@ -53,6 +49,8 @@ final class RedisJobStore {
         this.retention = retention;
         this.appender = new EventAppender(redis, retention, clock);
         this.finished = new FinishedJobs(redis, retention);
+        this.images = new UploadedImages(redis, retention.age().toSeconds());
+        this.records = new JobRecords(redis, images, retention);
     }
 
     RedisJobs redis() {
@@ -73,63 +71,42 @@ final class RedisJobStore {
 
     /**
      * Stores what a worker needs to run the scan, kept for the retention period, with the name of its
-     * idempotency key, which goes when the job is forgotten.
+     * idempotency key, which goes when the job is forgotten ({@link JobRecords#save}).
      */
     void save(ScanRequest request, Instant submittedAt, Optional<String> idempotencyKey) {
-        Map<String, String> fields = new HashMap<>();
-        idempotencyKey.ifPresent(key -> fields.put("idem", key));
-        fields.put("id", request.id().toString());
-        fields.put("user", request.user().value());
-        request.question().ifPresent(question -> fields.put("question", question));
-        // The submitter's trace, so the worker's scan continues it.
-        request.trace().ifPresent(trace -> fields.put("traceparent", trace.value()));
-        fields.put("deadline", request.deadline().toString());
-        fields.put("submittedAt", submittedAt.toString());
-        switch (request.image()) {
-            case ImageReference.Url url -> fields.put("imageUrl", url.uri().toString());
-            case ImageReference.File file -> fields.put("imageFile", file.path().toString());
-            case ImageReference.Inline inline -> {
-                fields.put("imageBytes", Base64.getEncoder().encodeToString(inline.bytes()));
-                fields.put("imageType", inline.mediaType());
-            }
-        }
-        String key = keys().record(request.id());
-        RedisCommands<String, String> commands = commands();
-        commands.hset(key, fields);
-        commands.expire(key, retention.age().toSeconds());
+        records.save(request, submittedAt, idempotencyKey);
     }
 
     void forget(ScanId id) {
-        commands().del(keys().record(id), keys().events(id), keys().done(id));
+        commands().del(keys().record(id), keys().events(id), keys().done(id), keys().image(id));
     }
 
+    /** The job as a worker runs it ({@link JobRecords#load}). */
     Optional<StoredJob> load(ScanId id) {
-        Map<String, String> fields = commands().hgetall(keys().record(id));
-        if (fields == null || fields.isEmpty()) {
+        return records.load(id);
+    }
+
+    /** The answer to a job whose uploaded image is gone ({@link JobRecords#lostImage}). */
+    Optional<ScanOutcome> lostImage(ScanId id) {
+        return records.lostImage(id);
+    }
+
+    /** The job as its owner sees it, from its record alone: an uploaded image is never read for this. */
+    Optional<Job> find(ScanId id) {
+        Map<String, String> fields = fields(id);
+        if (fields.isEmpty()) {
             return Optional.empty();
         }
-        ImageReference image;
-        if (fields.containsKey("imageUrl")) {
-            image = new ImageReference.Url(URI.create(fields.get("imageUrl")));
-        } else if (fields.containsKey("imageFile")) {
-            image = new ImageReference.File(Path.of(fields.get("imageFile")));
-        } else {
-            image = new ImageReference.Inline(
-                    Base64.getDecoder().decode(fields.get("imageBytes")), fields.get("imageType"));
-        }
-        ScanRequest request = new ScanRequest(
+        return Optional.of(new Job(
                 id,
-                image,
-                Optional.ofNullable(fields.get("question")),
                 new UserId(fields.get("user")),
-                Instant.parse(fields.get("deadline")),
-                TraceParent.parse(fields.get("traceparent")));
-        return Optional.of(new StoredJob(request, Instant.parse(fields.get("submittedAt"))));
+                Optional.ofNullable(fields.get("question")),
+                Instant.parse(fields.get("submittedAt")),
+                eventsAfter(id, 0)));
     }
 
-    Optional<Job> find(ScanId id) {
-        return load(id).map(stored -> new Job(
-                id, stored.request().user(), stored.request().question(), stored.submittedAt(), eventsAfter(id, 0)));
+    private Map<String, String> fields(ScanId id) {
+        return records.fields(id);
     }
 
     List<JobEvent> eventsAfter(ScanId id, long lastSeen) {
@@ -197,6 +174,8 @@ final class RedisJobStore {
         if (wrote) {
             finished.trimQuietly(0);
         }
+        // Done, by this run or another: nobody reads the uploaded image again (its TTL would end it anyway).
+        images.delete(id);
         return wrote;
     }
 

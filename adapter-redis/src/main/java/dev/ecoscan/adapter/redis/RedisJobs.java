@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -25,6 +26,9 @@ public final class RedisJobs implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> shared;
+    /** For uploaded images, raw bytes in and out; opened when the first one is stored or read. */
+    private StatefulRedisConnection<byte[], byte[]> binary;
+
     private final JobKeys keys;
     private final Duration commandTimeout;
 
@@ -74,6 +78,14 @@ public final class RedisJobs implements AutoCloseable {
         return shared.sync();
     }
 
+    /** A shared connection for binary values (uploaded images); thread-safe, never for blocking reads. */
+    synchronized RedisCommands<byte[], byte[]> binaryCommands() {
+        if (binary == null) {
+            binary = client.connect(ByteArrayCodec.INSTANCE);
+        }
+        return binary.sync();
+    }
+
     /** A connection of its own, for a loop that blocks on Redis; the caller closes it. */
     StatefulRedisConnection<String, String> dedicatedConnection() {
         return client.connect();
@@ -90,6 +102,11 @@ public final class RedisJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (binary != null) {
+                binary.close();
+            }
+        }
         shared.close();
         client.shutdown();
         resources.shutdown();

@@ -4,8 +4,10 @@ import dev.ecoscan.domain.job.Job;
 import dev.ecoscan.domain.job.JobEvent;
 import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.scan.AnswerDelta;
+import dev.ecoscan.domain.scan.ScanId;
 import dev.ecoscan.domain.scan.ScanOutcome;
 import dev.ecoscan.domain.scan.ScanRequest;
+import dev.ecoscan.domain.scan.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class JobRecord {
 
-    private final ScanRequest request;
+    private final ScanId id;
+    private final UserId user;
+    private final Optional<String> question;
+    /**
+     * What the job runs, dropped once it is done: a finished job is kept for the retention (an hour, up
+     * to 10,000 of them), and an uploaded photo's bytes must not be kept with it.
+     */
+    private volatile ScanRequest request;
+
     private final Instant submittedAt;
     private final Optional<String> idempotencyKey;
     private final ReentrantLock lock = new ReentrantLock();
@@ -32,13 +42,30 @@ final class JobRecord {
 
     /** @param idempotencyKey the queue's key of the submission, removed with the job */
     JobRecord(ScanRequest request, Instant submittedAt, Optional<String> idempotencyKey) {
+        this.id = request.id();
+        this.user = request.user();
+        this.question = request.question();
         this.request = request;
         this.submittedAt = submittedAt;
         this.idempotencyKey = idempotencyKey;
     }
 
+    ScanId id() {
+        return id;
+    }
+
+    /** What to run; asked for once, when the job starts, before it can be done. */
     ScanRequest request() {
-        return request;
+        ScanRequest toRun = request;
+        if (toRun == null) {
+            throw new IllegalStateException("job " + id + " is done; its request is no longer kept");
+        }
+        return toRun;
+    }
+
+    /** Whether the request (and an uploaded photo in it) is still kept: only until the job is done. */
+    boolean keepsRequest() {
+        return request != null;
     }
 
     Optional<String> idempotencyKey() {
@@ -48,7 +75,7 @@ final class JobRecord {
     Job snapshot() {
         lock.lock();
         try {
-            return new Job(request.id(), request.user(), request.question(), submittedAt, events);
+            return new Job(id, user, question, submittedAt, events);
         } finally {
             lock.unlock();
         }
@@ -102,6 +129,7 @@ final class JobRecord {
             answered.run();
             events.add(new JobEvent(events.size() + 1, JobStage.DONE, Optional.of(outcome)));
             finishedAt = at;
+            request = null;
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -5,6 +5,7 @@ import dev.ecoscan.domain.job.JobStage;
 import dev.ecoscan.domain.port.JobRecorder;
 import dev.ecoscan.domain.scan.FailureKind;
 import dev.ecoscan.domain.scan.ScanOutcome;
+import dev.ecoscan.domain.scan.ScanRequest;
 import dev.ecoscan.domain.scan.Step;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,13 +52,15 @@ public final class JobRunner {
     }
 
     private ScanOutcome scan(RunningJob job) {
+        // Asked for once: a job the drain ended meanwhile no longer keeps its request.
+        ScanRequest request = job.request();
         try {
-            return scans.scan(job.request(), new JobProgress(job));
+            return scans.scan(request, new JobProgress(job));
         } catch (RuntimeException e) {
             // The use case never throws for port trouble; this is a bug, and the job must still end.
             return new ScanOutcome.Failed(
-                    job.request().id(),
-                    job.request().question(),
+                    request.id(),
+                    request.question(),
                     Step.VISION,
                     FailureKind.INTERNAL_ERROR,
                     "the scan failed unexpectedly: " + e,

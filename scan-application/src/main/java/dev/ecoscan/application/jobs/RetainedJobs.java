@@ -40,7 +40,7 @@ final class RetainedJobs {
     }
 
     void add(JobRecord record) {
-        jobs.put(record.request().id(), record);
+        jobs.put(record.id(), record);
     }
 
     /** Every job kept, finished or not. */
@@ -114,7 +114,7 @@ final class RetainedJobs {
     }
 
     private void forget(JobRecord record) {
-        ScanId id = record.request().id();
+        ScanId id = record.id();
         jobs.remove(id, record);
         // Only if the key still names this job: a later submission may have taken it over.
         record.idempotencyKey()
