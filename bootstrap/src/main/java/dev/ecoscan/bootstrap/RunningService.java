@@ -47,7 +47,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
                             + token.get() + "' -d '{\"image_url\":\"" + image + "\",\"user_input\":\"\"}'");
             // The same scan with the photo itself, from the folder this process serves its samples from.
             String photo = http.samples()
-                    .map(folder -> folder.resolve("milk-carton.png").toString())
+                    .map(folder -> folder.resolve("milk-carton.png").normalize().toString())
                     .orElse("photo.jpg");
             banner.add("  or upload it: curl -s " + base + ScanApiServer.CLASSIFY + " -b 's_access=" + token.get()
                     + "' -F image=@" + photo);

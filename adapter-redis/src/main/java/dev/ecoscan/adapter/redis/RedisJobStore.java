@@ -175,7 +175,7 @@ final class RedisJobStore {
             finished.trimQuietly(0);
         }
         // Done, by this run or another: nobody reads the uploaded image again (its TTL would end it anyway).
-        images.delete(id);
+        images.deleteQuietly(id);
         return wrote;
     }
 

@@ -2,6 +2,7 @@ package dev.ecoscan.adapter.redis;
 
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -46,9 +47,16 @@ final class UploadedImages {
         return bytes == null ? Optional.empty() : Optional.of(new ImageReference.Inline(bytes, fields.get(TYPE_FIELD)));
     }
 
-    /** Deletes the bytes of a job that no longer needs them. */
-    void delete(ScanId id) {
-        redis.commands().del(redis.keys().image(id));
+    /**
+     * Deletes the bytes of a job that no longer needs them. Quietly: the job is answered already, and
+     * if Redis cannot be told now, the key's TTL ends it.
+     */
+    void deleteQuietly(ScanId id) {
+        try {
+            redis.commands().del(redis.keys().image(id));
+        } catch (RedisException e) {
+            // Left to its TTL.
+        }
     }
 
     private static byte[] bytes(String key) {
