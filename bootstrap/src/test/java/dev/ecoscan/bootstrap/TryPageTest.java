@@ -29,7 +29,7 @@ class TryPageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SAMPLES = Path.of(System.getProperty("eco-scan.samples", "../samples"));
-    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(2);
 
     @TempDir
     Path dataDir;
