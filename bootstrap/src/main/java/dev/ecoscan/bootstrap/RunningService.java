@@ -40,6 +40,7 @@ record RunningService(ScanApiServer server, String baseUrl, Optional<String> dev
             token = Optional.of(DevTokens.mint(http.auth(), UUID.randomUUID(), Duration.ofHours(1), clock));
             String image =
                     http.samples().isPresent() ? base + "/samples/milk-carton.png" : "https://example.com/photo.png";
+            banner.add("Try it in a browser: " + base + ScanApiServer.TRY_PAGE);
             banner.add("Dev token (valid 1 hour, this process only). Try:");
             banner.add(
                     "  curl -s " + base + ScanApiServer.CLASSIFY + " -H 'Content-Type: application/json' -b 's_access="

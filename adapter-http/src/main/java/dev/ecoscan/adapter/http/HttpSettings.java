@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param serviceToken  the bearer token of the internal character routes; empty disables them
  * @param streams       the bounds on open event streams, per user and in all
  * @param connections   the bounds on client connections: how many, how long idle, how long to send a request
+ * @param tryPage       dev mode: serve the page to try a scan at {@code /} to loopback clients, signing each
+ *                      visitor in with a short-lived dev token (JWT mode); prod never serves it
  */
 public record HttpSettings(
         String host,
@@ -33,7 +35,8 @@ public record HttpSettings(
         Optional<RateLimit> rateLimit,
         Optional<String> serviceToken,
         StreamLimits streams,
-        ConnectionLimits connections) {
+        ConnectionLimits connections,
+        boolean tryPage) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -63,6 +66,36 @@ public record HttpSettings(
         if (maxBodyBytes < 256 || maxUserInput < 1) {
             throw new IllegalArgumentException("body and question limits must be positive");
         }
+    }
+
+    /** Without the try-it page, as prod mode runs. */
+    public HttpSettings(
+            String host,
+            int port,
+            AuthSettings auth,
+            Optional<Path> samples,
+            int maxInFlight,
+            Duration deadline,
+            int maxBodyBytes,
+            int maxUserInput,
+            Optional<RateLimit> rateLimit,
+            Optional<String> serviceToken,
+            StreamLimits streams,
+            ConnectionLimits connections) {
+        this(
+                host,
+                port,
+                auth,
+                samples,
+                maxInFlight,
+                deadline,
+                maxBodyBytes,
+                maxUserInput,
+                rateLimit,
+                serviceToken,
+                streams,
+                connections,
+                false);
     }
 
     /** Event streams bounded as {@link StreamLimits#of} says, with as many in all as scans in flight. */
@@ -133,6 +166,25 @@ public record HttpSettings(
                 rateLimit,
                 serviceToken,
                 streams,
-                limits);
+                limits,
+                tryPage);
+    }
+
+    /** The same settings, with or without the try-it page at {@code /}. */
+    public HttpSettings withTryPage(boolean serve) {
+        return new HttpSettings(
+                host,
+                port,
+                auth,
+                samples,
+                maxInFlight,
+                deadline,
+                maxBodyBytes,
+                maxUserInput,
+                rateLimit,
+                serviceToken,
+                streams,
+                connections,
+                serve);
     }
 }

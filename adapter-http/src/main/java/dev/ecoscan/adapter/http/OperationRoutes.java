@@ -7,8 +7,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,21 +84,14 @@ final class OperationRoutes extends ApiFeature {
 
     /** Dev mode's sample images, for loopback clients only. */
     private static void sample(SampleImages images, ServerRequest req, ServerResponse res) {
-        if (!isLoopback(req.remotePeer().address())) {
-            throw new ProblemException(ProblemCode.NOT_FOUND, "samples are served to this machine only");
-        }
+        LoopbackClients.require(req, "samples");
         byte[] png = images.png(req.path().pathParameters().get("file"));
         res.header(HeaderNames.CONTENT_TYPE, "image/png");
         res.send(png);
     }
 
-    private static boolean isLoopback(SocketAddress address) {
-        return address instanceof InetSocketAddress inet
-                && inet.getAddress() != null
-                && inet.getAddress().isLoopbackAddress();
-    }
-
-    private static byte[] resource(String name) {
+    /** A file next to this class on the classpath; its absence is a broken build. */
+    static byte[] resource(String name) {
         try (InputStream in = OperationRoutes.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the classpath");

@@ -1,11 +1,14 @@
 package dev.ecoscan.adapter.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Dev mode's sample images, read from their folder once and then served from memory: a dozen small
@@ -23,6 +26,18 @@ final class SampleImages {
 
     SampleImages(Path folder) {
         this.folder = folder;
+    }
+
+    /** The names of the samples the folder holds now, sorted; none when it cannot be read. */
+    static List<String> names(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> NAME.matcher(name).matches())
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /** The bytes of a sample, or a 404 problem. The returned array must not be changed. */

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The scan API server: its lifecycle (start, drain, close) and the features it is composed of,
  * {@link ClassifyRoutes}, {@link JobRoutes}, {@link CharacterRoutes}, {@link InternalCharacterRoutes}
- * and {@link OperationRoutes}. Each request runs on its own virtual thread, so a scan waiting on its
+ * {@link OperationRoutes} and, in dev mode, {@link TryPageRoutes}. Each request runs on its own virtual thread, so a scan waiting on its
  * LLM calls holds no platform thread.
  */
 public final class ScanApiServer implements AutoCloseable {
@@ -24,6 +24,8 @@ public final class ScanApiServer implements AutoCloseable {
     public static final String READY = OperationRoutes.READY.path();
     public static final String METRICS = OperationRoutes.METRICS.path();
     public static final String OPENAPI = OperationRoutes.OPENAPI.path();
+    /** Dev mode's page to try a scan in a browser. */
+    public static final String TRY_PAGE = TryPageRoutes.PAGE.path();
     /** How long {@link #finishScans} waits for the answers of the scans it cut: they go out at once. */
     public static final Duration ANSWERS_AFTER_CUT = Duration.ofMillis(250);
 
@@ -86,7 +88,8 @@ public final class ScanApiServer implements AutoCloseable {
                 new CharacterRoutes(guard, authenticator, ports.characters()),
                 new InternalCharacterRoutes(
                         guard, settings.serviceToken(), bodies, ports.rewards(), ports.characters()),
-                new OperationRoutes(guard, ports.metrics(), inFlight, draining::get, settings.samples()));
+                new OperationRoutes(guard, ports.metrics(), inFlight, draining::get, settings.samples()),
+                new TryPageRoutes(guard, settings, clock));
     }
 
     private static WebServer webServer(
@@ -122,7 +125,7 @@ public final class ScanApiServer implements AutoCloseable {
 
     /**
      * Every route the server serves, each as its feature declares it: what the OpenAPI document
-     * lists (dev mode adds the sample images, which it does not).
+     * lists (dev mode adds the sample images and the try-it page, which it does not).
      */
     List<Route> routes() {
         return routing.routes();

@@ -29,8 +29,8 @@ public record ServiceSettings(
 
     static final Setting<String> MODE = Setting.of(
                     "ECO_SCAN_MODE",
-                    "`dev` (dev token and curl in the banner, `samples/` served on loopback, loopback image URLs"
-                            + " accepted, no rate limit, the simulator when no provider is set) or `prod` (none of"
+                    "`dev` (dev token and curl in the banner, the try-it page at `/` and `samples/` served on loopback,"
+                            + " loopback image URLs accepted, no rate limit, the simulator when no provider is set) or `prod` (none of"
                             + " that; with no provider, start-up stops naming the settings to set)",
                     Formats.oneOf("dev", "prod"))
             .defaultIs("`dev` when the listener is loopback, else `prod`; `dev` on a public listener only when set"
