@@ -35,6 +35,11 @@ class ScanProgressTest {
                 .contains("matching a reward")
                 .contains("] 4/4");
         assertThat(progress.indexOf("looking up the rule")).isLessThan(progress.indexOf("matching a reward"));
+        // Every label is as wide as the longest, so the bar never moves sideways.
+        assertThat(progress.split("\r"))
+                .filteredOn(line -> line.contains("["))
+                .extracting(line -> line.indexOf('['))
+                .containsOnly("classifying the photo ".length());
         assertThat(out()).doesNotContain("\r").contains("재활용폐기물 > 종이팩 > 우유팩");
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 public final class ScanProgress {
 
     private static final List<Step> STEPS = List.of(Step.values());
+    /** The longest label's length: every label is padded to it, so the bar stays in one place. */
+    private static final int LABEL_WIDTH = "classifying the photo".length();
 
     private final ProgressBar bar;
 
@@ -50,7 +52,7 @@ public final class ScanProgress {
     private void finished(StepEvent event) {
         int position = STEPS.indexOf(event.step()) + 1;
         String next = position < STEPS.size() ? running(STEPS.get(position)) : "done";
-        bar.at(position, next);
+        bar.at(position, String.format("%-" + LABEL_WIDTH + "s", next));
     }
 
     private static String running(Step step) {
@@ -60,6 +62,6 @@ public final class ScanProgress {
             case ANSWER -> "writing the answer";
             case REWARD_MATCH -> "matching a reward";
         };
-        return String.format("%-21s", words);
+        return String.format("%-" + LABEL_WIDTH + "s", words);
     }
 }
