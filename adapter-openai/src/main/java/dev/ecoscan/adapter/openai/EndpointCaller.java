@@ -103,7 +103,7 @@ final class EndpointCaller {
         Supplier<ChatResponse> attempt =
                 CircuitBreaker.decorateSupplier(breaker, () -> attempt(scanId, request, deadline, exchange));
         try {
-            ChatResponse response = CallDeadline.during(deadline, () -> retry.executeSupplier(attempt));
+            ChatResponse response = CallContext.DEADLINE.during(deadline, () -> retry.executeSupplier(attempt));
             String text =
                     response.aiMessage() == null ? null : response.aiMessage().text();
             return new Reply.Text(text == null ? "" : text, response.finishReason() == FinishReason.LENGTH);
@@ -129,7 +129,7 @@ final class EndpointCaller {
         TracedModelCall traced = tracer.start(scanId, step, site.provider(), shape.model());
         long start = System.nanoTime();
         try {
-            ChatResponse response = CallHeaders.during(traced.headers(), () -> exchange.apply(request));
+            ChatResponse response = CallContext.HEADERS.during(traced.headers(), () -> exchange.apply(request));
             traced.end(record(scanId, response.tokenUsage(), start, "ok"), Optional.ofNullable(response.modelName()));
             return response;
         } catch (RuntimeException e) {

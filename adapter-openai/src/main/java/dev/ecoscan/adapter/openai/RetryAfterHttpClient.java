@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * LangChain4j's HTTP client for plain requests, sending them with the JDK client itself so that an
  * error reply's {@code Retry-After} header survives (LangChain4j's {@code HttpException} keeps only
  * the status and body). Streaming requests go to LangChain4j's JDK client. Both carry the call's
- * {@link CallHeaders} (its trace context).
+ * {@link CallContext#HEADERS} (its trace context).
  */
 final class RetryAfterHttpClient implements HttpClient {
 
@@ -47,7 +47,7 @@ final class RetryAfterHttpClient implements HttpClient {
     public SuccessfulHttpResponse execute(HttpRequest request) {
         Duration timeout = readTimeout;
         boolean boundByDeadline = false;
-        Optional<Instant> deadline = CallDeadline.current();
+        Optional<Instant> deadline = CallContext.DEADLINE.current();
         if (deadline.isPresent()) {
             Duration remaining = Duration.between(clock.instant(), deadline.get());
             if (remaining.compareTo(timeout) < 0) {
@@ -63,7 +63,7 @@ final class RetryAfterHttpClient implements HttpClient {
                                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        CallHeaders.current().forEach(builder::setHeader);
+        CallContext.HEADERS.current().orElse(Map.of()).forEach(builder::setHeader);
         HttpResponse<String> response;
         // The JDK's request timeout stops at the response headers; a provider that sends headers and
         // then stalls the body must be cut off too, so the whole exchange is bounded here.
@@ -110,7 +110,7 @@ final class RetryAfterHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        Map<String, String> extra = CallHeaders.current();
+        Map<String, String> extra = CallContext.HEADERS.current().orElse(Map.of());
         if (extra.isEmpty()) {
             streaming.execute(request, parser, listener);
             return;

@@ -36,7 +36,7 @@ public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxBac
 
     /**
      * The Resilience4j retry of one endpoint. The scan's deadline is per call while the retry is
-     * shared, so the interval function reads it from {@link CallDeadline} (set on the calling thread,
+     * shared, so the interval function reads it from {@link CallContext#DEADLINE} (set on the calling thread,
      * where Resilience4j runs a synchronous retry) and answers a negative interval when the wait would
      * pass it, which makes Resilience4j give up and rethrow the last error.
      */
@@ -58,7 +58,7 @@ public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxBac
             // Jitter spreads the retries of many scans hit by the same overload.
             return backoff.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, backoff.toMillis() / 4)));
         });
-        Optional<Instant> deadline = CallDeadline.current();
+        Optional<Instant> deadline = CallContext.DEADLINE.current();
         if (deadline.isPresent() && !clock.instant().plus(wait).isBefore(deadline.get())) {
             return -1;
         }
