@@ -40,7 +40,7 @@ public final class ProgressBar {
 
     /** Moves to step {@code position} of the pass (for a pass measured in time); never past the end. */
     public synchronized void at(int position) {
-        if (position <= done || done == total) {
+        if (!movesTo(position)) {
             return;
         }
         done = Math.min(position, total);
@@ -55,11 +55,15 @@ public final class ProgressBar {
      * follow work whose stages have names rather than counts.
      */
     public synchronized void at(int position, String nowRunning) {
-        if (position <= done || done == total) {
-            return;
+        if (movesTo(position)) {
+            label = nowRunning;
+            at(position);
         }
-        label = nowRunning;
-        at(position);
+    }
+
+    /** Whether {@code position} is ahead of the bar: a late tick, or one after the end, changes nothing. */
+    private boolean movesTo(int position) {
+        return position > done && done < total;
     }
 
     /**
