@@ -18,11 +18,13 @@ final class EventAppender {
     static final String EVENT_FIELD = "event";
 
     /**
-     * KEYS: record, events, done marker, finished set. ARGV: stage name, stage rank, outcome JSON ('' for
-     * a stage), retention in seconds, job id, now and the retention's cutoff in epoch milliseconds.
-     * Returns the new event's id, or 0 when nothing was appended. The done event restarts the record's
-     * retention, so a finished job is kept for the retention after it finished, and enters the job in
-     * the finished set, from which the jobs past the age are dropped (their keys expire by themselves).
+     * KEYS: record, events, done marker, finished set, uploaded image. ARGV: stage name, stage rank,
+     * outcome JSON ('' for a stage), retention in seconds, job id, now and the retention's cutoff in
+     * epoch milliseconds. Returns the new event's id, or 0 when nothing was appended. The done event
+     * restarts the record's retention, so a finished job is kept for the retention after it finished,
+     * enters the job in the finished set, from which the jobs past the age are dropped (their keys
+     * expire by themselves), and deletes the job's uploaded image, which nobody reads again (in the same
+     * script, so finishing a job costs no second round trip; a job with no upload has no such key).
      */
     private static final String APPEND_EVENT = """
             if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
@@ -38,6 +40,7 @@ final class EventAppender {
               redis.call('EXPIRE', KEYS[1], ARGV[4])
               redis.call('ZADD', KEYS[4], ARGV[6], ARGV[5])
               redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', '(' .. ARGV[7])
+              redis.call('DEL', KEYS[5])
             end
             local event = '{"id":' .. (count + 1) .. ',"stage":"' .. ARGV[1] .. '","rank":' .. rank
             if ARGV[3] ~= '' then event = event .. ',"outcome":' .. ARGV[3] end
@@ -116,7 +119,7 @@ final class EventAppender {
                 .eval(
                         APPEND_EVENT,
                         ScriptOutputType.INTEGER,
-                        new String[] {keys.record(id), keys.events(id), keys.done(id), keys.finished()},
+                        new String[] {keys.record(id), keys.events(id), keys.done(id), keys.finished(), keys.image(id)},
                         stage.name(),
                         Integer.toString(stage.ordinal()),
                         outcome,

@@ -174,8 +174,6 @@ final class RedisJobStore {
         if (wrote) {
             finished.trimQuietly(0);
         }
-        // Done, by this run or another: nobody reads the uploaded image again (its TTL would end it anyway).
-        images.deleteQuietly(id);
         return wrote;
     }
 

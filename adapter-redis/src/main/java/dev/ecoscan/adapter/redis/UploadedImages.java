@@ -2,7 +2,6 @@ package dev.ecoscan.adapter.redis;
 
 import dev.ecoscan.domain.scan.ImageReference;
 import dev.ecoscan.domain.scan.ScanId;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,8 +11,9 @@ import java.util.Optional;
  * The bytes of an uploaded photo, kept by reference: under a key of their own ({@code job:<id>:image},
  * raw bytes, with the retention's TTL) that the job's record names in its {@code imageKey} field, with
  * the type in {@code imageType}. So reading a job (every poll and event stream) never reads the photo,
- * and the worker reads it once, when it runs the job. The key goes when the job finishes or is
- * forgotten, and in any case when its TTL runs out.
+ * and the worker reads it once, when it runs the job. The key goes when the job finishes (with the
+ * done event, {@link EventAppender}) or is forgotten ({@link FinishedJobs}), and in any case when its
+ * TTL runs out.
  */
 final class UploadedImages {
 
@@ -45,18 +45,6 @@ final class UploadedImages {
     Optional<ImageReference.Inline> load(Map<String, String> fields) {
         byte[] bytes = redis.binaryCommands().get(bytes(fields.get(KEY_FIELD)));
         return bytes == null ? Optional.empty() : Optional.of(new ImageReference.Inline(bytes, fields.get(TYPE_FIELD)));
-    }
-
-    /**
-     * Deletes the bytes of a job that no longer needs them. Quietly: the job is answered already, and
-     * if Redis cannot be told now, the key's TTL ends it.
-     */
-    void deleteQuietly(ScanId id) {
-        try {
-            redis.commands().del(redis.keys().image(id));
-        } catch (RedisException e) {
-            // Left to its TTL.
-        }
     }
 
     private static byte[] bytes(String key) {
