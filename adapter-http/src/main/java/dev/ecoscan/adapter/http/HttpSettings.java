@@ -68,36 +68,6 @@ public record HttpSettings(
         }
     }
 
-    /** Without the try-it page, as prod mode runs. */
-    public HttpSettings(
-            String host,
-            int port,
-            AuthSettings auth,
-            Optional<Path> samples,
-            int maxInFlight,
-            Duration deadline,
-            int maxBodyBytes,
-            int maxUserInput,
-            Optional<RateLimit> rateLimit,
-            Optional<String> serviceToken,
-            StreamLimits streams,
-            ConnectionLimits connections) {
-        this(
-                host,
-                port,
-                auth,
-                samples,
-                maxInFlight,
-                deadline,
-                maxBodyBytes,
-                maxUserInput,
-                rateLimit,
-                serviceToken,
-                streams,
-                connections,
-                false);
-    }
-
     /** Event streams bounded as {@link StreamLimits#of} says, with as many in all as scans in flight. */
     public HttpSettings(
             String host,
@@ -124,7 +94,7 @@ public record HttpSettings(
                 StreamLimits.of(maxInFlight));
     }
 
-    /** Connections bounded as {@link ConnectionLimits#forInFlight} says. */
+    /** Connections bounded as {@link ConnectionLimits#forInFlight} says, and no try-it page (as prod runs). */
     public HttpSettings(
             String host,
             int port,
@@ -149,7 +119,8 @@ public record HttpSettings(
                 rateLimit,
                 serviceToken,
                 streams,
-                ConnectionLimits.forInFlight(maxInFlight));
+                ConnectionLimits.forInFlight(maxInFlight),
+                false);
     }
 
     /** The same settings with other connection limits. */
@@ -168,23 +139,5 @@ public record HttpSettings(
                 streams,
                 limits,
                 tryPage);
-    }
-
-    /** The same settings, with or without the try-it page at {@code /}. */
-    public HttpSettings withTryPage(boolean serve) {
-        return new HttpSettings(
-                host,
-                port,
-                auth,
-                samples,
-                maxInFlight,
-                deadline,
-                maxBodyBytes,
-                maxUserInput,
-                rateLimit,
-                serviceToken,
-                streams,
-                connections,
-                serve);
     }
 }

@@ -48,23 +48,21 @@ public interface HttpModule {
     static HttpSettings http(ServiceSettings service, LimitSettings limits, RewardSettings rewards, AuthSettings auth) {
         Path samples = service.samplesDir();
         return new HttpSettings(
-                        service.host(),
-                        service.port(),
-                        auth,
-                        service.dev() && Files.isDirectory(samples)
-                                ? Optional.of(samples.toAbsolutePath())
-                                : Optional.empty(),
-                        limits.maxInFlight(),
-                        limits.deadline(),
-                        HttpSettings.DEFAULT_MAX_BODY_BYTES,
-                        500,
-                        limits.rateLimit(),
-                        // The internal character routes serve this instance's own store, so only in db mode.
-                        rewards.remote() ? Optional.empty() : rewards.serviceToken(),
-                        streamLimits(limits),
-                        connectionLimits(limits))
+                service.host(),
+                service.port(),
+                auth,
+                service.dev() && Files.isDirectory(samples) ? Optional.of(samples.toAbsolutePath()) : Optional.empty(),
+                limits.maxInFlight(),
+                limits.deadline(),
+                HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                500,
+                limits.rateLimit(),
+                // The internal character routes serve this instance's own store, so only in db mode.
+                rewards.remote() ? Optional.empty() : rewards.serviceToken(),
+                streamLimits(limits),
+                connectionLimits(limits),
                 // Dev mode's page to try a scan in a browser, at / for loopback clients; prod has none.
-                .withTryPage(service.dev());
+                service.dev());
     }
 
     /** How many client connections, how long one may idle and how long a client may take over a request. */
