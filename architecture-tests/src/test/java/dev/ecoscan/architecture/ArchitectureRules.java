@@ -132,10 +132,11 @@ final class ArchitectureRules {
 
     /**
      * The JDK client defaults to HTTP/2 and offers an h2c upgrade on every cleartext request, which
-     * uvicorn-based servers and Envoy refuse; the support module's factory is the one place that
-     * builds clients, so every client speaks HTTP/1.1 on cleartext.
+     * uvicorn-based servers and Envoy refuse; an Apache client left at its defaults would retry,
+     * follow redirects and use proxies behind the image fetch's checks. The support module's
+     * factories are the one place that builds clients, so every client is set up as they say.
      */
-    ArchRule only_the_support_module_builds_jdk_http_clients() {
+    ArchRule only_the_support_module_builds_http_clients() {
         return noClasses()
                 .that()
                 .resideOutsideOfPackage(root + ".support..")
@@ -143,7 +144,13 @@ final class ArchitectureRules {
                 .callMethod(HttpClient.class, "newBuilder")
                 .orShould()
                 .callMethod(HttpClient.class, "newHttpClient")
-                .as("only the support module builds JDK HTTP clients");
+                .orShould()
+                .accessClassesThat()
+                .haveFullyQualifiedName("org.apache.hc.client5.http.impl.classic.HttpClients")
+                .orShould()
+                .accessClassesThat()
+                .haveFullyQualifiedName("org.apache.hc.client5.http.impl.classic.HttpClientBuilder")
+                .as("only the support module builds HTTP clients");
     }
 
     /** Adapters share the support module rather than each other, so it may see none of them. */
@@ -242,7 +249,7 @@ final class ArchitectureRules {
                 nothing_depends_on_bootstrap(),
                 production_code_does_not_use_the_testkit(),
                 only_bootstrap_starts_the_simulator(),
-                only_the_support_module_builds_jdk_http_clients(),
+                only_the_support_module_builds_http_clients(),
                 support_depends_on_no_adapter(),
                 composition_roots_implement_no_port(),
                 ports_hold_interfaces_and_their_records_only(),

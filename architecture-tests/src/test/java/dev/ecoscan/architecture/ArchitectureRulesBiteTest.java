@@ -95,7 +95,7 @@ class ArchitectureRulesBiteTest {
     @Test
     void an_adapter_building_its_own_http_client_is_reported() {
         assertReports(
-                RULES.only_the_support_module_builds_jdk_http_clients(),
+                RULES.only_the_support_module_builds_http_clients(),
                 "AlphaBuildingHttpClient",
                 "HttpClient.newBuilder()");
     }
@@ -103,15 +103,21 @@ class ArchitectureRulesBiteTest {
     @Test
     void an_adapter_building_a_default_http_client_is_reported() {
         assertReports(
-                RULES.only_the_support_module_builds_jdk_http_clients(),
+                RULES.only_the_support_module_builds_http_clients(),
                 "AlphaBuildingHttpClient",
                 "HttpClient.newHttpClient()");
     }
 
     @Test
+    void an_adapter_building_its_own_apache_http_client_is_reported() {
+        assertReports(
+                RULES.only_the_support_module_builds_http_clients(), "AlphaBuildingHttpClient", "HttpClients.custom()");
+    }
+
+    @Test
     void the_support_module_building_http_clients_is_allowed() {
         EvaluationResult result =
-                RULES.only_the_support_module_builds_jdk_http_clients().evaluate(FIXTURES);
+                RULES.only_the_support_module_builds_http_clients().evaluate(FIXTURES);
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("AlphaBuildingHttpClient"))
                 .noneMatch(line -> line.contains("support.http.Factory"));

@@ -45,8 +45,8 @@ class EcoScanArchitectureTest {
     static final ArchRule only_bootstrap_starts_the_simulator = RULES.only_bootstrap_starts_the_simulator();
 
     @ArchTest
-    static final ArchRule only_the_support_module_builds_jdk_http_clients =
-            RULES.only_the_support_module_builds_jdk_http_clients();
+    static final ArchRule only_the_support_module_builds_http_clients =
+            RULES.only_the_support_module_builds_http_clients();
 
     @ArchTest
     static final ArchRule support_depends_on_no_adapter = RULES.support_depends_on_no_adapter();

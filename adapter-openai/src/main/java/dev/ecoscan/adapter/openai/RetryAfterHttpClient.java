@@ -1,13 +1,14 @@
 package dev.ecoscan.adapter.openai;
 
+import dev.ecoscan.support.http.BlockingHttp;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,28 +17,33 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Set;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
- * LangChain4j's HTTP client for plain requests, sending them with the JDK client itself so that an
- * error reply's {@code Retry-After} header survives (LangChain4j's {@code HttpException} keeps only
- * the status and body). Streaming requests go to LangChain4j's JDK client. Both carry the call's
- * {@link CallContext#HEADERS} (its trace context).
+ * LangChain4j's HTTP client for plain requests, sending them with a blocking client of its own
+ * ({@link BlockingHttp}: a model call is a blocking exchange on the scan's virtual thread, cheaper
+ * in CPU than the JDK client's asynchronous one) and keeping an error reply's {@code Retry-After}
+ * header (LangChain4j's {@code HttpException} keeps only the status and body). Streaming requests go
+ * to LangChain4j's JDK client. Both carry the call's {@link CallContext#HEADERS} (its trace context).
  */
 final class RetryAfterHttpClient implements HttpClient {
 
-    private final java.net.http.HttpClient jdk;
+    /** Request headers the client sets from the body it sends, never copied from LangChain4j's. */
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "host", "connection");
+
+    private final CloseableHttpClient http;
     private final Duration readTimeout;
     private final HttpClient streaming;
     private final Clock clock;
 
-    RetryAfterHttpClient(java.net.http.HttpClient jdk, Duration readTimeout, HttpClient streaming, Clock clock) {
-        this.jdk = jdk;
+    RetryAfterHttpClient(CloseableHttpClient http, Duration readTimeout, HttpClient streaming, Clock clock) {
+        this.http = http;
         this.readTimeout = readTimeout;
         this.streaming = streaming;
         this.clock = clock;
@@ -55,47 +61,38 @@ final class RetryAfterHttpClient implements HttpClient {
                 boundByDeadline = true;
             }
         }
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(timeout)
-                .method(
-                        request.method().name(),
-                        request.body() == null
-                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
-        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        CallContext.HEADERS.current().orElse(Map.of()).forEach(builder::setHeader);
-        HttpResponse<String> response;
-        // The JDK's request timeout stops at the response headers; a provider that sends headers and
-        // then stalls the body must be cut off too, so the whole exchange is bounded here.
-        CompletableFuture<HttpResponse<String>> exchange =
-                jdk.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
-        try {
-            response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw timedOut(boundByDeadline, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw timedOut(boundByDeadline, cause);
+        HttpUriRequestBase outbound = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
+        request.headers().forEach((name, values) -> {
+            // The client frames the body itself; a copied length or encoding would contradict it.
+            if (!FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> outbound.addHeader(name, value));
             }
-            throw new ProviderUnreachableException(
-                    cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ProviderTimeoutException("interrupted at the scan's deadline", true, e);
+        });
+        CallContext.HEADERS.current().orElse(Map.of()).forEach(outbound::setHeader);
+        if (request.body() != null) {
+            outbound.setEntity(new StringEntity(request.body(), StandardCharsets.UTF_8));
         }
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
+        ProviderReply reply;
+        try {
+            // The whole exchange is bounded, body included: a provider that sends headers and then
+            // stalls is cut off at the timeout too.
+            reply = BlockingHttp.exchange(http, outbound, timeout, ProviderReply::read);
+        } catch (BlockingHttp.DeadlinePassed e) {
+            throw timedOut(boundByDeadline, e);
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ProviderTimeoutException("interrupted at the scan's deadline", true, e);
+            }
+            throw new ProviderUnreachableException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        if (reply.status() < 200 || reply.status() > 299) {
             throw new ProviderHttpException(
-                    response.statusCode(),
-                    response.body(),
-                    response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter));
+                    reply.status(), reply.body(), reply.first("Retry-After").flatMap(this::parseRetryAfter));
         }
         return SuccessfulHttpResponse.builder()
-                .statusCode(response.statusCode())
-                .headers(response.headers().map())
-                .body(response.body())
+                .statusCode(reply.status())
+                .headers(reply.headers())
+                .body(reply.body())
                 .build();
     }
 

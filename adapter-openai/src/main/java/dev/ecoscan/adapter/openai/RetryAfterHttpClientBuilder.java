@@ -1,5 +1,6 @@
 package dev.ecoscan.adapter.openai;
 
+import dev.ecoscan.support.http.BlockingHttp;
 import dev.ecoscan.support.http.OutboundHttp;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -46,14 +47,13 @@ final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        // HTTP/2 only where TLS negotiates it: a cleartext h2c upgrade breaks uvicorn-based servers.
-        java.net.http.HttpClient jdk =
-                OutboundHttp.clientFor(baseUrl).connectTimeout(connectTimeout).build();
+        // Streaming stays on LangChain4j's JDK client, with HTTP/2 only where TLS negotiates it: a
+        // cleartext h2c upgrade breaks uvicorn-based servers.
         HttpClient streaming = new JdkHttpClientBuilder()
                 .httpClientBuilder(OutboundHttp.clientFor(baseUrl))
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .build();
-        return new RetryAfterHttpClient(jdk, readTimeout, streaming, Clock.systemUTC());
+        return new RetryAfterHttpClient(BlockingHttp.client(connectTimeout), readTimeout, streaming, Clock.systemUTC());
     }
 }
