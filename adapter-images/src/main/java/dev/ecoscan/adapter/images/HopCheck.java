@@ -1,6 +1,5 @@
 package dev.ecoscan.adapter.images;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Checks one hop of a fetch, the first URL or a redirect, before anything connects: the URL rules,
- * then every address its host resolves to (see {@link SafeUrlImageSource} on pinning).
+ * then every address its host resolves to. The exchange then connects to those very addresses
+ * ({@link CheckedAddresses}).
  */
 final class HopCheck {
 
@@ -29,11 +29,18 @@ final class HopCheck {
         this.resolver = resolver;
     }
 
+    /** A checked hop: the URL to send (without its fragment), its host, and the addresses approved for it. */
+    record Hop(URI target, String host, List<InetAddress> addresses) {
+        Hop {
+            addresses = List.copyOf(addresses);
+        }
+    }
+
     /**
-     * Rules 1-3 for one hop, and the URI to send: over plain http (loopback in dev mode only) the
-     * checked address itself, so nothing is resolved again; over https the URL as it is.
+     * Rules 1-3 for one hop: the URL rules, then every address the host resolves to. Plain http is
+     * for loopback addresses only (dev mode).
      */
-    URI target(URI url, FetchDeadline deadline, boolean redirected) throws FetchRefused {
+    Hop target(URI url, FetchDeadline deadline, boolean redirected) throws FetchRefused {
         String prefix = redirected ? "redirect refused: " : "";
         Optional<String> refusal = urls.refusal(url);
         if (refusal.isPresent()) {
@@ -49,14 +56,10 @@ final class HopCheck {
             }
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https")) {
-            return URI.create(scheme + "://" + url.getRawAuthority() + pathAndQuery(url));
-        }
-        if (!resolved.stream().allMatch(InetAddress::isLoopbackAddress)) {
+        if (!scheme.equals("https") && !resolved.stream().allMatch(InetAddress::isLoopbackAddress)) {
             throw new FetchRefused(prefix + "plain http is only for loopback addresses");
         }
-        return URI.create("http://" + literal(resolved.get(0)) + (url.getPort() == -1 ? "" : ":" + url.getPort())
-                + pathAndQuery(url));
+        return new Hop(URI.create(scheme + "://" + url.getRawAuthority() + pathAndQuery(url)), host, resolved);
     }
 
     private List<InetAddress> resolve(String host, FetchDeadline deadline) throws FetchRefused {
@@ -89,12 +92,5 @@ final class HopCheck {
     private static String pathAndQuery(URI url) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
-    }
-
-    private static String literal(InetAddress address) {
-        String text = address.getHostAddress();
-        int scope = text.indexOf('%');
-        String bare = scope < 0 ? text : text.substring(0, scope);
-        return address instanceof Inet6Address ? "[" + bare + "]" : bare;
     }
 }

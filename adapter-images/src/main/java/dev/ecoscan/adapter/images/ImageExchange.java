@@ -1,83 +1,74 @@
 package dev.ecoscan.adapter.images;
 
-import dev.ecoscan.support.http.OutboundHttp;
+import dev.ecoscan.support.http.BlockingHttp;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
-/** One GET of a checked hop, headers and body bounded by the fetch's deadline, read by a {@link ReplyHandler}. */
+/**
+ * One GET of a checked hop, on the calling thread, connecting only to the hop's checked addresses,
+ * the whole exchange bounded by the fetch's deadline and its reply read by a {@link ReplyReader}.
+ */
 final class ImageExchange {
 
     private static final String ACCEPT = String.join(", ", "image/png", "image/jpeg", "image/gif", "image/webp");
 
     private final ImageFetchPolicy policy;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    private final CheckedAddresses addresses;
 
-    ImageExchange(ImageFetchPolicy policy, HttpClient http) {
+    ImageExchange(ImageFetchPolicy policy, CloseableHttpClient http, CheckedAddresses addresses) {
         this.policy = policy;
         this.http = http;
+        this.addresses = addresses;
     }
 
-    /** One exchange; whatever way it ends but with a body, the handler's hold is given back. */
-    Reply send(URI target, String host, FetchDeadline deadline, ReplyHandler handler) throws FetchRefused {
+    /** One exchange; whatever way it ends but with a body, the reader's hold is given back. */
+    Reply send(HopCheck.Hop hop, FetchDeadline deadline, ReplyReader reader) throws FetchRefused {
         boolean body = false;
         try {
-            Reply reply = exchange(target, host, deadline, handler);
+            Reply reply = exchange(hop, deadline, reader);
             body = reply instanceof Reply.Body;
             return reply;
         } finally {
             if (!body) {
-                handler.abandon();
+                reader.abandon();
             }
         }
     }
 
-    private Reply exchange(URI target, String host, FetchDeadline deadline, ReplyHandler handler) throws FetchRefused {
-        long remaining = deadline.remainingNanos();
-        // HTTP/1.1 on plain http (no h2c upgrade offer), HTTP/2 by ALPN on https.
-        HttpRequest request = OutboundHttp.request(target)
-                // The request timeout covers the headers only; get() below bounds the body too.
-                .timeout(Duration.ofNanos(remaining))
-                .header("Accept", ACCEPT)
-                .header("User-Agent", "eco-scan")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<Reply>> exchange = http.sendAsync(request, handler);
-        try {
-            return exchange.get(remaining, TimeUnit.NANOSECONDS).body();
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+    private Reply exchange(HopCheck.Hop hop, FetchDeadline deadline, ReplyReader reader) throws FetchRefused {
+        HttpGet request = new HttpGet(hop.target());
+        request.setHeader("Accept", ACCEPT);
+        request.setHeader("User-Agent", "eco-scan");
+        try (CheckedAddresses.Pin pin = addresses.pin(hop.host(), hop.addresses())) {
+            return BlockingHttp.exchange(http, request, Duration.ofNanos(deadline.remainingNanos()), reader);
+        } catch (BlockingHttp.DeadlinePassed e) {
             throw new FetchRefused("fetching the image took longer than " + policy.totalTimeoutText());
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new FetchRefused("fetching the image was interrupted");
-        } catch (ExecutionException e) {
-            throw new FetchRefused(failure(e.getCause(), UrlRules.quoted(host)));
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new FetchRefused("fetching the image was interrupted");
+            }
+            throw new FetchRefused(failure(e, UrlRules.quoted(hop.host())));
         }
     }
 
-    private String failure(Throwable cause, String host) {
+    private String failure(IOException cause, String host) {
         return switch (cause) {
-            case HttpConnectTimeoutException e -> "connecting to image host " + host + " timed out";
-            case HttpTimeoutException e -> "fetching the image took longer than " + policy.totalTimeoutText();
+            case ConnectTimeoutException e -> "connecting to image host " + host + " timed out";
+            case HttpHostConnectException e -> "image host " + host + " could not be reached";
             case ConnectException e -> "image host " + host + " could not be reached";
+            case NoRouteToHostException e -> "image host " + host + " could not be reached";
+            case UnknownHostException e -> "image host " + host + " could not be reached";
             case SSLException e -> "the TLS handshake with image host " + host + " failed";
-            case IOException e -> "fetching the image from " + host + " failed";
-            default ->
-                "fetching the image from " + host + " failed ("
-                        + cause.getClass().getSimpleName() + ")";
+            default -> "fetching the image from " + host + " failed";
         };
     }
 }

@@ -6,12 +6,13 @@ import dev.ecoscan.domain.port.ImageLoad;
 import dev.ecoscan.domain.port.ImageSource;
 import dev.ecoscan.domain.scan.Image;
 import dev.ecoscan.domain.scan.ImageReference;
-import dev.ecoscan.support.http.OutboundHttp;
+import dev.ecoscan.support.http.BlockingHttp;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The HTTP service's image source: fetches {@code image_url}s while refusing server-side request
@@ -23,29 +24,24 @@ import java.util.Optional;
  * with an accepted image Content-Type that its first bytes confirm, within the size limit. The whole
  * fetch, DNS included, is bounded by the total timeout.
  *
- * <p><b>Pinning, and the risk left.</b> Plain http (dev mode, loopback only) is sent to the checked
- * address itself, so what was checked is what is contacted. Https cannot be pinned that way: the JDK
- * client takes SNI and certificate checks from the URL's host, has no per-request resolver, and will
- * not let the Host header be set. So an https hop is checked just before it is sent, and the client
- * then resolves the name again. A DNS server that answers a public address to the check and a private
- * one to the client (DNS rebinding) could slip between the two. Three things narrow this: the JVM caches
- * lookups (30 s by default, whatever the record's TTL), so the client's lookup is normally answered from
- * the check's; only allow-listed hosts are ever resolved, so an attacker must control the DNS of a host
- * the operator chose to trust; and the client uses no proxy. Keep {@code networkaddress.cache.ttl}
- * above zero in the service.
+ * <p><b>Pinning.</b> The client resolves nothing itself: its resolver ({@link CheckedAddresses})
+ * answers a hop's host with the addresses that hop's check approved. So what was checked is what is
+ * contacted, over https (SNI and the certificate still checked against the host name) as over plain
+ * http, and DNS rebinding has no second lookup to answer. The client uses no proxy.
  *
  * <p>With an {@link ImageBudget}, an image is held in it from before its body is read (its
  * {@code Content-Length}, or the size cap settled on the real size) and the hold comes with the
  * {@code Loaded} image; a budget that cannot take it answers {@code Overloaded} at once.
  *
- * <p>One {@link HttpClient} serves every fetch; it is thread-safe, so many virtual threads share it.
+ * <p>One blocking client ({@link BlockingHttp}) serves every fetch, each on its caller's virtual
+ * thread; it is thread-safe, so many virtual threads share it.
  */
 public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
 
     private final ImageFetchPolicy policy;
     private final HopCheck hops;
     private final InlineImages inlineImages;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final ImageExchange exchange;
     private final Optional<ImageBudget> budget;
 
@@ -68,15 +64,11 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.hops = new HopCheck(policy, Objects.requireNonNull(resolver, "resolver"));
         this.inlineImages = new InlineImages(policy, budget);
-        // HTTP/1.1 by default; each request asks for HTTP/2 only over https (OutboundHttp.request), where
-        // ALPN negotiates it, so the dev server's loopback http never sees an h2c upgrade offer.
-        this.http = OutboundHttp.client()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(policy.connectTimeout())
-                // A proxy would resolve and connect on our behalf, out of reach of every address check.
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .build();
-        this.exchange = new ImageExchange(policy, http);
+        // No redirects (each hop is checked here) and no proxy (it would resolve and connect out of
+        // reach of every address check): BlockingHttp's clients follow and use neither.
+        CheckedAddresses checked = new CheckedAddresses();
+        this.http = BlockingHttp.client(policy.connectTimeout(), checked);
+        this.exchange = new ImageExchange(policy, http, checked);
     }
 
     @Override
@@ -99,29 +91,24 @@ public final class SafeUrlImageSource implements ImageSource, AutoCloseable {
         }
     }
 
-    /** Stops the HTTP client, letting fetches in flight finish within the total timeout. */
+    /**
+     * Closes the HTTP client and its connections. The service closes it after its drain, when no scan
+     * is in flight; a fetch still running then ends as unreadable.
+     */
     @Override
     public void close() {
-        http.shutdown();
-        try {
-            if (!http.awaitTermination(policy.totalTimeout())) {
-                http.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            http.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        http.close(CloseMode.GRACEFUL);
     }
 
     private ImageLoad.Loaded fetch(URI url) throws FetchRefused {
         FetchDeadline deadline = FetchDeadline.after(policy.totalTimeout());
         URI current = url;
         for (int redirects = 0; ; redirects++) {
-            URI target = hops.target(current, deadline, redirects > 0);
-            ReplyHandler handler = new ReplyHandler(policy, budget);
-            switch (exchange.send(target, UrlRules.host(current), deadline, handler)) {
+            HopCheck.Hop hop = hops.target(current, deadline, redirects > 0);
+            ReplyReader reader = new ReplyReader(policy, budget);
+            switch (exchange.send(hop, deadline, reader)) {
                 case Reply.Body body -> {
-                    ImageHold hold = handler.takeHold();
+                    ImageHold hold = reader.takeHold();
                     try {
                         return new ImageLoad.Loaded(image(body), hold);
                     } catch (FetchRefused | RuntimeException e) {
