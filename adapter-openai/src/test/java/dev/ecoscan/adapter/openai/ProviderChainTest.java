@@ -18,6 +18,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,7 +147,7 @@ class ProviderChainTest {
     }
 
     @Test
-    void llm_calls_on_cleartext_offer_no_h2c_upgrade() throws IOException {
+    void llm_calls_on_cleartext_offer_no_h2c_upgrade_and_send_one_json_body() throws IOException {
         RawHttpCapture server =
                 capture(request -> RawHttpCapture.Reply.json(200, StrictReplies.vision(request.bodyText())));
 
@@ -157,6 +158,10 @@ class ProviderChainTest {
             assertThat(request.header("Upgrade")).isEmpty();
             assertThat(request.header("HTTP2-Settings")).isEmpty();
             assertThat(request.header("Connection")).noneMatch(value -> value.contains("Upgrade"));
+            assertThat(request.header("Content-Type")).containsExactly("application/json");
+            assertThat(request.header("Content-Length"))
+                    .containsExactly(String.valueOf(request.bodyText().getBytes(StandardCharsets.UTF_8).length));
+            assertThat(request.bodyText()).startsWith("{").contains("\"messages\"");
         });
     }
 
