@@ -15,18 +15,18 @@ import org.apache.hc.client5.http.DnsResolver;
  */
 final class CheckedAddresses implements DnsResolver {
 
-    private final ThreadLocal<Pin> pins = new ThreadLocal<>();
+    // One per process: a thread sends one exchange at a time, and its pin lasts only that exchange.
+    private static final ThreadLocal<Pin> PINS = new ThreadLocal<>();
 
-    /** Pins {@code host} to {@code addresses} on this thread until the returned pin is closed. */
-    Pin pin(String host, List<InetAddress> addresses) {
-        Pin pin = new Pin(bare(host), List.copyOf(addresses));
-        pins.set(pin);
-        return pin;
+    /** Pins {@code host} to {@code addresses} on this thread until the returned handle is closed. */
+    Pinned pin(String host, List<InetAddress> addresses) {
+        PINS.set(new Pin(bare(host), List.copyOf(addresses)));
+        return PINS::remove;
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-        Pin pin = pins.get();
+        Pin pin = PINS.get();
         if (pin == null || !pin.host().equals(bare(host))) {
             throw new UnknownHostException("image host " + host + " was not checked for this exchange");
         }
@@ -44,27 +44,12 @@ final class CheckedAddresses implements DnsResolver {
         return lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
     }
 
-    /** One hop's pin; closing it ends the pin on this thread. */
-    final class Pin implements AutoCloseable {
-        private final String host;
-        private final List<InetAddress> addresses;
-
-        private Pin(String host, List<InetAddress> addresses) {
-            this.host = host;
-            this.addresses = addresses;
-        }
-
-        String host() {
-            return host;
-        }
-
-        List<InetAddress> addresses() {
-            return addresses;
-        }
-
+    /** A hop's pin on this thread; closing it ends the pin. */
+    @FunctionalInterface
+    interface Pinned extends AutoCloseable {
         @Override
-        public void close() {
-            pins.remove();
-        }
+        void close();
     }
+
+    private record Pin(String host, List<InetAddress> addresses) {}
 }

@@ -48,7 +48,8 @@ final class ImageExchange {
         HttpGet request = new HttpGet(hop.target());
         request.setHeader("Accept", ACCEPT);
         request.setHeader("User-Agent", "eco-scan");
-        try (CheckedAddresses.Pin pin = addresses.pin(hop.host(), hop.addresses())) {
+        CheckedAddresses.Pinned pinned = addresses.pin(hop.host(), hop.addresses());
+        try {
             return BlockingHttp.exchange(http, request, Duration.ofNanos(deadline.remainingNanos()), reader);
         } catch (BlockingHttp.DeadlinePassed e) {
             throw new FetchRefused("fetching the image took longer than " + policy.totalTimeoutText());
@@ -57,6 +58,8 @@ final class ImageExchange {
                 throw new FetchRefused("fetching the image was interrupted");
             }
             throw new FetchRefused(failure(e, UrlRules.quoted(hop.host())));
+        } finally {
+            pinned.close();
         }
     }
 
