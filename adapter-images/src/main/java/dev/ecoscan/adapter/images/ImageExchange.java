@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
@@ -66,7 +65,6 @@ final class ImageExchange {
     private String failure(IOException cause, String host) {
         return switch (cause) {
             case ConnectTimeoutException e -> "connecting to image host " + host + " timed out";
-            case HttpHostConnectException e -> "image host " + host + " could not be reached";
             case ConnectException e -> "image host " + host + " could not be reached";
             case NoRouteToHostException e -> "image host " + host + " could not be reached";
             case UnknownHostException e -> "image host " + host + " could not be reached";

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -77,7 +78,9 @@ final class RetryAfterHttpClient implements HttpClient {
             // The whole exchange is bounded, body included: a provider that sends headers and then
             // stalls is cut off at the timeout too.
             reply = BlockingHttp.exchange(http, outbound, timeout, ProviderReply::read);
-        } catch (BlockingHttp.DeadlinePassed e) {
+        } catch (BlockingHttp.DeadlinePassed | ConnectTimeoutException e) {
+            // A connect timeout counts as the provider not answering in time, as it did on the JDK
+            // client (whose HttpConnectTimeoutException is an HttpTimeoutException).
             throw timedOut(boundByDeadline, e);
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -109,7 +110,7 @@ public final class BlockingHttp {
      * @param <T> what the handler makes of the reply
      * @return what the handler returned
      * @throws DeadlinePassed when the budget ran out first
-     * @throws IOException when the exchange failed otherwise
+     * @throws IOException when the exchange failed otherwise (a connect timeout among them)
      */
     public static <T> T exchange(
             CloseableHttpClient client,
@@ -137,7 +138,9 @@ public final class BlockingHttp {
         } catch (HttpException e) {
             throw new IOException("the reply broke the HTTP protocol", e);
         } catch (IOException e) {
-            if (cut.get() || e instanceof SocketTimeoutException) {
+            // A read that waited the whole budget is the deadline too; a connect that took longer than
+            // the connect timeout (Apache's ConnectTimeoutException, a SocketTimeoutException) is not.
+            if (cut.get() || (e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException))) {
                 throw new DeadlinePassed(e);
             }
             throw e;
