@@ -51,8 +51,7 @@ public final class ScanProgress {
 
     private void finished(StepEvent event) {
         int position = STEPS.indexOf(event.step()) + 1;
-        String next = position < STEPS.size() ? running(STEPS.get(position)) : "done";
-        bar.at(position, String.format("%-" + LABEL_WIDTH + "s", next));
+        bar.at(position, position < STEPS.size() ? running(STEPS.get(position)) : padded("done"));
     }
 
     private static String running(Step step) {
@@ -62,6 +61,10 @@ public final class ScanProgress {
             case ANSWER -> "writing the answer";
             case REWARD_MATCH -> "matching a reward";
         };
-        return String.format("%-" + LABEL_WIDTH + "s", words);
+        return padded(words);
+    }
+
+    private static String padded(String label) {
+        return String.format("%-" + LABEL_WIDTH + "s", label);
     }
 }

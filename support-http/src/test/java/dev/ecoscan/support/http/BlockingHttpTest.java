@@ -8,6 +8,7 @@ import dev.ecoscan.testservers.RawHttpCapture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class BlockingHttpTest {
 
     @Test
     void a_server_that_never_answers_is_cut_off_at_the_budget() throws Exception {
-        try (var silent = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 CloseableHttpClient client = BlockingHttp.client(Duration.ofSeconds(2))) {
             long start = System.nanoTime();
 
