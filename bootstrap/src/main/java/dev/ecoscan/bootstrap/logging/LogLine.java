@@ -1,11 +1,14 @@
 package dev.ecoscan.bootstrap.logging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ecoscan.bootstrap.config.Secrets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,8 +34,7 @@ public record LogLine(
         Map<String, Object> fields,
         Optional<String> error) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
     /** Names a field cannot take: an event's own key never hides when or where it was logged. */
     private static final Set<String> FIXED = Set.of("time", "level", "logger", "thread", "message", "error");
 
@@ -60,38 +62,78 @@ public record LogLine(
 
     /** The line as one JSON object, without a line end. */
     public String json() {
-        ObjectNode line = NODES.objectNode();
-        line.put("time", time.toString());
-        line.put("level", level.name());
-        line.put("logger", logger);
-        line.put("thread", thread);
-        line.put("message", Secrets.redact(message));
-        fields.forEach((key, value) -> {
-            if (!FIXED.contains(key)) {
-                line.set(key, node(value));
+        return new String(encode(false), StandardCharsets.UTF_8);
+    }
+
+    /** The line as one JSON object and a line end, in UTF-8: what a log appender writes. */
+    public byte[] jsonLine() {
+        return encode(true);
+    }
+
+    /**
+     * Written field by field with a streaming generator, not built as a tree first: every scan logs a
+     * line, and the tree and its second pass were most of a line's cost (docs/benchmarks.md, fifth pass).
+     */
+    private byte[] encode(boolean lineEnd) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("time", time.toString());
+            out.writeStringField("level", level.name());
+            out.writeStringField("logger", logger);
+            out.writeStringField("thread", thread);
+            out.writeStringField("message", Secrets.redact(message));
+            for (Map.Entry<String, Object> field : fields.entrySet()) {
+                if (!FIXED.contains(field.getKey())) {
+                    out.writeFieldName(field.getKey());
+                    write(out, field.getValue());
+                }
             }
-        });
-        error.ifPresent(trace -> line.put("error", Secrets.redact(trace)));
-        return line.toString();
+            if (error.isPresent()) {
+                out.writeStringField("error", Secrets.redact(error.get()));
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            // A byte array does not fail; the generator only declares that a stream might.
+            throw new UncheckedIOException(e);
+        }
+        if (lineEnd) {
+            bytes.write('\n');
+        }
+        return bytes.toByteArray();
     }
 
     /** Text, numbers, booleans, maps and lists as themselves; anything else as its text. */
-    private static JsonNode node(Object value) {
-        return switch (value) {
-            case null -> NODES.nullNode();
-            case Number number -> JSON.valueToTree(number);
-            case Boolean bool -> NODES.booleanNode(bool);
+    private static void write(JsonGenerator out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.writeNull();
+            case Integer number -> out.writeNumber(number);
+            case Long number -> out.writeNumber(number);
+            case Double number -> out.writeNumber(number);
+            case Float number -> out.writeNumber(number);
+            case Short number -> out.writeNumber(number);
+            case Byte number -> out.writeNumber(number);
+            case BigDecimal number -> out.writeNumber(number);
+            case BigInteger number -> out.writeNumber(number);
+            // AtomicLong and the like: their text is the number.
+            case Number number -> out.writeNumber(number.toString());
+            case Boolean bool -> out.writeBoolean(bool);
             case Map<?, ?> map -> {
-                ObjectNode object = NODES.objectNode();
-                map.forEach((key, inner) -> object.set(String.valueOf(key), node(inner)));
-                yield object;
+                out.writeStartObject();
+                for (Map.Entry<?, ?> inner : map.entrySet()) {
+                    out.writeFieldName(String.valueOf(inner.getKey()));
+                    write(out, inner.getValue());
+                }
+                out.writeEndObject();
             }
             case Collection<?> list -> {
-                ArrayNode array = NODES.arrayNode();
-                list.forEach(inner -> array.add(node(inner)));
-                yield array;
+                out.writeStartArray();
+                for (Object inner : list) {
+                    write(out, inner);
+                }
+                out.writeEndArray();
             }
-            default -> NODES.textNode(Secrets.redact(String.valueOf(value)));
-        };
+            default -> out.writeString(Secrets.redact(String.valueOf(value)));
+        }
     }
 }
