@@ -8,10 +8,13 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.spi.ImageReaderSpi;
 
 /**
  * The pixel work of shrinking one image with the JDK's ImageIO: the dimensions from the header, a
@@ -26,6 +29,8 @@ final class Downscaler {
     static final long TARGET_PIXELS = 1024 * 1024;
     /** Larger images are refused from their header: nobody photographs waste at 50 MP. */
     static final long MAX_PIXELS = 50_000_000;
+
+    private static final ConcurrentMap<String, Optional<ImageReaderSpi>> PROVIDERS = new ConcurrentHashMap<>();
 
     private Downscaler() {}
 
@@ -115,9 +120,25 @@ final class Downscaler {
 
     record Shrunk(byte[] bytes, String mediaType, int width, int height) {}
 
+    /**
+     * A fresh reader for the type, from a provider looked up once per type: ImageIO's registry lookup
+     * filters every provider it has on each call, which cost more than reading a small image's header.
+     * The types are the few that the sniffer names, so the map stays small.
+     */
     private static Optional<ImageReader> reader(String mediaType) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
-        return readers.hasNext() ? Optional.of(readers.next()) : Optional.empty();
+        Optional<ImageReaderSpi> provider = PROVIDERS.computeIfAbsent(mediaType, type -> {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
+            return readers.hasNext() ? Optional.of(readers.next().getOriginatingProvider()) : Optional.empty();
+        });
+        if (provider.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(provider.get().createReaderInstance());
+        } catch (IOException e) {
+            // The JDK's providers never refuse; one that does reads no image here.
+            return Optional.empty();
+        }
     }
 
     /** What one decoded pixel takes, never counted below 4 bytes (8 for 16-bit RGBA). */
