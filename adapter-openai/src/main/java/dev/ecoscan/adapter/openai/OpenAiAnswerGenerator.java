@@ -55,7 +55,7 @@ public final class OpenAiAnswerGenerator implements AnswerGenerator {
                 request.question().orElse(""),
                 model,
                 promptVersion);
-        return cache.get(key, () -> generate(request), result -> result instanceof AnswerResult.Answered)
+        return cache.get(() -> key, () -> generate(request), result -> result instanceof AnswerResult.Answered)
                 .orElseGet(() -> new AnswerResult.Failure(
                         FailureKind.DEADLINE_EXCEEDED,
                         "the scan's deadline passed while an identical answer was being written"));

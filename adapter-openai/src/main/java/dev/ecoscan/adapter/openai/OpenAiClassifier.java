@@ -65,7 +65,7 @@ public final class OpenAiClassifier implements Classifier {
     public ClassifierVerdict classify(ClassificationRequest request) {
         Image image = request.image();
         return cache.get(
-                        new VisionKey(image.contentHash(), model, promptVersion),
+                        () -> new VisionKey(image.contentHash(), model, promptVersion),
                         () -> call(request, image, request.hold()),
                         verdict -> verdict instanceof ClassifierVerdict.Classified
                                 || verdict instanceof ClassifierVerdict.Unclassifiable)

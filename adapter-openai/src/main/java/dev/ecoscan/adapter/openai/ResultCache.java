@@ -30,13 +30,15 @@ final class ResultCache<K, V> {
     }
 
     /**
-     * The cached value for {@code key}, or the one {@code compute} gives. Empty only when the calling
-     * thread was interrupted (the scan's deadline) while waiting for another caller's result.
+     * The cached value for the key, or the one {@code compute} gives. Empty only when the calling
+     * thread was interrupted (the scan's deadline) while waiting for another caller's result. The key
+     * is built only when the cache is on: a vision key hashes the whole image.
      */
-    Optional<V> get(K key, Supplier<V> compute, Predicate<V> worthKeeping) {
+    Optional<V> get(Supplier<K> keyOf, Supplier<V> compute, Predicate<V> worthKeeping) {
         if (!enabled) {
             return Optional.of(compute.get());
         }
+        K key = keyOf.get();
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> existing = cache.asMap().putIfAbsent(key, mine);
         if (existing != null) {
