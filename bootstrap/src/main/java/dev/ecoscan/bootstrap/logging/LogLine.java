@@ -71,8 +71,8 @@ public record LogLine(
     }
 
     /**
-     * Written field by field with a streaming generator, not built as a tree first: every scan logs a
-     * line, and the tree and its second pass were most of a line's cost (docs/benchmarks.md, fifth pass).
+     * Written field by field with a streaming generator, straight to bytes: every scan logs a line, and
+     * a node tree built only to be written once, then a String encoded again, was work for nothing.
      */
     private byte[] encode(boolean lineEnd) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
