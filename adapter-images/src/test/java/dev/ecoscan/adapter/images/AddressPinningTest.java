@@ -72,9 +72,13 @@ class AddressPinningTest {
 
         assertThatThrownBy(() -> addresses.resolve("images.example")).isInstanceOf(UnknownHostException.class);
         CheckedAddresses.Pinned pinned = addresses.pin("Images.Example", List.of(checked));
-        assertThat(addresses.resolve("images.example")).containsExactly(checked);
-        assertThatThrownBy(() -> addresses.resolve("elsewhere.example")).isInstanceOf(UnknownHostException.class);
-        pinned.close();
+        try {
+            assertThat(addresses.resolve("images.example")).containsExactly(checked);
+            assertThatThrownBy(() -> addresses.resolve("elsewhere.example")).isInstanceOf(UnknownHostException.class);
+        } finally {
+            // The pins are per thread for the whole process: a failed assertion must not leave one behind.
+            pinned.close();
+        }
         assertThatThrownBy(() -> addresses.resolve("images.example")).isInstanceOf(UnknownHostException.class);
     }
 }
